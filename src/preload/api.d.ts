@@ -1,0 +1,7 @@
+import type { RendererApi } from './index'
+
+declare global {
+  interface Window {
+    api: RendererApi
+  }
+}

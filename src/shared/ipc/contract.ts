@@ -1,0 +1,159 @@
+/**
+ * The one IPC contract between main and renderer. Main's handlers, the preload and the renderer are all typed from
+ * these maps, so they cannot drift. Channel names are `domain:verb`; payloads are plain data.
+ */
+import type { ConnectionState, StreamName } from '../connection'
+import type { Cluster, Fresh, Job, JobDetail, JobTransition, JvmSample, LogChunk } from '../models'
+import type { StatusCounts, SysInfo, TaskManager } from '../models'
+import type { AppSettings, ServerProfile, TransportChoice } from '../profiles'
+import type { Diagnostics, JobAction, SessionSnapshot, SessionUser } from '../session'
+
+export interface AppInfo {
+  version: string
+  platform: string
+  /** The OS locale, for the `system` language choice. */
+  locale: string
+  /** True when the OS dark mode is on, for the `system` theme. */
+  darkMode: boolean
+  /** How secrets are kept: `os` (keychain, libsecret, DPAPI), `basic_text` (Linux without a keyring), `none`. */
+  secretsBackend: 'os' | 'basic_text' | 'none'
+}
+
+export interface ProfilesState {
+  profiles: ServerProfile[]
+  selectedId: string
+  /** Profile ids that have a stored password. */
+  withPassword: string[]
+}
+
+export interface ConnectionTest {
+  version: string
+  transport: Exclude<TransportChoice, 'auto'>
+  username: string
+}
+
+export interface CacheInfo {
+  profileId: string
+  bytes: number
+}
+
+/** Request channels: `invoke(channel, req)` resolves to `Result<res>`. */
+export interface RequestChannels {
+  'app:info': { req: void; res: AppInfo }
+  'profiles:list': { req: void; res: ProfilesState }
+  'profiles:save': { req: { profile: ServerProfile; password: string | null }; res: ProfilesState }
+  'profiles:remove': { req: { profileId: string }; res: ProfilesState }
+  'profiles:select': { req: { profileId: string }; res: ProfilesState }
+  'profiles:test': { req: { profile: ServerProfile; password: string | null }; res: ConnectionTest }
+  'session:snapshot': { req: { profileId: string }; res: SessionSnapshot }
+  'session:retry-now': { req: { profileId: string }; res: void }
+  /** Log in again after `auth-expired`; a password given here replaces the stored one. */
+  'session:login': { req: { profileId: string; password: string | null }; res: SessionUser }
+  'session:logout': { req: { profileId: string }; res: void }
+  'session:switch-tenant': { req: { profileId: string; tenantId: number }; res: SessionUser }
+  'jobs:detail': { req: { profileId: string; jobId: number }; res: JobDetail }
+  'jobs:action': { req: { profileId: string; action: JobAction }; res: { message: string } }
+  /** Follow a process's console log (adds it to the subscription); returns its tail so far. */
+  'logs:follow': { req: { profileId: string; process: string }; res: LogChunk[] }
+  'logs:unfollow': { req: { profileId: string; process: string }; res: void }
+  'logs:save': { req: { suggestedName: string; text: string }; res: { path: string | null } }
+  'cache:info': { req: void; res: CacheInfo[] }
+  /** Clear one profile's cache, or every profile's when `profileId` is null. */
+  'cache:clear': { req: { profileId: string | null }; res: { bytesFreed: number } }
+  'settings:get': { req: void; res: AppSettings }
+  'settings:set': { req: Partial<AppSettings>; res: AppSettings }
+  'diagnostics:get': { req: { profileId: string }; res: Diagnostics }
+  'diagnostics:export': { req: { profileId: string }; res: { path: string | null } }
+  'shell:open-external': { req: { url: string }; res: void }
+}
+
+export interface JobsPush {
+  profileId: string
+  jobs: Fresh<Job[]>
+  counts: Fresh<StatusCounts> | null
+}
+
+export interface ClustersPush {
+  profileId: string
+  clusters: Fresh<Cluster[]>
+  taskManagers: Record<number, TaskManager[]>
+}
+
+/**
+ * Push channels, main → renderer. Each message is a batch (at most one per channel per 50 ms) with its own
+ * sequence number per channel; a renderer that sees a gap asks for `session:snapshot`.
+ */
+export interface PushChannels {
+  /** Latest state per profile and stream wins within a batch. */
+  'connection:state': Array<{ profileId: string; stream: StreamName; state: ConnectionState }>
+  /** Latest per profile wins. */
+  'jobs:snapshot': JobsPush[]
+  /** Concatenated. */
+  'jobs:transition': Array<JobTransition & { profileId: string }>
+  /** Concatenated, in order. */
+  'logs:append': Array<LogChunk & { profileId: string }>
+  /** Latest per profile wins. */
+  'clusters:snapshot': ClustersPush[]
+  'sysinfo:snapshot': Array<{ profileId: string; sysInfo: Fresh<SysInfo> }>
+  /** Concatenated. */
+  'jvm:sample': Array<JvmSample & { profileId: string }>
+  'session:user': Array<{ profileId: string; user: SessionUser | null }>
+  /** Main asks the renderer to show something (a notification was clicked, the tray menu was used). */
+  'app:navigate': Array<{ profileId: string; view: 'overview' | 'jobs' | 'logs' | 'clusters'; jobId?: number }>
+  /** The cache was cleared: reload and resync. */
+  'cache:cleared': Array<{ profileId: string | null }>
+  'settings:changed': AppSettings[]
+}
+
+export type RequestChannel = keyof RequestChannels
+export type PushChannel = keyof PushChannels
+
+export interface PushMessage<C extends PushChannel> {
+  seq: number
+  items: PushChannels[C]
+}
+
+export const REQUEST_CHANNELS = [
+  'app:info',
+  'profiles:list',
+  'profiles:save',
+  'profiles:remove',
+  'profiles:select',
+  'profiles:test',
+  'session:snapshot',
+  'session:retry-now',
+  'session:login',
+  'session:logout',
+  'session:switch-tenant',
+  'jobs:detail',
+  'jobs:action',
+  'logs:follow',
+  'logs:unfollow',
+  'logs:save',
+  'cache:info',
+  'cache:clear',
+  'settings:get',
+  'settings:set',
+  'diagnostics:get',
+  'diagnostics:export',
+  'shell:open-external'
+] as const satisfies readonly RequestChannel[]
+
+export const PUSH_CHANNELS = [
+  'connection:state',
+  'jobs:snapshot',
+  'jobs:transition',
+  'logs:append',
+  'clusters:snapshot',
+  'sysinfo:snapshot',
+  'jvm:sample',
+  'session:user',
+  'app:navigate',
+  'cache:cleared',
+  'settings:changed'
+] as const satisfies readonly PushChannel[]
+
+// Both lists must name every channel of their map: a channel missing here fails the typecheck.
+type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>
+export const requestChannelsComplete: Missing<RequestChannel, (typeof REQUEST_CHANNELS)[number]> = true
+export const pushChannelsComplete: Missing<PushChannel, (typeof PUSH_CHANNELS)[number]> = true

@@ -1,0 +1,63 @@
+/** Server profiles and settings: what the user configures. Secrets are never part of these objects. */
+
+export type TransportChoice = 'auto' | 'sse' | 'ws'
+
+export interface ServerProfile {
+  id: string
+  name: string
+  /** Base URL of Dinky, e.g. `http://host:8888`; the API lives under `/api`. */
+  url: string
+  username: string
+  tenantId: number
+  transport: TransportChoice
+  /** PEM text of an extra CA to trust for this server, besides the system's. */
+  extraCaPem: string | null
+  /** Process names whose console logs are followed, e.g. `FlinkSubmit/12`. */
+  processes: string[]
+  /** The built-in demo server: the simulator runs in-process. */
+  demo: boolean
+}
+
+export interface ConnectionSettings {
+  /** Watchdog timeout; null means 3 × the transport's heartbeat interval (27 s on SSE, 15 s on WS). */
+  heartbeatTimeoutMs: number | null
+  backoffBaseMs: number
+  backoffFactor: number
+  backoffMaxMs: number
+  /** The attempt count resets after this long live. */
+  backoffResetAfterMs: number
+  jobsPollMs: number
+  clustersPollMs: number
+}
+
+export const DEFAULT_CONNECTION_SETTINGS: ConnectionSettings = {
+  heartbeatTimeoutMs: null,
+  backoffBaseMs: 1_000,
+  backoffFactor: 2,
+  backoffMaxMs: 60_000,
+  backoffResetAfterMs: 60_000,
+  jobsPollMs: 5_000,
+  clustersPollMs: 30_000
+}
+
+export type LanguageChoice = 'system' | 'en-US' | 'zh-CN'
+export type ThemeChoice = 'system' | 'light' | 'dark'
+
+export interface AppSettings {
+  language: LanguageChoice
+  theme: ThemeChoice
+  notifications: boolean
+  /** Console lines kept per process in the cache and in memory. */
+  logTailLines: number
+  connection: ConnectionSettings
+}
+
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  language: 'system',
+  theme: 'system',
+  notifications: true,
+  logTailLines: 5_000,
+  connection: DEFAULT_CONNECTION_SETTINGS
+}
+
+export const DEMO_PROFILE_ID = 'demo'
