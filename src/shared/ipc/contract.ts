@@ -80,6 +80,16 @@ export interface ClustersPush {
 }
 
 /**
+ * Where an item came from in its session's numbered update stream (`SessionEnvelope.seq`; the highest one for merged
+ * items). A renderer that loaded `session:snapshot` (current to `SessionSnapshot.seq`) skips items at or below it, so
+ * nothing that raced the snapshot is applied twice.
+ */
+export interface SessionSeq {
+  profileId: string
+  sessionSeq: number
+}
+
+/**
  * Push channels, main → renderer. Each message is a batch (at most one per channel per 50 ms) with its own
  * sequence number per channel; a renderer that sees a gap asks for `session:snapshot`.
  */
@@ -88,10 +98,10 @@ export interface PushChannels {
   'connection:state': Array<{ profileId: string; stream: StreamName; state: ConnectionState }>
   /** Latest per profile wins. */
   'jobs:snapshot': JobsPush[]
-  /** Concatenated. */
-  'jobs:transition': Array<JobTransition & { profileId: string }>
-  /** Concatenated, in order. */
-  'logs:append': Array<LogChunk & { profileId: string }>
+  /** Concatenated. `sessionSeq`: see {@link SessionSeq}. */
+  'jobs:transition': Array<JobTransition & SessionSeq>
+  /** Concatenated, in order (adjacent chunks of one run merged). `sessionSeq`: see {@link SessionSeq}. */
+  'logs:append': Array<LogChunk & SessionSeq>
   /** Latest per profile wins. */
   'clusters:snapshot': ClustersPush[]
   'sysinfo:snapshot': Array<{ profileId: string; sysInfo: Fresh<SysInfo> }>
