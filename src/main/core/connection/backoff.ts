@@ -1,0 +1,50 @@
+/**
+ * Reconnect delays: full-jitter exponential backoff (AWS's "full jitter": a uniform draw between 0 and the capped
+ * exponential), with the server's `retry:` as a floor. Pure: time and randomness are the caller's.
+ */
+
+export interface BackoffOptions {
+  baseMs: number
+  factor: number
+  maxMs: number
+  /** Live this long and the attempt count starts again from 1. */
+  resetAfterMs: number
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = {
+  baseMs: 1_000,
+  factor: 2,
+  maxMs: 60_000,
+  resetAfterMs: 60_000
+}
+
+export interface BackoffPolicy {
+  readonly options: BackoffOptions
+  /** Delay before attempt `attempt` (1-based), never below `floorMs`, never above `maxMs` unless the floor is. */
+  delay(attempt: number, floorMs?: number): number
+  /** The ceiling the jitter draws under for `attempt`; for display and tests. */
+  ceiling(attempt: number): number
+}
+
+/**
+ * Full jitter spreads the reconnects of many clients after a server restart instead of having them arrive in
+ * lock-step; the cap keeps a long outage from pushing retries out beyond a minute.
+ */
+export function createBackoffPolicy(
+  options: Partial<BackoffOptions> = {},
+  random: () => number = Math.random
+): BackoffPolicy {
+  const resolved: BackoffOptions = { ...DEFAULT_BACKOFF, ...options }
+  const ceiling = (attempt: number): number => {
+    const exponent = Math.max(0, attempt - 1)
+    return Math.min(resolved.maxMs, resolved.baseMs * Math.pow(resolved.factor, exponent))
+  }
+  return {
+    options: resolved,
+    ceiling,
+    delay(attempt, floorMs = 0) {
+      const draw = Math.min(Math.max(random(), 0), 1)
+      return Math.max(Math.round(draw * ceiling(attempt)), floorMs)
+    }
+  }
+}

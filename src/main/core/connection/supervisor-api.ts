@@ -1,0 +1,49 @@
+/**
+ * Public types of the connection supervisor: one supervisor per stream (topics, jvm) owns its transport's
+ * connections, its `ConnectionState` and every reconnect decision.
+ */
+import type { ConnectionState, StreamName } from '../../../shared/connection'
+import type { Clock, Disposer, Logger } from '../ports'
+import type { StreamMessage, StreamOpenInfo, StreamTransport } from '../stream/transport'
+import type { BackoffOptions } from './backoff'
+
+export interface StreamSupervisorOptions {
+  transport: StreamTransport
+  clock: Clock
+  logger: Logger
+  /** Uniform [0, 1); injected so tests can pin the jitter. */
+  random?: () => number
+  backoff?: Partial<BackoffOptions>
+  /** Watchdog timeout; default 3 × the transport's heartbeat interval. */
+  heartbeatTimeoutMs?: number | null
+  /** A live stream that drops cleanly and is back within this long never shows `reconnecting`; default 3 s. */
+  invisibleReconnectMs?: number
+  /**
+   * One silent re-login after a 401 / code 7; rejects when the login fails. Without it an auth failure goes
+   * straight to `auth-expired`.
+   */
+  relogin?: () => Promise<void>
+  /** Starts a clock-jump detector that calls `onJump` when timers drift (sleep, clock change); returns its disposer. */
+  detectClockJump?: (onJump: () => void) => Disposer
+  onState(state: ConnectionState): void
+  onMessage(message: StreamMessage): void
+  /** The response that opened the stream (diagnostics). */
+  onOpen?(info: StreamOpenInfo): void
+  /** Every heartbeat, with its arrival time (diagnostics: intervals, burstiness). */
+  onHeartbeat?(at: number): void
+}
+
+export interface StreamSupervisor {
+  readonly stream: StreamName
+  state(): ConnectionState
+  /** Starts connecting; the disposer is `stop()`. Calling it twice returns the same disposer. */
+  start(): Disposer
+  /** Skips any wait (also leaves `auth-expired`, allowing one more re-login) and connects now. */
+  retryNow(): void
+  /** Host network knowledge: offline closes the stream and waits; online reconnects at once. */
+  notifyNetwork(online: boolean): void
+  /** After sleep: the old connection is presumed dead; reconnect now. */
+  notifyResume(): void
+  /** Closes the connection and every timer; idempotent; ends in `stopped`. */
+  stop(): Promise<void>
+}
