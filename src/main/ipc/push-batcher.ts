@@ -1,0 +1,148 @@
+/**
+ * Batches what sessions emit onto the IPC push channels: at most one message per channel per interval (50 ms), the
+ * latest value winning for state-like channels and items concatenating for streams (log lines, transitions, samples).
+ * Each message carries its channel's own sequence number so the renderer can detect a gap.
+ * Electron-free: the sender is injected, so this is tested in Node.
+ */
+import type { Clock, TimerHandle } from '../core/ports'
+import type { PushChannel, PushChannels, PushMessage } from '../../shared/ipc/contract'
+import type { SessionEnvelope } from '../../shared/session'
+
+type Item<C extends PushChannel> = PushChannels[C][number]
+
+/** How items of a channel combine within one batch: a key (latest per key wins) or concatenation. */
+const LATEST_BY: { [C in PushChannel]?: (item: Item<C>) => string } = {
+  'connection:state': (item) => `${item.profileId}\u0000${item.stream}`,
+  'jobs:snapshot': (item) => item.profileId,
+  'clusters:snapshot': (item) => item.profileId,
+  'sysinfo:snapshot': (item) => item.profileId,
+  'session:user': (item) => item.profileId,
+  'settings:changed': () => ''
+}
+
+export type PushSender = <C extends PushChannel>(channel: C, message: PushMessage<C>) => void
+
+export interface PushBatcher {
+  /** Maps one session update to its channel and queues it. */
+  pushEnvelope(envelope: SessionEnvelope): void
+  push<C extends PushChannel>(channel: C, item: Item<C>): void
+  /** Sends everything pending now. */
+  flush(): void
+  /** The last sequence number sent on each channel. */
+  sequences(): Record<string, number>
+  dispose(): void
+}
+
+interface Pending {
+  items: unknown[]
+  keys: Map<string, number> | null
+  timer: TimerHandle | null
+}
+
+export function createPushBatcher(
+  send: PushSender,
+  clock: Clock,
+  options: { intervalMs?: number } = {}
+): PushBatcher {
+  const intervalMs = options.intervalMs ?? 50
+  const pending = new Map<PushChannel, Pending>()
+  const lastSentAt = new Map<PushChannel, number>()
+  const seq = new Map<PushChannel, number>()
+  let disposed = false
+
+  function flushChannel(channel: PushChannel): void {
+    const batch = pending.get(channel)
+    if (!batch) return
+    if (batch.timer) clock.clearTimeout(batch.timer)
+    pending.delete(channel)
+    if (batch.items.length === 0) return
+    const next = (seq.get(channel) ?? 0) + 1
+    seq.set(channel, next)
+    lastSentAt.set(channel, clock.now())
+    send(channel, { seq: next, items: batch.items } as PushMessage<typeof channel>)
+  }
+
+  function push<C extends PushChannel>(channel: C, item: Item<C>): void {
+    if (disposed) return
+    let batch = pending.get(channel)
+    if (!batch) {
+      batch = { items: [], keys: LATEST_BY[channel] ? new Map() : null, timer: null }
+      pending.set(channel, batch)
+      const wait = Math.max(0, (lastSentAt.get(channel) ?? -Infinity) + intervalMs - clock.now())
+      batch.timer = clock.setTimeout(() => flushChannel(channel), wait)
+    }
+    const keyOf = LATEST_BY[channel] as ((item: Item<C>) => string) | undefined
+    if (keyOf && batch.keys) {
+      const key = keyOf(item)
+      const at = batch.keys.get(key)
+      if (at === undefined) batch.keys.set(key, batch.items.push(item) - 1)
+      else batch.items[at] = item
+    } else if (channel === 'logs:append') {
+      appendLogItem(batch.items as Item<'logs:append'>[], item as Item<'logs:append'>)
+    } else {
+      batch.items.push(item)
+    }
+  }
+
+  return {
+    push,
+    pushEnvelope(envelope) {
+      const { profileId, seq: sessionSeq, update } = envelope
+      switch (update.type) {
+        case 'state':
+          return push('connection:state', { profileId, stream: update.stream, state: update.state })
+        case 'jobs':
+          return push('jobs:snapshot', { profileId, jobs: update.jobs, counts: update.counts })
+        case 'job':
+          return push('jobs:transition', { ...update.transition, profileId, sessionSeq })
+        case 'log':
+          return push('logs:append', {
+            ...update.chunk,
+            lines: [...update.chunk.lines],
+            profileId,
+            sessionSeq
+          })
+        case 'clusters':
+          return push('clusters:snapshot', {
+            profileId,
+            clusters: update.clusters,
+            taskManagers: update.taskManagers
+          })
+        case 'sysinfo':
+          return push('sysinfo:snapshot', { profileId, sysInfo: update.sysInfo })
+        case 'jvm':
+          return push('jvm:sample', { ...update.sample, profileId })
+        case 'user':
+          return push('session:user', { profileId, user: update.user })
+        case 'error':
+          return
+      }
+    },
+    flush() {
+      for (const channel of [...pending.keys()]) flushChannel(channel)
+    },
+    sequences: () => Object.fromEntries(seq),
+    dispose() {
+      disposed = true
+      for (const batch of pending.values()) if (batch.timer) clock.clearTimeout(batch.timer)
+      pending.clear()
+    }
+  }
+}
+
+/** Adjacent chunks of one run merge into one, so a burst of events becomes one array of lines. */
+function appendLogItem(items: Item<'logs:append'>[], item: Item<'logs:append'>): void {
+  const last = items[items.length - 1]
+  if (
+    last &&
+    last.profileId === item.profileId &&
+    last.process === item.process &&
+    last.run === item.run &&
+    last.stale === item.stale
+  ) {
+    for (const line of item.lines) last.lines.push(line)
+    last.sessionSeq = item.sessionSeq
+  } else {
+    items.push(item)
+  }
+}
