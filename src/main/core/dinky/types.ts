@@ -122,4 +122,6 @@ export interface DinkyClient {
   jobAction(action: JobAction): Promise<string>
   /** `POST /api/sse/subscribeTopic`: replaces the session's topic set; returns the set the server now holds. */
   subscribeTopic(sessionKey: string, topics: readonly string[]): Promise<string[]>
+  /** Releases the TLS agent's pooled sockets, if one was made. */
+  dispose(): Promise<void>
 }

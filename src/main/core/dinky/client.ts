@@ -1,0 +1,240 @@
+/**
+ * The Dinky REST client: login and tenant, and every read and action the console needs, each body validated and
+ * mapped into the console's models. Failures are `DinkyError`s with a classified reason and the endpoint's name.
+ */
+import { z } from 'zod'
+import type { Cluster, Job } from '../../../shared/models'
+import type { JobAction, SessionUser } from '../../../shared/session'
+import type { FetchLike } from '../ports'
+import { createDinkyHttp } from './dinky-http'
+import { DinkyError } from './dinky-error'
+import { findLoginToken } from './login-token'
+import * as map from './map-models'
+import * as schema from './schemas'
+import { createTlsFetch } from './tls-fetch'
+import type { DinkyClient, DinkyClientOptions, LoginResult } from './types'
+
+const JOB_PAGE_SIZE = 100
+/** A guard against a server whose `total` never matches: 1000 pages of 100 is far beyond any Dinky. */
+const MAX_JOB_PAGES = 1_000
+
+/** Why one object: the token, tenant and remembered credentials are shared by every call and both streams. */
+export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
+  const tls = options.extraCaPem && !options.fetch ? createTlsFetch(options.extraCaPem) : null
+  const baseFetch: FetchLike = options.fetch ?? tls?.fetch ?? globalThis.fetch
+  const http = createDinkyHttp({
+    baseUrl: options.baseUrl,
+    fetch: baseFetch,
+    logger: options.logger,
+    language: options.language,
+    timeoutMs: options.requestTimeoutMs ?? 15_000
+  })
+  const log = options.logger
+  let credentials: { username: string; password: string; tenantId: number | null } | null = null
+  let reloginInFlight: Promise<LoginResult> | null = null
+
+  const authorizedFetch: FetchLike = (input, init) => {
+    const headers = new Headers(init?.headers)
+    http.decorate(headers)
+    return baseFetch(input, { ...init, headers })
+  }
+
+  const chooseTenant = async (tenantId: number): Promise<SessionUser> => {
+    await http.result('/api/chooseTenant', schema.tenantResultSchema, {
+      method: 'POST',
+      query: { tenantId }
+    })
+    http.auth.tenantId = tenantId
+    return currentUser()
+  }
+
+  const currentUser = async (): Promise<SessionUser> => {
+    const { data } = await http.result('/api/current', schema.userDtoSchema)
+    return map.toSessionUser(data, http.auth.tenantId ?? 0)
+  }
+
+  const login = async (username: string, password: string, tenantId: number | null = null) => {
+    http.auth.tokenValue = null
+    http.auth.tenantId = null
+    const { data, headers } = await http.result('/api/login', schema.userDtoSchema, {
+      method: 'POST',
+      body: { username, password, autoLogin: true, ldapLogin: false },
+      anonymous: true
+    })
+    const token = findLoginToken(headers)
+    if (!token) {
+      throw new DinkyError({
+        endpoint: '/api/login',
+        reason: 'malformed-response',
+        detail: 'no token in the login response'
+      })
+    }
+    http.auth.tokenName = token.name
+    http.auth.tokenValue = token.value
+    credentials = { username, password, tenantId }
+    const tenant = tenantId ?? data.tenantList?.[0]?.id ?? 1
+    const user = await chooseTenant(tenant)
+    log.info('logged in', { user: username, tenant, tokenName: token.name })
+    return { user, tokenName: token.name }
+  }
+
+  const relogin = (): Promise<LoginResult> => {
+    if (!credentials) {
+      const error = new DinkyError({
+        endpoint: '/api/login',
+        reason: 'login-failed',
+        detail: 'never logged in'
+      })
+      return Promise.reject(error)
+    }
+    // Both streams may lose their token at once; they share one login rather than kicking each other out.
+    if (!reloginInFlight) {
+      const { username, password, tenantId } = credentials
+      reloginInFlight = login(username, password, http.auth.tenantId ?? tenantId).finally(() => {
+        reloginInFlight = null
+      })
+    }
+    return reloginInFlight
+  }
+
+  const jobs = async (): Promise<Job[]> => {
+    const all: Job[] = []
+    for (let current = 1; current <= MAX_JOB_PAGES; current++) {
+      const { rows, total } = await http.page('/api/jobInstance', schema.jobInstanceSchema, {
+        method: 'POST',
+        body: { current, pageSize: JOB_PAGE_SIZE, sorter: { id: 'descend' } }
+      })
+      all.push(...rows.map(map.toJob))
+      if (rows.length < JOB_PAGE_SIZE || all.length >= total) break
+    }
+    return all
+  }
+
+  const clusters = async (): Promise<Cluster[]> => {
+    const byId = new Map<number, Cluster>()
+    for (const isAutoCreate of [false, true]) {
+      const { data } = await http.result(
+        '/api/cluster/list',
+        z.array(schema.clusterInstanceSchema),
+        {
+          query: { searchKeyWord: '', isAutoCreate }
+        }
+      )
+      for (const row of data) byId.set(row.id, map.toCluster(row))
+    }
+    return [...byId.values()]
+  }
+
+  const jobAction = async (action: JobAction): Promise<string> => {
+    const unknownData = z.unknown()
+    if (action.kind === 'cancel') {
+      const query = { id: action.taskId, withSavePoint: action.withSavepoint, forceCancel: false }
+      return (await http.result('/api/task/cancel', unknownData, { query })).msg
+    }
+    if (action.kind === 'restart') {
+      const query: Record<string, string | number> = { id: action.taskId }
+      if (action.savepointPath) query.savePointPath = action.savepointPath
+      return (await http.result('/api/task/restartTask', unknownData, { query })).msg
+    }
+    const query = { taskId: action.taskId, savePointType: action.savepointType }
+    return (await http.result('/api/task/savepoint', unknownData, { query })).msg
+  }
+
+  return {
+    baseUrl: options.baseUrl,
+    authorizedFetch,
+    login,
+    relogin,
+    chooseTenant,
+    currentUser,
+    jobs,
+    clusters,
+    jobAction,
+    async version() {
+      return (await http.result('/api/version', schema.versionSchema, { anonymous: true })).data
+    },
+    async tokenInfo() {
+      const { data } = await http.result('/api/tokenInfo', schema.tokenInfoSchema)
+      return {
+        tokenName: data.tokenName ?? http.auth.tokenName,
+        isLogin: data.isLogin ?? false,
+        loginId: data.loginId ?? null,
+        tokenTimeout: data.tokenTimeout ?? -1
+      }
+    },
+    async logout() {
+      try {
+        await http.result('/api/outLogin', z.unknown(), { method: 'DELETE' })
+      } finally {
+        http.auth.tokenValue = null
+        http.auth.tenantId = null
+        credentials = null
+      }
+    },
+    isLoggedIn: () => http.auth.tokenValue !== null,
+    streamAuth() {
+      const { tokenName, tokenValue, tenantId } = http.auth
+      return tokenValue ? { tokenName, tokenValue, tenantId } : null
+    },
+    async statusCounts() {
+      const { data } = await http.result(
+        '/api/jobInstance/getStatusCount',
+        schema.statusCountSchema
+      )
+      return map.toStatusCounts(data)
+    },
+    async jobDetail(id) {
+      const { data } = await http.result(
+        '/api/jobInstance/getJobInfoDetail',
+        schema.jobInfoDetailSchema,
+        {
+          query: { id }
+        }
+      )
+      return map.toJobDetail(data)
+    },
+    async taskManagers(address) {
+      const list = z.array(schema.taskManagerSchema)
+      const { data } = await http.result('/api/jobInstance/getTaskManagerList', list, {
+        query: { address }
+      })
+      return data.map(map.toTaskManager)
+    },
+    async clusterConfigurations() {
+      const list = z.array(schema.clusterConfigurationSchema)
+      const { data } = await http.result('/api/clusterConfiguration/list', list, {
+        query: { keyword: '' }
+      })
+      return data.map(map.toClusterConfiguration)
+    },
+    async process(processName) {
+      const { data } = await http.result(
+        '/api/process/getProcess',
+        schema.processEntitySchema.nullable(),
+        {
+          query: { processName }
+        }
+      )
+      return data ? map.toProcess(data) : null
+    },
+    async sysInfo() {
+      const { data } = await http.result('/api/system/getSysInfo', schema.sysInfoSchema)
+      return {
+        jvm: map.toJvm(data.jvm),
+        cpu: data.cpu,
+        mem: data.mem,
+        systemInfo: map.toSystemInfo(data.systemInfo)
+      }
+    },
+    async subscribeTopic(sessionKey, topics) {
+      const { data } = await http.result('/api/sse/subscribeTopic', schema.topicSetSchema, {
+        method: 'POST',
+        body: { sessionKey, topics }
+      })
+      return data
+    },
+    async dispose() {
+      await tls?.close()
+    }
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * Maps validated Dinky bodies into the console's models. Pure functions over the output of `schemas.ts`: the only
+ * place that knows Dinky's field names, defaults and the SSE/WS date differences.
+ */
+import type { z } from 'zod'
+import type {
+  Cluster,
+  Job,
+  JobDetail,
+  Jvm,
+  StatusCounts,
+  SysInfo,
+  TaskManager
+} from '../../../shared/models'
+import { toJobStatus } from '../../../shared/models'
+import type { SessionUser } from '../../../shared/session'
+import type {
+  clusterConfigurationSchema,
+  clusterInstanceSchema,
+  jobInfoDetailSchema,
+  jobInstanceSchema,
+  jvmSchema,
+  metricsSchema,
+  processEntitySchema,
+  processStepSchema,
+  statusCountSchema,
+  taskManagerSchema,
+  userDtoSchema
+} from './schemas'
+import type { ClusterConfigurationSummary, DinkyProcess, MetricsSample, ProcessStep } from './types'
+
+/** Dinky serialises LocalDateTime over WS as epoch ms "as if UTC+8"; adding 8 h back gives its wall time. */
+const WS_ZONE_OFFSET_MS = 8 * 3_600_000
+
+/**
+ * One wall-time format whatever the wire sent (`yyyy-MM-dd HH:mm:ss`, ISO LocalDateTime, or WS epoch ms), so that
+ * a process seen over SSE and over WS compares equal.
+ */
+export function toWallTime(value: string | number | null | undefined): string | null {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'number') {
+    return new Date(value + WS_ZONE_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ')
+  }
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})/.exec(value)
+  return match ? `${match[1]} ${match[2]}` : value
+}
+
+export function toJob(vo: z.infer<typeof jobInstanceSchema>): Job {
+  return {
+    id: vo.id,
+    taskId: vo.taskId ?? 0,
+    name: vo.name ?? '',
+    status: toJobStatus(vo.status),
+    jid: vo.jid ?? null,
+    type: vo.type ?? null,
+    step: vo.step ?? 0,
+    createTime: toWallTime(vo.createTime),
+    updateTime: toWallTime(vo.updateTime),
+    finishTime: toWallTime(vo.finishTime),
+    durationMs: vo.duration ?? null,
+    failedRestartCount: vo.failedRestartCount ?? 0
+  }
+}
+
+export function toStatusCounts(body: z.infer<typeof statusCountSchema>): StatusCounts {
+  return {
+    all: body.all ?? 0,
+    initializing: body.initializing ?? 0,
+    running: body.running ?? 0,
+    finished: body.finished ?? 0,
+    failed: body.failed ?? 0,
+    canceled: body.canceled ?? 0,
+    restarting: body.restarting ?? 0,
+    created: body.created ?? 0,
+    failing: body.failing ?? 0,
+    cancelling: body.cancelling ?? 0,
+    suspended: body.suspended ?? 0,
+    reconciling: body.reconciling ?? 0,
+    unknown: body.unknown ?? 0
+  }
+}
+
+export function toCluster(body: z.infer<typeof clusterInstanceSchema>): Cluster {
+  return {
+    id: body.id,
+    name: body.name,
+    alias: body.alias ?? null,
+    type: body.type ?? 'unknown',
+    hosts: body.hosts ?? null,
+    jobManagerHost: body.jobManagerHost ?? null,
+    version: body.version ?? null,
+    available: body.status === 1 || body.status === true,
+    enabled: body.enabled ?? true,
+    autoRegisters: body.autoRegisters ?? false,
+    note: body.note ?? null
+  }
+}
+
+export function toTaskManager(body: z.infer<typeof taskManagerSchema>): TaskManager {
+  const memory = body.memoryConfiguration
+  return {
+    id: body.id ?? body.containerId ?? '',
+    address: body.path ?? body.containerPath ?? '',
+    slotsTotal: body.slotsNumber ?? 0,
+    slotsFree: body.freeSlots ?? 0,
+    cpuCores: body.hardware?.cpuCores ?? 0,
+    physicalMemoryBytes: body.hardware?.physicalMemory ?? 0,
+    freeMemoryBytes: body.hardware?.freeMemory ?? 0,
+    heapBytes: (memory?.frameworkHeap ?? 0) + (memory?.taskHeap ?? 0),
+    sinceHeartbeatMs: body.timeSinceLastHeartbeat ?? 0
+  }
+}
+
+export function toClusterConfiguration(
+  body: z.infer<typeof clusterConfigurationSchema>
+): ClusterConfigurationSummary {
+  return {
+    id: body.id,
+    name: body.name,
+    type: body.type ?? 'unknown',
+    enabled: body.enabled ?? true,
+    available: body.isAvailable ?? null,
+    note: body.note ?? null
+  }
+}
+
+export function toJvm(body: z.infer<typeof jvmSchema>): Jvm {
+  return { ...body, version: body.version ?? '', home: body.home ?? '' }
+}
+
+function toProcessStep(step: z.infer<typeof processStepSchema>): ProcessStep {
+  return {
+    key: step.key ?? '',
+    title: step.title ?? '',
+    type: step.type ?? 'UNKNOWN',
+    status: step.status ?? 'UNKNOWN',
+    startTime: toWallTime(step.startTime),
+    endTime: toWallTime(step.endTime),
+    timeMs: step.time ?? 0,
+    log: step.log ?? '',
+    children: (step.children ?? []).map(toProcessStep)
+  }
+}
+
+export function toProcess(body: z.infer<typeof processEntitySchema>): DinkyProcess {
+  return {
+    ...toProcessStep(body),
+    lastUpdateStep: body.lastUpdateStep ? toProcessStep(body.lastUpdateStep) : null,
+    threadId: body.threadId ?? null
+  }
+}
+
+export function toMetricsSample(body: z.infer<typeof metricsSchema>): MetricsSample {
+  const content: Record<string, Record<string, string>> = {}
+  for (const [vertex, metrics] of Object.entries(body.content ?? {})) {
+    content[vertex] = Object.fromEntries(
+      Object.entries(metrics).map(([name, value]) => [name, String(value)])
+    )
+  }
+  return { model: body.model, heartTime: body.heartTime ?? null, content }
+}
+
+export function toSessionUser(body: z.infer<typeof userDtoSchema>, tenantId: number): SessionUser {
+  const tenants = (body.tenantList ?? []).map((t) => ({ id: t.id, tenantCode: t.tenantCode ?? '' }))
+  const current = body.currentTenant ?? tenants.find((t) => t.id === tenantId) ?? null
+  return {
+    username: body.user.username,
+    nickname: body.user.nickname ?? null,
+    tenantId: current?.id ?? tenantId,
+    tenantCode: current?.tenantCode ?? null,
+    tenants
+  }
+}
+
+export function toJobDetail(body: z.infer<typeof jobInfoDetailSchema>): JobDetail {
+  const exceptions = body.jobDataDto?.exceptions
+  const rootException =
+    exceptions?.['root-exception'] || body.instance.error || body.history?.error || null
+  return {
+    job: toJob(body.instance),
+    clusterName:
+      body.clusterInstance?.alias ||
+      body.clusterInstance?.name ||
+      body.history?.clusterName ||
+      null,
+    jobManagerAddress:
+      body.clusterInstance?.jobManagerHost ?? body.history?.jobManagerAddress ?? null,
+    rootException,
+    exceptionTimestamp: exceptions?.timestamp ?? null,
+    statement: body.history?.statement ?? null
+  }
+}
+
+const SYSTEM_INFO_KEYS = [
+  'osName',
+  'osArch',
+  'osVersion',
+  'jvmVersion',
+  'jvmVendor',
+  'jvmName',
+  'computerName',
+  'computerUser'
+] as const
+
+export function toSystemInfo(body: Record<string, unknown>): SysInfo['systemInfo'] {
+  const entries = SYSTEM_INFO_KEYS.map((key) => [key, String(body[key] ?? '')])
+  return Object.fromEntries(entries) as SysInfo['systemInfo']
+}
