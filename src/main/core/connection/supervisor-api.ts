@@ -16,8 +16,10 @@ export interface StreamSupervisorOptions {
   backoff?: Partial<BackoffOptions>
   /** Watchdog timeout; default 3 × the transport's heartbeat interval. */
   heartbeatTimeoutMs?: number | null
-  /** A live stream that drops cleanly and is back within this long never shows `reconnecting`; default 3 s. */
+  /** A stable stream that drops cleanly and is back within this long never shows `reconnecting`; default 3 s. */
   invisibleReconnectMs?: number
+  /** Use the server's `retry:` as a floor for reconnect delays; default true. */
+  honourServerRetry?: boolean
   /**
    * One silent re-login after a 401 / code 7; rejects when the login fails. Without it an auth failure goes
    * straight to `auth-expired`.

@@ -1,0 +1,267 @@
+/**
+ * The connection supervisor of one stream: an explicit state machine (connecting, live, reconnecting, offline,
+ * auth-expired, stopped) that owns the transport's connections and every reconnect decision. Policy: full-jitter
+ * backoff with the server's `retry:` as a floor; the attempt count resets after a stable live period; one attempt
+ * in flight at most; a heartbeat watchdog; one silent re-login then `auth-expired`; 204 stops; a stable stream that
+ * ends cleanly (Dinky's 30-minute emitter timeout) reconnects at once and invisibly.
+ */
+import type { ConnectionReason, ConnectionState } from '../../../shared/connection'
+import { DinkyError } from '../dinky/dinky-error'
+import type { Disposer, TimerHandle } from '../ports'
+import type { StreamCloseInfo, StreamConnection, StreamHandlers } from '../stream/transport'
+import { createBackoffPolicy } from './backoff'
+import type { StreamSupervisor, StreamSupervisorOptions } from './supervisor-api'
+import { createWatchdog } from './watchdog'
+
+/** Closes that are routine for a long-lived stream: reconnect at once, show nothing if it is back quickly. */
+const ROUTINE_CLOSES: ReadonlySet<ConnectionReason> = new Set([
+  'server-closed',
+  'connection-reset',
+  'session-invalid'
+])
+
+/** Why a state machine: the UI shows exactly what this says, so every path must land in one named state. */
+export function createStreamSupervisor(options: StreamSupervisorOptions): StreamSupervisor {
+  const { transport, clock } = options
+  const log = options.logger.child(transport.stream)
+  const policy = createBackoffPolicy(options.backoff, options.random ?? Math.random)
+  const timeoutMs = options.heartbeatTimeoutMs ?? 3 * transport.heartbeatIntervalMs
+  const graceMs = options.invisibleReconnectMs ?? 3_000
+  const honourRetry = options.honourServerRetry ?? true
+
+  let state: ConnectionState = { kind: 'connecting', reason: 'started', since: clock.now() }
+  let started = false
+  let stopped = false
+  let online = true
+  let connection: StreamConnection | null = null
+  /** Bumped by every connect and close: callbacks of older connections are ignored. */
+  let generation = 0
+  /** Bumped by every outside event (stop, retry, resume, network): an await that sees a new epoch gives up. */
+  let epoch = 0
+  let attempt = 0
+  let retryFloorMs = 0
+  let liveSince: number | null = null
+  let reloginUsed = false
+  let invisible = false
+  let retryTimer: TimerHandle | null = null
+  let graceTimer: TimerHandle | null = null
+  let disposeJump: Disposer | null = null
+  const watchdog = createWatchdog(clock, timeoutMs, () => onWatchdog())
+
+  const setState = (next: ConnectionState) => {
+    state = next
+    options.onState(next)
+  }
+  const clearTimer = (timer: TimerHandle | null): null => {
+    if (timer) clock.clearTimeout(timer)
+    return null
+  }
+  const closeConnection = () => {
+    generation++
+    watchdog.disarm()
+    const current = connection
+    connection = null
+    current?.close()
+  }
+  const quiesce = () => {
+    retryTimer = clearTimer(retryTimer)
+    graceTimer = clearTimer(graceTimer)
+    invisible = false
+    closeConnection()
+  }
+
+  function connect(reason: ConnectionReason, visible: boolean): void {
+    closeConnection()
+    retryTimer = clearTimer(retryTimer)
+    const gen = generation
+    const current = () => gen === generation && !stopped
+    if (visible) setState({ kind: 'connecting', reason, since: clock.now() })
+    watchdog.arm()
+    const handlers: StreamHandlers = {
+      onOpen(info) {
+        if (!current()) return
+        watchdog.touch()
+        onOpened()
+        options.onOpen?.(info)
+      },
+      onActivity: () => current() && watchdog.touch(),
+      onHeartbeat() {
+        if (!current()) return
+        watchdog.touch()
+        options.onHeartbeat?.(clock.now())
+      },
+      onMessage: (message) => current() && options.onMessage(message),
+      onRetry(ms) {
+        if (current()) retryFloorMs = ms
+      },
+      onClose(info) {
+        if (!current()) return
+        connection = null
+        generation++
+        watchdog.disarm()
+        onClosed(info)
+      }
+    }
+    const made = transport.connect(handlers)
+    if (gen === generation) connection = made
+  }
+
+  function onOpened(): void {
+    liveSince = clock.now()
+    graceTimer = clearTimer(graceTimer)
+    const quiet = invisible && state.kind === 'live'
+    invisible = false
+    if (quiet) return log.info('stream back', { attempt })
+    setState({ kind: 'live', since: clock.now() })
+    log.info('stream live', { attempt })
+  }
+
+  function onWatchdog(): void {
+    const wasOpen = liveSince !== null
+    closeConnection()
+    const reason: ConnectionReason = wasOpen ? 'heartbeat-lost' : 'timeout'
+    onClosed({ reason, detail: `nothing received for ${timeoutMs} ms`, wasOpen })
+  }
+
+  function onClosed(info: StreamCloseInfo): void {
+    const now = clock.now()
+    if (liveSince !== null && now - liveSince >= policy.options.resetAfterMs) {
+      attempt = 0
+      reloginUsed = false
+    }
+    liveSince = null
+    if (stopped) return
+    if (info.reason === 'http-204') {
+      quiesce()
+      setState({ kind: 'stopped', reason: 'http-204', since: now })
+      return log.info('server asked the stream to stop', { reason: info.reason })
+    }
+    if (info.reason === 'token-expired') return onAuthFailure(info)
+    if (!online) return goOffline()
+    if (info.wasOpen && state.kind === 'live' && attempt === 0 && ROUTINE_CLOSES.has(info.reason)) {
+      attempt = 1
+      invisible = true
+      log.info('stream ended; reconnecting at once', { reason: info.reason })
+      graceTimer = clock.setTimeout(() => {
+        graceTimer = null
+        if (!invisible) return
+        invisible = false
+        setState({
+          kind: 'reconnecting',
+          attempt,
+          retryAt: clock.now(),
+          reason: info.reason,
+          since: now
+        })
+      }, graceMs)
+      return connect(info.reason, false)
+    }
+    scheduleRetry(info.reason, info.detail)
+  }
+
+  function scheduleRetry(reason: ConnectionReason, detail: string): void {
+    invisible = false
+    graceTimer = clearTimer(graceTimer)
+    attempt++
+    const delay = policy.delay(attempt, honourRetry ? retryFloorMs : 0)
+    const now = clock.now()
+    setState({ kind: 'reconnecting', attempt, retryAt: now + delay, reason, since: now })
+    log.warn('stream down', { reason, detail, attempt, retryInMs: delay })
+    retryTimer = clock.setTimeout(() => {
+      retryTimer = null
+      connect(reason, false)
+    }, delay)
+  }
+
+  function onAuthFailure(info: StreamCloseInfo): void {
+    if (!options.relogin || reloginUsed) return expire('token-expired', info.detail)
+    reloginUsed = true
+    attempt++
+    const now = clock.now()
+    setState({ kind: 'reconnecting', attempt, retryAt: now, reason: 'token-expired', since: now })
+    log.warn('token rejected; logging in again', { reason: info.reason })
+    const mine = epoch
+    options.relogin().then(
+      () => {
+        if (mine === epoch && !stopped && connection === null) connect('token-expired', false)
+      },
+      (error: unknown) => {
+        if (mine !== epoch || stopped) return
+        const reason = error instanceof DinkyError ? error.reason : 'login-failed'
+        if (reason === 'login-failed' || reason === 'token-expired')
+          return expire(reason, String(error))
+        reloginUsed = false
+        scheduleRetry(reason, error instanceof DinkyError ? error.detail : 'login failed')
+      }
+    )
+  }
+
+  function expire(reason: ConnectionReason, detail: string): void {
+    quiesce()
+    setState({ kind: 'auth-expired', reason, since: clock.now() })
+    log.warn('login expired; waiting for the user', { reason, detail: detail.slice(0, 200) })
+  }
+
+  function goOffline(): void {
+    quiesce()
+    setState({ kind: 'offline', reason: 'network-offline', since: clock.now() })
+    log.info('network is down; waiting for it', { reason: 'network-offline' })
+  }
+
+  const reconnectNow = (reason: ConnectionReason) => {
+    if (!started || stopped || state.kind === 'auth-expired' || state.kind === 'stopped') return
+    epoch++
+    attempt = 0
+    if (!online) return goOffline()
+    log.info('reconnecting now', { reason })
+    invisible = false
+    graceTimer = clearTimer(graceTimer)
+    connect(reason, true)
+  }
+
+  const stop = async () => {
+    if (stopped) return
+    stopped = true
+    epoch++
+    quiesce()
+    disposeJump?.()
+    disposeJump = null
+    state = { kind: 'stopped', reason: 'stopped-by-user', since: clock.now() }
+    options.onState(state)
+    log.info('stream stopped', { reason: 'stopped-by-user' })
+  }
+
+  return {
+    stream: transport.stream,
+    state: () => state,
+    start() {
+      if (!started && !stopped) {
+        started = true
+        disposeJump = options.detectClockJump?.(() => reconnectNow('clock-jump')) ?? null
+        connect('started', true)
+      }
+      return stop
+    },
+    retryNow() {
+      if (!started || stopped || state.kind === 'live' || state.kind === 'stopped') return
+      if (connection !== null) return // an attempt is in flight already
+      if (state.kind === 'auth-expired') reloginUsed = false
+      epoch++
+      online = true
+      log.info('retrying now', { reason: 'user-retry' })
+      connect('user-retry', true)
+    },
+    notifyNetwork(up) {
+      const was = online
+      online = up
+      if (!started || stopped || was === up) return
+      if (!up && state.kind !== 'auth-expired') {
+        epoch++
+        return goOffline()
+      }
+      if (up && (state.kind === 'offline' || state.kind === 'reconnecting')) reconnectNow('resumed')
+    },
+    notifyResume: () => reconnectNow('resumed'),
+    stop
+  }
+}

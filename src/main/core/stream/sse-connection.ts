@@ -1,0 +1,137 @@
+/**
+ * One SSE connection on the `eventsource` package. Its custom fetch adds the login (token header, tenant cookie),
+ * records the response status and headers so a failure can be classified (401, 204, a 502 HTML proxy page, a 200
+ * `text/html`), and taps the body so every byte counts as activity and the server's `retry:` is seen. eventsource
+ * would reconnect on its own at a fixed interval; the first error closes it instead and reports one classified close.
+ */
+import { EventSource } from 'eventsource'
+import { createParser } from 'eventsource-parser'
+import { classifyHttpStatus, classifyNetworkError, describeNetworkError } from '../dinky/classify'
+import type { FetchLike } from '../ports'
+import type { StreamCloseInfo, StreamConnection, StreamOpenInfo } from './transport'
+
+export interface SseConnectionHandlers {
+  onOpen(info: StreamOpenInfo): void
+  onData(data: string): void
+  onActivity(): void
+  onRetry(ms: number): void
+  onClose(info: StreamCloseInfo): void
+}
+
+const SECRET_HEADER = /token|cookie|authorization/i
+
+/** Response headers minus anything that could carry a secret, for diagnostics. */
+export function safeHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {}
+  headers.forEach((value, name) => {
+    if (!SECRET_HEADER.test(name)) out[name] = value
+  })
+  return out
+}
+
+interface Observed {
+  response: Response | null
+  fetchError: unknown
+  bodyEnded: 'clean' | 'error' | null
+  bodyError: unknown
+}
+
+/** Wraps a body so each chunk is activity and `retry:` fields are seen, and records how the body ended. */
+function tapBody(body: ReadableStream<Uint8Array>, observed: Observed, h: SseConnectionHandlers) {
+  const reader = body.getReader()
+  const decoder = new TextDecoder()
+  const retryParser = createParser({ onEvent: () => {}, onRetry: (ms) => h.onRetry(ms) })
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read()
+        if (done) {
+          observed.bodyEnded = 'clean'
+          controller.close()
+          return
+        }
+        h.onActivity()
+        retryParser.feed(decoder.decode(value, { stream: true }))
+        controller.enqueue(value)
+      } catch (error) {
+        observed.bodyEnded = 'error'
+        observed.bodyError = error
+        controller.error(error)
+      }
+    },
+    cancel: (reason) => reader.cancel(reason)
+  })
+}
+
+function classifyClose(observed: Observed, wasOpen: boolean): StreamCloseInfo {
+  const { response } = observed
+  if (wasOpen) {
+    if (observed.bodyEnded === 'error') {
+      const reason = classifyNetworkError(observed.bodyError)
+      return { reason, detail: describeNetworkError(observed.bodyError), wasOpen }
+    }
+    return { reason: 'server-closed', detail: 'the server ended the stream', wasOpen }
+  }
+  if (response) {
+    const contentType = response.headers.get('content-type')
+    const reason = classifyHttpStatus(response.status, contentType)
+    const detail = `HTTP ${response.status} ${contentType ?? 'no content type'}`
+    return { reason, detail, status: response.status, wasOpen }
+  }
+  const error = observed.fetchError
+  return { reason: classifyNetworkError(error), detail: describeNetworkError(error), wasOpen }
+}
+
+/** Why our own wrapper around eventsource: its reconnect loop has no backoff and hides the failing response. */
+export function openSseConnection(
+  url: URL,
+  fetch: FetchLike,
+  handlers: SseConnectionHandlers
+): StreamConnection {
+  let closed = false
+  let wasOpen = false
+  const observed: Observed = { response: null, fetchError: null, bodyEnded: null, bodyError: null }
+
+  const tappedFetch: FetchLike = async (input, init) => {
+    try {
+      const response = await fetch(input, init)
+      observed.response = response
+      if (!response.body || response.status !== 200) return response
+      const body = tapBody(response.body, observed, handlers)
+      return new Response(body, { status: response.status, headers: response.headers })
+    } catch (error) {
+      observed.fetchError = error
+      throw error
+    }
+  }
+
+  const source = new EventSource(url, { fetch: tappedFetch as never })
+  const close = () => {
+    if (closed) return
+    closed = true
+    source.onopen = source.onmessage = source.onerror = null
+    source.close()
+  }
+  source.onopen = () => {
+    if (closed || !observed.response) return
+    wasOpen = true
+    const info = {
+      status: observed.response.status,
+      headers: safeHeaders(observed.response.headers)
+    }
+    handlers.onOpen({ ...info, url: `${url.origin}${url.pathname}` })
+  }
+  source.onmessage = (event) => {
+    if (!closed) handlers.onData(event.data)
+  }
+  source.onerror = () => {
+    if (closed) return
+    const info = classifyClose(observed, wasOpen)
+    closed = true
+    source.onopen = source.onmessage = source.onerror = null
+    // eventsource arms its own reconnect timer right after this handler returns; close once it has.
+    queueMicrotask(() => source.close())
+    handlers.onClose(info)
+  }
+  return { close }
+}
