@@ -1,0 +1,163 @@
+/**
+ * Command-line parsing of `dinky-console`: turns argv into a typed command or a `UsageError` (exit 2). Hand-written
+ * because `--process` takes several values after one flag, which `util.parseArgs` cannot express.
+ */
+import type { TransportChoice } from '../../shared/profiles'
+
+export interface WatchOptions {
+  server: string
+  username: string
+  /** Name of the environment variable holding the password; never the password itself. */
+  passwordEnv: string
+  tenantId: number | null
+  processes: string[]
+  heartbeatTimeoutMs: number | null
+  backoffBaseMs: number | null
+  backoffMaxMs: number | null
+  cacheDir: string | null
+  json: boolean
+  transport: TransportChoice
+}
+
+export type CliCommand =
+  | { kind: 'help' }
+  | { kind: 'watch'; options: WatchOptions }
+  | { kind: 'cache'; action: 'clear' | 'info'; cacheDir: string | null }
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError'
+}
+
+export const USAGE = `Usage:
+  dinky-console watch --server URL [--username U] [--password-env VAR] [--tenant ID]
+                      [--process FlinkSubmit/12 ...] [--heartbeat-timeout SECONDS]
+                      [--backoff-base SECONDS] [--backoff-max SECONDS] [--cache-dir DIR]
+                      [--json] [--transport auto|sse|ws]
+  dinky-console cache clear|info [--cache-dir DIR]
+  dinky-console --help
+
+  --server URL          Dinky's base URL, e.g. http://host:8888 ("demo" runs the built-in simulator)
+  --username U          default admin
+  --password-env VAR    environment variable holding the password, default DINKY_PASSWORD
+  --tenant ID           tenant to choose after login, default the first one
+  --process NAME ...    console logs to follow, e.g. FlinkSubmit/12 (repeatable)
+  --cache-dir DIR       print the cached state first and keep it up to date
+  --json                NDJSON, one object per line
+Exit codes: 0 after SIGINT/SIGTERM, 2 bad arguments, 3 the first login failed.`
+
+function seconds(flag: string, value: string): number {
+  const parsed = Number(value)
+  if (!Number.isFinite(parsed) || parsed <= 0)
+    throw new UsageError(`${flag} wants a positive number of seconds`)
+  return Math.round(parsed * 1000)
+}
+
+/** Splits `--flag=value` and yields [flag, inline value or null]. */
+function splitFlag(arg: string): [string, string | null] {
+  const eq = arg.indexOf('=')
+  return eq > 2 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, null]
+}
+
+/** Why a throwing parser: every path to a bad argument ends in the same usage message and exit code 2. */
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  if (argv.length === 0) throw new UsageError('a command is required')
+  if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { kind: 'help' }
+  const [command, ...rest] = argv
+  if (command === 'cache') return parseCache(rest)
+  if (command === 'watch') return { kind: 'watch', options: parseWatch(rest) }
+  throw new UsageError(`unknown command: ${command}`)
+}
+
+function parseCache(args: string[]): CliCommand {
+  const [action, ...rest] = args
+  if (action !== 'clear' && action !== 'info') throw new UsageError('cache wants clear or info')
+  let cacheDir: string | null = null
+  for (let i = 0; i < rest.length; i++) {
+    const [flag, inline] = splitFlag(rest[i])
+    if (flag !== '--cache-dir') throw new UsageError(`unknown option for cache: ${flag}`)
+    cacheDir = inline ?? rest[++i] ?? null
+    if (!cacheDir) throw new UsageError('--cache-dir wants a directory')
+  }
+  return { kind: 'cache', action, cacheDir }
+}
+
+function parseWatch(args: string[]): WatchOptions {
+  const options: WatchOptions = {
+    server: '',
+    username: 'admin',
+    passwordEnv: 'DINKY_PASSWORD',
+    tenantId: null,
+    processes: [],
+    heartbeatTimeoutMs: null,
+    backoffBaseMs: null,
+    backoffMaxMs: null,
+    cacheDir: null,
+    json: false,
+    transport: 'auto'
+  }
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = splitFlag(args[i])
+    const value = (): string => {
+      const next = inline ?? args[++i]
+      if (next === undefined || (inline === null && next.startsWith('--'))) {
+        throw new UsageError(`${flag} wants a value`)
+      }
+      return next
+    }
+    switch (flag) {
+      case '--server':
+        options.server = value()
+        break
+      case '--username':
+        options.username = value()
+        break
+      case '--password-env':
+        options.passwordEnv = value()
+        break
+      case '--tenant': {
+        const id = Number(value())
+        if (!Number.isInteger(id) || id < 0) throw new UsageError('--tenant wants a tenant id')
+        options.tenantId = id
+        break
+      }
+      case '--process':
+        options.processes.push(value())
+        while (inline === null && i + 1 < args.length && !args[i + 1].startsWith('--')) {
+          options.processes.push(args[++i])
+        }
+        break
+      case '--heartbeat-timeout':
+        options.heartbeatTimeoutMs = seconds(flag, value())
+        break
+      case '--backoff-base':
+        options.backoffBaseMs = seconds(flag, value())
+        break
+      case '--backoff-max':
+        options.backoffMaxMs = seconds(flag, value())
+        break
+      case '--cache-dir':
+        options.cacheDir = value()
+        break
+      case '--json':
+        options.json = true
+        break
+      case '--transport': {
+        const transport = value()
+        if (transport !== 'auto' && transport !== 'sse' && transport !== 'ws') {
+          throw new UsageError('--transport wants auto, sse or ws')
+        }
+        options.transport = transport
+        break
+      }
+      default:
+        throw new UsageError(`unknown option: ${flag}`)
+    }
+  }
+  if (!options.server) throw new UsageError('watch needs --server URL')
+  if (options.server !== 'demo' && !/^https?:\/\/[^/]+/i.test(options.server)) {
+    throw new UsageError('--server wants an http:// or https:// URL')
+  }
+  const invalid = options.processes.find((name) => !/^[A-Za-z]+\/[^\s/]+$/.test(name))
+  if (invalid) throw new UsageError(`--process wants a name like FlinkSubmit/12, not ${invalid}`)
+  return options
+}

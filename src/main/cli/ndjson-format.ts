@@ -1,0 +1,69 @@
+/**
+ * The `--json` output of `watch`: one NDJSON object per session update, each with `ts` (epoch ms) and `type`.
+ * Only the console's models reach this point, so no token or password can appear in a line.
+ */
+import type { ConnectionState } from '../../shared/connection'
+import type { Job } from '../../shared/models'
+import type { SessionUpdate } from '../../shared/session'
+
+type JsonLine = Record<string, unknown> & { ts: number; type: string }
+
+function jobRow(job: Job) {
+  return {
+    id: job.id,
+    taskId: job.taskId,
+    name: job.name,
+    status: job.status,
+    jid: job.jid,
+    updateTime: job.updateTime
+  }
+}
+
+/** The state fields every `state` line carries, whatever the kind: attempt and wait are 0 unless reconnecting. */
+export function stateFields(state: ConnectionState, now: number) {
+  return {
+    state: state.kind,
+    attempt: state.kind === 'reconnecting' ? state.attempt : 0,
+    retryInMs: state.kind === 'reconnecting' ? Math.max(0, state.retryAt - now) : 0,
+    reason: state.kind === 'live' ? null : state.reason
+  }
+}
+
+/** The NDJSON object of an update, or null for updates the CLI does not print (user, system info). */
+export function toJsonLine(update: SessionUpdate, ts: number): JsonLine | null {
+  switch (update.type) {
+    case 'state':
+      return { ts, type: 'state', stream: update.stream, ...stateFields(update.state, ts) }
+    case 'jobs':
+      return {
+        ts,
+        type: 'jobs',
+        stale: update.jobs.stale,
+        asOf: update.jobs.asOf,
+        jobs: update.jobs.value.map(jobRow)
+      }
+    case 'job': {
+      const { id, taskId, name, from, to } = update.transition
+      return { ts, type: 'job', id, taskId, name, from, to }
+    }
+    case 'log': {
+      const { process, run, stale, lines } = update.chunk
+      return { ts, type: 'log', process, run, stale, lines }
+    }
+    case 'clusters':
+      return {
+        ts,
+        type: 'clusters',
+        stale: update.clusters.stale,
+        asOf: update.clusters.asOf,
+        clusters: update.clusters.value,
+        taskManagers: update.taskManagers
+      }
+    case 'jvm':
+      return { ts, type: 'jvm', jvm: update.sample.jvm }
+    case 'error':
+      return { ts, type: 'error', reason: update.reason, message: update.message }
+    default:
+      return null
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * What the diagnostics panel shows of one session: state history with reasons, heartbeat arrival and intervals
+ * (bursts mean a buffering proxy), reconnects, event rate and the stream's response headers. Everything is bounded.
+ */
+import type { ConnectionState, StateChange, StreamName } from '../../../shared/connection'
+import type { Diagnostics } from '../../../shared/session'
+import type { StreamOpenInfo } from '../stream/transport'
+import { RingBuffer } from './ring-buffer'
+
+const SECRET_HEADER = /token|cookie|authorization|secret|password/i
+const RATE_WINDOW_S = 10
+
+export interface DiagnosticsRecorderOptions {
+  now: () => number
+  historyLimit?: number
+  heartbeatLimit?: number
+  /** The transport's idle heartbeat period; intervals far below it are a burst. */
+  heartbeatIntervalMs?: number
+}
+
+/** Header values whose names suggest a secret are replaced, whatever the transport already removed. */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const safe: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    safe[name.toLowerCase()] = SECRET_HEADER.test(name) ? '[redacted]' : value
+  }
+  return safe
+}
+
+export class DiagnosticsRecorder {
+  private readonly history: RingBuffer<StateChange>
+  private readonly intervals: RingBuffer<number>
+  private readonly wasLive = new Set<StreamName>()
+  private readonly eventBuckets = new Map<number, number>()
+  private lastHeartbeatAt: number | null = null
+  private reconnects = 0
+  private headers: Record<string, string> | null = null
+  private contentTypeOk: boolean | null = null
+  heartbeatIntervalMs: number
+
+  constructor(private readonly options: DiagnosticsRecorderOptions) {
+    this.history = new RingBuffer(options.historyLimit ?? 200)
+    this.intervals = new RingBuffer(options.heartbeatLimit ?? 20)
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 9_000
+  }
+
+  /** A stream that was live once and is live again has reconnected. */
+  recordState(stream: StreamName, state: ConnectionState): void {
+    this.history.push({ stream, state, at: this.options.now() })
+    if (state.kind !== 'live') return
+    if (this.wasLive.has(stream)) this.reconnects++
+    this.wasLive.add(stream)
+  }
+
+  recordHeartbeat(at: number): void {
+    if (this.lastHeartbeatAt !== null) this.intervals.push(at - this.lastHeartbeatAt)
+    this.lastHeartbeatAt = at
+  }
+
+  recordEvent(at: number): void {
+    const second = Math.floor(at / 1000)
+    this.eventBuckets.set(second, (this.eventBuckets.get(second) ?? 0) + 1)
+    for (const key of this.eventBuckets.keys()) {
+      if (key <= second - RATE_WINDOW_S) this.eventBuckets.delete(key)
+    }
+  }
+
+  recordOpen(kind: 'sse' | 'ws', info: StreamOpenInfo): void {
+    this.headers = redactHeaders(info.headers)
+    const contentType = this.headers['content-type'] ?? ''
+    this.contentTypeOk = kind === 'ws' ? null : contentType.startsWith('text/event-stream')
+  }
+
+  /** Bursty: at least two recent intervals under a quarter of the expected period, e.g. nine 9 s beats in a second. */
+  bursty(): boolean {
+    const intervals = this.intervals.toArray()
+    const short = intervals.filter((ms) => ms < this.heartbeatIntervalMs / 4).length
+    return intervals.length >= 3 && short >= 2
+  }
+
+  snapshot(base: Pick<Diagnostics, 'profileId' | 'serverVersion' | 'transport'>): Diagnostics {
+    const second = Math.floor(this.options.now() / 1000)
+    let events = 0
+    for (const [key, count] of this.eventBuckets) if (key > second - RATE_WINDOW_S) events += count
+    return {
+      ...base,
+      history: this.history.toArray(),
+      lastHeartbeatAt: this.lastHeartbeatAt,
+      heartbeatIntervalsMs: this.intervals.toArray(),
+      reconnects: this.reconnects,
+      eventsPerSecond: events / RATE_WINDOW_S,
+      streamHeaders: this.headers,
+      contentTypeOk: this.contentTypeOk,
+      heartbeatsBursty: this.bursty()
+    }
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * What one session knows, and the one door every update goes through: `apply()` numbers the update, folds it into
+ * the in-memory state (bounded log tails and JVM history), writes live data through to the cache, and hands the
+ * envelope to the listeners. Cache-first: it starts from the cached snapshot, marked stale, before any network answer.
+ */
+import type { ConnectionState, StreamName } from '../../../shared/connection'
+import type { Cluster, Fresh, Job, JvmSample, StatusCounts, SysInfo } from '../../../shared/models'
+import type { TaskManager } from '../../../shared/models'
+import type {
+  SessionEnvelope,
+  SessionSnapshot,
+  SessionUpdate,
+  SessionUser
+} from '../../../shared/session'
+import type { ProfileCache } from '../cache/cache-store'
+import type { Logger } from '../ports'
+import { DiagnosticsRecorder } from './diagnostics-recorder'
+import { LogTails } from './log-tails'
+import { RingBuffer } from './ring-buffer'
+
+export interface SessionModelOptions {
+  profileId: string
+  cache: ProfileCache
+  logger: Logger
+  now: () => number
+  logTailLines: number
+  /** JVM samples kept (the SSE stream sends one per 10 s: 360 is an hour). */
+  jvmSamples?: number
+}
+
+type Listener = (envelope: SessionEnvelope) => void
+
+export class SessionModel {
+  readonly diagnostics: DiagnosticsRecorder
+  readonly tails: LogTails
+  serverVersion: string | null = null
+  transport: 'sse' | 'ws' | null = null
+  private seq = 0
+  private readonly listeners = new Set<Listener>()
+  private user: SessionUser | null = null
+  private readonly streams: Record<StreamName, ConnectionState>
+  private jobs: Fresh<Job[]> | null
+  private counts: Fresh<StatusCounts> | null
+  private clusters: Fresh<Cluster[]> | null
+  private taskManagers: Record<number, TaskManager[]>
+  private sysInfo: Fresh<SysInfo> | null
+  private readonly jvm: RingBuffer<JvmSample>
+
+  constructor(private readonly options: SessionModelOptions) {
+    const cached = options.cache.snapshot()
+    this.jobs = cached.jobs
+    this.counts = cached.counts
+    this.clusters = cached.clusters
+    this.taskManagers = cached.taskManagers
+    this.sysInfo = cached.sysInfo
+    this.jvm = new RingBuffer(options.jvmSamples ?? 360)
+    this.tails = new LogTails(options.logTailLines)
+    for (const tail of options.cache.logTails()) this.tails.append({ ...tail, stale: true })
+    const since = options.now()
+    const stopped: ConnectionState = { kind: 'stopped', reason: 'started', since }
+    this.streams = { topics: stopped, jvm: stopped, rest: stopped }
+    this.diagnostics = new DiagnosticsRecorder({ now: options.now })
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  stream(name: StreamName): ConnectionState {
+    return this.streams[name]
+  }
+
+  currentUser(): SessionUser | null {
+    return this.user
+  }
+
+  /** Why everything goes through here: one place numbers updates, so the seq in a snapshot matches what was sent. */
+  apply(update: SessionUpdate): void {
+    if (!this.fold(update)) return
+    const envelope: SessionEnvelope = { profileId: this.options.profileId, seq: ++this.seq, update }
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(envelope)
+      } catch (error) {
+        this.options.logger.error('session listener failed', { error: String(error) })
+      }
+    }
+  }
+
+  /** Folds an update into the state; false when it is not news and must not be sent. */
+  private fold(update: SessionUpdate): boolean {
+    const { cache } = this.options
+    switch (update.type) {
+      case 'state':
+        if (sameState(this.streams[update.stream], update.state)) return false
+        this.streams[update.stream] = update.state
+        this.diagnostics.recordState(update.stream, update.state)
+        return true
+      case 'jobs':
+        this.jobs = update.jobs
+        cache.saveSnapshot({ part: 'jobs', value: update.jobs })
+        if (update.counts) {
+          this.counts = update.counts
+          cache.saveSnapshot({ part: 'counts', value: update.counts })
+        }
+        return true
+      case 'clusters':
+        this.clusters = update.clusters
+        this.taskManagers = update.taskManagers
+        cache.saveSnapshot({
+          part: 'clusters',
+          value: update.clusters,
+          taskManagers: update.taskManagers
+        })
+        return true
+      case 'sysinfo':
+        this.sysInfo = update.sysInfo
+        cache.saveSnapshot({ part: 'sysInfo', value: update.sysInfo })
+        return true
+      case 'log':
+        this.tails.append(update.chunk)
+        if (!update.chunk.stale)
+          cache.appendLog(update.chunk.process, update.chunk.run, update.chunk.lines)
+        return true
+      case 'jvm':
+        this.jvm.push(update.sample)
+        return true
+      case 'user':
+        this.user = update.user
+        return true
+      default:
+        return true
+    }
+  }
+
+  snapshot(): SessionSnapshot {
+    return {
+      profileId: this.options.profileId,
+      seq: this.seq,
+      serverVersion: this.serverVersion,
+      transport: this.transport,
+      user: this.user,
+      streams: { ...this.streams },
+      jobs: this.jobs,
+      counts: this.counts,
+      clusters: this.clusters,
+      taskManagers: this.taskManagers,
+      sysInfo: this.sysInfo,
+      jvm: this.jvm.toArray(),
+      logs: this.tails.all()
+    }
+  }
+}
+
+/** A state equal in kind, reason and attempt is not news (a retry scheduled twice, a repeated stop). */
+function sameState(a: ConnectionState, b: ConnectionState): boolean {
+  if (a.kind !== b.kind) return false
+  if (a.kind === 'live') return true
+  if (a.kind === 'reconnecting' && b.kind === 'reconnecting') {
+    return a.attempt === b.attempt && a.reason === b.reason && a.retryAt === b.retryAt
+  }
+  return 'reason' in b && a.reason === b.reason
+}

@@ -1,0 +1,120 @@
+/**
+ * The push streams of one session: a supervisor each for the topic stream (console logs) and the JVM stream, wired
+ * to the session model (states, JVM samples, diagnostics). Every reopen of the topic stream after the first asks the
+ * REST sync for a snapshot, because Dinky's streams carry no event ids and no job status: what was missed is only
+ * recoverable from REST.
+ */
+import type { ConnectionSettings } from '../../../shared/profiles'
+import { createClockJumpDetector } from '../connection/clock-jump'
+import { createStreamSupervisor } from '../connection/supervisor'
+import type { StreamSupervisor } from '../connection/supervisor-api'
+import type { DinkyClient, DinkyProcess } from '../dinky/types'
+import type { Clock, Logger } from '../ports'
+import { createSseJvmTransport, createSseTopicTransport } from '../stream/sse-transports'
+import type { StreamMessage, StreamTransport } from '../stream/transport'
+import type { SessionModel } from './session-model'
+
+export interface SessionStreamsOptions {
+  client: DinkyClient
+  transport: 'sse' | 'ws'
+  model: SessionModel
+  clock: Clock
+  logger: Logger
+  settings: ConnectionSettings
+  random?: () => number
+  relogin: () => Promise<void>
+  processes: readonly string[]
+  onProcess(process: string, entity: DinkyProcess): void
+  /** The topic stream opened again after its first open: resync from REST. */
+  onTopicsReopened(): void
+}
+
+export class SessionStreams {
+  private readonly supervisors: StreamSupervisor[] = []
+  private topics: StreamTransport | null = null
+  private topicOpens = 0
+
+  constructor(private readonly options: SessionStreamsOptions) {
+    const { client, logger, model } = options
+    if (options.transport === 'ws') {
+      // The WebSocket transport (Dinky 1.2+) is not part of the core yet: REST polling still works.
+      logger.warn('WebSocket streams are not supported yet; jobs and clusters are polled over REST')
+      model.apply({
+        type: 'error',
+        reason: 'unsupported-transport',
+        message:
+          'This Dinky speaks WebSocket (1.2+); console logs and JVM figures need SSE (1.0/1.1).'
+      })
+      return
+    }
+    this.topics = createSseTopicTransport({ client, logger })
+    this.topics.setTopics({ processes: [...options.processes], metrics: [], printTables: [] })
+    model.diagnostics.heartbeatIntervalMs = this.topics.heartbeatIntervalMs
+    this.supervisors.push(this.supervise(this.topics))
+    this.supervisors.push(this.supervise(createSseJvmTransport({ client, logger })))
+  }
+
+  start(): void {
+    for (const supervisor of this.supervisors) supervisor.start()
+  }
+
+  setProcesses(processes: readonly string[]): void {
+    this.topics?.setTopics({ processes: [...processes], metrics: [], printTables: [] })
+  }
+
+  retryNow(): void {
+    for (const supervisor of this.supervisors) supervisor.retryNow()
+  }
+
+  notifyNetwork(online: boolean): void {
+    for (const supervisor of this.supervisors) supervisor.notifyNetwork(online)
+  }
+
+  notifyResume(): void {
+    for (const supervisor of this.supervisors) supervisor.notifyResume()
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.supervisors.map((supervisor) => supervisor.stop()))
+  }
+
+  private supervise(transport: StreamTransport): StreamSupervisor {
+    const { clock, model, settings } = this.options
+    const stream = transport.stream
+    return createStreamSupervisor({
+      transport,
+      clock,
+      logger: this.options.logger,
+      random: this.options.random,
+      backoff: {
+        baseMs: settings.backoffBaseMs,
+        factor: settings.backoffFactor,
+        maxMs: settings.backoffMaxMs,
+        resetAfterMs: settings.backoffResetAfterMs
+      },
+      heartbeatTimeoutMs: settings.heartbeatTimeoutMs,
+      relogin: this.options.relogin,
+      detectClockJump: (onJump) => createClockJumpDetector({ clock }, onJump),
+      onState: (state) => model.apply({ type: 'state', stream, state }),
+      onMessage: (message) => this.onMessage(message),
+      onOpen: (info) => {
+        if (stream !== 'topics') return
+        model.diagnostics.recordOpen(transport.kind, info)
+        if (++this.topicOpens > 1) this.options.onTopicsReopened()
+      },
+      onHeartbeat: (at) => {
+        model.diagnostics.recordEvent(at)
+        if (stream === 'topics') model.diagnostics.recordHeartbeat(at)
+      }
+    })
+  }
+
+  private onMessage(message: StreamMessage): void {
+    const now = this.options.clock.now()
+    this.options.model.diagnostics.recordEvent(now)
+    if (message.topic === 'PROCESS_CONSOLE') this.options.onProcess(message.param, message.data)
+    else if (message.topic === 'JVM_INFO') {
+      this.options.model.apply({ type: 'jvm', sample: { at: now, jvm: message.data } })
+    }
+  }
+}

@@ -1,0 +1,379 @@
+/**
+ * One server session: composes the REST client, the topic and JVM stream supervisors, the REST sync and the
+ * profile's cache behind `SessionHandle`. Cache-first (the model starts from the cache); the first login is retried
+ * with backoff while the server is unreachable and fails for good only when the server refuses the credentials.
+ */
+import type { ConnectionReason, StreamName } from '../../../shared/connection'
+import type { JobDetail, LogChunk } from '../../../shared/models'
+import type { AppSettings, ServerProfile } from '../../../shared/profiles'
+import type { Diagnostics, JobAction, SessionEnvelope } from '../../../shared/session'
+import type { SessionSnapshot, SessionUser } from '../../../shared/session'
+import type { ProfileCache } from '../cache/cache-store'
+import { createBackoffPolicy, type BackoffPolicy } from '../connection/backoff'
+import { createReloginGate } from '../connection/relogin-gate'
+import { classifyNetworkError } from '../dinky/classify'
+import { createDinkyClient } from '../dinky/client'
+import { DinkyError } from '../dinky/dinky-error'
+import type { DinkyClient, DinkyProcess } from '../dinky/types'
+import { systemClock, type Clock, type FetchLike, type Logger, type TimerHandle } from '../ports'
+import { ConsoleLogFollower } from '../sync/console-log-follower'
+import { SyncEngine } from '../sync/sync-engine'
+import type { SecretSource, SessionHandle } from './session-api'
+import { SessionModel } from './session-model'
+import { SessionStreams } from './session-streams'
+
+export interface SessionOptions {
+  profile: ServerProfile
+  settings: AppSettings
+  cache: ProfileCache
+  secrets: SecretSource
+  logger: Logger
+  clock?: Clock
+  fetch?: FetchLike
+  random?: () => number
+  /** Per-request timeout of REST calls; default the client's 15 s. */
+  requestTimeoutMs?: number
+}
+
+export class Session implements SessionHandle {
+  readonly profileId: string
+  private readonly model: SessionModel
+  private readonly client: DinkyClient
+  private readonly follower: ConsoleLogFollower
+  private readonly followed: Set<string>
+  private readonly clock: Clock
+  private readonly log: Logger
+  private readonly bootBackoff: BackoffPolicy
+  private readonly relogin: () => Promise<void>
+  private sync: SyncEngine | null = null
+  private streams: SessionStreams | null = null
+  private password: string | null = null
+  private bootAttempt = 0
+  private bootTimer: TimerHandle | null = null
+  private generation = 0
+  private stopped = false
+  private firstLogin: { resolve: (user: SessionUser) => void; reject: (error: Error) => void }
+  /** Settles on the first login: rejects only when the server refused the credentials (CLI exit 3). */
+  readonly loggedIn: Promise<SessionUser>
+
+  constructor(private readonly options: SessionOptions) {
+    const { profile, settings } = options
+    this.profileId = profile.id
+    this.clock = options.clock ?? systemClock
+    this.log = options.logger.child(profile.id)
+    this.followed = new Set(profile.processes)
+    this.model = new SessionModel({
+      profileId: profile.id,
+      cache: options.cache,
+      logger: this.log,
+      now: () => this.clock.now(),
+      logTailLines: settings.logTailLines
+    })
+    this.follower = new ConsoleLogFollower({ logger: this.log })
+    for (const tail of this.model.tails.all())
+      this.follower.seed(tail.process, tail.run, tail.lines)
+    this.client = createDinkyClient({
+      baseUrl: profile.url,
+      fetch: options.fetch,
+      logger: this.log,
+      extraCaPem: profile.extraCaPem,
+      requestTimeoutMs: options.requestTimeoutMs
+    })
+    const c = settings.connection
+    this.bootBackoff = createBackoffPolicy(
+      { baseMs: c.backoffBaseMs, factor: c.backoffFactor, maxMs: c.backoffMaxMs },
+      options.random
+    )
+    this.relogin = createReloginGate({ clock: this.clock, login: () => this.client.relogin() })
+    let firstLogin!: Session['firstLogin']
+    this.loggedIn = new Promise<SessionUser>(
+      (resolve, reject) => (firstLogin = { resolve, reject })
+    )
+    this.loggedIn.catch(() => undefined)
+    this.firstLogin = firstLogin
+  }
+
+  /** Begins connecting; the cached state is already visible through `snapshot()`. */
+  start(): void {
+    for (const stream of ['topics', 'jvm', 'rest'] as const) this.setState(stream, 'started')
+    void this.boot()
+  }
+
+  snapshot(): SessionSnapshot {
+    return this.model.snapshot()
+  }
+
+  diagnostics(): Diagnostics {
+    const { serverVersion, transport } = this.model
+    return this.model.diagnostics.snapshot({ profileId: this.profileId, serverVersion, transport })
+  }
+
+  subscribe(listener: (envelope: SessionEnvelope) => void): () => void {
+    return this.model.subscribe(listener)
+  }
+
+  retryNow(): void {
+    if (this.stopped) return
+    if (!this.sync) return void this.bootNow()
+    this.streams?.retryNow()
+    this.sync.retryNow()
+  }
+
+  async login(password: string | null): Promise<SessionUser> {
+    if (password !== null) this.password = password
+    const secret = this.password ?? this.options.secrets.password(this.profileId)
+    if (secret === null)
+      throw new DinkyError({
+        endpoint: '/api/login',
+        reason: 'login-failed',
+        detail: 'no password'
+      })
+    const { user } = await this.client.login(this.options.profile.username, secret, this.tenant())
+    this.onLoggedIn(user)
+    this.retryNow()
+    return user
+  }
+
+  async logout(): Promise<void> {
+    await this.teardown()
+    await this.client.logout()
+    this.model.apply({ type: 'user', user: null })
+    for (const stream of ['topics', 'jvm', 'rest'] as const)
+      this.setState(stream, 'stopped-by-user', 'stopped')
+  }
+
+  async switchTenant(tenantId: number): Promise<SessionUser> {
+    const user = await this.client.chooseTenant(tenantId)
+    this.model.apply({ type: 'user', user })
+    this.sync?.rebase()
+    void this.sync?.resync()
+    return user
+  }
+
+  jobDetail(jobId: number): Promise<JobDetail> {
+    return this.client.jobDetail(jobId)
+  }
+
+  async jobAction(action: JobAction): Promise<string> {
+    const rest = this.model.stream('rest')
+    if (rest.kind !== 'live') {
+      throw new Error(
+        `Job actions need a live connection; the server is ${rest.kind} (${rest.reason}).`
+      )
+    }
+    this.log.info('job action', { kind: action.kind, taskId: action.taskId })
+    const message = await this.client.jobAction(action)
+    void this.sync?.resync()
+    return message
+  }
+
+  async follow(process: string): Promise<LogChunk[]> {
+    if (!this.followed.has(process)) {
+      this.followed.add(process)
+      this.streams?.setProcesses([...this.followed])
+    }
+    if (this.client.isLoggedIn()) {
+      try {
+        const entity = await this.client.process(process)
+        if (entity) this.onProcess(process, entity)
+      } catch (error) {
+        this.log.debug('console log unavailable', { process, error: String(error) })
+      }
+    }
+    const tail = this.model.tails.get(process)
+    return tail ? [{ process, run: tail.run, lines: tail.lines, stale: tail.stale }] : []
+  }
+
+  unfollow(process: string): void {
+    if (!this.followed.delete(process)) return
+    this.streams?.setProcesses([...this.followed])
+    this.follower.forget(process)
+    this.model.tails.remove(process)
+  }
+
+  notifyNetwork(online: boolean): void {
+    this.streams?.notifyNetwork(online)
+    this.sync?.notifyNetwork(online)
+    if (online && !this.sync) this.bootNow()
+  }
+
+  notifySuspend(): void {
+    this.sync?.notifySuspend()
+  }
+
+  notifyResume(): void {
+    this.streams?.notifyResume()
+    this.sync?.notifyResume()
+    if (!this.sync) this.bootNow()
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return
+    this.stopped = true
+    await this.teardown()
+    for (const stream of ['topics', 'jvm', 'rest'] as const)
+      this.setState(stream, 'stopped-by-user', 'stopped')
+    this.firstLogin.reject(new Error('session stopped'))
+  }
+
+  private tenant(): number | null {
+    return this.options.profile.tenantId > 0 ? this.options.profile.tenantId : null
+  }
+
+  private setState(
+    stream: StreamName,
+    reason: ConnectionReason,
+    kind: 'connecting' | 'stopped' = 'connecting'
+  ) {
+    this.model.apply({ type: 'state', stream, state: { kind, reason, since: this.clock.now() } })
+  }
+
+  private bootNow(): void {
+    if (this.bootTimer) this.clock.clearTimeout(this.bootTimer)
+    this.bootTimer = null
+    this.bootAttempt = 0
+    void this.boot()
+  }
+
+  /** Version, transport and login, retried with backoff until the server answers; a refusal is final. */
+  private async boot(): Promise<void> {
+    const generation = ++this.generation
+    const { profile } = this.options
+    try {
+      const version = await this.client.version()
+      if (generation !== this.generation || this.stopped) return
+      this.model.serverVersion = version
+      this.model.transport =
+        profile.transport === 'auto' ? transportFor(version) : profile.transport
+      const password = this.password ?? this.options.secrets.password(profile.id)
+      if (password === null) {
+        throw new DinkyError({
+          endpoint: '/api/login',
+          reason: 'login-failed',
+          detail: 'no password is stored'
+        })
+      }
+      const { user } = await this.client.login(profile.username, password, this.tenant())
+      if (generation !== this.generation || this.stopped) return
+      this.log.info('logged in', { server: profile.url, version, transport: this.model.transport })
+      this.onLoggedIn(user)
+    } catch (error) {
+      if (generation !== this.generation || this.stopped) return
+      const reason = error instanceof DinkyError ? error.reason : classifyNetworkError(error)
+      if (reason === 'login-failed' || reason === 'token-expired') {
+        const detail = error instanceof DinkyError ? error.detail : String(error)
+        this.log.error('login refused; check the username and password', { reason, detail })
+        this.model.apply({ type: 'error', reason, message: `Login failed: ${detail}` })
+        for (const stream of ['topics', 'jvm', 'rest'] as const) {
+          this.model.apply({
+            type: 'state',
+            stream,
+            state: { kind: 'auth-expired', reason, since: this.clock.now() }
+          })
+        }
+        this.firstLogin.reject(error instanceof Error ? error : new Error(String(error)))
+        return
+      }
+      this.bootAttempt++
+      const delay = this.bootBackoff.delay(this.bootAttempt)
+      const since = this.clock.now()
+      const log = this.bootAttempt === 1 ? this.log.warn : this.log.info
+      log.call(this.log, 'server unreachable; retrying', {
+        reason,
+        attempt: this.bootAttempt,
+        retryInMs: delay
+      })
+      for (const stream of ['topics', 'jvm', 'rest'] as const) {
+        const state = {
+          kind: 'reconnecting' as const,
+          attempt: this.bootAttempt,
+          retryAt: since + delay,
+          reason,
+          since
+        }
+        this.model.apply({ type: 'state', stream, state })
+      }
+      this.bootTimer = this.clock.setTimeout(() => {
+        this.bootTimer = null
+        void this.boot()
+      }, delay)
+    }
+  }
+
+  private onLoggedIn(user: SessionUser): void {
+    this.model.apply({ type: 'user', user })
+    this.firstLogin.resolve(user)
+    if (this.sync || this.stopped) return
+    const { settings } = this.options
+    this.sync = new SyncEngine({
+      client: this.client,
+      clock: this.clock,
+      logger: this.log.child('rest'),
+      settings: settings.connection,
+      random: this.options.random,
+      followed: () => [...this.followed],
+      relogin: this.relogin,
+      events: {
+        onState: (state) => this.model.apply({ type: 'state', stream: 'rest', state }),
+        onJobs: (jobs, counts, asOf, transitions) => {
+          this.model.apply({
+            type: 'jobs',
+            jobs: { value: jobs, asOf, stale: false },
+            counts: { value: counts, asOf, stale: false }
+          })
+          for (const transition of transitions) this.model.apply({ type: 'job', transition })
+        },
+        onClusters: (clusters, taskManagers, asOf) =>
+          this.model.apply({
+            type: 'clusters',
+            clusters: { value: clusters, asOf, stale: false },
+            taskManagers
+          }),
+        onSysInfo: (sysInfo, asOf) =>
+          this.model.apply({ type: 'sysinfo', sysInfo: { value: sysInfo, asOf, stale: false } }),
+        onProcess: (process, entity) => this.onProcess(process, entity)
+      }
+    })
+    this.sync.seedJobs(this.model.snapshot().jobs?.value ?? [])
+    this.streams = new SessionStreams({
+      client: this.client,
+      transport: this.model.transport ?? 'sse',
+      model: this.model,
+      clock: this.clock,
+      logger: this.log,
+      settings: settings.connection,
+      random: this.options.random,
+      relogin: this.relogin,
+      processes: [...this.followed],
+      onProcess: (process, entity) => {
+        if (this.followed.has(process)) this.onProcess(process, entity)
+      },
+      onTopicsReopened: () => void this.sync?.resync()
+    })
+    this.sync.start()
+    this.streams.start()
+  }
+
+  private onProcess(process: string, entity: DinkyProcess): void {
+    for (const chunk of this.follower.accept(process, entity))
+      this.model.apply({ type: 'log', chunk })
+  }
+
+  /** Stops the sync and the streams; resolves once the streams' connections are closed. */
+  private teardown(): Promise<void> {
+    this.generation++
+    if (this.bootTimer) this.clock.clearTimeout(this.bootTimer)
+    this.bootTimer = null
+    this.sync?.stop()
+    this.sync = null
+    const streams = this.streams
+    this.streams = null
+    return streams ? streams.stop() : Promise.resolve()
+  }
+}
+
+/** Dinky 1.2 and later speak WebSocket; released 1.0/1.1 speak SSE. */
+export function transportFor(version: string): 'sse' | 'ws' {
+  const [major, minor] = version.split(/[.-]/).map((part) => Number.parseInt(part, 10))
+  return major > 1 || (major === 1 && (minor ?? 0) >= 2) ? 'ws' : 'sse'
+}

@@ -1,0 +1,338 @@
+/**
+ * REST sync of one server: a full snapshot (jobs, counts, clusters, task managers, system info, followed processes)
+ * at start and after every reconnect of the topic stream, then polling (jobs and counts, clusters) because Dinky
+ * pushes no job status on its streams. Poll failures drive the `rest` stream's `ConnectionState` with the same
+ * classified reasons and backoff policy as the push streams. Every answer is checked against a generation number
+ * after its await, so nothing late from a stopped or superseded round is emitted.
+ */
+import type { ConnectionReason, ConnectionState } from '../../../shared/connection'
+import type { Cluster, Job, JobTransition, StatusCounts, SysInfo } from '../../../shared/models'
+import type { TaskManager } from '../../../shared/models'
+import type { ConnectionSettings } from '../../../shared/profiles'
+import { createBackoffPolicy, type BackoffPolicy } from '../connection/backoff'
+import { classifyNetworkError } from '../dinky/classify'
+import { DinkyError } from '../dinky/dinky-error'
+import type { DinkyClient, DinkyProcess } from '../dinky/types'
+import type { Clock, Logger, TimerHandle } from '../ports'
+import { JobTransitionTracker } from './job-transitions'
+
+export type SyncClient = Pick<
+  DinkyClient,
+  'jobs' | 'statusCounts' | 'clusters' | 'taskManagers' | 'sysInfo' | 'process'
+>
+
+export interface SyncEvents {
+  onState(state: ConnectionState): void
+  onJobs(jobs: Job[], counts: StatusCounts, asOf: number, transitions: JobTransition[]): void
+  onClusters(clusters: Cluster[], taskManagers: Record<number, TaskManager[]>, asOf: number): void
+  onSysInfo(sysInfo: SysInfo, asOf: number): void
+  onProcess(process: string, entity: DinkyProcess): void
+}
+
+export interface SyncEngineOptions {
+  client: SyncClient
+  clock: Clock
+  logger: Logger
+  settings: ConnectionSettings
+  events: SyncEvents
+  /** Processes whose console logs are filled from `getProcess` on every snapshot. */
+  followed: () => readonly string[]
+  /** One silent re-login after the token expired; rejects when it fails. */
+  relogin?: () => Promise<void>
+  random?: () => number
+}
+
+type Pause = 'offline' | 'suspended' | 'auth' | null
+
+export class SyncEngine {
+  private state: ConnectionState
+  private running = false
+  private pause: Pause = null
+  private generation = 0
+  private attempt = 0
+  private reloginTried = false
+  private sysInfoSupported = true
+  private snapshotInFlight: Promise<void> | null = null
+  private snapshotQueued = false
+  private readonly timers = new Map<'jobs' | 'clusters' | 'retry', TimerHandle>()
+  private readonly taskManagers = new Map<number, TaskManager[]>()
+  private transitions = new JobTransitionTracker()
+  private readonly backoff: BackoffPolicy
+
+  constructor(private readonly options: SyncEngineOptions) {
+    const { settings } = options
+    this.backoff = createBackoffPolicy(
+      {
+        baseMs: settings.backoffBaseMs,
+        factor: settings.backoffFactor,
+        maxMs: settings.backoffMaxMs,
+        resetAfterMs: settings.backoffResetAfterMs
+      },
+      options.random
+    )
+    this.state = { kind: 'stopped', reason: 'started', since: options.clock.now() }
+  }
+
+  current(): ConnectionState {
+    return this.state
+  }
+
+  /** Cached jobs: the first live snapshot then reports only what changed while we were away. */
+  seedJobs(jobs: readonly Job[]): void {
+    this.transitions.seed(jobs)
+  }
+
+  /** After a tenant switch every job is another tenant's: the next snapshot is a first one again. */
+  rebase(): void {
+    this.transitions = new JobTransitionTracker()
+  }
+
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.setState({ kind: 'connecting', reason: 'started', since: this.options.clock.now() })
+    void this.resync()
+  }
+
+  /**
+   * A full snapshot now. Why a second one is queued rather than dropped while one is in flight: the caller has
+   * just reconnected, and an answer computed before that may predate what the stream missed.
+   */
+  resync(): Promise<void> {
+    if (!this.running || this.pause) return Promise.resolve()
+    if (this.snapshotInFlight) {
+      this.snapshotQueued = true
+      return this.snapshotInFlight
+    }
+    const generation = this.supersede()
+    this.snapshotInFlight = this.snapshot(generation).finally(() => {
+      this.snapshotInFlight = null
+      if (this.snapshotQueued) {
+        this.snapshotQueued = false
+        void this.resync()
+      }
+    })
+    return this.snapshotInFlight
+  }
+
+  /** Skips the backoff wait (and leaves auth-expired, allowing one more re-login). */
+  retryNow(): void {
+    if (!this.running || this.pause === 'offline' || this.pause === 'suspended') return
+    this.pause = null
+    this.reloginTried = false
+    if (this.state.kind !== 'live')
+      this.setState({ kind: 'connecting', reason: 'user-retry', since: this.now() })
+    void this.resync()
+  }
+
+  notifyNetwork(online: boolean): void {
+    if (!this.running) return
+    if (!online) {
+      this.halt('offline', { kind: 'offline', reason: 'network-offline', since: this.now() })
+    } else if (this.pause === 'offline') {
+      this.resume('resumed')
+    }
+  }
+
+  notifySuspend(): void {
+    if (this.running && this.pause !== 'auth') this.halt('suspended', null)
+  }
+
+  notifyResume(): void {
+    if (this.running && this.pause !== 'auth') this.resume('resumed')
+  }
+
+  stop(): void {
+    if (!this.running) return
+    this.running = false
+    this.supersede()
+    this.setState({ kind: 'stopped', reason: 'stopped-by-user', since: this.now() })
+  }
+
+  private now(): number {
+    return this.options.clock.now()
+  }
+
+  /** Invalidates everything in flight and every timer; returns the new generation. */
+  private supersede(): number {
+    for (const handle of this.timers.values()) this.options.clock.clearTimeout(handle)
+    this.timers.clear()
+    return ++this.generation
+  }
+
+  private halt(pause: Exclude<Pause, null>, state: ConnectionState | null): void {
+    this.pause = pause
+    this.snapshotQueued = false
+    this.supersede()
+    if (state) this.setState(state)
+  }
+
+  private resume(reason: ConnectionReason): void {
+    this.pause = null
+    this.attempt = 0
+    this.setState({ kind: 'connecting', reason, since: this.now() })
+    void this.resync()
+  }
+
+  private setState(state: ConnectionState): void {
+    this.state = state
+    this.options.events.onState(state)
+  }
+
+  private schedule(kind: 'jobs' | 'clusters' | 'retry', ms: number, run: () => void): void {
+    const previous = this.timers.get(kind)
+    if (previous !== undefined) this.options.clock.clearTimeout(previous)
+    this.timers.set(
+      kind,
+      this.options.clock.setTimeout(() => {
+        this.timers.delete(kind)
+        run()
+      }, ms)
+    )
+  }
+
+  private async snapshot(generation: number): Promise<void> {
+    const { client, events, settings } = this.options
+    try {
+      const [jobs, counts, clusters] = await Promise.all([
+        client.jobs(),
+        client.statusCounts(),
+        client.clusters()
+      ])
+      if (generation !== this.generation) return
+      const asOf = this.now()
+      this.succeeded()
+      events.onJobs(jobs, counts, asOf, this.transitions.update(jobs, asOf))
+      await this.refreshClusterDetails(generation, clusters, asOf)
+      for (const process of this.options.followed()) await this.fillProcess(generation, process)
+      if (generation !== this.generation) return
+      this.schedule('jobs', settings.jobsPollMs, () => void this.pollJobs(generation))
+      this.schedule('clusters', settings.clustersPollMs, () => void this.pollClusters(generation))
+    } catch (error) {
+      await this.failed(generation, error)
+    }
+  }
+
+  private async pollJobs(generation: number): Promise<void> {
+    try {
+      const [jobs, counts] = await Promise.all([
+        this.options.client.jobs(),
+        this.options.client.statusCounts()
+      ])
+      if (generation !== this.generation) return
+      const asOf = this.now()
+      this.succeeded()
+      this.options.events.onJobs(jobs, counts, asOf, this.transitions.update(jobs, asOf))
+      this.schedule('jobs', this.options.settings.jobsPollMs, () => void this.pollJobs(generation))
+    } catch (error) {
+      await this.failed(generation, error)
+    }
+  }
+
+  private async pollClusters(generation: number): Promise<void> {
+    try {
+      const clusters = await this.options.client.clusters()
+      if (generation !== this.generation) return
+      this.succeeded()
+      await this.refreshClusterDetails(generation, clusters, this.now())
+      if (generation !== this.generation) return
+      const every = this.options.settings.clustersPollMs
+      this.schedule('clusters', every, () => void this.pollClusters(generation))
+    } catch (error) {
+      await this.failed(generation, error)
+    }
+  }
+
+  /** Task managers and system info are extras: one failing (a JobManager Dinky cannot reach) keeps the old value. */
+  private async refreshClusterDetails(generation: number, clusters: Cluster[], asOf: number) {
+    const { client, events, logger } = this.options
+    await Promise.all(
+      clusters.map(async (cluster) => {
+        if (!cluster.jobManagerHost || !cluster.available) return
+        try {
+          this.taskManagers.set(cluster.id, await client.taskManagers(cluster.jobManagerHost))
+        } catch (error) {
+          logger.debug('task managers unavailable', {
+            cluster: cluster.name,
+            error: describe(error)
+          })
+        }
+      })
+    )
+    if (generation !== this.generation) return
+    const ids = new Set(clusters.map((cluster) => cluster.id))
+    for (const id of this.taskManagers.keys()) if (!ids.has(id)) this.taskManagers.delete(id)
+    events.onClusters(clusters, Object.fromEntries(this.taskManagers), asOf)
+    if (!this.sysInfoSupported) return
+    try {
+      const sysInfo = await client.sysInfo()
+      if (generation === this.generation) events.onSysInfo(sysInfo, this.now())
+    } catch (error) {
+      // Dinky 1.0.x has no getSysInfo: a 4xx means "not here", not a failure worth retrying.
+      if (error instanceof DinkyError && error.reason === 'http-4xx') this.sysInfoSupported = false
+      logger.debug('system info unavailable', { error: describe(error) })
+    }
+  }
+
+  private async fillProcess(generation: number, process: string): Promise<void> {
+    try {
+      const entity = await this.options.client.process(process)
+      if (entity && generation === this.generation) this.options.events.onProcess(process, entity)
+    } catch (error) {
+      this.options.logger.debug('console log unavailable', { process, error: describe(error) })
+    }
+  }
+
+  private succeeded(): void {
+    this.reloginTried = false
+    if (this.state.kind === 'live') return
+    if (this.attempt > 0)
+      this.options.logger.info('REST polling recovered', { after: this.attempt })
+    this.attempt = 0
+    this.setState({ kind: 'live', since: this.now() })
+  }
+
+  private async failed(generation: number, error: unknown): Promise<void> {
+    if (generation !== this.generation || !this.running) return
+    // A resync queued behind a failed one would skip the backoff wait.
+    this.snapshotQueued = false
+    const reason = error instanceof DinkyError ? error.reason : classifyNetworkError(error)
+    const { logger, relogin } = this.options
+    if (reason === 'token-expired' && relogin && !this.reloginTried) {
+      this.reloginTried = true
+      const mine = this.supersede()
+      try {
+        await relogin()
+        if (mine === this.generation && this.running) void this.resync()
+        return
+      } catch {
+        if (mine !== this.generation || !this.running) return
+      }
+    }
+    if (reason === 'token-expired' || reason === 'login-failed') {
+      logger.error('REST login expired; log in again', { reason })
+      this.halt('auth', { kind: 'auth-expired', reason, since: this.now() })
+      return
+    }
+    this.supersede()
+    this.attempt += 1
+    const delay = this.backoff.delay(this.attempt)
+    const fields = { reason, attempt: this.attempt, retryInMs: delay, detail: describe(error) }
+    if (this.attempt === 1) logger.warn('REST polling failed; retrying', fields)
+    else logger.info('REST polling still failing', fields)
+    const since = this.now()
+    this.setState({
+      kind: 'reconnecting',
+      attempt: this.attempt,
+      retryAt: since + delay,
+      reason,
+      since
+    })
+    this.schedule('retry', delay, () => void this.resync())
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof DinkyError) return `${error.endpoint}: ${error.detail}`
+  return error instanceof Error ? error.message : String(error)
+}
