@@ -120,7 +120,19 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
     const wasOpen = liveSince !== null
     closeConnection()
     const reason: ConnectionReason = wasOpen ? 'heartbeat-lost' : 'timeout'
-    onClosed({ reason, detail: `nothing received for ${timeoutMs} ms`, wasOpen })
+    const silence: StreamCloseInfo = {
+      reason,
+      detail: `nothing received for ${timeoutMs} ms`,
+      wasOpen
+    }
+    if (!wasOpen || !transport.diagnoseSilence) return onClosed(silence)
+    // Ask the transport why (an expired token on WS); nothing else may have happened meanwhile.
+    const mine = epoch
+    const gen = generation
+    const conclude = (info: StreamCloseInfo | null) => {
+      if (mine === epoch && gen === generation && !stopped) onClosed(info ?? silence)
+    }
+    transport.diagnoseSilence().then(conclude, () => conclude(null))
   }
 
   function onClosed(info: StreamCloseInfo): void {

@@ -142,6 +142,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
 
   return {
     baseUrl: options.baseUrl,
+    extraCaPem: options.extraCaPem ?? null,
     authorizedFetch,
     login,
     relogin,

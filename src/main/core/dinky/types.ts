@@ -90,6 +90,8 @@ export interface LoginResult {
 
 export interface DinkyClient {
   readonly baseUrl: string
+  /** The extra CA of this server, for transports that open their own sockets (WebSocket). */
+  readonly extraCaPem: string | null
   /** `GET /api/version`, public: sent without the token and the tenant cookie. */
   version(): Promise<string>
   /** `POST /api/login`, then `chooseTenant` (the given tenant or the first listed) and `current`. */

@@ -72,4 +72,9 @@ export interface StreamTransport {
   /** Replaces the full topic set; sent at once on an open connection and again after every open. */
   setTopics(topics: TopicSet): void
   topics(): TopicSet
+  /**
+   * Explains a silence the watchdog caught, when the transport can: on WS an expired token unsubscribes the
+   * session without a word, so the transport asks the REST API whether the login is still valid.
+   */
+  diagnoseSilence?(): Promise<StreamCloseInfo | null>
 }

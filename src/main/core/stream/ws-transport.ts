@@ -1,0 +1,163 @@
+/**
+ * The WebSocket transport of Dinky 1.2 (`/api/ws/global`): one socket carries every topic. After every open it
+ * sends `{token, topics}` with `JVM_INFO` always subscribed, whose 5 s pushes serve as the heartbeat; protocol pings
+ * keep proxies from cutting an idle socket and count as activity when answered. An expired token makes Dinky drop
+ * the subscription without a word: the watchdog notices the silence and `diagnoseSilence` asks REST whether the
+ * login is still valid.
+ */
+import { rootCertificates } from 'node:tls'
+import WebSocket from 'ws'
+import { classifyHttpStatus, classifyNetworkError, describeNetworkError } from '../dinky/classify'
+import { DinkyError } from '../dinky/dinky-error'
+import type { DinkyClient } from '../dinky/types'
+import type { Logger } from '../ports'
+import { normalizeWsFrame } from './normalize-message'
+import type { StreamCloseInfo, StreamHandlers, StreamTransport, TopicSet } from './transport'
+import { EMPTY_TOPICS } from './transport'
+
+export const WS_HEARTBEAT_MS = 5_000
+
+export interface WsTransportOptions {
+  client: DinkyClient
+  logger: Logger
+  /** Dinky's JVM_INFO period; the watchdog defaults to 3 × this. */
+  heartbeatIntervalMs?: number
+  /** Protocol ping period; default the heartbeat interval. */
+  pingIntervalMs?: number
+}
+
+/** The subscribe message: the whole wanted set, JVM_INFO always included. */
+export function toWsSubscription(token: string, topics: TopicSet) {
+  return {
+    token,
+    topics: {
+      JVM_INFO: [] as string[],
+      PROCESS_CONSOLE: [...topics.processes],
+      PRINT_TABLE: [...topics.printTables],
+      METRICS: [...topics.metrics]
+    }
+  }
+}
+
+function wsUrl(baseUrl: string): string {
+  const url = new URL('/api/ws/global', baseUrl)
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
+  return url.toString()
+}
+
+function closeReason(code: number, wasOpen: boolean): StreamCloseInfo {
+  const reason = code === 1000 || code === 1001 ? 'server-closed' : 'connection-reset'
+  return { reason, detail: `WebSocket closed with ${code}`, wasOpen }
+}
+
+/** Why one transport for everything: Dinky 1.2 has a single global socket; JVM_INFO rides on it. */
+export function createWsTransport(options: WsTransportOptions): StreamTransport {
+  const { client } = options
+  const logger = options.logger.child('ws')
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? WS_HEARTBEAT_MS
+  let topics: TopicSet = EMPTY_TOPICS
+  let current: { socket: WebSocket; open: boolean } | null = null
+
+  const subscribe = (socket: WebSocket) => {
+    const auth = client.streamAuth()
+    if (!auth || socket.readyState !== WebSocket.OPEN) return
+    socket.send(JSON.stringify(toWsSubscription(auth.tokenValue, topics)))
+  }
+  const wanted = (topic: string, param: string) =>
+    (topic === 'PROCESS_CONSOLE' && topics.processes.includes(param)) ||
+    (topic === 'METRICS' && topics.metrics.includes(param)) ||
+    (topic === 'PRINT_TABLE' && topics.printTables.includes(param))
+
+  return {
+    kind: 'ws',
+    stream: 'topics',
+    heartbeatIntervalMs,
+    topics: () => topics,
+    setTopics(next) {
+      topics = next
+      if (current?.open) subscribe(current.socket)
+    },
+    async diagnoseSilence() {
+      try {
+        await client.tokenInfo()
+        return null
+      } catch (error) {
+        if (error instanceof DinkyError && error.reason === 'token-expired') {
+          return {
+            reason: 'token-expired',
+            detail: 'the server dropped the subscription',
+            wasOpen: true
+          }
+        }
+        return null
+      }
+    },
+    connect(handlers: StreamHandlers) {
+      const ca = client.extraCaPem ? [...rootCertificates, client.extraCaPem] : undefined
+      const socket = new WebSocket(wsUrl(client.baseUrl), { ca, handshakeTimeout: 15_000 })
+      const conn = { socket, open: false }
+      current = conn
+      let done = false
+      let ping: ReturnType<typeof setInterval> | null = null
+      let upgradeHeaders: Record<string, string> = {}
+      const finish = (info: StreamCloseInfo | null) => {
+        if (done) return
+        done = true
+        if (ping) clearInterval(ping)
+        if (current === conn) current = null
+        socket.removeAllListeners()
+        socket.on('error', () => {})
+        socket.terminate()
+        if (info) handlers.onClose(info)
+      }
+      socket.on('upgrade', (response) => {
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (!/token|cookie/i.test(name) && typeof value === 'string') upgradeHeaders[name] = value
+        }
+      })
+      socket.on('unexpected-response', (_request, response) => {
+        const contentType = response.headers['content-type'] ?? null
+        const reason = classifyHttpStatus(response.statusCode ?? 0, contentType)
+        const status = response.statusCode ?? 0
+        response.resume()
+        finish({
+          reason,
+          detail: `HTTP ${status} ${contentType ?? ''}`.trim(),
+          status,
+          wasOpen: false
+        })
+      })
+      socket.on('open', () => {
+        conn.open = true
+        handlers.onOpen({ status: 101, headers: upgradeHeaders, url: wsUrl(client.baseUrl) })
+        upgradeHeaders = {}
+        subscribe(socket)
+        ping = setInterval(() => socket.ping(), options.pingIntervalMs ?? heartbeatIntervalMs)
+      })
+      socket.on('pong', () => handlers.onActivity())
+      socket.on('ping', () => handlers.onActivity())
+      socket.on('message', (data, isBinary) => {
+        handlers.onActivity()
+        if (isBinary) return
+        const result = normalizeWsFrame(data.toString(), wanted)
+        if (!result.ok) {
+          logger.warn('dropped a stream frame', {
+            reason: 'malformed-response',
+            detail: result.detail
+          })
+          return
+        }
+        for (const message of result.messages) {
+          if (message.topic === 'JVM_INFO') handlers.onHeartbeat()
+          handlers.onMessage(message)
+        }
+      })
+      socket.on('close', (code) => finish(closeReason(code, conn.open)))
+      socket.on('error', (error) => {
+        const reason = classifyNetworkError(error)
+        finish({ reason, detail: describeNetworkError(error), wasOpen: conn.open })
+      })
+      return { close: () => finish(null) }
+    }
+  }
+}
