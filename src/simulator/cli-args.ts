@@ -1,0 +1,61 @@
+/**
+ * Arguments of `npm run simulator`, parsed strictly: an unknown flag or a bad number is an error with a message,
+ * never silently ignored, so a typo in a demo script does not start a different Dinky than intended.
+ */
+
+import type { SimulatorOptions } from './options'
+
+export const USAGE = `Usage: npm run simulator -- [options]
+  --port N            TCP port (default 8888; 0 = any free port)
+  --host HOST         address to listen on (default 127.0.0.1)
+  --seed N            world seed (default 42)
+  --heartbeat-ms N    SSE HEART_BEAT period (default 9000)
+  --log-rate N        console lines per second of running submissions (default 20)
+  --tick-ms N         world pace, one step every N ms (default 5000; 0 = frozen)
+  --version V         Dinky version to answer, 1.2.0+ switches to WebSocket (default 1.1.0)
+  --help              this text`
+
+type NumericFlag = 'port' | 'seed' | 'heartbeatMs' | 'logRate' | 'tickMs'
+
+const NUMERIC: Record<string, NumericFlag> = {
+  '--port': 'port',
+  '--seed': 'seed',
+  '--heartbeat-ms': 'heartbeatMs',
+  '--log-rate': 'logRate',
+  '--tick-ms': 'tickMs'
+}
+
+export type ParsedArgs =
+  { ok: true; help: boolean; options: SimulatorOptions } | { ok: false; error: string }
+
+/** Parses `argv` (without node and script); why strict: see the module comment. */
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  const options: SimulatorOptions = { port: 8888 }
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]
+    if (flag === '--help' || flag === '-h') return { ok: true, help: true, options }
+    const [name, inline] = flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined]
+    const value = inline ?? argv[++i]
+    if (value === undefined) return { ok: false, error: `${name} needs a value` }
+    const numeric = NUMERIC[name]
+    if (numeric) {
+      const parsed = Number(value)
+      if (!Number.isInteger(parsed) || parsed < 0 || (numeric === 'port' && parsed > 65535)) {
+        return {
+          ok: false,
+          error: `${name} must be a non-negative integer${numeric === 'port' ? ' ≤ 65535' : ''}, got "${value}"`
+        }
+      }
+      options[numeric] = parsed
+    } else if (name === '--version') {
+      if (!/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(value))
+        return { ok: false, error: `--version must look like 1.1.0, got "${value}"` }
+      options.version = value
+    } else if (name === '--host') {
+      options.host = value
+    } else {
+      return { ok: false, error: `unknown option ${name}` }
+    }
+  }
+  return { ok: true, help: false, options }
+}

@@ -1,0 +1,137 @@
+/**
+ * `control`: how tests, benchmarks and the demo steer the simulator. Faults (drop, stall, heartbeats, tokens,
+ * failed answers, forgotten sessions, restart, slowness, refused connections), world steps (fail, submit, cancel,
+ * logs, clusters, ticks), a backpressure-respecting firehose, and counters for assertions.
+ */
+
+import type { FailureKind, Faults } from './faults'
+import type { HttpListener } from './http/http-listener'
+import type { SimState } from './sim-state'
+import { runFirehose, type FirehoseOptions, type FirehoseReport } from './firehose'
+import type { World } from './world/world'
+
+/** What a push transport (SSE hub, WS hub) offers to the fault controls. */
+export interface StreamHub {
+  dropStreams(): void
+  stallStreams(): void
+  closeAll(): void
+  drained(): Promise<void>
+  sessionCount(): number
+  openStreamCount(): number
+}
+
+export interface SimulatorStats {
+  logins: number
+  requestsByPath: Record<string, number>
+  /** Open push connections (SSE responses and WebSocket sockets). */
+  openStreams: number
+  sseSessions: number
+  wsSessions: number
+  /** Timers the simulator holds right now (heartbeat, emitter timeouts, JVM loops, world pace). */
+  timers: number
+  /** Open TCP connections. */
+  sockets: number
+  activeTokens: number
+  heartbeats: boolean
+  listening: boolean
+}
+
+export interface SimulatorControl {
+  readonly world: World
+  dropStreams(): void
+  stallStreams(): void
+  pauseHeartbeats(): void
+  resumeHeartbeats(): void
+  expireTokens(): void
+  failNextRequests(count: number, kind?: FailureKind): void
+  slowResponses(ms: number): void
+  forgetSessions(): void
+  /** Sessions, streams and tokens are lost; the world (Dinky's database) stays. */
+  restart(options?: { downMs?: number }): Promise<void>
+  /** Stops listening for `ms`, cutting every connection, then listens again on the same port. */
+  refuseConnections(ms: number): Promise<void>
+  clearFaults(): void
+  tick(): void
+  failJob(taskId: number): void
+  /** A new `FlinkSubmit/<taskId>` run with a new key; returns the new job instance id. */
+  submit(taskId: number, options?: { fails?: boolean }): number
+  cancel(taskId: number): boolean
+  appendLog(processName: string, lines: readonly string[]): void
+  printRow(identifier: string, row: string): void
+  setClusterAvailable(clusterId: number, available: boolean): void
+  firehose(options: FirehoseOptions): Promise<FirehoseReport>
+  stats(): SimulatorStats
+}
+
+export interface ControlDeps {
+  state: SimState
+  faults: Faults
+  listener: HttpListener
+  hubs: () => StreamHub[]
+  /** Clears what a restart loses beyond the hubs and tokens (e.g. the JVM stream uuid). */
+  onRestart: () => void
+}
+
+/** Builds the control; why a separate object: the admin HTTP path and the library expose the same verbs. */
+export function createControl(deps: ControlDeps): SimulatorControl {
+  const { state, faults, listener } = deps
+  const { world } = state
+  const heartbeatsOn = (): void => {
+    if (!state.webSocketMode) state.sse.startHeartbeat()
+  }
+  const refuse = async (ms: number): Promise<void> => {
+    await listener.stop()
+    if (ms > 0) await new Promise<void>((resolve) => state.timers.timeout(resolve, ms))
+    await listener.listen(listener.port)
+  }
+  return {
+    world,
+    dropStreams: () => deps.hubs().forEach((hub) => hub.dropStreams()),
+    stallStreams: () => deps.hubs().forEach((hub) => hub.stallStreams()),
+    pauseHeartbeats: () => state.sse.pauseHeartbeat(),
+    resumeHeartbeats: heartbeatsOn,
+    expireTokens: () => state.tokens.expireAll(),
+    failNextRequests: (count, kind = 'bad-gateway') => faults.failNext(count, kind),
+    slowResponses: (ms) => {
+      faults.slowMs = ms
+    },
+    forgetSessions: () => state.sse.forgetSessions(),
+    restart: async (options = {}) => {
+      deps.hubs().forEach((hub) => hub.closeAll())
+      state.tokens.clear()
+      deps.onRestart()
+      if (options.downMs) await refuse(options.downMs)
+      heartbeatsOn()
+    },
+    refuseConnections: refuse,
+    clearFaults: () => {
+      faults.clear()
+      heartbeatsOn()
+    },
+    tick: () => world.tick(),
+    failJob: (taskId) => void world.failJob(taskId),
+    submit: (taskId, options = {}) => world.submit(taskId, options.fails ?? false).id,
+    cancel: (taskId) => world.cancel(taskId),
+    appendLog: (processName, lines) => void world.console.append(processName, lines),
+    printRow: (identifier, row) => world.printRow(identifier, row),
+    setClusterAvailable: (clusterId, available) => world.setClusterAvailable(clusterId, available),
+    firehose: (options) => runFirehose(world, deps.hubs(), options),
+    stats: () => {
+      const hubs = deps.hubs()
+      return {
+        logins: state.tokens.logins,
+        requestsByPath: Object.fromEntries(state.requestsByPath),
+        openStreams: hubs.reduce((sum, hub) => sum + hub.openStreamCount(), 0),
+        sseSessions: state.sse.sessionCount(),
+        wsSessions: hubs
+          .filter((hub) => hub !== state.sse)
+          .reduce((sum, hub) => sum + hub.sessionCount(), 0),
+        timers: state.timers.count(),
+        sockets: listener.socketCount(),
+        activeTokens: state.tokens.activeCount(),
+        heartbeats: state.sse.heartbeatRunning,
+        listening: listener.isListening
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Dinky's response envelopes, byte for byte: `Result<T>` (data, code, msg, time, success, in that order),
+ * `ProTableResult<T>`, and Spring Boot's default error body for what never reaches a Dinky controller. The `msg`
+ * texts follow Dinky's i18n bundles, in the process-global language a request last chose.
+ */
+
+import { formatDateTime, formatErrorTimestamp } from '../world/time-format'
+
+export const CODE = {
+  SUCCESS: 0,
+  ERROR: 1,
+  EXCEPTION: 5,
+  PARAMS_ERROR: 6,
+  AUTHORIZE_ERROR: 7
+} as const
+
+const MESSAGES = {
+  SUCCESS: ['Successfully', '获取成功'],
+  QUERY_SUCCESS: ['Query Successfully', '查询成功'],
+  LOGIN_SUCCESS: ['Login Successfully', '登录成功'],
+  LOGIN_FAILURE: ['UserName Or Password Not Correct', '用户名或密码不正确'],
+  USER_NOT_EXIST: ['User Not Exist', '用户不存在'],
+  SELECT_TENANT_SUCCESS: ['Select Tenant Success', '选择租户成功'],
+  SIGN_OUT_SUCCESS: ['Sign Out Successfully', '退出成功'],
+  EXECUTE_SUCCESS: ['Execute Successfully', '执行成功'],
+  RESTART_SUCCESS: ['Restart Successfully', '重启成功'],
+  OPERATE_FAILED: ['Operate Failed', '操作失败'],
+  NOT_TOKEN: ['Can Not Read Token', '未能读取到有效 Token'],
+  INVALID_TOKEN: ['Invalid Token', 'Token 无效'],
+  EXPIRED_TOKEN: ['Expired Token', 'Token 已过期'],
+  BE_REPLACED: ['token has been pushed offline', 'Token 已被顶下线'],
+  KICK_OUT: ['token has been kicked offline', 'Token 已被踢下线']
+} as const
+
+export type MessageKey = keyof typeof MESSAGES
+
+/** Dinky's `Locale.setDefault` from the `language` header or cookie: global, the last request wins. */
+export class Language {
+  constructor(private current: string) {}
+
+  set(value: string | undefined): void {
+    if (value === 'zh-CN' || value === 'en-US') this.current = value
+  }
+
+  message(key: MessageKey): string {
+    return MESSAGES[key][this.current === 'zh-CN' ? 1 : 0]
+  }
+}
+
+export interface Reply {
+  status: number
+  headers: Record<string, string | string[]>
+  body: string
+}
+
+/** A `Result<T>`; why a builder: Dinky's field order and `time` format are part of the contract. */
+export function resultBody(data: unknown, code: number, msg: string, at: number): string {
+  return JSON.stringify({
+    data,
+    code,
+    msg,
+    time: formatDateTime(at),
+    success: code === CODE.SUCCESS
+  })
+}
+
+export function jsonReply(
+  body: string,
+  status = 200,
+  headers: Record<string, string | string[]> = {}
+): Reply {
+  return { status, headers: { 'Content-Type': 'application/json', ...headers }, body }
+}
+
+/** `ProTableResult<T>` as ProTable list endpoints return it. */
+export function proTableBody(
+  data: unknown[],
+  total: number,
+  current: number,
+  pageSize: number
+): string {
+  return JSON.stringify({ total, success: true, current, pageSize, data })
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  500: 'Internal Server Error'
+}
+
+/** Spring Boot's `BasicErrorController` JSON, for requests Dinky's controllers never see (404, 405, 400). */
+export function springErrorReply(status: number, path: string, at: number): Reply {
+  const body = JSON.stringify({
+    timestamp: formatErrorTimestamp(at),
+    status,
+    error: REASONS[status] ?? 'Error',
+    path
+  })
+  return jsonReply(body, status)
+}

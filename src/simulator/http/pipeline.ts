@@ -1,0 +1,85 @@
+/**
+ * One request through the simulated Dinky, in the order the real one applies its layers: injected faults (the
+ * proxy in front), the language interceptor, routing (404/405), Sa-Token's login check (401 with code 7), the
+ * TenantInterceptor (an empty 200 for a `tenantId` cookie without a valid login), then the controller.
+ */
+
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Faults } from '../faults'
+import type { SimState } from '../sim-state'
+import { TENANT_ID } from '../world/entities'
+import { CODE, jsonReply, resultBody, springErrorReply, type Reply } from './envelope'
+import { BadRequestBody, createContext, type RequestContext } from './request'
+import type { Router } from './router'
+
+export type AdminHandler = (ctx: RequestContext) => Promise<Reply>
+
+export interface PipelineDeps {
+  state: SimState
+  router: Router
+  faults: Faults
+  admin: AdminHandler
+}
+
+export function writeReply(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.destroyed) return
+  res.writeHead(reply.status, { ...reply.headers, 'Content-Length': Buffer.byteLength(reply.body) })
+  res.end(reply.body)
+}
+
+/** Builds the request listener; why one function: the order of the layers is the behaviour under test. */
+export function createPipeline(
+  deps: PipelineDeps
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const { state, router, faults } = deps
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const ctx = createContext(req, res, state.options.now())
+    if (ctx.path.startsWith('/__sim/')) return writeReply(res, await deps.admin(ctx))
+    state.requestsByPath.set(ctx.path, (state.requestsByPath.get(ctx.path) ?? 0) + 1)
+    if (faults.slowMs > 0)
+      await new Promise<void>((resolve) => state.timers.timeout(resolve, faults.slowMs))
+    if (faults.answerWithFailure(res)) return
+    const language = req.headers.language
+    state.language.set(Array.isArray(language) ? language[0] : (language ?? ctx.cookies.language))
+    const match = router.match(ctx.method, ctx.path)
+    if ('miss' in match) return writeReply(res, springErrorReply(match.miss, ctx.path, ctx.at))
+    const token = state.tokens.read({
+      query: ctx.query,
+      headers: req.headers,
+      cookies: ctx.cookies
+    })
+    const check = state.tokens.check(token)
+    if (match.route.login && !check.ok) {
+      const body = resultBody(
+        null,
+        CODE.AUTHORIZE_ERROR,
+        state.language.message(check.reason),
+        ctx.at
+      )
+      return writeReply(res, jsonReply(body, 401))
+    }
+    if (check.ok)
+      ctx.login = { token: check.token, loginId: check.loginId, expiresAt: check.expiresAt }
+    if (
+      ctx.path !== '/api/login' &&
+      ctx.tenantId !== null &&
+      (!check.ok || ctx.tenantId !== TENANT_ID)
+    ) {
+      // TenantInterceptor returns false: nothing written, an empty 200; a foreign tenant also logs out.
+      if (check.ok) state.tokens.logout(check.loginId)
+      return writeReply(res, { status: 200, headers: {}, body: '' })
+    }
+    try {
+      const result = await match.route.handle(ctx)
+      if (result !== 'stream') writeReply(res, result)
+    } catch (error) {
+      if (error instanceof BadRequestBody)
+        return writeReply(res, springErrorReply(400, ctx.path, ctx.at))
+      const message = error instanceof Error ? error.message : String(error)
+      writeReply(res, jsonReply(resultBody(String(error), CODE.EXCEPTION, message, ctx.at)))
+    }
+  }
+  return (req, res) => {
+    handle(req, res).catch(() => res.destroy())
+  }
+}

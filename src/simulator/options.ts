@@ -1,0 +1,71 @@
+/**
+ * Options of the simulator and their defaults. Every default is Dinky's own (see dinky-protocol.md), so a client
+ * tested against a simulator started with no options meets the timings of a real Dinky 1.1.
+ */
+
+export interface SimulatorOptions {
+  /** TCP port; 0 picks a free one. Dinky's own is 8888. */
+  port?: number
+  host?: string
+  /** Seed of the world: same seed, same tasks, statuses, keys and log lines. */
+  seed?: number
+  /** `HEART_BEAT` period of the SSE hub (Dinky: fixed delay of 9 s). */
+  heartbeatMs?: number
+  /** `SseEmitter` async timeout (Dinky 1.0.2+: 30 min). */
+  emitterTimeoutMs?: number
+  /** Period of the `/api/monitor/getJvmInfo` stream (Dinky: 10 s). */
+  jvmIntervalMs?: number
+  /** Period of the WebSocket `JVM_INFO` push in 1.2 mode (Dinky: 5 s). */
+  wsJvmIntervalMs?: number
+  /** Console lines per second written by each running submission. */
+  logRate?: number
+  /** Log records a submission writes before it finishes. */
+  submissionLines?: number
+  /** Pace of the world: one state step (job transitions, cluster flips, metrics) per tick. 0 = manual only. */
+  tickMs?: number
+  /** What `/api/version` answers; '1.2.0' or later switches to the WebSocket protocol. */
+  version?: string
+  /** Sa-Token `timeout` (Dinky: 36000 s). */
+  tokenTtlMs?: number
+  /** Language of `msg` texts until a request sets another one ('en-US' | 'zh-CN'). */
+  language?: string
+  /** Epoch ms the world's history is laid out before; defaults to the start time. */
+  now?: () => number
+  /** Account; Dinky's seed data is admin / dinky123!@#. */
+  username?: string
+  password?: string
+}
+
+export type ResolvedOptions = Required<Omit<SimulatorOptions, 'now'>> & { now: () => number }
+
+export const DINKY_DEFAULTS = {
+  port: 0,
+  host: '127.0.0.1',
+  seed: 42,
+  heartbeatMs: 9_000,
+  emitterTimeoutMs: 30 * 60 * 1000,
+  jvmIntervalMs: 10_000,
+  wsJvmIntervalMs: 5_000,
+  logRate: 20,
+  submissionLines: 60,
+  tickMs: 5_000,
+  version: '1.1.0',
+  tokenTtlMs: 36_000 * 1000,
+  language: 'en-US',
+  username: 'admin',
+  password: 'dinky123!@#'
+} as const
+
+/** Fills the gaps with Dinky's defaults so the rest of the simulator never handles `undefined`. */
+export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
+  const defined = Object.fromEntries(
+    Object.entries(options).filter(([, value]) => value !== undefined)
+  ) as SimulatorOptions
+  return { ...DINKY_DEFAULTS, now: () => Date.now(), ...defined }
+}
+
+/** True when `version` is 1.2 or later: the WebSocket line, token name `dinky-token`, no `/api/sse`. */
+export function isWebSocketVersion(version: string): boolean {
+  const [major, minor] = version.split(/[.-]/).map((part) => Number.parseInt(part, 10))
+  return major > 1 || (major === 1 && (minor ?? 0) >= 2)
+}

@@ -1,0 +1,49 @@
+/**
+ * Dinky's three ways of writing a time, all in the server's local zone. The simulated server lives in UTC+8 (a
+ * typical Dinky install), whatever the zone of the machine running it, so its output is the same everywhere.
+ */
+
+const SERVER_OFFSET_MS = 8 * 60 * 60 * 1000
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0')
+}
+
+function serverLocal(epochMs: number): Date {
+  return new Date(epochMs + SERVER_OFFSET_MS)
+}
+
+/** `yyyy-MM-dd HH:mm:ss`: hutool's `DateTime.toString()` (Result.time) and `@JsonFormat` fields. */
+export function formatDateTime(epochMs: number): string {
+  const d = serverLocal(epochMs)
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+  )
+}
+
+/** `yyyy-MM-dd`: `MetricsVO.date`. */
+export function formatDate(epochMs: number): string {
+  return formatDateTime(epochMs).slice(0, 10)
+}
+
+/**
+ * Jackson's ISO form of a `LocalDateTime` without a zone (`2024-08-27T10:15:30.123`). Like Java it drops a zero
+ * millisecond part entirely rather than writing `.000`.
+ */
+export function formatLocalDateTime(epochMs: number): string {
+  const d = serverLocal(epochMs)
+  const base = formatDateTime(epochMs).replace(' ', 'T')
+  const ms = d.getUTCMilliseconds()
+  return ms === 0 ? base : `${base}.${pad(ms, 3)}`
+}
+
+/** Spring Boot's error-body `timestamp` (`2024-08-27T02:15:30.123+00:00`), written in UTC. */
+export function formatErrorTimestamp(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace('Z', '+00:00')
+}
+
+/** Sa-Token's cookie `Expires` attribute (RFC 1123 in GMT). */
+export function formatCookieExpires(epochMs: number): string {
+  return new Date(epochMs).toUTCString()
+}
