@@ -1,12 +1,51 @@
-import { useEffect, useState } from 'react'
-import type { AppInfo } from '../../shared/ipc/contract'
+/**
+ * The root component: antd's ConfigProvider (theme and locale), antd's App (message/modal context) and i18next,
+ * all following the store's resolved language and theme.
+ */
+import { App as AntApp, ConfigProvider, theme } from 'antd'
+import enUSLocale from 'antd/locale/en_US'
+import zhCNLocale from 'antd/locale/zh_CN'
+import type { i18n } from 'i18next'
+import { useEffect } from 'react'
+import { I18nextProvider } from 'react-i18next'
+import { AppShell } from './features/shell/AppShell'
+import { selectDark, selectLanguage } from './store/selectors'
+import { useConsole } from './store/store-context'
 
-export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null)
+/** Dinky's web UI primary colour. */
+const DINKY_BLUE = '#1677ff'
+
+export function App({ i18n }: { i18n: i18n }) {
+  const dark = useConsole(selectDark)
+  const language = useConsole(selectLanguage)
+  const setSystemDark = useConsole((state) => state.setSystemDark)
+
   useEffect(() => {
-    void window.api.invoke('app:info').then((result) => {
-      if (result.ok) setInfo(result.value)
-    })
-  }, [])
-  return <h1>Dinky Console {info?.version}</h1>
+    if (i18n.language !== language) void i18n.changeLanguage(language)
+    document.documentElement.lang = language
+  }, [i18n, language])
+
+  useEffect(() => {
+    const query = window.matchMedia?.('(prefers-color-scheme: dark)')
+    if (!query) return
+    const listener = (event: MediaQueryListEvent) => setSystemDark(event.matches)
+    query.addEventListener('change', listener)
+    return () => query.removeEventListener('change', listener)
+  }, [setSystemDark])
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ConfigProvider
+        locale={language === 'zh-CN' ? zhCNLocale : enUSLocale}
+        theme={{
+          algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
+          token: { colorPrimary: DINKY_BLUE, borderRadius: 6 }
+        }}
+      >
+        <AntApp style={{ height: '100%' }}>
+          <AppShell />
+        </AntApp>
+      </ConfigProvider>
+    </I18nextProvider>
+  )
 }

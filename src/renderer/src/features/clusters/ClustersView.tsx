@@ -1,0 +1,130 @@
+/**
+ * Clusters: the Flink clusters Dinky knows with status, type, version and JobManager; each row opens onto its task
+ * managers (slots and memory). Below, Dinky's own JVM over the last half hour.
+ */
+import { Badge, Card, Progress, Table } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import type { Cluster, TaskManager } from '../../../../shared/models'
+import { ViewHeader } from '../../components/ViewHeader'
+import { formatBytes, formatDuration } from '../../format/units'
+import { selectClusters, selectProfileId } from '../../store/selectors'
+import { useConsole } from '../../store/store-context'
+import { JvmCharts } from './JvmCharts'
+
+const NO_TASK_MANAGERS: Record<number, TaskManager[]> = {}
+
+export function ClustersView() {
+  const { t } = useTranslation()
+  const clusters = useConsole(selectClusters)
+  const taskManagers = useConsole(
+    (state) => state.taskManagers[selectProfileId(state)] ?? NO_TASK_MANAGERS
+  )
+
+  const columns: ColumnsType<Cluster> = [
+    {
+      title: t('clusters.name'),
+      dataIndex: 'name',
+      render: (_, cluster) => cluster.alias || cluster.name
+    },
+    {
+      title: t('clusters.status'),
+      dataIndex: 'available',
+      width: 130,
+      render: (_, cluster) =>
+        !cluster.enabled ? (
+          <Badge status="default" text={t('clusters.disabled')} />
+        ) : cluster.available ? (
+          <Badge status="success" text={t('clusters.available')} />
+        ) : (
+          <Badge status="error" text={t('clusters.unavailable')} />
+        )
+    },
+    { title: t('clusters.type'), dataIndex: 'type', width: 170 },
+    { title: t('clusters.version'), dataIndex: 'version', width: 120, render: (v) => v ?? '—' },
+    {
+      title: t('clusters.jobManager'),
+      dataIndex: 'jobManagerHost',
+      render: (host, cluster) => host ?? cluster.hosts ?? '—'
+    },
+    {
+      title: t('clusters.taskManagers'),
+      key: 'tms',
+      width: 130,
+      align: 'right',
+      render: (_, cluster) => taskManagers[cluster.id]?.length ?? 0
+    }
+  ]
+
+  return (
+    <>
+      <ViewHeader title={t('nav.clusters')} fresh={clusters} />
+      <Card size="small" title={t('clusters.title')} style={{ marginBottom: 16 }}>
+        <Table<Cluster>
+          size="middle"
+          rowKey="id"
+          columns={columns}
+          dataSource={clusters?.value ?? []}
+          pagination={false}
+          locale={{ emptyText: t('clusters.empty') }}
+          onRow={() => ({ 'data-testid': 'cluster-row' }) as object}
+          expandable={{
+            rowExpandable: (cluster) => (taskManagers[cluster.id]?.length ?? 0) > 0,
+            expandedRowRender: (cluster) => (
+              <Table<TaskManager>
+                size="small"
+                rowKey="id"
+                pagination={false}
+                columns={taskManagerColumns(t)}
+                dataSource={taskManagers[cluster.id] ?? []}
+                locale={{ emptyText: t('clusters.noTaskManagers') }}
+              />
+            )
+          }}
+        />
+      </Card>
+      <JvmCharts />
+    </>
+  )
+}
+
+function taskManagerColumns(t: TFunction): ColumnsType<TaskManager> {
+  return [
+    { title: t('clusters.address'), dataIndex: 'address', ellipsis: true },
+    {
+      title: t('clusters.slots'),
+      key: 'slots',
+      width: 200,
+      render: (_, tm) => (
+        <Progress
+          size="small"
+          percent={
+            tm.slotsTotal ? Math.round(((tm.slotsTotal - tm.slotsFree) / tm.slotsTotal) * 100) : 0
+          }
+          format={() => `${tm.slotsFree} / ${tm.slotsTotal}`}
+        />
+      )
+    },
+    {
+      title: t('clusters.memory'),
+      key: 'memory',
+      width: 190,
+      render: (_, tm) =>
+        `${formatBytes(tm.freeMemoryBytes)} / ${formatBytes(tm.physicalMemoryBytes)}`
+    },
+    {
+      title: t('clusters.heap'),
+      dataIndex: 'heapBytes',
+      width: 110,
+      render: (b: number) => formatBytes(b)
+    },
+    { title: t('clusters.cpuCores'), dataIndex: 'cpuCores', width: 90, align: 'right' },
+    {
+      title: t('clusters.heartbeat'),
+      dataIndex: 'sinceHeartbeatMs',
+      width: 120,
+      render: (ms: number) => formatDuration(ms, t)
+    }
+  ]
+}

@@ -1,0 +1,104 @@
+/**
+ * The connection badge of the selected server: one look per state (Live; Reconnecting in N s with "Retry now";
+ * Offline; Login expired with "Log in again"; ...), with the reason in a tooltip, plus "Stale since HH:MM" whenever
+ * the data on screen is not live.
+ */
+import type { TFunction } from 'i18next'
+import { Badge, Button, Space, Tag, Tooltip } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ConnectionState } from '../../../../shared/connection'
+import { useNow } from '../../components/use-now'
+import { formatClock } from '../../format/units'
+import { selectConnection, selectJobs, selectProfileId } from '../../store/selectors'
+import { useConsole, useConsoleApi } from '../../store/store-context'
+import { LoginModal } from './LoginModal'
+
+type BadgeStatus = 'success' | 'processing' | 'warning' | 'error' | 'default'
+
+const STATUS: Record<ConnectionState['kind'], BadgeStatus> = {
+  live: 'success',
+  connecting: 'processing',
+  reconnecting: 'warning',
+  offline: 'error',
+  'auth-expired': 'error',
+  stopped: 'default'
+}
+
+export function ConnectionBadge() {
+  const { t } = useTranslation()
+  const api = useConsoleApi()
+  const state = useConsole(selectConnection)
+  const profileId = useConsole(selectProfileId)
+  const jobs = useConsole(selectJobs)
+  const now = useNow(1000)
+  const [loginOpen, setLoginOpen] = useState(false)
+
+  const label = badgeLabel(state, now, t)
+  const reason = state && 'reason' in state ? state.reason : null
+  const staleSince = state && state.kind !== 'live' ? (jobs?.asOf ?? state.since) : null
+
+  return (
+    <Space size="small" data-testid="connection">
+      <Tooltip
+        title={
+          reason ? t('connection.reasonLabel', { reason: t(`connection.reasons.${reason}`) }) : null
+        }
+      >
+        <span data-testid="connection-badge" data-state={state?.kind ?? 'none'}>
+          <Badge status={state ? STATUS[state.kind] : 'default'} text={label} />
+        </span>
+      </Tooltip>
+      {state?.kind === 'reconnecting' && (
+        <Button
+          size="small"
+          data-testid="retry-now"
+          onClick={() => void api.invoke('session:retry-now', { profileId })}
+        >
+          {t('connection.retryNow')}
+        </Button>
+      )}
+      {state?.kind === 'auth-expired' && (
+        <Button
+          size="small"
+          type="primary"
+          danger
+          data-testid="log-in-again"
+          onClick={() => setLoginOpen(true)}
+        >
+          {t('connection.logInAgain')}
+        </Button>
+      )}
+      {staleSince !== null && (
+        <Tag color="warning" data-testid="stale-since">
+          {t('connection.staleSince', { time: formatClock(staleSince) })} (
+          {t('connection.cachedData')})
+        </Tag>
+      )}
+      <LoginModal open={loginOpen} onClose={() => setLoginOpen(false)} />
+    </Space>
+  )
+}
+
+/** The badge text of a state; `now` drives the reconnect countdown. */
+export function badgeLabel(state: ConnectionState | undefined, now: number, t: TFunction): string {
+  switch (state?.kind) {
+    case undefined:
+      return t('connection.unknown')
+    case 'live':
+      return t('connection.live')
+    case 'connecting':
+      return t('connection.connecting')
+    case 'reconnecting':
+      return t('connection.reconnecting', {
+        seconds: Math.max(0, Math.ceil((state.retryAt - now) / 1000)),
+        attempt: state.attempt
+      })
+    case 'offline':
+      return t('connection.offline')
+    case 'auth-expired':
+      return t('connection.authExpired')
+    case 'stopped':
+      return t('connection.stopped')
+  }
+}

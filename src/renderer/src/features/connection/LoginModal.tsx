@@ -1,0 +1,68 @@
+/** The password prompt after "Login expired": `session:login`, then the session resumes on its own. */
+import { Alert, App, Form, Input, Modal, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { errorMessage, unwrap } from '../../ipc/unwrap-result'
+import { selectProfile } from '../../store/selectors'
+import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
+
+export function LoginModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation()
+  const api = useConsoleApi()
+  const sync = useConsoleSync()
+  const profile = useConsole(selectProfile)
+  const { message } = App.useApp()
+  const [password, setPassword] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const submit = async () => {
+    if (!profile) return
+    setBusy(true)
+    setError(null)
+    try {
+      const req = { profileId: profile.id, password: password === '' ? null : password }
+      await unwrap(api.invoke('session:login', req))
+      setPassword('')
+      sync.resync([profile.id])
+      onClose()
+    } catch (failure) {
+      const text = t('login.failed', { message: errorMessage(failure) })
+      setError(text)
+      void message.error(text)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('login.title', { server: profile?.name ?? '' })}
+      okText={t('login.submit')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      okButtonProps={{ 'data-testid': 'login-submit' }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>
+        {t('login.body', { username: profile?.username ?? '' })}
+      </Typography.Paragraph>
+      <Form layout="vertical" onFinish={() => void submit()}>
+        <Form.Item label={t('login.password')}>
+          <Input.Password
+            autoFocus
+            value={password}
+            placeholder={t('login.passwordPlaceholder')}
+            onChange={(event) => setPassword(event.target.value)}
+            onPressEnter={() => void submit()}
+            data-testid="login-password"
+          />
+        </Form.Item>
+      </Form>
+      {error && <Alert type="error" title={error} showIcon />}
+    </Modal>
+  )
+}

@@ -1,0 +1,52 @@
+/** The server switcher in the top bar: selects a profile in main (`profiles:select`) and loads its snapshot. */
+import { CloudServerOutlined } from '@ant-design/icons'
+import { App, Select } from 'antd'
+import { useShallow } from 'zustand/react/shallow'
+import { useTranslation } from 'react-i18next'
+import { errorMessage, unwrap } from '../../ipc/unwrap-result'
+import {
+  useConsole,
+  useConsoleApi,
+  useConsoleStore,
+  useConsoleSync
+} from '../../store/store-context'
+
+export function ServerSwitcher() {
+  const { t } = useTranslation()
+  const api = useConsoleApi()
+  const sync = useConsoleSync()
+  const store = useConsoleStore()
+  const { message } = App.useApp()
+  const selectedId = useConsole((state) => state.selectedProfileId)
+  const options = useConsole(
+    useShallow((state) =>
+      state.profiles.map((profile) => ({
+        value: profile.id,
+        label: profile.demo ? `${profile.name} (${t('servers.demo')})` : profile.name
+      }))
+    )
+  )
+
+  const select = async (profileId: string) => {
+    try {
+      store.getState().setProfiles(await unwrap(api.invoke('profiles:select', { profileId })))
+      sync.resync([profileId])
+    } catch (error) {
+      void message.error(t('common.failed', { message: errorMessage(error) }))
+    }
+  }
+
+  return (
+    <Select
+      data-testid="server-switcher"
+      aria-label={t('servers.label')}
+      prefix={<CloudServerOutlined />}
+      value={selectedId ?? undefined}
+      placeholder={t('servers.none')}
+      options={options}
+      onChange={(value: string) => void select(value)}
+      style={{ minWidth: 200 }}
+      variant="filled"
+    />
+  )
+}

@@ -1,0 +1,90 @@
+/**
+ * Job actions — cancel (optionally with a savepoint), restart, trigger savepoint — each behind a confirmation,
+ * and all disabled while the server's data is not live: acting on a stale picture is how jobs get cancelled twice.
+ */
+import { PauseCircleOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons'
+import { App, Button, Checkbox, Popconfirm, Space, Tooltip } from 'antd'
+import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Job } from '../../../../shared/models'
+import type { JobAction } from '../../../../shared/session'
+import { errorMessage, unwrap } from '../../ipc/unwrap-result'
+import { selectIsLive, selectProfileId } from '../../store/selectors'
+import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
+
+export function JobActions({ job }: { job: Job }) {
+  const { t } = useTranslation()
+  const api = useConsoleApi()
+  const sync = useConsoleSync()
+  const { message } = App.useApp()
+  const live = useConsole(selectIsLive)
+  const profileId = useConsole(selectProfileId)
+  const [withSavepoint, setWithSavepoint] = useState(false)
+
+  const run = async (action: JobAction) => {
+    try {
+      const result = await unwrap(api.invoke('jobs:action', { profileId, action }))
+      void message.success(result.message)
+      sync.resync([profileId])
+    } catch (error) {
+      void message.error(t('jobDetail.actionFailed', { message: errorMessage(error) }))
+    }
+  }
+
+  const confirmed = (
+    key: string,
+    title: string,
+    action: () => JobAction,
+    button: ReactNode,
+    description?: ReactNode
+  ) => (
+    <Popconfirm
+      key={key}
+      title={title}
+      description={description}
+      okText={t('common.ok')}
+      cancelText={t('common.cancel')}
+      disabled={!live}
+      onConfirm={() => run(action())}
+      okButtonProps={{ 'data-testid': `confirm-${key}` }}
+    >
+      {button}
+    </Popconfirm>
+  )
+
+  const buttons = (
+    <Space wrap>
+      {confirmed(
+        'cancel',
+        t('jobDetail.confirmCancel', { name: job.name }),
+        () => ({ kind: 'cancel', taskId: job.taskId, withSavepoint }),
+        <Button danger icon={<PauseCircleOutlined />} disabled={!live} data-testid="action-cancel">
+          {t('jobDetail.cancel')}
+        </Button>,
+        <Checkbox
+          checked={withSavepoint}
+          onChange={(event) => setWithSavepoint(event.target.checked)}
+        >
+          {t('jobDetail.withSavepoint')}
+        </Checkbox>
+      )}
+      {confirmed(
+        'restart',
+        t('jobDetail.confirmRestart', { name: job.name }),
+        () => ({ kind: 'restart', taskId: job.taskId, savepointPath: null }),
+        <Button icon={<ReloadOutlined />} disabled={!live} data-testid="action-restart">
+          {t('jobDetail.restart')}
+        </Button>
+      )}
+      {confirmed(
+        'savepoint',
+        t('jobDetail.confirmSavepoint', { name: job.name }),
+        () => ({ kind: 'savepoint', taskId: job.taskId, savepointType: 'trigger' }),
+        <Button icon={<SaveOutlined />} disabled={!live} data-testid="action-savepoint">
+          {t('jobDetail.savepoint')}
+        </Button>
+      )}
+    </Space>
+  )
+  return live ? buttons : <Tooltip title={t('jobDetail.notLive')}>{buttons}</Tooltip>
+}

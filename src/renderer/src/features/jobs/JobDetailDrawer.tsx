@@ -1,0 +1,131 @@
+/**
+ * A job's detail: its live status and facts, Flink's root exception, and its console log (followed with
+ * `logs:follow FlinkSubmit/<taskId>` while the drawer is open), with the job actions in the header.
+ */
+import { Alert, Descriptions, Drawer, Space, Tabs, Typography } from 'antd'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { JobDetail } from '../../../../shared/models'
+import { JobStatusTag } from '../../components/JobStatusTag'
+import { errorMessage, unwrap } from '../../ipc/unwrap-result'
+import { selectJobs, selectLog, selectProfileId } from '../../store/selectors'
+import { useConsole, useConsoleApi, useConsoleStore } from '../../store/store-context'
+import { LogViewer } from '../logs/LogViewer'
+import { JobActions } from './JobActions'
+
+type Loaded = { jobId: number; detail: JobDetail | null; error: string | null }
+
+export function JobDetailDrawer() {
+  const { t } = useTranslation()
+  const api = useConsoleApi()
+  const store = useConsoleStore()
+  const jobId = useConsole((state) => state.openJobId)
+  const openJob = useConsole((state) => state.openJob)
+  const profileId = useConsole(selectProfileId)
+  const row = useConsole((state) => selectJobs(state)?.value.find((job) => job.id === jobId))
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const detail = loaded?.jobId === jobId ? loaded.detail : null
+  const job = row ?? detail?.job
+  const process = job ? `FlinkSubmit/${job.taskId}` : null
+  const log = useConsole(selectLog(process))
+
+  useEffect(() => {
+    if (jobId === null) return
+    let current = true
+    unwrap(api.invoke('jobs:detail', { profileId, jobId })).then(
+      (value) => current && setLoaded({ jobId, detail: value, error: null }),
+      (error) => current && setLoaded({ jobId, detail: null, error: errorMessage(error) })
+    )
+    return () => {
+      current = false
+    }
+  }, [api, profileId, jobId])
+
+  useEffect(() => {
+    if (process === null) return
+    void unwrap(api.invoke('logs:follow', { profileId, process })).then(
+      (tails) => store.getState().applyLogTails(profileId, tails),
+      () => undefined
+    )
+    return () => void api.invoke('logs:unfollow', { profileId, process })
+  }, [api, store, profileId, process])
+
+  const error = loaded?.jobId === jobId ? loaded.error : null
+  return (
+    <Drawer
+      open={jobId !== null}
+      onClose={() => openJob(null)}
+      size={880}
+      destroyOnHidden
+      data-testid="job-detail"
+      title={
+        job && (
+          <Space>
+            {t('jobDetail.title', { name: job.name })}
+            <JobStatusTag status={job.status} />
+          </Space>
+        )
+      }
+      extra={job && <JobActions job={job} />}
+    >
+      {error && (
+        <Alert type="error" showIcon title={t('jobDetail.loadFailed', { message: error })} />
+      )}
+      {job && (
+        <Tabs
+          items={[
+            {
+              key: 'detail',
+              label: t('jobDetail.overview'),
+              children: (
+                <>
+                  <Descriptions size="small" column={2} bordered>
+                    <Descriptions.Item label={t('jobDetail.taskId')}>
+                      {job.taskId}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('jobs.type')}>{job.type ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label={t('jobDetail.jid')} span={2}>
+                      <Typography.Text copyable={!!job.jid}>{job.jid ?? '—'}</Typography.Text>
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('jobDetail.cluster')}>
+                      {detail?.clusterName ?? '—'}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('jobDetail.jobManager')}>
+                      {detail?.jobManagerAddress ?? '—'}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('jobDetail.created')}>
+                      {job.createTime ?? '—'}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('jobDetail.finished')}>
+                      {job.finishTime ?? '—'}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('jobs.failedRestarts')}>
+                      {job.failedRestartCount}
+                    </Descriptions.Item>
+                  </Descriptions>
+                  <Typography.Title level={5} style={{ marginTop: 16 }}>
+                    {t('jobDetail.rootException')}
+                  </Typography.Title>
+                  {detail?.rootException ? (
+                    <pre className="root-exception" data-testid="root-exception">
+                      {detail.rootException}
+                    </pre>
+                  ) : (
+                    <Typography.Text type="secondary">{t('jobDetail.noException')}</Typography.Text>
+                  )}
+                </>
+              )
+            },
+            {
+              key: 'console',
+              label: t('jobDetail.console'),
+              children: (
+                <LogViewer stream={log} height="calc(100vh - 230px)" name={process ?? 'console'} />
+              )
+            }
+          ]}
+        />
+      )}
+    </Drawer>
+  )
+}

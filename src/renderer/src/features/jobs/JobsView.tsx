@@ -1,0 +1,123 @@
+/**
+ * Jobs: the latest instance of every task with its live status. Failed and failing rows are red, restarting ones
+ * amber; filter by name and status, sort by any column; a click opens the job's detail drawer.
+ */
+import { Input, Select, Space, Table, Typography } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import { useMemo, useState, type HTMLAttributes } from 'react'
+import { useTranslation } from 'react-i18next'
+import { JOB_STATUSES, type Job, type JobStatus } from '../../../../shared/models'
+import { JobStatusTag } from '../../components/JobStatusTag'
+import { ViewHeader } from '../../components/ViewHeader'
+import { formatDuration } from '../../format/units'
+import { selectJobs } from '../../store/selectors'
+import { useConsole } from '../../store/store-context'
+import { compareTimes, filterJobs, jobRowClass } from './job-filters'
+
+export function JobsView() {
+  const { t } = useTranslation()
+  const jobs = useConsole(selectJobs)
+  const openJob = useConsole((state) => state.openJob)
+  const [name, setName] = useState('')
+  const [statuses, setStatuses] = useState<JobStatus[]>([])
+  const rows = useMemo(
+    () => filterJobs(jobs?.value ?? [], { name, statuses }),
+    [jobs, name, statuses]
+  )
+
+  const columns: ColumnsType<Job> = [
+    {
+      title: t('jobs.name'),
+      dataIndex: 'name',
+      sorter: (a, b) => a.name.localeCompare(b.name),
+      render: (value: string, job) => (
+        <Typography.Link onClick={() => openJob(job.id)} data-testid="job-name">
+          {value}
+        </Typography.Link>
+      )
+    },
+    {
+      title: t('jobs.status'),
+      dataIndex: 'status',
+      width: 140,
+      sorter: (a, b) => a.status.localeCompare(b.status),
+      render: (status: JobStatus) => <JobStatusTag status={status} />
+    },
+    { title: t('jobs.type'), dataIndex: 'type', width: 170, render: (type) => type ?? '—' },
+    {
+      title: t('jobs.duration'),
+      dataIndex: 'durationMs',
+      width: 120,
+      align: 'right',
+      sorter: (a, b) => (a.durationMs ?? -1) - (b.durationMs ?? -1),
+      render: (ms: number | null) => formatDuration(ms, t)
+    },
+    {
+      title: t('jobs.failedRestarts'),
+      dataIndex: 'failedRestartCount',
+      width: 130,
+      align: 'right',
+      sorter: (a, b) => a.failedRestartCount - b.failedRestartCount
+    },
+    {
+      title: t('jobs.updated'),
+      dataIndex: 'updateTime',
+      width: 170,
+      defaultSortOrder: 'descend',
+      sorter: (a, b) => compareTimes(a.updateTime, b.updateTime),
+      render: (time) => time ?? '—'
+    }
+  ]
+
+  return (
+    <>
+      <ViewHeader
+        title={t('nav.jobs')}
+        fresh={jobs}
+        extra={
+          <Space wrap>
+            <Input.Search
+              allowClear
+              placeholder={t('jobs.searchName')}
+              onChange={(event) => setName(event.target.value)}
+              style={{ width: 220 }}
+              data-testid="jobs-filter-name"
+            />
+            <Select<JobStatus[]>
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              placeholder={t('jobs.allStatuses')}
+              value={statuses}
+              onChange={setStatuses}
+              options={JOB_STATUSES.map((status) => ({
+                value: status,
+                label: t(`status.${status}`)
+              }))}
+              style={{ minWidth: 220 }}
+              data-testid="jobs-filter-status"
+            />
+          </Space>
+        }
+      />
+      <Table<Job>
+        size="middle"
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
+        locale={{ emptyText: t('jobs.empty') }}
+        rowClassName={(job) => jobRowClass(job.status)}
+        onRow={(job) =>
+          ({
+            'data-testid': 'job-row',
+            'data-status': job.status,
+            'data-job-id': job.id,
+            onDoubleClick: () => openJob(job.id)
+          }) as HTMLAttributes<HTMLElement>
+        }
+        footer={() => t('jobs.count', { count: rows.length })}
+      />
+    </>
+  )
+}

@@ -1,0 +1,45 @@
+/**
+ * The derived state of a log viewer: visible rows after the level filter (frozen at the pause point while paused),
+ * search matches, and how many lines arrived since the pause. Store changes are sampled at most every
+ * `sampleMs`, so 20 batches a second of a busy log cost a few renders, not twenty regex scans.
+ */
+import { useEffect, useMemo, useState } from 'react'
+import type { LineRing } from '../../logs/line-ring'
+import type { LogLevel } from '../../logs/log-level'
+import { compileSearch, findMatches, levelMask, selectRows } from '../../logs/log-query'
+
+export interface LogViewOptions {
+  levels: readonly LogLevel[]
+  search: string
+  /** Absolute line number the view is frozen at, or null while following. */
+  pausedEnd: number | null
+  sampleMs?: number
+}
+
+/** Follows a changing value, but at most once per `ms`. */
+export function useSampled<T>(value: T, ms: number): T {
+  const [sampled, setSampled] = useState(value)
+  useEffect(() => {
+    if (Object.is(sampled, value)) return
+    const timer = setTimeout(() => setSampled(value), ms)
+    return () => clearTimeout(timer)
+  }, [value, sampled, ms])
+  return sampled
+}
+
+export function useLogView(ring: LineRing, version: number, options: LogViewOptions) {
+  const sampledVersion = useSampled(version, options.sampleMs ?? 150)
+  const mask = levelMask(options.levels)
+  const { pausedEnd } = options
+  const rows = useMemo(
+    () => selectRows(ring, mask, pausedEnd ?? ring.end),
+    // The ring mutates in place; `sampledVersion` is what says it changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ring, mask, pausedEnd, sampledVersion]
+  )
+  const search = useMemo(() => compileSearch(options.search), [options.search])
+  const regex = search.ok ? search.regex : null
+  const matches = useMemo(() => findMatches(ring, rows, regex), [ring, rows, regex])
+  const newLines = pausedEnd === null ? 0 : Math.max(0, ring.end - pausedEnd)
+  return { rows, search, regex, matches, newLines, total: ring.size }
+}

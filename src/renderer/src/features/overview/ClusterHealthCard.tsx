@@ -1,0 +1,63 @@
+/** Cluster health at a glance: how many Flink clusters answer, each with its status dot, and Dinky's own JVM. */
+import { Badge, Card, Empty, List, Progress, Space, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { formatBytes } from '../../format/units'
+import { selectClusters, selectProfileId, selectSysInfo } from '../../store/selectors'
+import { useConsole } from '../../store/store-context'
+
+export function ClusterHealthCard() {
+  const { t } = useTranslation()
+  const clusters = useConsole(selectClusters)?.value ?? []
+  const sysInfo = useConsole(selectSysInfo)
+  const version = useConsole((state) => state.servers[selectProfileId(state)]?.version ?? null)
+  const available = clusters.filter((cluster) => cluster.available).length
+  const heap = sysInfo?.value.jvm
+
+  return (
+    <Card
+      size="small"
+      title={t('overview.clusterHealth')}
+      extra={
+        clusters.length > 0 && (
+          <Typography.Text type="secondary">
+            {t('overview.clustersAvailable', { available, total: clusters.length })}
+          </Typography.Text>
+        )
+      }
+      style={{ marginBottom: 16 }}
+      data-testid="cluster-health"
+    >
+      {clusters.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.noClusters')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={clusters}
+          renderItem={(cluster) => (
+            <List.Item extra={<Typography.Text type="secondary">{cluster.type}</Typography.Text>}>
+              <Badge
+                status={cluster.available ? 'success' : 'error'}
+                text={`${cluster.alias || cluster.name}${cluster.version ? ` · Flink ${cluster.version}` : ''}`}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+      {heap && (
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }} size={2}>
+          <Typography.Text strong>
+            {t('overview.dinky')}
+            {version ? ` · ${t('overview.version', { version })}` : ''}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {t('clusters.heapUsed')}: {formatBytes(heap.heapUsed)} / {formatBytes(heap.heapMax)}
+          </Typography.Text>
+          <Progress
+            percent={Math.round((heap.heapUsed / Math.max(1, heap.heapMax)) * 100)}
+            size="small"
+          />
+        </Space>
+      )}
+    </Card>
+  )
+}

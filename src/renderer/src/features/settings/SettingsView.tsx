@@ -1,0 +1,98 @@
+/** Settings: server profiles, connection tuning, and general preferences (notifications, language, theme). */
+import { PlusOutlined } from '@ant-design/icons'
+import { Button, Card, Popconfirm, Space, Table, Tag } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ServerProfile } from '../../../../shared/profiles'
+import { ViewHeader } from '../../components/ViewHeader'
+import { unwrap } from '../../ipc/unwrap-result'
+import { useConsole, useConsoleApi, useConsoleStore } from '../../store/store-context'
+import { ConnectionSettingsCard } from './ConnectionSettingsCard'
+import { GeneralSettingsCard } from './GeneralSettingsCard'
+import { newProfile, ProfileFormModal } from './ProfileFormModal'
+
+export function SettingsView() {
+  const { t } = useTranslation()
+  const api = useConsoleApi()
+  const store = useConsoleStore()
+  const profiles = useConsole((state) => state.profiles)
+  const [editing, setEditing] = useState<ServerProfile | null>(null)
+
+  const remove = async (profileId: string) => {
+    store.getState().setProfiles(await unwrap(api.invoke('profiles:remove', { profileId })))
+    store.getState().clearServerData(profileId)
+  }
+
+  return (
+    <>
+      <ViewHeader title={t('nav.settings')} />
+      <Card
+        size="small"
+        title={t('settings.profiles')}
+        style={{ marginBottom: 16 }}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing(newProfile())}
+            data-testid="profile-add"
+          >
+            {t('settings.addProfile')}
+          </Button>
+        }
+      >
+        <Table<ServerProfile>
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={profiles}
+          columns={[
+            {
+              title: t('settings.name'),
+              dataIndex: 'name',
+              render: (name, profile) => (
+                <Space>
+                  {name}
+                  {profile.demo && <Tag color="blue">{t('servers.demo')}</Tag>}
+                </Space>
+              )
+            },
+            { title: t('settings.url'), dataIndex: 'url' },
+            { title: t('settings.username'), dataIndex: 'username', width: 120 },
+            {
+              title: t('settings.transport'),
+              dataIndex: 'transport',
+              width: 110,
+              render: (transport: string) =>
+                transport === 'auto' ? t('settings.transportAuto') : transport.toUpperCase()
+            },
+            {
+              key: 'actions',
+              width: 150,
+              render: (_, profile) => (
+                <Space>
+                  <Button size="small" type="link" onClick={() => setEditing(profile)}>
+                    {t('settings.edit')}
+                  </Button>
+                  <Popconfirm
+                    title={t('settings.confirmRemove', { name: profile.name })}
+                    okText={t('common.ok')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => remove(profile.id)}
+                  >
+                    <Button size="small" type="link" danger disabled={profile.demo}>
+                      {t('settings.remove')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              )
+            }
+          ]}
+        />
+      </Card>
+      <ConnectionSettingsCard />
+      <GeneralSettingsCard />
+      <ProfileFormModal profile={editing} onClose={() => setEditing(null)} />
+    </>
+  )
+}

@@ -1,0 +1,83 @@
+/**
+ * The frame, laid out like Dinky's Ant Design Pro UI: a top bar (server, connection, avatar) over a side menu and
+ * the current view. Views stay mounted-on-demand; the store keeps their data, so switching never reloads.
+ */
+import {
+  ApiOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  ProfileOutlined,
+  SettingOutlined
+} from '@ant-design/icons'
+import { Layout, Menu, theme } from 'antd'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ViewName } from '../../store/ui-slice'
+import { useConsole } from '../../store/store-context'
+import { ClustersView } from '../clusters/ClustersView'
+import { DiagnosticsView } from '../diagnostics/DiagnosticsView'
+import { JobsView } from '../jobs/JobsView'
+import { JobDetailDrawer } from '../jobs/JobDetailDrawer'
+import { LogsView } from '../logs/LogsView'
+import { OverviewView } from '../overview/OverviewView'
+import { SettingsView } from '../settings/SettingsView'
+import { TopBar } from './TopBar'
+
+const MENU: Array<{ key: ViewName; icon: ReactNode }> = [
+  { key: 'overview', icon: <DashboardOutlined /> },
+  { key: 'jobs', icon: <ProfileOutlined /> },
+  { key: 'logs', icon: <FileTextOutlined /> },
+  { key: 'clusters', icon: <ClusterOutlined /> },
+  { key: 'diagnostics', icon: <ApiOutlined /> },
+  { key: 'settings', icon: <SettingOutlined /> }
+]
+
+const VIEW_COMPONENTS: Record<ViewName, () => ReactNode> = {
+  overview: OverviewView,
+  jobs: JobsView,
+  logs: LogsView,
+  clusters: ClustersView,
+  diagnostics: DiagnosticsView,
+  settings: SettingsView
+}
+
+export function AppShell() {
+  const { t } = useTranslation()
+  const { token } = theme.useToken()
+  const view = useConsole((state) => state.view)
+  const navigate = useConsole((state) => state.navigate)
+  const View = VIEW_COMPONENTS[view]
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <TopBar />
+      <Layout>
+        <Layout.Sider
+          width={200}
+          theme="light"
+          style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={[view]}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            items={MENU.map(({ key, icon }) => ({
+              key,
+              icon,
+              label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>
+            }))}
+            onClick={({ key }) => navigate(key as ViewName)}
+          />
+        </Layout.Sider>
+        <Layout.Content
+          style={{ padding: 16, overflow: 'auto', background: token.colorBgLayout }}
+          data-testid={`view-${view}`}
+        >
+          <View />
+        </Layout.Content>
+      </Layout>
+      <JobDetailDrawer />
+    </Layout>
+  )
+}

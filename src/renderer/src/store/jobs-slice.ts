@@ -1,0 +1,59 @@
+/**
+ * Job instances, status counts and recent status transitions, per profile. A snapshot never replaces one that
+ * the server said later, so a late `session:snapshot` reply cannot roll the table back.
+ */
+import type { StateCreator } from 'zustand'
+import type { PushChannels } from '../../../shared/ipc/contract'
+import type { Fresh, Job, JobTransition, StatusCounts } from '../../../shared/models'
+import type { ConsoleState } from './console-store'
+
+export const TRANSITIONS_KEPT = 200
+
+export interface JobsSlice {
+  jobs: Record<string, Fresh<Job[]>>
+  counts: Record<string, Fresh<StatusCounts>>
+  /** Newest first, at most TRANSITIONS_KEPT per profile. */
+  transitions: Record<string, JobTransition[]>
+}
+
+export const createJobsSlice: StateCreator<ConsoleState, [], [], JobsSlice> = () => ({
+  jobs: {},
+  counts: {},
+  transitions: {}
+})
+
+/** True when `incoming` may replace `current`: it is at least as recent, or live data replaces cached data. */
+export function supersedes<T>(incoming: Fresh<T>, current: Fresh<T> | undefined): boolean {
+  if (!current) return true
+  if (incoming.asOf !== current.asOf) return incoming.asOf > current.asOf
+  return !incoming.stale || current.stale
+}
+
+export function reduceJobs(
+  state: ConsoleState,
+  items: PushChannels['jobs:snapshot']
+): Partial<ConsoleState> {
+  const jobs = { ...state.jobs }
+  const counts = { ...state.counts }
+  for (const item of items) {
+    if (supersedes(item.jobs, jobs[item.profileId])) jobs[item.profileId] = item.jobs
+    if (item.counts && supersedes(item.counts, counts[item.profileId])) {
+      counts[item.profileId] = item.counts
+    }
+  }
+  return { jobs, counts }
+}
+
+export function reduceTransitions(
+  state: ConsoleState,
+  items: PushChannels['jobs:transition']
+): Partial<ConsoleState> {
+  const transitions = { ...state.transitions }
+  for (const { profileId, ...transition } of items) {
+    transitions[profileId] = [transition, ...(transitions[profileId] ?? [])].slice(
+      0,
+      TRANSITIONS_KEPT
+    )
+  }
+  return { transitions }
+}

@@ -1,0 +1,41 @@
+/** What the operator is looking at, and the app-wide facts and settings that shape how it is drawn. */
+import type { StateCreator } from 'zustand'
+import type { AppInfo } from '../../../shared/ipc/contract'
+import { DEFAULT_APP_SETTINGS, type AppSettings } from '../../../shared/profiles'
+import type { ConsoleState } from './console-store'
+
+export const VIEWS = ['overview', 'jobs', 'logs', 'clusters', 'diagnostics', 'settings'] as const
+export type ViewName = (typeof VIEWS)[number]
+
+export interface UiSlice {
+  view: ViewName
+  /** The job whose detail drawer is open. */
+  openJobId: number | null
+  /** The process shown in the Logs view. */
+  logProcess: string | null
+  appInfo: AppInfo | null
+  settings: AppSettings
+  /** The OS dark mode as last reported (app:info, then the media query). */
+  systemDark: boolean
+  navigate: (view: ViewName, jobId?: number) => void
+  openJob: (jobId: number | null) => void
+  selectLogProcess: (process: string | null) => void
+  setAppInfo: (info: AppInfo) => void
+  setSettings: (settings: AppSettings) => void
+  setSystemDark: (dark: boolean) => void
+}
+
+export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set) => ({
+  view: 'overview',
+  openJobId: null,
+  logProcess: null,
+  appInfo: null,
+  settings: DEFAULT_APP_SETTINGS,
+  systemDark: false,
+  navigate: (view, jobId) => set(jobId === undefined ? { view } : { view, openJobId: jobId }),
+  openJob: (openJobId) => set({ openJobId }),
+  selectLogProcess: (logProcess) => set({ logProcess }),
+  setAppInfo: (appInfo) => set({ appInfo, systemDark: appInfo.darkMode }),
+  setSettings: (settings) => set({ settings }),
+  setSystemDark: (systemDark) => set({ systemDark })
+})
