@@ -30,6 +30,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
     timeoutMs: options.requestTimeoutMs ?? 15_000
   })
   const log = options.logger
+  const now = options.now ?? Date.now
   let credentials: { username: string; password: string; tenantId: number | null } | null = null
   let reloginInFlight: Promise<LoginResult> | null = null
 
@@ -74,7 +75,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
     credentials = { username, password, tenantId }
     const tenant = tenantId ?? data.tenantList?.[0]?.id ?? 1
     const user = await chooseTenant(tenant)
-    log.info('logged in', { user: username, tenant, tokenName: token.name })
+    log.info('logged in', { user: username, tenant, header: token.name })
     return { user, tokenName: token.name }
   }
 
@@ -199,7 +200,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
       const { data } = await http.result('/api/jobInstance/getTaskManagerList', list, {
         query: { address }
       })
-      return data.map(map.toTaskManager)
+      return data.map((row) => map.toTaskManager(row, now()))
     },
     async clusterConfigurations() {
       const list = z.array(schema.clusterConfigurationSchema)

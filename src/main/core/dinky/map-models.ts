@@ -96,8 +96,12 @@ export function toCluster(body: z.infer<typeof clusterInstanceSchema>): Cluster 
   }
 }
 
-export function toTaskManager(body: z.infer<typeof taskManagerSchema>): TaskManager {
+/** Anything above this is an epoch-ms timestamp, not a duration (Flink names the field after what it is not). */
+const EPOCH_MS_FLOOR = 100_000_000_000
+
+export function toTaskManager(body: z.infer<typeof taskManagerSchema>, now: number): TaskManager {
   const memory = body.memoryConfiguration
+  const heartbeat = body.timeSinceLastHeartbeat ?? 0
   return {
     id: body.id ?? body.containerId ?? '',
     address: body.path ?? body.containerPath ?? '',
@@ -107,7 +111,7 @@ export function toTaskManager(body: z.infer<typeof taskManagerSchema>): TaskMana
     physicalMemoryBytes: body.hardware?.physicalMemory ?? 0,
     freeMemoryBytes: body.hardware?.freeMemory ?? 0,
     heapBytes: (memory?.frameworkHeap ?? 0) + (memory?.taskHeap ?? 0),
-    sinceHeartbeatMs: body.timeSinceLastHeartbeat ?? 0
+    sinceHeartbeatMs: heartbeat > EPOCH_MS_FLOOR ? Math.max(0, now - heartbeat) : heartbeat
   }
 }
 
@@ -177,7 +181,7 @@ export function toJobDetail(body: z.infer<typeof jobInfoDetailSchema>): JobDetai
   const rootException =
     exceptions?.['root-exception'] || body.instance.error || body.history?.error || null
   return {
-    job: toJob(body.instance),
+    job: toJob({ ...body.instance, type: body.instance.type ?? body.history?.type }),
     clusterName:
       body.clusterInstance?.alias ||
       body.clusterInstance?.name ||

@@ -77,6 +77,19 @@ export const clusterInstanceSchema = z.object({
   note: text
 })
 
+/** Dinky's `TaskManagerConfiguration` keeps Flink's nested objects as JSON text; accept either form. */
+function jsonText<T extends z.ZodType>(inner: T) {
+  const fromText = (value: unknown) => {
+    if (typeof value !== 'string') return value
+    try {
+      return JSON.parse(value)
+    } catch {
+      return value
+    }
+  }
+  return z.preprocess(fromText, inner.nullish())
+}
+
 /** Flink's task manager info as Dinky relays it (`id`/`path`, or Dinky's `containerId`/`containerPath`). */
 export const taskManagerSchema = z.object({
   id: z.string().nullish(),
@@ -86,10 +99,10 @@ export const taskManagerSchema = z.object({
   slotsNumber: count,
   freeSlots: count,
   timeSinceLastHeartbeat: count,
-  hardware: z
-    .object({ cpuCores: count, physicalMemory: count, freeMemory: count, managedMemory: count })
-    .nullish(),
-  memoryConfiguration: z.object({ frameworkHeap: count, taskHeap: count }).partial().nullish()
+  hardware: jsonText(
+    z.object({ cpuCores: count, physicalMemory: count, freeMemory: count, managedMemory: count })
+  ),
+  memoryConfiguration: jsonText(z.object({ frameworkHeap: count, taskHeap: count }).partial())
 })
 
 export const clusterConfigurationSchema = z.object({
@@ -197,7 +210,13 @@ export const jobInfoDetailSchema = z.object({
   instance: jobInstanceSchema,
   clusterInstance: z.object({ name: text, alias: text, jobManagerHost: text }).nullish(),
   history: z
-    .object({ error: text, statement: text, clusterName: text, jobManagerAddress: text })
+    .object({
+      error: text,
+      statement: text,
+      clusterName: text,
+      jobManagerAddress: text,
+      type: text
+    })
     .nullish(),
   jobDataDto: z
     .object({

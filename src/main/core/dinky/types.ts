@@ -24,6 +24,8 @@ export interface DinkyClientOptions {
   extraCaPem?: string | null
   /** Language of Dinky's `msg` texts; sent as the `language` header. */
   language?: 'en-US' | 'zh-CN'
+  /** Wall clock, for ages the server sends as timestamps; default `Date.now`. */
+  now?: () => number
   /** Per-request timeout of REST calls (not streams); default 15 s. */
   requestTimeoutMs?: number
 }
