@@ -188,6 +188,8 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
   function onAuthFailure(info: StreamCloseInfo): void {
     if (!options.relogin || reloginUsed) return expire('token-expired', info.detail)
     reloginUsed = true
+    invisible = false
+    graceTimer = clearTimer(graceTimer)
     attempt++
     const now = clock.now()
     setState({ kind: 'reconnecting', attempt, retryAt: now, reason: 'token-expired', since: now })
