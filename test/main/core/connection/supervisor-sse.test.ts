@@ -1,12 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { silentLogger } from '../../../../src/main/core/logger'
-import {
-  createSseJvmTransport,
-  createSseTopicTransport
-} from '../../../../src/main/core/stream/sse-transports'
+import { createSseTopicTransport } from '../../../../src/main/core/stream/sse-transports'
 import type { DinkyClient } from '../../../../src/main/core/dinky/types'
 import { createDinkyClient } from '../../../../src/main/core/dinky/client'
-import { createReloginGate } from '../../../../src/main/core/connection/relogin-gate'
 import { startHarness, type Harness } from './sim-harness'
 
 const PROCESS = 'FlinkSubmit/1'
