@@ -6,27 +6,28 @@ import type { Disposer, Logger } from '../core/ports'
 import { fail } from '../../shared/ipc/result'
 import { REQUEST_CHANNELS } from '../../shared/ipc/contract'
 
-/** The frame must be a window's main frame showing the console itself, not an iframe or a foreign page. */
-function isTrustedSender(event: IpcMainInvokeEvent, trustedOrigins: ReadonlySet<string>): boolean {
+/**
+ * The frame must be the main frame of one of our windows showing the console itself: the built renderer from a file,
+ * or the dev server on loopback. Navigation elsewhere is blocked, so anything else is an iframe or a foreign page.
+ */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   if (!BrowserWindow.fromWebContents(event.sender)) return false
   const frame = event.senderFrame
   if (!frame || frame.parent) return false
   try {
     const url = new URL(frame.url)
-    return url.protocol === 'file:' || trustedOrigins.has(url.origin)
+    return url.protocol === 'file:' || LOOPBACK.has(url.hostname)
   } catch {
     return false
   }
 }
 
-export function registerIpcHandlers(
-  handlers: RequestHandlers,
-  trustedOrigins: ReadonlySet<string>,
-  logger: Logger
-): Disposer {
+const LOOPBACK: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+export function registerIpcHandlers(handlers: RequestHandlers, logger: Logger): Disposer {
   for (const channel of REQUEST_CHANNELS) {
     ipcMain.handle(channel, (event, argument: unknown) => {
-      if (!isTrustedSender(event, trustedOrigins)) {
+      if (!isTrustedSender(event)) {
         logger.warn('refused IPC from an untrusted frame', { channel, url: event.senderFrame?.url })
         return fail('forbidden', 'This frame may not call the console')
       }

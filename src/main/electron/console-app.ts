@@ -1,0 +1,150 @@
+/**
+ * The console's main process, assembled: stores, sessions, the window, IPC, tray, notifications and host events.
+ * Everything started here is undone by the returned disposer, in reverse order.
+ */
+import { join } from 'node:path'
+import { app, BrowserWindow } from 'electron'
+import { createElectronCacheStore, createElectronSettingsStore } from './electron-cache-store'
+import { createSafeSecretStore } from './secret-store'
+import { createMainWindow } from './window'
+import { loadWindowBounds, trackWindowBounds } from './window-state'
+import { registerIpcHandlers } from './ipc-bridge'
+import { createPlatformServices } from './platform-services'
+import { createTray } from './tray'
+import { showJobNotification } from './desktop-notifier'
+import { watchHostEvents } from './host-events'
+import { withFanout } from './session-fanout'
+import { createPushBatcher } from '../ipc/push-batcher'
+import { createRequestHandlers } from '../ipc/request-handlers'
+import { createJobAlerts } from '../desktop/job-alerts'
+import { createSessionManager } from '../core/session/session-manager'
+import { createDemoProfile } from '../core/session/demo-profile'
+import { systemClock, type Disposer, type Logger } from '../core/ports'
+import { worstState } from '../../shared/connection'
+
+export async function startConsoleApp(logger: Logger, resourcesDir: string): Promise<Disposer> {
+  const userData = app.getPath('userData')
+  const disposers: Disposer[] = []
+  const settings = createElectronSettingsStore({ dir: userData, logger })
+  if (settings.profiles().length === 0) {
+    // First run: the built-in demo server, so there is something real to look at.
+    settings.saveProfiles([createDemoProfile()])
+    settings.selectProfile(createDemoProfile().id)
+  }
+  const cache = createElectronCacheStore({
+    dir: userData,
+    logger,
+    logTailLines: () => settings.settings().logTailLines
+  })
+  disposers.push(() => cache.close())
+  const secrets = createSafeSecretStore(join(userData, 'secrets.json'), logger)
+
+  let window: BrowserWindow | undefined = undefined
+  const showWindow = () => {
+    if (!window || window.isDestroyed()) return
+    if (window.isMinimized()) window.restore()
+    window.show()
+    window.focus()
+  }
+
+  const batcher = createPushBatcher((channel, message) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (!win.isDestroyed()) win.webContents.send(channel, message)
+    }
+  }, systemClock)
+  disposers.push(() => batcher.dispose())
+
+  const alerts = createJobAlerts({
+    clock: systemClock,
+    enabled: () => settings.settings().notifications,
+    serverName: (id) => settings.profiles().find((p) => p.id === id)?.name ?? id,
+    notify: (alert) =>
+      showJobNotification(alert, () => {
+        showWindow()
+        batcher.push('app:navigate', {
+          profileId: alert.profileId,
+          view: 'jobs',
+          jobId: alert.jobId
+        })
+      })
+  })
+
+  const tray = createTray(resourcesDir, {
+    show: (profileId) => {
+      showWindow()
+      if (profileId) batcher.push('app:navigate', { profileId, view: 'overview' })
+    },
+    retryAll: () => sessions.all().forEach((s) => s.retryNow()),
+    quit: () => app.quit()
+  })
+  disposers.push(() => tray.destroy())
+
+  const fanout = withFanout(
+    createSessionManager({
+      cache,
+      secrets,
+      settings: () => settings.settings(),
+      logger
+    }),
+    {
+      envelope(envelope) {
+        batcher.pushEnvelope(envelope)
+        if (envelope.update.type === 'job')
+          alerts.observe(envelope.profileId, envelope.update.transition)
+      },
+      statesChanged: () =>
+        tray.update(
+          settings.profiles().map((p) => ({
+            profileId: p.id,
+            name: p.name,
+            state: worstState(fanout.states(p.id))
+          }))
+        )
+    }
+  )
+  const sessions = fanout.manager
+  disposers.push(() => sessions.closeAll())
+
+  disposers.push(
+    registerIpcHandlers(
+      createRequestHandlers({
+        sessions,
+        settings,
+        cache,
+        secrets,
+        platform: createPlatformServices(() => window),
+        onSettingsChanged: (next) => batcher.push('settings:changed', next),
+        onCacheCleared: (profileId) => batcher.push('cache:cleared', { profileId })
+      }),
+      logger
+    )
+  )
+
+  disposers.push(
+    watchHostEvents({
+      suspend: () => {
+        sessions.all().forEach((s) => s.notifySuspend())
+        void cache.flush()
+      },
+      resume: () => sessions.all().forEach((s) => s.notifyResume()),
+      network: (online) => sessions.all().forEach((s) => s.notifyNetwork(online))
+    })
+  )
+
+  const boundsFile = join(userData, 'window-state.json')
+  window = createMainWindow(loadWindowBounds(boundsFile))
+  trackWindowBounds(window, boundsFile)
+
+  // Sessions open after the window exists: their cached state is ready before the renderer asks for it.
+  for (const profile of settings.profiles()) {
+    await sessions
+      .open(profile)
+      .catch((error: unknown) =>
+        logger.warn('a server session could not start', { profile: profile.id, why: String(error) })
+      )
+  }
+
+  return async () => {
+    for (const dispose of disposers.reverse()) await dispose()
+  }
+}

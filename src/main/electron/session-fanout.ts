@@ -1,0 +1,70 @@
+/**
+ * Connects every session the manager opens to the app's outputs: batched IPC pushes, job alerts and the tray. A
+ * profile saved with changes gets a new session; the fan-out follows it, so nothing is left listening to a dead one.
+ */
+import type { ConnectionState, StreamName } from '../../shared/connection'
+import type { SessionEnvelope } from '../../shared/session'
+import type { SessionHandle, SessionManager } from '../core/session/session-api'
+
+export interface SessionFanoutSink {
+  envelope(envelope: SessionEnvelope): void
+  /** Any connection state changed (tray colour, tooltips). */
+  statesChanged(): void
+}
+
+/** A manager whose sessions are attached to `sink` as they open and detached as they close. */
+export function withFanout(manager: SessionManager, sink: SessionFanoutSink) {
+  const attached = new Map<string, { session: SessionHandle; detach: () => void }>()
+  const states = new Map<string, Map<StreamName, ConnectionState>>()
+
+  const attach = (session: SessionHandle) => {
+    const current = attached.get(session.profileId)
+    if (current?.session === session) return
+    current?.detach()
+    const streams = new Map(Object.entries(session.snapshot().streams)) as Map<
+      StreamName,
+      ConnectionState
+    >
+    states.set(session.profileId, streams)
+    const detach = session.subscribe((envelope) => {
+      if (envelope.update.type === 'state') {
+        streams.set(envelope.update.stream, envelope.update.state)
+        sink.statesChanged()
+      }
+      sink.envelope(envelope)
+    })
+    attached.set(session.profileId, { session, detach })
+    sink.statesChanged()
+  }
+
+  const detach = (profileId: string) => {
+    attached.get(profileId)?.detach()
+    attached.delete(profileId)
+    states.delete(profileId)
+    sink.statesChanged()
+  }
+
+  const fanout: SessionManager = {
+    async open(profile) {
+      const session = await manager.open(profile)
+      attach(session)
+      return session
+    },
+    get: (profileId) => manager.get(profileId),
+    all: () => manager.all(),
+    async close(profileId) {
+      detach(profileId)
+      await manager.close(profileId)
+    },
+    test: (profile, password) => manager.test(profile, password),
+    async closeAll() {
+      for (const profileId of [...attached.keys()]) detach(profileId)
+      await manager.closeAll()
+    }
+  }
+  return {
+    manager: fanout,
+    /** Connection states by profile, as last reported. */
+    states: (profileId: string) => [...(states.get(profileId)?.values() ?? [])]
+  }
+}
