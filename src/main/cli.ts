@@ -1,4 +1,30 @@
 #!/usr/bin/env node
-/** Headless entry: `dinky-console watch` runs the same core as the app, in a terminal. */
-console.error('dinky-console: not implemented yet')
-process.exit(2)
+/** Headless entry: `dinky-console watch` runs the same core as the app, in a terminal. Wiring only. */
+import { runCli } from './cli/run-cli'
+import { createLineLogger } from './core/logger'
+
+const stopSignal = new Promise<void>((resolve) => {
+  process.once('SIGINT', () => resolve())
+  process.once('SIGTERM', () => resolve())
+})
+
+const logger = createLineLogger((line) => process.stderr.write(line + '\n'), {
+  level: process.env.DINKY_CONSOLE_LOG === 'debug' ? 'debug' : 'info'
+})
+
+runCli(process.argv.slice(2), {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+  logger,
+  env: process.env,
+  now: () => Date.now(),
+  stopSignal
+}).then(
+  (code) => process.stdout.write('', () => process.exit(code)),
+  (error: unknown) => {
+    logger.error('dinky-console failed', {
+      error: error instanceof Error ? error.message : String(error)
+    })
+    process.exit(1)
+  }
+)

@@ -3,6 +3,7 @@
  * port, so the console can be tried (and demonstrated) with no Dinky at hand.
  */
 import { DEMO_PROFILE_ID, type ServerProfile } from '../../../shared/profiles'
+import { startSimulator, type SimulatorOptions } from '../../../simulator/index'
 
 /** Dinky's seed account password, which the simulator accepts by default; not a secret. */
 export const DEMO_PASSWORD = 'dinky123!@#'
@@ -25,4 +26,10 @@ export function createDemoProfile(): ServerProfile {
     processes: [],
     demo: true
   }
+}
+
+/** Starts the simulator for the Demo profile: loopback only, a free port, Dinky's default timings. */
+export async function startDemoServer(options: SimulatorOptions = {}): Promise<DemoServer> {
+  const simulator = await startSimulator({ ...options, host: '127.0.0.1', port: 0 })
+  return { url: simulator.url, close: () => simulator.close() }
 }

@@ -9,7 +9,7 @@ import type { CacheStore } from '../cache/cache-store'
 import { createDinkyClient } from '../dinky/client'
 import { DinkyError } from '../dinky/dinky-error'
 import { systemClock, type Clock, type FetchLike, type Logger } from '../ports'
-import { DEMO_PASSWORD, type DemoServer } from './demo-profile'
+import { DEMO_PASSWORD, startDemoServer, type DemoServer } from './demo-profile'
 import { Session, transportFor } from './session'
 import type { SecretSource, SessionHandle, SessionManager } from './session-api'
 
@@ -22,7 +22,7 @@ export interface SessionManagerOptions {
   clock?: Clock
   fetch?: FetchLike
   random?: () => number
-  /** Starts the demo server; only called when a demo profile is opened. */
+  /** Starts the demo server when a demo profile is opened; default: the simulator in-process. */
   startDemoServer?: () => Promise<DemoServer>
 }
 
@@ -33,11 +33,12 @@ interface Entry {
   demo: boolean
 }
 
-export function createSessionManager(options: SessionManagerOptions): SessionManager {
+/** The app's and the CLI's session manager; `open` gives the concrete `Session` (its `loggedIn` promise). */
+export function createSessionManager(options: SessionManagerOptions): DefaultSessionManager {
   return new DefaultSessionManager(options)
 }
 
-class DefaultSessionManager implements SessionManager {
+export class DefaultSessionManager implements SessionManager {
   private readonly entries = new Map<string, Entry>()
   private demo: Promise<DemoServer> | null = null
   private readonly logger: Logger
@@ -46,7 +47,7 @@ class DefaultSessionManager implements SessionManager {
     this.logger = options.logger.child('sessions')
   }
 
-  async open(profile: ServerProfile): Promise<SessionHandle> {
+  async open(profile: ServerProfile): Promise<Session> {
     const fingerprint = JSON.stringify(profile)
     const existing = this.entries.get(profile.id)
     if (existing?.fingerprint === fingerprint) return existing.session
@@ -123,8 +124,7 @@ class DefaultSessionManager implements SessionManager {
 
   private demoServer(): Promise<DemoServer> {
     if (!this.demo) {
-      const start = this.options.startDemoServer
-      if (!start) return Promise.reject(new Error('the demo server is not available here'))
+      const start = this.options.startDemoServer ?? (() => startDemoServer())
       this.demo = start()
       this.demo.catch(() => (this.demo = null))
     }

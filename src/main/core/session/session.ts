@@ -312,6 +312,7 @@ export class Session implements SessionHandle {
       settings: settings.connection,
       random: this.options.random,
       followed: () => [...this.followed],
+      unfinished: () => [...this.followed].filter((process) => this.follower.isRunning(process)),
       relogin: this.relogin,
       events: {
         onState: (state) => this.model.apply({ type: 'state', stream: 'rest', state }),

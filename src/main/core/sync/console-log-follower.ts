@@ -61,6 +61,12 @@ export class ConsoleLogFollower {
     }))
   }
 
+  /** True while the process's current run may still write lines. */
+  isRunning(process: string): boolean {
+    const cursor = this.cursors.get(process)
+    return cursor !== undefined && !cursor.ended
+  }
+
   forget(process: string): void {
     this.cursors.delete(process)
   }

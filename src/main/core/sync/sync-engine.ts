@@ -37,6 +37,12 @@ export interface SyncEngineOptions {
   events: SyncEvents
   /** Processes whose console logs are filled from `getProcess` on every snapshot. */
   followed: () => readonly string[]
+  /**
+   * Followed processes whose run has not ended: refilled on every jobs poll too, because lines written between a
+   * reconnect's snapshot and its topic subscription would otherwise wait for the run's next line, and a run that
+   * ended in that gap has none.
+   */
+  unfinished?: () => readonly string[]
   /** One silent re-login after the token expired; rejects when it fails. */
   relogin?: () => Promise<void>
   random?: () => number
@@ -223,6 +229,9 @@ export class SyncEngine {
       const asOf = this.now()
       this.succeeded()
       this.options.events.onJobs(jobs, counts, asOf, this.transitions.update(jobs, asOf))
+      for (const process of this.options.unfinished?.() ?? [])
+        await this.fillProcess(generation, process)
+      if (generation !== this.generation) return
       this.schedule('jobs', this.options.settings.jobsPollMs, () => void this.pollJobs(generation))
     } catch (error) {
       await this.failed(generation, error)

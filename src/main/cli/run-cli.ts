@@ -1,0 +1,45 @@
+/**
+ * The CLI's dispatcher: parses the arguments and runs a command against the process's ports, returning the exit
+ * code (2 for bad arguments, with the usage text). `cli.ts` only binds it to the real process.
+ */
+import type { Logger } from '../core/ports'
+import type { DemoServer } from '../core/session/demo-profile'
+import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args'
+import { runWatch } from './watch-command'
+
+export interface CliIo {
+  out(line: string): void
+  err(line: string): void
+  logger: Logger
+  env: Record<string, string | undefined>
+  now(): number
+  stopSignal: Promise<void>
+  startDemoServer?: () => Promise<DemoServer>
+  /** `cache clear|info`, the cache engineer's command; returns the exit code. */
+  runCache?: (command: Extract<CliCommand, { kind: 'cache' }>, io: CliIo) => Promise<number>
+}
+
+/** Why a returned code and not `process.exit` here: the caller exits only after stdout has drained. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: CliCommand
+  try {
+    command = parseCliArgs(argv)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    io.err(`dinky-console: ${error.message}\n\n${USAGE}`)
+    return 2
+  }
+  switch (command.kind) {
+    case 'help':
+      io.out(USAGE)
+      return 0
+    case 'cache':
+      if (!io.runCache) {
+        io.err('dinky-console: the cache command is not available in this build')
+        return 1
+      }
+      return io.runCache(command, io)
+    case 'watch':
+      return runWatch(command.options, io)
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * `dinky-console watch`: one session against one server, printed as NDJSON (`--json`) or as a readable live view.
+ * With `--cache-dir` the cached state is printed first (stale, with its `asOf`), then live data replaces it.
+ * Resolves to the exit code: 0 after SIGINT/SIGTERM, 3 when the first login is refused.
+ */
+import { DEFAULT_APP_SETTINGS, type AppSettings, type ServerProfile } from '../../shared/profiles'
+import type { SessionSnapshot, SessionUpdate } from '../../shared/session'
+import type { CacheStore } from '../core/cache/cache-store'
+import { createConfCacheStore } from '../core/cache/conf-cache-store'
+import type { Logger } from '../core/ports'
+import { createSessionManager } from '../core/session/session-manager'
+import type { DemoServer } from '../core/session/demo-profile'
+import type { WatchOptions } from './cli-args'
+import { createMemoryCacheStore } from './memory-cache-store'
+import { toJsonLine } from './ndjson-format'
+import { TextView } from './text-format'
+
+export interface WatchIo {
+  /** Writes one line to stdout. */
+  out(line: string): void
+  logger: Logger
+  env: Record<string, string | undefined>
+  now(): number
+  /** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
+  stopSignal: Promise<void>
+  startDemoServer?: () => Promise<DemoServer>
+}
+
+/** The profile a `watch` builds from its arguments; its id is the server's origin, so one cache dir holds many. */
+export function watchProfile(options: WatchOptions): ServerProfile {
+  const demo = options.server === 'demo'
+  return {
+    id: demo ? 'demo' : new URL(options.server).origin,
+    name: demo ? 'Demo' : new URL(options.server).host,
+    url: demo ? 'http://127.0.0.1' : options.server,
+    username: options.username,
+    tenantId: options.tenantId ?? 0,
+    transport: options.transport,
+    extraCaPem: null,
+    processes: options.processes,
+    demo
+  }
+}
+
+function watchSettings(options: WatchOptions): AppSettings {
+  const base = DEFAULT_APP_SETTINGS.connection
+  return {
+    ...DEFAULT_APP_SETTINGS,
+    connection: {
+      ...base,
+      heartbeatTimeoutMs: options.heartbeatTimeoutMs ?? base.heartbeatTimeoutMs,
+      backoffBaseMs: options.backoffBaseMs ?? base.backoffBaseMs,
+      backoffMaxMs: options.backoffMaxMs ?? base.backoffMaxMs
+    }
+  }
+}
+
+/** The cached parts of a snapshot as updates, so they print exactly like live ones, marked stale. */
+function cachedUpdates(snapshot: SessionSnapshot): SessionUpdate[] {
+  const updates: SessionUpdate[] = []
+  if (snapshot.jobs) updates.push({ type: 'jobs', jobs: snapshot.jobs, counts: snapshot.counts })
+  if (snapshot.clusters) {
+    updates.push({
+      type: 'clusters',
+      clusters: snapshot.clusters,
+      taskManagers: snapshot.taskManagers
+    })
+  }
+  for (const tail of snapshot.logs) updates.push({ type: 'log', chunk: { ...tail, stale: true } })
+  for (const stream of ['topics', 'jvm', 'rest'] as const) {
+    updates.push({ type: 'state', stream, state: snapshot.streams[stream] })
+  }
+  return updates
+}
+
+export async function runWatch(options: WatchOptions, io: WatchIo): Promise<number> {
+  const settings = watchSettings(options)
+  const cache: CacheStore = options.cacheDir
+    ? createConfCacheStore({
+        dir: options.cacheDir,
+        logger: io.logger,
+        logTailLines: () => settings.logTailLines
+      })
+    : createMemoryCacheStore()
+  const password = io.env[options.passwordEnv] ?? null
+  const manager = createSessionManager({
+    cache,
+    secrets: { password: () => password },
+    settings: () => settings,
+    logger: io.logger,
+    startDemoServer: io.startDemoServer
+  })
+  const view = new TextView()
+  const print = (update: SessionUpdate) => {
+    const now = io.now()
+    if (options.json) {
+      const line = toJsonLine(update, now)
+      if (line) io.out(JSON.stringify(line))
+    } else {
+      for (const line of view.format(update, now)) io.out(line)
+    }
+  }
+  const shutdown = async () => {
+    await manager.closeAll()
+    await cache.flush()
+    await cache.close()
+  }
+
+  const session = await manager.open(watchProfile(options))
+  const snapshot = session.snapshot()
+  for (const update of cachedUpdates(snapshot)) print(update)
+  session.subscribe((envelope) => {
+    if (envelope.seq > snapshot.seq) print(envelope.update)
+  })
+
+  const outcome = await Promise.race([
+    io.stopSignal.then(() => 'signal' as const),
+    session.loggedIn.then(
+      () => io.stopSignal.then(() => 'signal' as const),
+      () => 'refused' as const
+    )
+  ])
+  await shutdown()
+  return outcome === 'refused' ? 3 : 0
+}

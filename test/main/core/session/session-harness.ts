@@ -1,0 +1,102 @@
+/** Test harness: a real Session against the simulator on loopback, recording every envelope it emits. */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { CacheStore } from '../../../../src/main/core/cache/cache-store'
+import { createConfCacheStore } from '../../../../src/main/core/cache/conf-cache-store'
+import { silentLogger } from '../../../../src/main/core/logger'
+import { Session } from '../../../../src/main/core/session/session'
+import {
+  DEFAULT_APP_SETTINGS,
+  type ConnectionSettings,
+  type ServerProfile
+} from '../../../../src/shared/profiles'
+import type { SessionEnvelope, SessionUpdate } from '../../../../src/shared/session'
+
+export const FAST_CONNECTION: ConnectionSettings = {
+  ...DEFAULT_APP_SETTINGS.connection,
+  heartbeatTimeoutMs: 2_000,
+  backoffBaseMs: 50,
+  backoffMaxMs: 200,
+  jobsPollMs: 60_000,
+  clustersPollMs: 60_000
+}
+
+export function profileFor(url: string, processes: string[] = []): ServerProfile {
+  return {
+    id: 'test',
+    name: 'test',
+    url,
+    username: 'admin',
+    tenantId: 1,
+    transport: 'auto',
+    extraCaPem: null,
+    processes,
+    demo: false
+  }
+}
+
+/** Polls until `check` returns a value (not undefined/false) or the time is up. */
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false,
+  timeoutMs = 5_000
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = check()
+    if (value !== undefined && value !== false) return value
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+export async function tempCacheStore(): Promise<{
+  store: CacheStore
+  dir: string
+  remove(): Promise<void>
+}> {
+  const dir = await mkdtemp(join(tmpdir(), 'dinky-session-'))
+  const store = createConfCacheStore({ dir, logger: silentLogger, writeIntervalMs: 10 })
+  return { store, dir, remove: () => rm(dir, { recursive: true, force: true }) }
+}
+
+export interface RecordedSession {
+  session: Session
+  envelopes: SessionEnvelope[]
+  updates<T extends SessionUpdate['type']>(type: T): Array<Extract<SessionUpdate, { type: T }>>
+}
+
+export function startRecordedSession(options: {
+  profile: ServerProfile
+  store: CacheStore
+  connection?: Partial<ConnectionSettings>
+  password?: string | null
+}): RecordedSession {
+  const session = new Session({
+    profile: options.profile,
+    settings: {
+      ...DEFAULT_APP_SETTINGS,
+      connection: { ...FAST_CONNECTION, ...options.connection }
+    },
+    cache: options.store.profile(options.profile.id),
+    secrets: {
+      password: () => (options.password === undefined ? 'dinky123!@#' : options.password)
+    },
+    logger: silentLogger,
+    requestTimeoutMs: 2_000
+  })
+  const envelopes: SessionEnvelope[] = []
+  session.subscribe((envelope) => envelopes.push(envelope))
+  session.start()
+  return {
+    session,
+    envelopes,
+    updates: (type) =>
+      envelopes
+        .map((envelope) => envelope.update)
+        .filter(
+          (update): update is Extract<SessionUpdate, { type: typeof type }> => update.type === type
+        )
+  }
+}
