@@ -1,7 +1,8 @@
 /**
  * Binds the store to main, once, outside React. Each push channel is numbered: the first message and any gap make
  * the renderer ask `session:snapshot` for the profiles concerned, because the batch it missed could have said
- * anything. Also loads what the first frame needs (app info, settings, profiles, snapshots).
+ * anything. Numbered items (log lines, transitions) of a profile whose snapshot is on its way are held back and
+ * replayed after it, so none is lost or applied twice. Also loads what the first frame needs.
  */
 import { PUSH_CHANNELS, type PushChannel, type PushChannels } from '../../../shared/ipc/contract'
 import type { ConsoleStore } from '../store/console-store'
@@ -20,6 +21,10 @@ const DATA_CHANNELS: ReadonlySet<PushChannel> = new Set<PushChannel>([
   'session:user'
 ])
 
+/** Channels whose items carry a `sessionSeq` and are appended, not replaced. */
+type NumberedChannel = 'logs:append' | 'jobs:transition'
+const NUMBERED = new Set<PushChannel>(['logs:append', 'jobs:transition'])
+
 export interface IpcBinding {
   sync: SnapshotSync
   /** Resolves when the initial load has finished. */
@@ -29,25 +34,46 @@ export interface IpcBinding {
 
 /** Subscribes every push channel and starts the initial load; call once, in `main.tsx`. */
 export function bindStoreToIpc(api: ConsoleApi, store: ConsoleStore): IpcBinding {
-  const sync = createSnapshotSync(api, store)
   const lastSeq = new Map<PushChannel, number>()
+  const held = new Map<string, Array<{ channel: NumberedChannel; items: unknown[] }>>()
+
+  const replayHeld = (profileId: string) => {
+    const batches = held.get(profileId) ?? []
+    held.delete(profileId)
+    for (const { channel, items } of batches) store.getState().applyPush(channel, items as never)
+  }
+  const sync = createSnapshotSync(api, store, replayHeld)
 
   const onMessage = <C extends PushChannel>(channel: C, seq: number, items: PushChannels[C]) => {
     const previous = lastSeq.get(channel)
     lastSeq.set(channel, seq)
     const state = store.getState()
-    state.applyPush(channel, items)
     if (channel === 'cache:cleared') {
-      const cleared = items as PushChannels['cache:cleared']
-      for (const { profileId } of cleared) state.clearServerData(profileId)
+      for (const { profileId } of items as PushChannels['cache:cleared']) {
+        state.clearServerData(profileId)
+      }
       sync.resync(state.profiles.map((profile) => profile.id))
       return
     }
-    if (!DATA_CHANNELS.has(channel) || previous === seq - 1) return
-    const concerned = new Set((items as Array<{ profileId: string }>).map((item) => item.profileId))
-    // A gap may have hidden any profile's update; the first message only speaks for its own.
-    if (previous !== undefined) for (const profile of state.profiles) concerned.add(profile.id)
-    sync.resync(concerned)
+    if (DATA_CHANNELS.has(channel) && previous !== seq - 1) {
+      const concerned = new Set(
+        (items as Array<{ profileId: string }>).map((item) => item.profileId)
+      )
+      // A gap may have hidden any profile's update; the first message only speaks for its own.
+      if (previous !== undefined) for (const profile of state.profiles) concerned.add(profile.id)
+      sync.resync(concerned)
+    }
+    if (!NUMBERED.has(channel)) return state.applyPush(channel, items)
+    const now: unknown[] = []
+    for (const item of items as Array<{ profileId: string }>) {
+      if (!sync.pending(item.profileId)) now.push(item)
+      else {
+        const queue = held.get(item.profileId) ?? []
+        queue.push({ channel: channel as NumberedChannel, items: [item] })
+        held.set(item.profileId, queue)
+      }
+    }
+    if (now.length > 0) state.applyPush(channel, now as PushChannels[C])
   }
 
   const unsubscribers = PUSH_CHANNELS.map((channel) =>

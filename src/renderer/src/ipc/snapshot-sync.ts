@@ -1,17 +1,24 @@
 /**
  * Asks main for `session:snapshot` of a profile and applies it. Requests are coalesced per profile: while one is
  * in flight, further asks collapse into a single follow-up, so a burst of gaps costs at most two round trips.
+ * `settled` lets the IPC binding replay the numbered items it held back while the snapshot was on its way.
  */
 import type { ConsoleStore } from '../store/console-store'
 import type { ConsoleApi } from './console-api'
 
 export interface SnapshotSync {
   resync: (profileIds: Iterable<string>) => void
+  /** True while a snapshot of the profile is being fetched (or will be fetched again). */
+  pending: (profileId: string) => boolean
   /** Resolves when no snapshot request is in flight (tests and the preview wait on it). */
   idle: () => Promise<void>
 }
 
-export function createSnapshotSync(api: ConsoleApi, store: ConsoleStore): SnapshotSync {
+export function createSnapshotSync(
+  api: ConsoleApi,
+  store: ConsoleStore,
+  settled: (profileId: string) => void = () => undefined
+): SnapshotSync {
   const inFlight = new Map<string, Promise<void>>()
   const again = new Set<string>()
 
@@ -25,6 +32,7 @@ export function createSnapshotSync(api: ConsoleApi, store: ConsoleStore): Snapsh
       .finally(() => {
         inFlight.delete(profileId)
         if (again.delete(profileId)) fetchOne(profileId)
+        else settled(profileId)
       })
     inFlight.set(profileId, request)
     return request
@@ -39,6 +47,7 @@ export function createSnapshotSync(api: ConsoleApi, store: ConsoleStore): Snapsh
     resync: (profileIds) => {
       for (const profileId of new Set(profileIds)) fetchOne(profileId)
     },
+    pending: (profileId) => inFlight.has(profileId),
     idle: async () => {
       while (inFlight.size > 0) await Promise.all(inFlight.values())
     }

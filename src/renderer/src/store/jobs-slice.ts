@@ -49,7 +49,8 @@ export function reduceTransitions(
   items: PushChannels['jobs:transition']
 ): Partial<ConsoleState> {
   const transitions = { ...state.transitions }
-  for (const { profileId, ...transition } of items) {
+  for (const { profileId, sessionSeq, ...transition } of items) {
+    if (sessionSeq <= (state.sessionFloor[profileId] ?? -1)) continue
     transitions[profileId] = [transition, ...(transitions[profileId] ?? [])].slice(
       0,
       TRANSITIONS_KEPT

@@ -21,6 +21,11 @@ export interface LogStream {
 export interface LogsSlice {
   logs: Record<string, LogStream>
   logCapacity: number
+  /**
+   * Per profile, the session seq of the last snapshot applied: pushed log and transition items at or below it are
+   * already in the snapshot and are skipped.
+   */
+  sessionFloor: Record<string, number>
 }
 
 /** The key of one process's log within one profile. */
@@ -31,7 +36,7 @@ export function logKey(profileId: string, process: string): string {
 export function createLogsSlice(
   capacity = DEFAULT_LOG_CAPACITY
 ): StateCreator<ConsoleState, [], [], LogsSlice> {
-  return () => ({ logs: {}, logCapacity: capacity })
+  return () => ({ logs: {}, logCapacity: capacity, sessionFloor: {} })
 }
 
 /** Appends pushed lines; a new run starts a fresh ring, as Dinky starts a fresh log. */
@@ -41,6 +46,8 @@ export function reduceLogAppend(
 ): Partial<ConsoleState> {
   const logs = { ...state.logs }
   for (const chunk of chunks) {
+    // Already contained in the snapshot the store was loaded from.
+    if (chunk.sessionSeq <= (state.sessionFloor[chunk.profileId] ?? -1)) continue
     const key = logKey(chunk.profileId, chunk.process)
     const current = logs[key]
     const ring =

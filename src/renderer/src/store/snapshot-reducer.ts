@@ -21,7 +21,8 @@ export function reduceSnapshot(
       ...state.servers,
       [profileId]: { version: snapshot.serverVersion, transport: snapshot.transport }
     },
-    jvm: { ...state.jvm, [profileId]: snapshot.jvm }
+    jvm: { ...state.jvm, [profileId]: snapshot.jvm },
+    sessionFloor: { ...state.sessionFloor, [profileId]: snapshot.seq }
   }
   if (snapshot.jobs) {
     next = {

@@ -1,7 +1,7 @@
 /** The server switcher in the top bar: selects a profile in main (`profiles:select`) and loads its snapshot. */
 import { CloudServerOutlined } from '@ant-design/icons'
 import { App, Select } from 'antd'
-import { useShallow } from 'zustand/react/shallow'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import {
@@ -18,13 +18,14 @@ export function ServerSwitcher() {
   const store = useConsoleStore()
   const { message } = App.useApp()
   const selectedId = useConsole((state) => state.selectedProfileId)
-  const options = useConsole(
-    useShallow((state) =>
-      state.profiles.map((profile) => ({
+  const profiles = useConsole((state) => state.profiles)
+  const options = useMemo(
+    () =>
+      profiles.map((profile) => ({
         value: profile.id,
         label: profile.demo ? `${profile.name} (${t('servers.demo')})` : profile.name
-      }))
-    )
+      })),
+    [profiles, t]
   )
 
   const select = async (profileId: string) => {
