@@ -17,6 +17,7 @@ import { withFanout } from './session-fanout'
 import { createPushBatcher } from '../ipc/push-batcher'
 import { createRequestHandlers } from '../ipc/request-handlers'
 import { createJobAlerts } from '../desktop/job-alerts'
+import { mainStrings } from '../desktop/main-strings'
 import { createSessionManager } from '../core/session/session-manager'
 import { createDemoProfile } from '../core/session/demo-profile'
 import { systemClock, type Disposer, type Logger } from '../core/ports'
@@ -92,16 +93,18 @@ export async function startConsoleApp(logger: Logger, resourcesDir: string): Pro
         if (envelope.update.type === 'job')
           alerts.observe(envelope.profileId, envelope.update.transition)
       },
-      statesChanged: () =>
-        tray.update(
-          settings.profiles().map((p) => ({
-            profileId: p.id,
-            name: p.name,
-            state: worstState(fanout.states(p.id))
-          }))
-        )
+      statesChanged: () => refreshTray()
     }
   )
+  const refreshTray = () =>
+    tray.update(
+      settings.profiles().map((p) => ({
+        profileId: p.id,
+        name: p.name,
+        state: worstState(fanout.states(p.id))
+      })),
+      mainStrings(settings.settings().language, app.getLocale())
+    )
   const sessions = fanout.manager
   disposers.push(() => sessions.closeAll())
 
@@ -113,7 +116,10 @@ export async function startConsoleApp(logger: Logger, resourcesDir: string): Pro
         cache,
         secrets,
         platform: createPlatformServices(() => window),
-        onSettingsChanged: (next) => batcher.push('settings:changed', next),
+        onSettingsChanged: (next) => {
+          batcher.push('settings:changed', next)
+          refreshTray()
+        },
         onCacheCleared: (profileId) => batcher.push('cache:cleared', { profileId })
       }),
       logger

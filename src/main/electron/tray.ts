@@ -2,6 +2,7 @@
 import { join } from 'node:path'
 import { Menu, Tray, nativeImage } from 'electron'
 import { worstState, type ConnectionState } from '../../shared/connection'
+import type { MainStrings } from '../desktop/main-strings'
 
 export interface TrayServer {
   profileId: string
@@ -31,7 +32,7 @@ export function createTray(resourcesDir: string, actions: TrayActions) {
   let lastIcon = ''
 
   return {
-    update(servers: TrayServer[]): void {
+    update(servers: TrayServer[], strings: MainStrings): void {
       const worst = worstState(servers.flatMap((s) => (s.state ? [s.state] : [])))
       const icon = ICON_BY_KIND[worst?.kind ?? 'stopped']
       if (icon !== lastIcon) {
@@ -45,15 +46,15 @@ export function createTray(resourcesDir: string, actions: TrayActions) {
       )
       tray.setContextMenu(
         Menu.buildFromTemplate([
-          { label: 'Show Dinky Console', click: () => actions.show() },
+          { label: strings.show, click: () => actions.show() },
           { type: 'separator' },
           ...servers.map((s) => ({
-            label: `${s.name} — ${s.state?.kind ?? 'stopped'}`,
+            label: `${s.name} — ${strings.state[s.state?.kind ?? 'stopped']}`,
             click: () => actions.show(s.profileId)
           })),
           { type: 'separator' },
-          { label: 'Retry all now', click: () => actions.retryAll() },
-          { label: 'Quit', click: () => actions.quit() }
+          { label: strings.retryAll, click: () => actions.retryAll() },
+          { label: strings.quit, click: () => actions.quit() }
         ])
       )
     },

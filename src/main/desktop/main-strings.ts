@@ -1,0 +1,47 @@
+/**
+ * The few strings the main process shows itself (tray menu, tooltips), in the console's two languages. The renderer
+ * has the full catalogues; these follow the same language setting.
+ */
+import type { ConnectionKind } from '../../shared/connection'
+import type { LanguageChoice } from '../../shared/profiles'
+
+export interface MainStrings {
+  show: string
+  retryAll: string
+  quit: string
+  state: Record<ConnectionKind, string>
+}
+
+const EN: MainStrings = {
+  show: 'Show Dinky Console',
+  retryAll: 'Retry all now',
+  quit: 'Quit',
+  state: {
+    live: 'Live',
+    connecting: 'Connecting',
+    reconnecting: 'Reconnecting',
+    offline: 'Offline',
+    'auth-expired': 'Login expired',
+    stopped: 'Stopped'
+  }
+}
+
+const ZH: MainStrings = {
+  show: '显示 Dinky Console',
+  retryAll: '全部立即重连',
+  quit: '退出',
+  state: {
+    live: '在线',
+    connecting: '连接中',
+    reconnecting: '重连中',
+    offline: '离线',
+    'auth-expired': '登录已过期',
+    stopped: '已停止'
+  }
+}
+
+/** The strings for a language setting; `system` follows the OS locale (any Chinese locale gets Chinese). */
+export function mainStrings(choice: LanguageChoice, osLocale: string): MainStrings {
+  const language = choice === 'system' ? osLocale : choice
+  return language.toLowerCase().startsWith('zh') ? ZH : EN
+}
