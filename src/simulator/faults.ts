@@ -25,11 +25,21 @@ export class Faults {
     for (let i = 0; i < count; i++) this.failures.push(kind)
   }
 
+  /** Takes the next queued failure, if any. */
+  takeFailure(): FailureKind | undefined {
+    return this.failures.shift()
+  }
+
+  /** The HTML page of a failure kind. */
+  pageFor(kind: FailureKind | undefined): string {
+    return kind === 'html' ? PORTAL_PAGE : NGINX_502
+  }
+
   /** Answers the request with the next queued failure, if any; true when it did. */
   answerWithFailure(res: ServerResponse): boolean {
-    const kind = this.failures.shift()
+    const kind = this.takeFailure()
     if (!kind) return false
-    const body = kind === 'bad-gateway' ? NGINX_502 : PORTAL_PAGE
+    const body = this.pageFor(kind)
     res.writeHead(kind === 'bad-gateway' ? 502 : 200, {
       'Content-Type': 'text/html',
       'Content-Length': Buffer.byteLength(body),

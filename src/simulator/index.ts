@@ -76,7 +76,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const listener = new HttpListener(createPipeline({ state, router, faults, admin }), opts.host)
   const hubs: StreamHub[] = [sse]
   if (webSocketMode) {
-    const ws = attachWebSocket(state, listener.server)
+    const ws = attachWebSocket(state, listener.server, faults)
     hubs.push(ws.hub)
     disposers.push(ws.dispose)
   }
