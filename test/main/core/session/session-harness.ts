@@ -36,16 +36,16 @@ export function profileFor(url: string, processes: string[] = []): ServerProfile
   }
 }
 
-/** Polls until `check` returns a value (not undefined/false) or the time is up. */
+/** Polls until `check` returns something truthy (a non-zero count, an object) or the time is up. */
 export async function waitFor<T>(
   what: string,
-  check: () => T | undefined | false,
+  check: () => T | undefined | null | false | 0,
   timeoutMs = 5_000
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = check()
-    if (value !== undefined && value !== false) return value
+    if (value) return value
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 10))
   }

@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { startSimulator, type Simulator } from '../../../../src/simulator/index'
+import {
+  profileFor,
+  startRecordedSession,
+  tempCacheStore,
+  waitFor,
+  type RecordedSession
+} from './session-harness'
+
+describe('Session cache-first start', () => {
+  let sim: Simulator | null = null
+  let cache: Awaited<ReturnType<typeof tempCacheStore>> | null = null
+  const sessions: RecordedSession[] = []
+
+  afterEach(async () => {
+    for (const recorded of sessions.splice(0)) await recorded.session.stop()
+    await sim?.close()
+    await cache?.store.close()
+    await cache?.remove()
+    sim = cache = null
+  })
+
+  /** Runs one live session until its jobs (and followed log) are cached, then stops it and flushes. */
+  async function warmCache(processes: string[] = []) {
+    sim = await startSimulator({ heartbeatMs: 200, tickMs: 0, logRate: 0 })
+    cache = await tempCacheStore()
+    const first = startRecordedSession({
+      profile: profileFor(sim.url, processes),
+      store: cache.store
+    })
+    sessions.push(first)
+    await waitFor('live jobs', () => first.updates('jobs').length)
+    return { sim, cache, first }
+  }
+
+  it('shows the cached jobs as stale, with their age, while the server is down', async () => {
+    const { sim, cache, first } = await warmCache()
+    const live = first.updates('jobs')[0].jobs
+    await first.session.stop()
+    await cache.store.flush()
+    const url = sim.url
+    await sim.close()
+
+    const second = startRecordedSession({ profile: profileFor(url), store: cache.store })
+    sessions.push(second)
+    const cached = second.session.snapshot().jobs
+    expect(cached?.stale).toBe(true)
+    expect(cached?.asOf).toBe(live.asOf)
+    expect(cached?.value.map((job) => [job.id, job.status])).toEqual(
+      live.value.map((job) => [job.id, job.status])
+    )
+    // The first attempt may meet a pooled keep-alive socket (connection-reset); later ones are refused.
+    await waitFor('rest reconnecting, connection refused', () => {
+      const state = second.session.snapshot().streams.rest
+      return state.kind === 'reconnecting' && state.reason === 'connection-refused'
+    })
+    expect(second.session.snapshot().jobs?.stale).toBe(true)
+  })
+
+  it('continues a cached console log without repeating its lines', async () => {
+    const { sim, cache, first } = await warmCache(['FlinkSubmit/5'])
+    sim.control.appendLog('FlinkSubmit/5', ['one', 'two', 'three'])
+    const cachedLines = await waitFor('the appended lines', () => {
+      const lines = first.session.snapshot().logs[0]?.lines ?? []
+      return lines.at(-1)?.endsWith('three') && lines.length
+    })
+    await first.session.stop()
+    await cache.store.flush()
+
+    sim.control.appendLog('FlinkSubmit/5', ['four'])
+    const second = startRecordedSession({
+      profile: profileFor(sim.url, ['FlinkSubmit/5']),
+      store: cache.store
+    })
+    sessions.push(second)
+    const tail = second.session.snapshot().logs[0]
+    expect(tail.stale).toBe(true)
+    expect(tail.lines).toHaveLength(cachedLines)
+    await waitFor('the fourth line', () => second.updates('log').length)
+    const live = second.updates('log').flatMap((update) => update.chunk.lines)
+    expect(live).toHaveLength(1)
+    expect(live[0]).toMatch(/four$/)
+    expect(second.session.snapshot().logs[0].lines).toHaveLength(cachedLines + 1)
+  })
+})
