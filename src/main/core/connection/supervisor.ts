@@ -20,6 +20,18 @@ const ROUTINE_CLOSES: ReadonlySet<ConnectionReason> = new Set([
   'session-invalid'
 ])
 
+/** A login that failed for one of these never got an answer from Dinky: try the same login again later. */
+const LOGIN_RETRYABLE: ReadonlySet<ConnectionReason> = new Set([
+  'connection-refused',
+  'connection-reset',
+  'dns-failure',
+  'timeout',
+  'network-offline',
+  'http-5xx',
+  'proxy-html',
+  'wrong-content-type'
+])
+
 /** Why a state machine: the UI shows exactly what this says, so every path must land in one named state. */
 export function createStreamSupervisor(options: StreamSupervisorOptions): StreamSupervisor {
   const { transport, clock } = options
@@ -125,7 +137,7 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
       detail: `nothing received for ${timeoutMs} ms`,
       wasOpen
     }
-    if (!wasOpen || !transport.diagnoseSilence) return onClosed(silence)
+    if (!transport.diagnoseSilence) return onClosed(silence)
     // Ask the transport why (an expired token on WS); nothing else may have happened meanwhile.
     const mine = epoch
     const gen = generation
@@ -194,18 +206,34 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
     const now = clock.now()
     setState({ kind: 'reconnecting', attempt, retryAt: now, reason: 'token-expired', since: now })
     log.warn('token rejected; logging in again', { reason: info.reason })
+    runRelogin(options.relogin)
+  }
+
+  /** The one silent login; a login that never reached the server (network) is retried, never repeated. */
+  function runRelogin(relogin: () => Promise<void>): void {
     const mine = epoch
-    options.relogin().then(
+    relogin().then(
       () => {
         if (mine === epoch && !stopped && connection === null) connect('token-expired', false)
       },
       (error: unknown) => {
         if (mine !== epoch || stopped) return
         const reason = error instanceof DinkyError ? error.reason : 'login-failed'
-        if (reason === 'login-failed' || reason === 'token-expired')
-          return expire(reason, String(error))
-        reloginUsed = false
-        scheduleRetry(reason, error instanceof DinkyError ? error.detail : 'login failed')
+        const detail = error instanceof DinkyError ? error.detail : 'login failed'
+        if (LOGIN_RETRYABLE.has(reason)) {
+          if (!online) return goOffline()
+          attempt++
+          const delay = policy.delay(attempt)
+          const now = clock.now()
+          setState({ kind: 'reconnecting', attempt, retryAt: now + delay, reason, since: now })
+          log.warn('login did not reach the server', { reason, detail, retryInMs: delay })
+          retryTimer = clock.setTimeout(() => {
+            retryTimer = null
+            runRelogin(relogin)
+          }, delay)
+          return
+        }
+        expire(reason === 'token-expired' ? reason : 'login-failed', detail)
       }
     )
   }

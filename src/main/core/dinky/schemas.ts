@@ -15,7 +15,7 @@ const dateLike = z.union([z.string(), z.number()]).nullish()
 export const resultEnvelope = z.object({
   code: z.number(),
   msg: z.string().nullish(),
-  data: z.unknown(),
+  data: z.unknown().optional(),
   success: z.boolean().nullish()
 })
 

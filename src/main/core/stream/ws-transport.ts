@@ -1,7 +1,7 @@
 /**
  * The WebSocket transport of Dinky 1.2 (`/api/ws/global`): one socket carries every topic. After every open it
  * sends `{token, topics}` with `JVM_INFO` always subscribed, whose 5 s pushes serve as the heartbeat; protocol pings
- * keep proxies from cutting an idle socket and count as activity when answered. An expired token makes Dinky drop
+ * keep proxies from cutting an idle socket. An expired token makes Dinky drop
  * the subscription without a word: the watchdog notices the silence and `diagnoseSilence` asks REST whether the
  * login is still valid.
  */
@@ -56,6 +56,7 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
   const logger = options.logger.child('ws')
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? WS_HEARTBEAT_MS
   let topics: TopicSet = EMPTY_TOPICS
+  /** The socket whose subscription follows `setTopics`; `open` once the handshake is done. */
   let current: { socket: WebSocket; open: boolean } | null = null
 
   const subscribe = (socket: WebSocket) => {
@@ -99,7 +100,7 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
       current = conn
       let done = false
       let ping: ReturnType<typeof setInterval> | null = null
-      let upgradeHeaders: Record<string, string> = {}
+      const upgradeHeaders: Record<string, string> = {}
       const finish = (info: StreamCloseInfo | null) => {
         if (done) return
         done = true
@@ -127,16 +128,20 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
           wasOpen: false
         })
       })
+      // The handshake is not authenticated: the stream counts as open at the first frame after subscribing.
+      let confirmed = false
       socket.on('open', () => {
         conn.open = true
-        handlers.onOpen({ status: 101, headers: upgradeHeaders, url: wsUrl(client.baseUrl) })
-        upgradeHeaders = {}
         subscribe(socket)
         ping = setInterval(() => socket.ping(), options.pingIntervalMs ?? heartbeatIntervalMs)
       })
-      socket.on('pong', () => handlers.onActivity())
-      socket.on('ping', () => handlers.onActivity())
+      // Pongs prove the socket, not the subscription: an expired token leaves the socket answering pings while
+      // Dinky sends nothing, so only data frames re-arm the watchdog. Pings are for proxies' idle timeouts.
       socket.on('message', (data, isBinary) => {
+        if (!confirmed) {
+          confirmed = true
+          handlers.onOpen({ status: 101, headers: upgradeHeaders, url: wsUrl(client.baseUrl) })
+        }
         handlers.onActivity()
         if (isBinary) return
         const result = normalizeWsFrame(data.toString(), wanted)
@@ -152,10 +157,10 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
           handlers.onMessage(message)
         }
       })
-      socket.on('close', (code) => finish(closeReason(code, conn.open)))
+      socket.on('close', (code) => finish(closeReason(code, confirmed)))
       socket.on('error', (error) => {
         const reason = classifyNetworkError(error)
-        finish({ reason, detail: describeNetworkError(error), wasOpen: conn.open })
+        finish({ reason, detail: describeNetworkError(error), wasOpen: confirmed })
       })
       return { close: () => finish(null) }
     }
