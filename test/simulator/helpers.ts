@@ -105,6 +105,15 @@ export class RawStream {
     })
   }
 
+  /** Stops reading: the kernel buffers fill and the server sees backpressure. */
+  pause(): void {
+    this.socket.pause()
+  }
+
+  resume(): void {
+    this.socket.resume()
+  }
+
   close(): void {
     this.socket.destroy()
   }

@@ -62,4 +62,29 @@ describe('simulator lifecycle', () => {
     stream.close()
     await sim.close()
   })
+
+  it('holds the firehose back while a subscriber does not read, and finishes once it reads again', async () => {
+    const sim = await startSimulator({ tickMs: 0, logRate: 0, heartbeatMs: 60_000 })
+    const token = await login(sim)
+    const stream = new RawStream(sim, '/api/sse/connect?sessionKey=slow', authHeaders(sim, token))
+    await stream.until((t) => t.includes('retry:1000'))
+    await postJson(sim, token, '/api/sse/subscribeTopic', {
+      sessionKey: 'slow',
+      topics: ['/TOPIC/PROCESS_CONSOLE/FlinkSubmit/98']
+    })
+    stream.pause()
+    let done = false
+    const running = sim.control.firehose({
+      processName: 'FlinkSubmit/98',
+      lines: 3000,
+      linesPerEvent: 30
+    })
+    void running.then(() => (done = true))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(done).toBe(false)
+    stream.resume()
+    expect(await running).toMatchObject({ lines: 3000, events: 100 })
+    stream.close()
+    await sim.close()
+  })
 })
