@@ -1,0 +1,24 @@
+/**
+ * Ending the app process the way Electron ends: resources the stand-in opened are released, the test process is
+ * told the exit code, then the process exits. Other modules register their cleanups here.
+ */
+import { notifyTest, closeTestLink } from './test-link'
+
+const cleanups: Array<() => void | Promise<void>> = []
+let exiting = false
+
+export function onProcessExit(cleanup: () => void | Promise<void>): void {
+  cleanups.push(cleanup)
+}
+
+/** Runs the cleanups in reverse order, tells the test process, and exits. Idempotent. */
+export async function exitProcess(code: number): Promise<void> {
+  if (exiting) return
+  exiting = true
+  for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined)
+  notifyTest({ kind: 'exiting', code })
+  // Let the notice leave before the process goes.
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  closeTestLink()
+  process.exit(code)
+}

@@ -1,0 +1,40 @@
+/** Helpers both app kinds share: named screenshots, waiting for a test id, polling the records. */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Locator, Page } from 'playwright-core'
+import { SCREENSHOT_DIR } from './project-paths'
+
+/** Screenshots are test output (git-ignored); names become file names, so keep them path-safe. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  if (!/^[\w.-]+$/.test(name)) throw new Error(`Screenshot name must be a plain file name: ${name}`)
+  await mkdir(SCREENSHOT_DIR, { recursive: true })
+  const path = join(SCREENSHOT_DIR, `${name}.png`)
+  await page.screenshot({ path })
+  return path
+}
+
+export async function waitForTestId(
+  page: Page,
+  testId: string,
+  timeoutMs = 15_000
+): Promise<Locator> {
+  const locator = page.getByTestId(testId).first()
+  await locator.waitFor({ state: 'visible', timeout: timeoutMs })
+  return locator
+}
+
+/** Polls until `find` returns something, for records that arrive asynchronously. */
+export async function pollFor<T>(
+  find: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs: number
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const found = await find()
+    if (found !== undefined) return found
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Runs the same scenarios against a real Electron binary (a developer's machine) through Playwright's `_electron`.
+ * Not exercised on the CI machine, which has no Electron binary; see test/e2e/README.md for what differs.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { _electron, type ElectronApplication, type Page } from 'playwright-core'
+import type * as Electron from 'electron'
+import type { E2eApp, LaunchOptions } from './e2e-app'
+import { pollFor, saveScreenshot, waitForTestId } from './page-helpers'
+import { BUILT_MAIN, PROJECT_ROOT } from './project-paths'
+import type { AppRecords, RecordedMenuItem } from './protocol'
+import { installRecorders, type RealElectronRecords } from './real-electron-recorders'
+
+type Recorded = typeof globalThis & { __dinkyE2e: RealElectronRecords }
+
+async function readRecords(electronApp: ElectronApplication): Promise<AppRecords> {
+  return electronApp.evaluate(() => {
+    const r = (globalThis as Recorded).__dinkyE2e
+    const describe = (menu: Electron.Menu | null): RecordedMenuItem[] | null =>
+      menu?.items.map((item) => ({
+        label: item.label,
+        id: item.id,
+        type: item.type,
+        enabled: item.enabled,
+        checked: item.checked,
+        ...(item.submenu ? { submenu: describe(item.submenu) ?? [] } : {})
+      })) ?? null
+    const tray = r.tray && {
+      ...r.tray,
+      instance: undefined,
+      menu: describe(r.tray.menu),
+      destroyed: false
+    }
+    return {
+      notifications: r.notifications,
+      tray: tray
+        ? {
+            image: tray.image,
+            tooltip: tray.tooltip,
+            title: tray.title,
+            menu: tray.menu,
+            destroyed: false
+          }
+        : null,
+      externalUrls: r.externalUrls,
+      shellCalls: [],
+      dialogs: r.dialogs as AppRecords['dialogs'],
+      applicationMenu: null,
+      menuPopups: [],
+      clearedStorage: [],
+      mainErrors: []
+    }
+  })
+}
+
+/** Launches real Electron; DINKY_E2E_ELECTRON_PATH overrides the binary Playwright would find in node_modules. */
+export async function launchRealElectronApp(options: LaunchOptions = {}): Promise<E2eApp> {
+  const ownsUserData = options.userDataDir === undefined
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'dinky-e2e-user-')))
+  const env = { ...process.env, ...options.env } as Record<string, string>
+  delete env['ELECTRON_OVERRIDE_DIST_PATH']
+  const electronApp = await _electron.launch({
+    executablePath: process.env['DINKY_E2E_ELECTRON_PATH'],
+    args: [options.main ?? BUILT_MAIN, `--user-data-dir=${userDataDir}`, ...(options.args ?? [])],
+    cwd: PROJECT_ROOT,
+    env,
+    locale: options.locale ?? 'en-US',
+    colorScheme: options.darkMode ? 'dark' : 'light',
+    timeout: options.timeoutMs ?? 30_000
+  })
+  await electronApp.evaluate(installRecorders)
+  let output = ''
+  electronApp.process().stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+  electronApp.process().stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
+  const pageErrors: string[] = []
+  const watch = (page: Page) => page.on('pageerror', (error) => pageErrors.push(error.message))
+  electronApp.windows().forEach(watch)
+  electronApp.on('window', watch)
+  const exited = new Promise<number | null>((resolve) =>
+    electronApp.process().once('exit', resolve)
+  )
+
+  const firstWindow = async () => {
+    const page = await electronApp.firstWindow()
+    await page.waitForURL((url) => url.protocol !== 'about:')
+    return page
+  }
+  const inMain = <A>(fn: (electron: typeof Electron, arg: A) => unknown, arg: A) =>
+    electronApp
+      .evaluate(fn as Parameters<ElectronApplication['evaluate']>[0], arg)
+      .then(() => undefined)
+  const records = () => readRecords(electronApp)
+  const unsupported = (what: string) => () =>
+    Promise.reject(new Error(`${what}: not possible with real Electron`))
+
+  let closing: Promise<void> | null = null
+  return {
+    mode: 'electron',
+    userDataDir,
+    exited,
+    firstWindow,
+    windows: async () => electronApp.windows(),
+    waitForTestId: async (testId, opts = {}) =>
+      waitForTestId(opts.page ?? (await firstWindow()), testId, opts.timeoutMs),
+    screenshot: async (name, page) => saveScreenshot(page ?? (await firstWindow()), name),
+    records,
+    notifications: async () => (await records()).notifications,
+    waitForNotification: (match = () => true, waitMs = 10_000) =>
+      pollFor(
+        async () => (await records()).notifications.find(match),
+        'a matching notification',
+        waitMs
+      ),
+    tray: async () => (await records()).tray,
+    dialogs: async () => (await records()).dialogs,
+    externalUrls: async () => (await records()).externalUrls,
+    clickNotification: (index) =>
+      inMain((_, i) => (globalThis as Recorded).__dinkyE2e.shown.at(i)?.emit('click'), index),
+    clickTray: (event = 'click') =>
+      inMain((_, e) => (globalThis as Recorded).__dinkyE2e.tray?.instance.emit(e), event),
+    clickTrayMenuItem: (label) =>
+      inMain(({ BrowserWindow }, l) => {
+        const menu = (globalThis as Recorded).__dinkyE2e.tray?.menu
+        const item = menu?.getMenuItemById(l) ?? menu?.items.find((i) => i.label === l)
+        if (!item) throw new Error(`No tray menu item '${l}'`)
+        item.click(undefined, BrowserWindow.getFocusedWindow() ?? undefined, undefined)
+      }, label),
+    clickAppMenuItem: (label) =>
+      inMain(({ Menu, BrowserWindow }, l) => {
+        const menu = Menu.getApplicationMenu()
+        const item = menu?.getMenuItemById(l) ?? menu?.items.find((i) => i.label === l)
+        if (!item) throw new Error(`No application menu item '${l}'`)
+        item.click(undefined, BrowserWindow.getFocusedWindow() ?? undefined, undefined)
+      }, label),
+    answerDialog: (method, answer) =>
+      inMain(
+        (_, [m, a]) => {
+          const answers = (globalThis as Recorded).__dinkyE2e.answers
+          ;(answers[m] ??= []).push(a)
+        },
+        [method, answer] as const
+      ),
+    emitPowerMonitor: (event) => inMain(({ powerMonitor }, e) => powerMonitor.emit(e), event),
+    emitAppEvent: (event, ...args) =>
+      inMain(({ app }, [e, a]) => app.emit(e, {}, ...a), [event, args] as const),
+    setSystemDarkMode: (dark) =>
+      inMain(({ nativeTheme }, d) => void (nativeTheme.themeSource = d ? 'dark' : 'light'), dark),
+    setOnline: unsupported('Setting the OS online state'),
+    closeWindow: async (page) => {
+      const window = await electronApp.browserWindow(page)
+      await window.evaluate((w) => w.close())
+    },
+    output: () => output,
+    pageErrors: () => [...pageErrors],
+    close: () =>
+      (closing ??= (async () => {
+        await electronApp.close().catch(() => undefined)
+        if (ownsUserData) await rm(userDataDir, { recursive: true, force: true })
+      })())
+  }
+}
