@@ -10,7 +10,7 @@ const resourceKinds = (): Record<string, number> => {
 }
 
 describe('simulator lifecycle', () => {
-  it('starts fast and close() leaves no server, socket or timer behind', async () => {
+  it('starts and close() leaves no server, socket or timer behind', async () => {
     const before = resourceKinds()
     const sim = await startSimulator({
       tickMs: 20,
