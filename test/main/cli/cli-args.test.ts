@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { parseCliArgs, UsageError } from '../../../src/main/cli/cli-args'
+
+describe('parseCliArgs', () => {
+  it('reads a full watch command with its defaults filled in', () => {
+    const command = parseCliArgs([
+      'watch',
+      '--server=http://dinky:8888',
+      '--tenant',
+      '2',
+      '--process',
+      'FlinkSubmit/12',
+      'FlinkSubmit/13',
+      '--process',
+      'FlinkSubmit/14',
+      '--heartbeat-timeout',
+      '30',
+      '--backoff-base',
+      '0.5',
+      '--json'
+    ])
+    expect(command).toEqual({
+      kind: 'watch',
+      options: expect.objectContaining({
+        server: 'http://dinky:8888',
+        username: 'admin',
+        passwordEnv: 'DINKY_PASSWORD',
+        tenantId: 2,
+        processes: ['FlinkSubmit/12', 'FlinkSubmit/13', 'FlinkSubmit/14'],
+        heartbeatTimeoutMs: 30_000,
+        backoffBaseMs: 500,
+        backoffMaxMs: null,
+        json: true,
+        transport: 'auto'
+      })
+    })
+  })
+
+  it('reads cache commands and help', () => {
+    expect(parseCliArgs(['cache', 'info', '--cache-dir', '/tmp/x'])).toEqual({
+      kind: 'cache',
+      action: 'info',
+      cacheDir: '/tmp/x'
+    })
+    expect(parseCliArgs(['watch', '--help'])).toEqual({ kind: 'help' })
+  })
+
+  it.each([
+    [[]],
+    [['frobnicate']],
+    [['watch']],
+    [['watch', '--server', 'ftp://x']],
+    [['watch', '--server', 'http://x', '--tenant', 'one']],
+    [['watch', '--server', 'http://x', '--backoff-max', '-1']],
+    [['watch', '--server', 'http://x', '--process', 'nonsense']],
+    [['watch', '--server', 'http://x', '--username']],
+    [['watch', '--server', 'http://x', '--bogus']],
+    [['cache', 'wipe']]
+  ])('rejects %j with a usage error', (argv) => {
+    expect(() => parseCliArgs(argv)).toThrow(UsageError)
+  })
+})
