@@ -3,7 +3,7 @@
  * the same JSON-file store underneath; the core asks only for a whole document at a path, read once and written
  * whole, so the two stores differ only in the factory that builds this object.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from '../ports'
 import { isMissing } from './cache-paths'
@@ -39,6 +39,7 @@ export function openDocument<T>(
   now: number
 ): OpenedDocument<T> {
   const path = join(location.cwd, `${location.name}.json`)
+  removeStaleTemporaries(location.cwd, `${location.name}.json.tmp-`)
   let value: T | null = null
   let migrated = false
   try {
@@ -72,4 +73,15 @@ export function openDocument<T>(
 /** A stand-in when the disk refuses us: the console keeps working, it just forgets on quit. */
 function inMemoryFile(path: string): KeyValueFile {
   return { path, store: {} }
+}
+
+/** Temporaries of an atomic write that a kill interrupted: the rename never happened, the old file stands. */
+function removeStaleTemporaries(cwd: string, prefix: string): void {
+  let names: string[]
+  try {
+    names = readdirSync(cwd)
+  } catch {
+    return
+  }
+  for (const name of names) if (name.startsWith(prefix)) rmSync(join(cwd, name), { force: true })
 }
