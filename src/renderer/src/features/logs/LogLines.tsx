@@ -1,6 +1,6 @@
 /**
  * The virtualized lines of a log (@tanstack/react-virtual): only the rows on screen exist in the DOM, so 100,000
- * lines scroll as smoothly as 100. Rows are measured, so wrapped lines take the height they need.
+ * lines scroll as smoothly as 100. With wrap on, rows are measured so wrapped lines take the height they need.
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { theme } from 'antd'
@@ -44,6 +44,9 @@ export function LogLines(props: LogLinesProps) {
     scrollToRow: (row) => virtualizer.scrollToIndex(row, { align: 'center' })
   }))
 
+  // Unwrapped rows are all ROW_HEIGHT tall; only wrapped rows are measured, so drop old sizes on a toggle.
+  useEffect(() => virtualizer.measure(), [wrap, virtualizer])
+
   useEffect(() => {
     if (following && rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' })
   }, [following, rows, virtualizer])
@@ -73,7 +76,7 @@ export function LogLines(props: LogLinesProps) {
           return (
             <div
               key={line}
-              ref={virtualizer.measureElement}
+              ref={wrap ? virtualizer.measureElement : undefined}
               data-index={item.index}
               data-testid="log-line"
               data-line={line}

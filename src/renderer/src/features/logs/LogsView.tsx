@@ -42,7 +42,7 @@ export function LogsView() {
       {process === null ? (
         <Empty description={t('logs.noProcesses')} />
       ) : (
-        <LogViewer stream={stream} height="calc(100vh - 190px)" name={process} />
+        <LogViewer stream={stream} height="calc(100vh - 225px)" name={process} />
       )}
     </>
   )
