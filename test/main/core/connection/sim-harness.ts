@@ -90,7 +90,7 @@ export async function startHarness(
     onOpen: () => opens++,
     ...supervisorOptions
   })
-  const waitFor = async (predicate: () => boolean, timeoutMs = 5_000) => {
+  const waitFor = async (predicate: () => boolean, timeoutMs = 4_000) => {
     const deadline = Date.now() + timeoutMs
     while (!predicate()) {
       if (Date.now() > deadline) throw new Error(`timed out; states: ${kinds().join(' → ')}`)

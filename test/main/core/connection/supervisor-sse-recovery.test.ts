@@ -61,6 +61,9 @@ describe('SSE stream recovery against the simulator', () => {
     const h = (harness = await startHarness(topicTransport, {}, { honourServerRetry: true }))
     h.supervisor.start()
     await h.waitForState('live')
+    await h.waitFor(
+      () => (h.sim.control.stats().requestsByPath['/api/sse/subscribeTopic'] ?? 0) === 1
+    )
     h.sim.control.failNextRequests(2, 'bad-gateway')
     h.sim.control.dropStreams()
     await h.waitForState('reconnecting')
