@@ -10,7 +10,8 @@ import { createDinkyClient } from '../dinky/client'
 import { DinkyError } from '../dinky/dinky-error'
 import { systemClock, type Clock, type FetchLike, type Logger } from '../ports'
 import { DEMO_PASSWORD, startDemoServer, type DemoServer } from './demo-profile'
-import { Session, transportFor } from './session'
+import { chooseTransport } from '../stream/choose-transport'
+import { Session } from './session'
 import type { SecretSource, SessionHandle, SessionManager } from './session-api'
 
 export interface SessionManagerOptions {
@@ -107,7 +108,7 @@ export class DefaultSessionManager implements SessionManager {
       secret,
       profile.tenantId > 0 ? profile.tenantId : null
     )
-    const transport = profile.transport === 'auto' ? transportFor(version) : profile.transport
+    const transport = chooseTransport(profile.transport, version)
     return { version, transport, username: user.username }
   }
 

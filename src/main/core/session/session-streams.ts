@@ -1,5 +1,6 @@
 /**
- * The push streams of one session: a supervisor each for the topic stream (console logs) and the JVM stream, wired
+ * The push streams of one session: a supervisor each for the topic stream (console logs) and the JVM stream (one
+ * WebSocket carries both on Dinky 1.2+), wired
  * to the session model (states, JVM samples, diagnostics). Every reopen of the topic stream after the first asks the
  * REST sync for a snapshot, because Dinky's streams carry no event ids and no job status: what was missed is only
  * recoverable from REST.
@@ -10,7 +11,7 @@ import { createStreamSupervisor } from '../connection/supervisor'
 import type { StreamSupervisor } from '../connection/supervisor-api'
 import type { DinkyClient, DinkyProcess } from '../dinky/types'
 import type { Clock, Logger } from '../ports'
-import { createSseJvmTransport, createSseTopicTransport } from '../stream/sse-transports'
+import { createStreamTransports } from '../stream/choose-transport'
 import type { StreamMessage, StreamTransport } from '../stream/transport'
 import type { SessionModel } from './session-model'
 
@@ -36,22 +37,14 @@ export class SessionStreams {
 
   constructor(private readonly options: SessionStreamsOptions) {
     const { client, logger, model } = options
-    if (options.transport === 'ws') {
-      // The WebSocket transport (Dinky 1.2+) is not part of the core yet: REST polling still works.
-      logger.warn('WebSocket streams are not supported yet; jobs and clusters are polled over REST')
-      model.apply({
-        type: 'error',
-        reason: 'unsupported-transport',
-        message:
-          'This Dinky speaks WebSocket (1.2+); console logs and JVM figures need SSE (1.0/1.1).'
-      })
-      return
+    for (const transport of createStreamTransports(options.transport, { client, logger })) {
+      if (transport.stream === 'topics') {
+        this.topics = transport
+        transport.setTopics({ processes: [...options.processes], metrics: [], printTables: [] })
+        model.diagnostics.heartbeatIntervalMs = transport.heartbeatIntervalMs
+      }
+      this.supervisors.push(this.supervise(transport))
     }
-    this.topics = createSseTopicTransport({ client, logger })
-    this.topics.setTopics({ processes: [...options.processes], metrics: [], printTables: [] })
-    model.diagnostics.heartbeatIntervalMs = this.topics.heartbeatIntervalMs
-    this.supervisors.push(this.supervise(this.topics))
-    this.supervisors.push(this.supervise(createSseJvmTransport({ client, logger })))
   }
 
   start(): void {
@@ -95,7 +88,11 @@ export class SessionStreams {
       heartbeatTimeoutMs: settings.heartbeatTimeoutMs,
       relogin: this.options.relogin,
       detectClockJump: (onJump) => createClockJumpDetector({ clock }, onJump),
-      onState: (state) => model.apply({ type: 'state', stream, state }),
+      onState: (state) => {
+        model.apply({ type: 'state', stream, state })
+        // WebSocket carries the JVM figures on the one socket: the jvm stream is that socket.
+        if (transport.kind === 'ws') model.apply({ type: 'state', stream: 'jvm', state })
+      },
       onMessage: (message) => this.onMessage(message),
       onOpen: (info) => {
         if (stream !== 'topics') return

@@ -9,18 +9,18 @@ import type { AppSettings, ServerProfile } from '../../../shared/profiles'
 import type { Diagnostics, JobAction, SessionEnvelope } from '../../../shared/session'
 import type { SessionSnapshot, SessionUser } from '../../../shared/session'
 import type { ProfileCache } from '../cache/cache-store'
-import { createBackoffPolicy, type BackoffPolicy } from '../connection/backoff'
 import { createReloginGate } from '../connection/relogin-gate'
-import { classifyNetworkError } from '../dinky/classify'
 import { createDinkyClient } from '../dinky/client'
 import { DinkyError } from '../dinky/dinky-error'
 import type { DinkyClient, DinkyProcess } from '../dinky/types'
-import { systemClock, type Clock, type FetchLike, type Logger, type TimerHandle } from '../ports'
+import { systemClock, type Clock, type FetchLike, type Logger } from '../ports'
 import { ConsoleLogFollower } from '../sync/console-log-follower'
 import { SyncEngine } from '../sync/sync-engine'
 import type { SecretSource, SessionHandle } from './session-api'
+import { SessionBoot } from './session-boot'
 import { SessionModel } from './session-model'
 import { SessionStreams } from './session-streams'
+import { syncEventsFor } from './sync-events'
 
 export interface SessionOptions {
   profile: ServerProfile
@@ -43,15 +43,14 @@ export class Session implements SessionHandle {
   private readonly followed: Set<string>
   private readonly clock: Clock
   private readonly log: Logger
-  private readonly bootBackoff: BackoffPolicy
+  private readonly boot: SessionBoot
   private readonly relogin: () => Promise<void>
   private sync: SyncEngine | null = null
   private streams: SessionStreams | null = null
   private password: string | null = null
-  private bootAttempt = 0
-  private bootTimer: TimerHandle | null = null
-  private generation = 0
   private stopped = false
+  /** After an explicit logout nothing logs in again until `login()`. */
+  private loggedOut = false
   private firstLogin: { resolve: (user: SessionUser) => void; reject: (error: Error) => void }
   /** Settles on the first login: rejects only when the server refused the credentials (CLI exit 3). */
   readonly loggedIn: Promise<SessionUser>
@@ -79,11 +78,6 @@ export class Session implements SessionHandle {
       extraCaPem: profile.extraCaPem,
       requestTimeoutMs: options.requestTimeoutMs
     })
-    const c = settings.connection
-    this.bootBackoff = createBackoffPolicy(
-      { baseMs: c.backoffBaseMs, factor: c.backoffFactor, maxMs: c.backoffMaxMs },
-      options.random
-    )
     this.relogin = createReloginGate({ clock: this.clock, login: () => this.client.relogin() })
     let firstLogin!: Session['firstLogin']
     this.loggedIn = new Promise<SessionUser>(
@@ -91,12 +85,25 @@ export class Session implements SessionHandle {
     )
     this.loggedIn.catch(() => undefined)
     this.firstLogin = firstLogin
+    this.boot = new SessionBoot({
+      profile,
+      client: this.client,
+      model: this.model,
+      clock: this.clock,
+      logger: this.log,
+      settings: settings.connection,
+      random: options.random,
+      password: () => this.password ?? options.secrets.password(profile.id),
+      tenantId: this.tenant(),
+      onLoggedIn: (user) => this.onLoggedIn(user),
+      onRefused: (error) => this.firstLogin.reject(error)
+    })
   }
 
   /** Begins connecting; the cached state is already visible through `snapshot()`. */
   start(): void {
     for (const stream of ['topics', 'jvm', 'rest'] as const) this.setState(stream, 'started')
-    void this.boot()
+    this.boot.now()
   }
 
   snapshot(): SessionSnapshot {
@@ -114,13 +121,14 @@ export class Session implements SessionHandle {
 
   retryNow(): void {
     if (this.stopped) return
-    if (!this.sync) return void this.bootNow()
+    if (!this.sync) return void (this.loggedOut ? undefined : this.boot.now())
     this.streams?.retryNow()
     this.sync.retryNow()
   }
 
   async login(password: string | null): Promise<SessionUser> {
     if (password !== null) this.password = password
+    this.loggedOut = false
     const secret = this.password ?? this.options.secrets.password(this.profileId)
     if (secret === null)
       throw new DinkyError({
@@ -135,6 +143,7 @@ export class Session implements SessionHandle {
   }
 
   async logout(): Promise<void> {
+    this.loggedOut = true
     await this.teardown()
     await this.client.logout()
     this.model.apply({ type: 'user', user: null })
@@ -194,7 +203,7 @@ export class Session implements SessionHandle {
   notifyNetwork(online: boolean): void {
     this.streams?.notifyNetwork(online)
     this.sync?.notifyNetwork(online)
-    if (online && !this.sync) this.bootNow()
+    if (online && !this.sync && !this.loggedOut && !this.stopped) this.boot.now()
   }
 
   notifySuspend(): void {
@@ -204,7 +213,7 @@ export class Session implements SessionHandle {
   notifyResume(): void {
     this.streams?.notifyResume()
     this.sync?.notifyResume()
-    if (!this.sync) this.bootNow()
+    if (!this.sync && !this.loggedOut && !this.stopped) this.boot.now()
   }
 
   async stop(): Promise<void> {
@@ -228,78 +237,6 @@ export class Session implements SessionHandle {
     this.model.apply({ type: 'state', stream, state: { kind, reason, since: this.clock.now() } })
   }
 
-  private bootNow(): void {
-    if (this.bootTimer) this.clock.clearTimeout(this.bootTimer)
-    this.bootTimer = null
-    this.bootAttempt = 0
-    void this.boot()
-  }
-
-  /** Version, transport and login, retried with backoff until the server answers; a refusal is final. */
-  private async boot(): Promise<void> {
-    const generation = ++this.generation
-    const { profile } = this.options
-    try {
-      const version = await this.client.version()
-      if (generation !== this.generation || this.stopped) return
-      this.model.serverVersion = version
-      this.model.transport =
-        profile.transport === 'auto' ? transportFor(version) : profile.transport
-      const password = this.password ?? this.options.secrets.password(profile.id)
-      if (password === null) {
-        throw new DinkyError({
-          endpoint: '/api/login',
-          reason: 'login-failed',
-          detail: 'no password is stored'
-        })
-      }
-      const { user } = await this.client.login(profile.username, password, this.tenant())
-      if (generation !== this.generation || this.stopped) return
-      this.log.info('logged in', { server: profile.url, version, transport: this.model.transport })
-      this.onLoggedIn(user)
-    } catch (error) {
-      if (generation !== this.generation || this.stopped) return
-      const reason = error instanceof DinkyError ? error.reason : classifyNetworkError(error)
-      if (reason === 'login-failed' || reason === 'token-expired') {
-        const detail = error instanceof DinkyError ? error.detail : String(error)
-        this.log.error('login refused; check the username and password', { reason, detail })
-        this.model.apply({ type: 'error', reason, message: `Login failed: ${detail}` })
-        for (const stream of ['topics', 'jvm', 'rest'] as const) {
-          this.model.apply({
-            type: 'state',
-            stream,
-            state: { kind: 'auth-expired', reason, since: this.clock.now() }
-          })
-        }
-        this.firstLogin.reject(error instanceof Error ? error : new Error(String(error)))
-        return
-      }
-      this.bootAttempt++
-      const delay = this.bootBackoff.delay(this.bootAttempt)
-      const since = this.clock.now()
-      const log = this.bootAttempt === 1 ? this.log.warn : this.log.info
-      log.call(this.log, 'server unreachable; retrying', {
-        reason,
-        attempt: this.bootAttempt,
-        retryInMs: delay
-      })
-      for (const stream of ['topics', 'jvm', 'rest'] as const) {
-        const state = {
-          kind: 'reconnecting' as const,
-          attempt: this.bootAttempt,
-          retryAt: since + delay,
-          reason,
-          since
-        }
-        this.model.apply({ type: 'state', stream, state })
-      }
-      this.bootTimer = this.clock.setTimeout(() => {
-        this.bootTimer = null
-        void this.boot()
-      }, delay)
-    }
-  }
-
   private onLoggedIn(user: SessionUser): void {
     this.model.apply({ type: 'user', user })
     this.firstLogin.resolve(user)
@@ -314,26 +251,7 @@ export class Session implements SessionHandle {
       followed: () => [...this.followed],
       unfinished: () => [...this.followed].filter((process) => this.follower.isRunning(process)),
       relogin: this.relogin,
-      events: {
-        onState: (state) => this.model.apply({ type: 'state', stream: 'rest', state }),
-        onJobs: (jobs, counts, asOf, transitions) => {
-          this.model.apply({
-            type: 'jobs',
-            jobs: { value: jobs, asOf, stale: false },
-            counts: { value: counts, asOf, stale: false }
-          })
-          for (const transition of transitions) this.model.apply({ type: 'job', transition })
-        },
-        onClusters: (clusters, taskManagers, asOf) =>
-          this.model.apply({
-            type: 'clusters',
-            clusters: { value: clusters, asOf, stale: false },
-            taskManagers
-          }),
-        onSysInfo: (sysInfo, asOf) =>
-          this.model.apply({ type: 'sysinfo', sysInfo: { value: sysInfo, asOf, stale: false } }),
-        onProcess: (process, entity) => this.onProcess(process, entity)
-      }
+      events: syncEventsFor(this.model, (process, entity) => this.onProcess(process, entity))
     })
     this.sync.seedJobs(this.model.snapshot().jobs?.value ?? [])
     this.streams = new SessionStreams({
@@ -362,19 +280,11 @@ export class Session implements SessionHandle {
 
   /** Stops the sync and the streams; resolves once the streams' connections are closed. */
   private teardown(): Promise<void> {
-    this.generation++
-    if (this.bootTimer) this.clock.clearTimeout(this.bootTimer)
-    this.bootTimer = null
+    this.boot.cancel()
     this.sync?.stop()
     this.sync = null
     const streams = this.streams
     this.streams = null
     return streams ? streams.stop() : Promise.resolve()
   }
-}
-
-/** Dinky 1.2 and later speak WebSocket; released 1.0/1.1 speak SSE. */
-export function transportFor(version: string): 'sse' | 'ws' {
-  const [major, minor] = version.split(/[.-]/).map((part) => Number.parseInt(part, 10))
-  return major > 1 || (major === 1 && (minor ?? 0) >= 2) ? 'ws' : 'sse'
 }

@@ -9,12 +9,13 @@ import type { ConnectionReason, ConnectionState } from '../../../shared/connecti
 import type { Cluster, Job, JobTransition, StatusCounts, SysInfo } from '../../../shared/models'
 import type { TaskManager } from '../../../shared/models'
 import type { ConnectionSettings } from '../../../shared/profiles'
-import { createBackoffPolicy, type BackoffPolicy } from '../connection/backoff'
 import { classifyNetworkError } from '../dinky/classify'
 import { DinkyError } from '../dinky/dinky-error'
 import type { DinkyClient, DinkyProcess } from '../dinky/types'
 import type { Clock, Logger, TimerHandle } from '../ports'
+import { ClusterExtras, describeFailure } from './cluster-extras'
 import { JobTransitionTracker } from './job-transitions'
+import { RestStreamState } from './rest-stream-state'
 
 export type SyncClient = Pick<
   DinkyClient,
@@ -51,36 +52,27 @@ export interface SyncEngineOptions {
 type Pause = 'offline' | 'suspended' | 'auth' | null
 
 export class SyncEngine {
-  private state: ConnectionState
+  private readonly rest: RestStreamState
   private running = false
   private pause: Pause = null
   private generation = 0
-  private attempt = 0
   private reloginTried = false
-  private sysInfoSupported = true
   private snapshotInFlight: Promise<void> | null = null
   private snapshotQueued = false
   private readonly timers = new Map<'jobs' | 'clusters' | 'retry', TimerHandle>()
-  private readonly taskManagers = new Map<number, TaskManager[]>()
+  private readonly extras: ClusterExtras
   private transitions = new JobTransitionTracker()
-  private readonly backoff: BackoffPolicy
 
   constructor(private readonly options: SyncEngineOptions) {
-    const { settings } = options
-    this.backoff = createBackoffPolicy(
-      {
-        baseMs: settings.backoffBaseMs,
-        factor: settings.backoffFactor,
-        maxMs: settings.backoffMaxMs,
-        resetAfterMs: settings.backoffResetAfterMs
-      },
-      options.random
+    const { clock, logger, settings, random, events } = options
+    this.rest = new RestStreamState(clock, logger, settings, random, (state) =>
+      events.onState(state)
     )
-    this.state = { kind: 'stopped', reason: 'started', since: options.clock.now() }
+    this.extras = new ClusterExtras(options.client, options.logger)
   }
 
   current(): ConnectionState {
-    return this.state
+    return this.rest.current()
   }
 
   /** Cached jobs: the first live snapshot then reports only what changed while we were away. */
@@ -126,7 +118,7 @@ export class SyncEngine {
     if (!this.running || this.pause === 'offline' || this.pause === 'suspended') return
     this.pause = null
     this.reloginTried = false
-    if (this.state.kind !== 'live')
+    if (this.rest.current().kind !== 'live')
       this.setState({ kind: 'connecting', reason: 'user-retry', since: this.now() })
     void this.resync()
   }
@@ -175,14 +167,12 @@ export class SyncEngine {
 
   private resume(reason: ConnectionReason): void {
     this.pause = null
-    this.attempt = 0
-    this.setState({ kind: 'connecting', reason, since: this.now() })
+    this.rest.set({ kind: 'connecting', reason, since: this.now() }, true)
     void this.resync()
   }
 
   private setState(state: ConnectionState): void {
-    this.state = state
-    this.options.events.onState(state)
+    this.rest.set(state)
   }
 
   private schedule(kind: 'jobs' | 'clusters' | 'retry', ms: number, run: () => void): void {
@@ -252,35 +242,14 @@ export class SyncEngine {
     }
   }
 
-  /** Task managers and system info are extras: one failing (a JobManager Dinky cannot reach) keeps the old value. */
+  /** Task managers and system info are extras: one failing keeps the old value, not the stream's state. */
   private async refreshClusterDetails(generation: number, clusters: Cluster[], asOf: number) {
-    const { client, events, logger } = this.options
-    await Promise.all(
-      clusters.map(async (cluster) => {
-        if (!cluster.jobManagerHost || !cluster.available) return
-        try {
-          this.taskManagers.set(cluster.id, await client.taskManagers(cluster.jobManagerHost))
-        } catch (error) {
-          logger.debug('task managers unavailable', {
-            cluster: cluster.name,
-            error: describe(error)
-          })
-        }
-      })
-    )
+    const taskManagers = await this.extras.taskManagersOf(clusters)
     if (generation !== this.generation) return
-    const ids = new Set(clusters.map((cluster) => cluster.id))
-    for (const id of this.taskManagers.keys()) if (!ids.has(id)) this.taskManagers.delete(id)
-    events.onClusters(clusters, Object.fromEntries(this.taskManagers), asOf)
-    if (!this.sysInfoSupported) return
-    try {
-      const sysInfo = await client.sysInfo()
-      if (generation === this.generation) events.onSysInfo(sysInfo, this.now())
-    } catch (error) {
-      // Dinky 1.0.x has no getSysInfo: a 4xx means "not here", not a failure worth retrying.
-      if (error instanceof DinkyError && error.reason === 'http-4xx') this.sysInfoSupported = false
-      logger.debug('system info unavailable', { error: describe(error) })
-    }
+    this.options.events.onClusters(clusters, taskManagers, asOf)
+    const sysInfo = await this.extras.sysInfo()
+    if (sysInfo && generation === this.generation)
+      this.options.events.onSysInfo(sysInfo, this.now())
   }
 
   private async fillProcess(generation: number, process: string): Promise<void> {
@@ -288,17 +257,16 @@ export class SyncEngine {
       const entity = await this.options.client.process(process)
       if (entity && generation === this.generation) this.options.events.onProcess(process, entity)
     } catch (error) {
-      this.options.logger.debug('console log unavailable', { process, error: describe(error) })
+      this.options.logger.debug('console log unavailable', {
+        process,
+        error: describeFailure(error)
+      })
     }
   }
 
   private succeeded(): void {
     this.reloginTried = false
-    if (this.state.kind === 'live') return
-    if (this.attempt > 0)
-      this.options.logger.info('REST polling recovered', { after: this.attempt })
-    this.attempt = 0
-    this.setState({ kind: 'live', since: this.now() })
+    this.rest.succeeded()
   }
 
   private async failed(generation: number, error: unknown): Promise<void> {
@@ -324,24 +292,7 @@ export class SyncEngine {
       return
     }
     this.supersede()
-    this.attempt += 1
-    const delay = this.backoff.delay(this.attempt)
-    const fields = { reason, attempt: this.attempt, retryInMs: delay, detail: describe(error) }
-    if (this.attempt === 1) logger.warn('REST polling failed; retrying', fields)
-    else logger.info('REST polling still failing', fields)
-    const since = this.now()
-    this.setState({
-      kind: 'reconnecting',
-      attempt: this.attempt,
-      retryAt: since + delay,
-      reason,
-      since
-    })
+    const delay = this.rest.failed(reason, describeFailure(error))
     this.schedule('retry', delay, () => void this.resync())
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof DinkyError) return `${error.endpoint}: ${error.detail}`
-  return error instanceof Error ? error.message : String(error)
 }

@@ -1,0 +1,124 @@
+/**
+ * The first contact of a session: version probe, transport choice and login, retried with backoff while the server
+ * cannot be reached (every stream shows `reconnecting` with the reason), final when the server refuses the
+ * credentials (every stream shows `auth-expired`). The streams and the REST sync start only after it succeeded.
+ */
+import type { ConnectionReason } from '../../../shared/connection'
+import type { ConnectionSettings, ServerProfile } from '../../../shared/profiles'
+import type { SessionUser } from '../../../shared/session'
+import { createBackoffPolicy, type BackoffPolicy } from '../connection/backoff'
+import { classifyNetworkError } from '../dinky/classify'
+import { DinkyError } from '../dinky/dinky-error'
+import type { DinkyClient } from '../dinky/types'
+import type { Clock, Logger, TimerHandle } from '../ports'
+import { chooseTransport } from '../stream/choose-transport'
+import type { SessionModel } from './session-model'
+
+const STREAMS = ['topics', 'jvm', 'rest'] as const
+
+export interface SessionBootOptions {
+  profile: ServerProfile
+  client: DinkyClient
+  model: SessionModel
+  clock: Clock
+  logger: Logger
+  settings: ConnectionSettings
+  random?: () => number
+  password(): string | null
+  tenantId: number | null
+  onLoggedIn(user: SessionUser): void
+  onRefused(error: Error): void
+}
+
+export class SessionBoot {
+  private readonly backoff: BackoffPolicy
+  private attempt = 0
+  private timer: TimerHandle | null = null
+  private generation = 0
+
+  constructor(private readonly options: SessionBootOptions) {
+    const c = options.settings
+    this.backoff = createBackoffPolicy(
+      { baseMs: c.backoffBaseMs, factor: c.backoffFactor, maxMs: c.backoffMaxMs },
+      options.random
+    )
+  }
+
+  /** Tries now, skipping any backoff wait. */
+  now(): void {
+    this.cancel()
+    this.attempt = 0
+    void this.run()
+  }
+
+  /** Drops any scheduled retry and any answer still in flight. */
+  cancel(): void {
+    this.generation++
+    if (this.timer) this.options.clock.clearTimeout(this.timer)
+    this.timer = null
+  }
+
+  private async run(): Promise<void> {
+    const generation = this.generation
+    const { client, model, profile, logger } = this.options
+    try {
+      const version = await client.version()
+      if (generation !== this.generation) return
+      model.serverVersion = version
+      model.transport = chooseTransport(profile.transport, version)
+      const password = this.options.password()
+      if (password === null) {
+        const detail = 'no password is stored'
+        throw new DinkyError({ endpoint: '/api/login', reason: 'login-failed', detail })
+      }
+      const { user } = await client.login(profile.username, password, this.options.tenantId)
+      if (generation !== this.generation) return
+      logger.info('logged in', { server: profile.url, version, transport: model.transport })
+      this.options.onLoggedIn(user)
+    } catch (error) {
+      if (generation !== this.generation) return
+      const reason = error instanceof DinkyError ? error.reason : classifyNetworkError(error)
+      if (reason === 'login-failed' || reason === 'token-expired') this.refused(reason, error)
+      else this.retryLater(reason)
+    }
+  }
+
+  private refused(reason: ConnectionReason, error: unknown): void {
+    const { model, clock, logger } = this.options
+    const detail = error instanceof DinkyError ? error.detail : String(error)
+    logger.error('login refused; check the username and password', { reason, detail })
+    model.apply({ type: 'error', reason, message: `Login failed: ${detail}` })
+    for (const stream of STREAMS) {
+      model.apply({
+        type: 'state',
+        stream,
+        state: { kind: 'auth-expired', reason, since: clock.now() }
+      })
+    }
+    this.options.onRefused(error instanceof Error ? error : new Error(String(error)))
+  }
+
+  private retryLater(reason: ConnectionReason): void {
+    const { model, clock, logger } = this.options
+    this.attempt++
+    const delay = this.backoff.delay(this.attempt)
+    const fields = { reason, attempt: this.attempt, retryInMs: delay }
+    if (this.attempt === 1) logger.warn('server unreachable; retrying', fields)
+    else logger.info('server still unreachable', fields)
+    const since = clock.now()
+    for (const stream of STREAMS) {
+      const state = {
+        kind: 'reconnecting' as const,
+        attempt: this.attempt,
+        retryAt: since + delay,
+        reason,
+        since
+      }
+      model.apply({ type: 'state', stream, state })
+    }
+    this.timer = clock.setTimeout(() => {
+      this.timer = null
+      void this.run()
+    }, delay)
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * How REST sync results become session updates: live data wrapped as fresh (`stale: false`, the answer's time as
+ * `asOf`), transitions emitted after the snapshot that revealed them.
+ */
+import type { DinkyProcess } from '../dinky/types'
+import type { SyncEvents } from '../sync/sync-engine'
+import type { SessionModel } from './session-model'
+
+/** The sync engine's callbacks, bound to a session model; console logs go to `onProcess` (the log follower). */
+export function syncEventsFor(
+  model: SessionModel,
+  onProcess: (process: string, entity: DinkyProcess) => void
+): SyncEvents {
+  return {
+    onState: (state) => model.apply({ type: 'state', stream: 'rest', state }),
+    onJobs: (jobs, counts, asOf, transitions) => {
+      model.apply({
+        type: 'jobs',
+        jobs: { value: jobs, asOf, stale: false },
+        counts: { value: counts, asOf, stale: false }
+      })
+      for (const transition of transitions) model.apply({ type: 'job', transition })
+    },
+    onClusters: (clusters, taskManagers, asOf) =>
+      model.apply({
+        type: 'clusters',
+        clusters: { value: clusters, asOf, stale: false },
+        taskManagers
+      }),
+    onSysInfo: (sysInfo, asOf) =>
+      model.apply({ type: 'sysinfo', sysInfo: { value: sysInfo, asOf, stale: false } }),
+    onProcess
+  }
+}
