@@ -11,26 +11,8 @@ import type { Disposer, TimerHandle } from '../ports'
 import type { StreamCloseInfo, StreamConnection, StreamHandlers } from '../stream/transport'
 import { createBackoffPolicy } from './backoff'
 import type { StreamSupervisor, StreamSupervisorOptions } from './supervisor-api'
+import { LOGIN_RETRYABLE, ROUTINE_CLOSES } from './close-policy'
 import { createWatchdog } from './watchdog'
-
-/** Closes that are routine for a long-lived stream: reconnect at once, show nothing if it is back quickly. */
-const ROUTINE_CLOSES: ReadonlySet<ConnectionReason> = new Set([
-  'server-closed',
-  'connection-reset',
-  'session-invalid'
-])
-
-/** A login that failed for one of these never got an answer from Dinky: try the same login again later. */
-const LOGIN_RETRYABLE: ReadonlySet<ConnectionReason> = new Set([
-  'connection-refused',
-  'connection-reset',
-  'dns-failure',
-  'timeout',
-  'network-offline',
-  'http-5xx',
-  'proxy-html',
-  'wrong-content-type'
-])
 
 /** Why a state machine: the UI shows exactly what this says, so every path must land in one named state. */
 export function createStreamSupervisor(options: StreamSupervisorOptions): StreamSupervisor {
