@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core'
 import type { E2eApp } from './harness/e2e-app'
 import { invokeInPage, launchProbe, receivedInPage } from './probe-app'
 
-describe('stand-in IPC', () => {
+// The stand-in's own behaviour: not meaningful under DINKY_E2E_REAL_ELECTRON=1.
+describe.skipIf(process.env['DINKY_E2E_REAL_ELECTRON'] === '1')('stand-in IPC', () => {
   let app: E2eApp
   let page: Page
 

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { E2eApp } from './harness/e2e-app'
 import { launchProbe, receivedInPage } from './probe-app'
 
-describe('stand-in lifecycle', () => {
+// The stand-in's own behaviour: not meaningful under DINKY_E2E_REAL_ELECTRON=1.
+describe.skipIf(process.env['DINKY_E2E_REAL_ELECTRON'] === '1')('stand-in lifecycle', () => {
   let userDataDir: string
   const launched: E2eApp[] = []
 

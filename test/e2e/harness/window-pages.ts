@@ -224,16 +224,20 @@ export class WindowPages {
     route: Route,
     request: Request
   ): Promise<void> {
-    const isMainNavigation =
-      request.isNavigationRequest() &&
-      !request.redirectedFrom() &&
-      request.frame() === page.mainFrame()
-    if (!isMainNavigation || entry.expected.delete(request.url())) return route.fallback()
-    const allowed = await this.toApp({
-      kind: 'page:will-navigate',
-      id: entry.spec.id,
-      url: request.url()
-    })
-    return allowed === true ? route.fallback() : route.abort('aborted')
+    try {
+      const isMainNavigation =
+        request.isNavigationRequest() &&
+        !request.redirectedFrom() &&
+        request.frame() === page.mainFrame()
+      if (!isMainNavigation || entry.expected.delete(request.url())) return await route.fallback()
+      const allowed = await this.toApp({
+        kind: 'page:will-navigate',
+        id: entry.spec.id,
+        url: request.url()
+      })
+      return allowed === true ? await route.fallback() : await route.abort('aborted')
+    } catch {
+      // The page or the app went away while the request was in flight; nothing is left to route.
+    }
   }
 }
