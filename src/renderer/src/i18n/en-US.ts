@@ -27,7 +27,7 @@ export const enUS = {
     reconnecting: 'Reconnecting in {{seconds}} s (attempt {{attempt}})',
     retryNow: 'Retry now',
     offline: 'Offline',
-    staleSince: 'Stale since {{time}}',
+    staleSince: 'Stale since {{time}} (cached data)',
     cachedData: 'cached data',
     authExpired: 'Login expired',
     logInAgain: 'Log in again',

@@ -29,7 +29,7 @@ export const zhCN: CatalogueShape = {
     reconnecting: '{{seconds}} 秒后重连（第 {{attempt}} 次）',
     retryNow: '立即重试',
     offline: '离线',
-    staleSince: '数据停留在 {{time}}',
+    staleSince: '数据停留在 {{time}}（缓存数据）',
     cachedData: '缓存数据',
     authExpired: '登录已过期',
     logInAgain: '重新登录',

@@ -71,8 +71,7 @@ export function ConnectionBadge() {
       )}
       {staleSince !== null && (
         <Tag color="warning" data-testid="stale-since">
-          {t('connection.staleSince', { time: formatClock(staleSince) })} (
-          {t('connection.cachedData')})
+          {t('connection.staleSince', { time: formatClock(staleSince) })}
         </Tag>
       )}
       <LoginModal open={loginOpen} onClose={() => setLoginOpen(false)} />

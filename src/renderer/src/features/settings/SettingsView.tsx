@@ -62,7 +62,7 @@ export function SettingsView() {
             {
               title: t('settings.transport'),
               dataIndex: 'transport',
-              width: 110,
+              width: 190,
               render: (transport: string) =>
                 transport === 'auto' ? t('settings.transportAuto') : transport.toUpperCase()
             },
