@@ -3,7 +3,7 @@
  * search matches, and how many lines arrived since the pause. Store changes are sampled at most every
  * `sampleMs`, so 20 batches a second of a busy log cost a few renders, not twenty regex scans.
  */
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { LineRing } from '../../logs/line-ring'
 import type { LogLevel } from '../../logs/log-level'
 import { compileSearch, findMatches, levelMask, selectRows } from '../../logs/log-query'
@@ -16,14 +16,22 @@ export interface LogViewOptions {
   sampleMs?: number
 }
 
-/** Follows a changing value, but at most once per `ms`. */
+/**
+ * Follows a changing value, but at most once per `ms`. A throttle, not a debounce: the timer is not restarted
+ * while the value keeps changing, or a log that changes more often than every `ms` would never be shown.
+ */
 export function useSampled<T>(value: T, ms: number): T {
   const [sampled, setSampled] = useState(value)
+  const latest = useRef(value)
   useEffect(() => {
-    if (Object.is(sampled, value)) return
-    const timer = setTimeout(() => setSampled(value), ms)
+    latest.current = value
+  })
+  const behind = !Object.is(sampled, value)
+  useEffect(() => {
+    if (!behind) return
+    const timer = setTimeout(() => setSampled(latest.current), ms)
     return () => clearTimeout(timer)
-  }, [value, sampled, ms])
+  }, [behind, ms])
   return sampled
 }
 
