@@ -9,7 +9,7 @@ import type { JobDetail } from '../../../../shared/models'
 import { JobStatusTag } from '../../components/JobStatusTag'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import { selectJobs, selectLog, selectProfileId } from '../../store/selectors'
-import { useConsole, useConsoleApi, useConsoleStore } from '../../store/store-context'
+import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
 import { LogViewer } from '../logs/LogViewer'
 import { JobActions } from './JobActions'
 
@@ -18,7 +18,7 @@ type Loaded = { jobId: number; detail: JobDetail | null; error: string | null }
 export function JobDetailDrawer() {
   const { t } = useTranslation()
   const api = useConsoleApi()
-  const store = useConsoleStore()
+  const sync = useConsoleSync()
   const jobId = useConsole((state) => state.openJobId)
   const openJob = useConsole((state) => state.openJob)
   const profileId = useConsole(selectProfileId)
@@ -43,12 +43,14 @@ export function JobDetailDrawer() {
 
   useEffect(() => {
     if (process === null) return
+    // The tail comes back through a snapshot, not from this reply: the lines `logs:follow` fetched are pushed on
+    // `logs:append` too, up to 50 ms after the reply, and only the snapshot's sequence floor drops those repeats.
     void unwrap(api.invoke('logs:follow', { profileId, process })).then(
-      (tails) => store.getState().applyLogTails(profileId, tails),
+      () => sync.resync([profileId]),
       () => undefined
     )
     return () => void api.invoke('logs:unfollow', { profileId, process })
-  }, [api, store, profileId, process])
+  }, [api, sync, profileId, process])
 
   const error = loaded?.jobId === jobId ? loaded.error : null
   return (
