@@ -19,7 +19,7 @@ import { createRequestHandlers } from '../ipc/request-handlers'
 import { createJobAlerts } from '../desktop/job-alerts'
 import { mainStrings } from '../desktop/main-strings'
 import { createSessionManager } from '../core/session/session-manager'
-import { createDemoProfile } from '../core/session/demo-profile'
+import { createDemoProfile, demoServerFromEnvironment } from '../core/session/demo-profile'
 import { systemClock, type Disposer, type Logger } from '../core/ports'
 import { worstState } from '../../shared/connection'
 
@@ -85,7 +85,8 @@ export async function startConsoleApp(logger: Logger, resourcesDir: string): Pro
       cache,
       secrets,
       settings: () => settings.settings(),
-      logger
+      logger,
+      startDemoServer: demoServerFromEnvironment(process.env)
     }),
     {
       envelope(envelope) {

@@ -33,3 +33,16 @@ export async function startDemoServer(options: SimulatorOptions = {}): Promise<D
   const simulator = await startSimulator({ ...options, host: '127.0.0.1', port: 0 })
   return { url: simulator.url, close: () => simulator.close() }
 }
+
+/**
+ * `DINKY_DEMO_URL=http://127.0.0.1:<port>` points the Demo profile at a Dinky (usually a simulator) that someone
+ * else runs and owns, instead of starting one in-process. Why: end-to-end tests must reach the demo server's fault
+ * controls, and only the process that started the simulator holds them. Unset: undefined (the in-process default).
+ */
+export function demoServerFromEnvironment(
+  env: Record<string, string | undefined>
+): (() => Promise<DemoServer>) | undefined {
+  const url = env['DINKY_DEMO_URL']?.replace(/\/+$/, '')
+  if (!url) return undefined
+  return async () => ({ url, close: async () => undefined })
+}
