@@ -1,0 +1,82 @@
+/**
+ * What a person looks at and clicks in the console window, named once for every scenario: the connection badge,
+ * the side navigation, job rows and the job drawer's console. Selectors are the renderer's data-testids.
+ */
+import { readFile } from 'node:fs/promises'
+import type { Locator, Page } from 'playwright-core'
+import type { ConnectionState } from '../../../src/shared/connection'
+import type { E2eApp } from './e2e-app'
+import { pollFor } from './page-helpers'
+
+export type BadgeState = ConnectionState['kind']
+export type ViewName = 'overview' | 'jobs' | 'logs' | 'clusters' | 'diagnostics' | 'settings'
+
+/** The badge of the selected server; its `data-state` is the connection state the renderer shows. */
+export function connectionBadge(page: Page): Locator {
+  return page.getByTestId('connection-badge')
+}
+
+/** Waits until the badge shows `state` (polling the DOM, no fixed sleeps). */
+export async function waitForBadge(
+  page: Page,
+  state: BadgeState,
+  timeoutMs = 15_000
+): Promise<void> {
+  await page
+    .locator(`[data-testid="connection-badge"][data-state="${state}"]`)
+    .waitFor({ state: 'visible', timeout: timeoutMs })
+}
+
+/** Clicks a side-menu entry and waits for its view to be on screen. */
+export async function openView(page: Page, view: ViewName): Promise<void> {
+  await page.getByTestId(`nav-${view}`).click()
+  await page.getByTestId(`view-${view}`).waitFor({ state: 'visible' })
+}
+
+/** The row of the job with this name (its latest instance) in the Jobs view. */
+export function jobRow(page: Page, name: string): Locator {
+  return page.getByTestId('job-row').filter({ has: page.getByText(name, { exact: true }) })
+}
+
+/** Opens a job's drawer from the Jobs view and switches to its Console tab. */
+export async function openJobConsole(page: Page, name: string): Promise<Locator> {
+  await jobRow(page, name).getByTestId('job-name').click()
+  const drawer = page.getByTestId('job-detail')
+  await drawer.waitFor({ state: 'visible' })
+  await drawer.getByRole('tab').nth(1).click()
+  return drawer
+}
+
+/** The text of the log lines rendered right now (the viewer is virtualized: only rows on screen exist). */
+export function renderedLogLines(scope: Locator): Promise<string[]> {
+  return scope.getByTestId('log-line').allTextContents()
+}
+
+/**
+ * Lines of a process log as the simulator wrote them (`ProcessRecord.log`, records may hold several lines),
+ * for comparing with what the viewer shows or saves.
+ */
+export function splitProcessLog(log: string): string[] {
+  const lines = log.split('\n')
+  if (lines.at(-1) === '') lines.pop()
+  return lines
+}
+
+/**
+ * Saves what a log viewer shows through its Save button, answering the save dialog with `filePath`, and returns
+ * the file's lines: the whole log as the viewer holds it, not only the rows on screen.
+ */
+export async function saveViewerLog(
+  app: E2eApp,
+  scope: Locator,
+  filePath: string
+): Promise<string[]> {
+  await app.answerDialog('showSaveDialog', { canceled: false, filePath })
+  await scope.getByTestId('log-save').click()
+  const text = await pollFor(
+    () => readFile(filePath, 'utf8').catch(() => undefined),
+    `the saved log ${filePath}`,
+    10_000
+  )
+  return text === '' ? [] : text.split('\n')
+}

@@ -1,0 +1,84 @@
+/**
+ * The Dinky a scenario talks to: a simulator started in the test process (so the test holds its fault controls and
+ * its world), and the app launched with its Demo profile pointed at it (`DINKY_DEMO_URL`) over a settings file with
+ * short heartbeats, watchdog and backoff, so every wait in a scenario is a few seconds at most.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../../src/simulator/index'
+import type { AppSettings, ConnectionSettings } from '../../../src/shared/profiles'
+import type { E2eApp, LaunchOptions } from './e2e-app'
+import { launchApp } from './launch-app'
+
+/** Fast enough for tests, slow enough that a person (and a screenshot) can see a countdown. */
+export const SCENARIO_CONNECTION: ConnectionSettings = {
+  heartbeatTimeoutMs: 1_500,
+  backoffBaseMs: 1_500,
+  backoffFactor: 1.5,
+  backoffMaxMs: 3_000,
+  backoffResetAfterMs: 60_000,
+  jobsPollMs: 1_000,
+  clustersPollMs: 5_000
+}
+
+/**
+ * A simulator with a 300 ms heartbeat and a world that moves only when the test says so (`tickMs: 0`): job rows
+ * stay put unless a scenario changes them. Console lines still stream at `logRate` for running submissions.
+ */
+export function startScenarioSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  return startSimulator({ port: 0, heartbeatMs: 300, tickMs: 0, jvmIntervalMs: 1_000, ...options })
+}
+
+/**
+ * Writes `<userData>/settings.json` (the format of src/main/core/cache/settings-document.ts) with the Demo profile
+ * selected and the given settings; the app reads it at start as if a person had configured it.
+ */
+export async function writeScenarioSettings(
+  userDataDir: string,
+  settings: Partial<AppSettings> = {}
+): Promise<void> {
+  const document = {
+    version: 1,
+    profiles: [
+      {
+        id: 'demo',
+        name: 'Demo',
+        url: 'http://127.0.0.1',
+        username: 'admin',
+        tenantId: 1,
+        transport: 'auto',
+        extraCaPem: null,
+        processes: [],
+        demo: true
+      }
+    ],
+    selectedProfileId: 'demo',
+    settings: {
+      language: 'en-US',
+      theme: 'light',
+      notifications: true,
+      logTailLines: 5_000,
+      connection: SCENARIO_CONNECTION,
+      ...settings
+    }
+  }
+  await writeFile(join(userDataDir, 'settings.json'), JSON.stringify(document, null, 2))
+}
+
+/** A fresh userData folder the test owns (launchApp does not remove a folder it was given). */
+export function makeUserDataDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'dinky-e2e-scenario-'))
+}
+
+export function removeUserDataDir(dir: string | undefined): Promise<void> {
+  return dir ? rm(dir, { recursive: true, force: true }) : Promise.resolve()
+}
+
+/** Launches the app with its Demo profile on `serverUrl` (a simulator, or a dead port to play "server down"). */
+export function launchOnServer(
+  serverUrl: string,
+  options: LaunchOptions & { userDataDir: string }
+): Promise<E2eApp> {
+  return launchApp({ ...options, env: { ...options.env, DINKY_DEMO_URL: serverUrl } })
+}

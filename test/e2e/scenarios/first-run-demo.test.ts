@@ -1,0 +1,48 @@
+/**
+ * Scenario 1: a first run (empty userData, no settings) opens on the built-in Demo server — the simulator the app
+ * starts in-process — and shows it live: the Live badge, the overview's counts and the job rows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { E2eApp } from '../harness/e2e-app'
+import { launchApp } from '../harness/launch-app'
+import { connectionBadge, openView, waitForBadge } from '../harness/console-page'
+
+describe('first run', () => {
+  let app: E2eApp
+  let page: Page
+
+  beforeAll(async () => {
+    app = await launchApp()
+    page = await app.firstWindow()
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('opens on the Demo server and shows it Live', async () => {
+    await waitForBadge(page, 'live')
+    await expect(connectionBadge(page).textContent()).resolves.toContain('Live')
+    await expect(page.getByTestId('server-switcher').textContent()).resolves.toContain('Demo')
+  })
+
+  it('shows the demo world: running jobs counted on the overview and listed as job rows', async () => {
+    const running = page.getByTestId('count-running')
+    await expect
+      .poll(async () => Number((await running.textContent())?.match(/\d+/)?.[0] ?? 0))
+      .toBeGreaterThan(0)
+
+    await openView(page, 'jobs')
+    const rows = page.getByTestId('job-row')
+    await rows.first().waitFor({ state: 'visible' })
+    // The simulator's cast: twelve tasks, one row per task's latest instance.
+    expect(await rows.count()).toBe(12)
+    await expect(
+      page.getByTestId('job-row').filter({ hasText: 'ods_orders_kafka2hudi' }).count()
+    ).resolves.toBe(1)
+    expect(
+      await page.locator('[data-testid="job-row"][data-status="RUNNING"]').count()
+    ).toBeGreaterThan(0)
+    expect(app.pageErrors()).toEqual([])
+  })
+})
