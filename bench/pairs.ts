@@ -1,0 +1,50 @@
+/** Which figure of each benchmark is read against which baseline: the rows of the printed table. */
+import type { BenchResult } from './bench-types'
+import type { Pair } from './report'
+
+/** [figure, baseline name, baseline figure key or a constant]. */
+type PairSpec = [string, string, string | number]
+
+const SPECS: Record<string, PairSpec[]> = {
+  ingest: [
+    ['ours_eps', 'parser_eps', 'parser_eps'],
+    ['ours_eps', 'eventsource_eps', 'eventsource_eps']
+  ],
+  console_log: [
+    ['ours_bytes_per_line', 'naive_bytes_per_line', 'naive_bytes_per_line'],
+    ['ours_ms', 'naive_ms', 'naive_ms'],
+    ['ours_bytes_per_line_last_tenth', 'ours_first_tenth', 'ours_bytes_per_line_first_tenth']
+  ],
+  render: [
+    ['p95_frame_ms', 'idle_p95_frame_ms', 'idle_p95_frame_ms'],
+    ['max_task_ms', 'target_max_ms', 100],
+    ['long_tasks_50ms', 'target', 0],
+    ['heap_mb', '-', '-']
+  ],
+  memory: [
+    ['main_mb_1m', 'main_mb_100k', 'main_mb_100k'],
+    ['renderer_mb_1m', 'renderer_mb_100k', 'renderer_mb_100k'],
+    ['main_mb_after_single_line_events', 'main_mb_1m', 'main_mb_1m']
+  ],
+  reconnect: [
+    ['stall_detect_ms_p50', 'watchdog_ms', 'watchdog_ms'],
+    ['back_to_live_ms_p50', 'server_retry_ms', 'server_retry_ms']
+  ],
+  cold_start: [['cached_first_render_ms', 'empty_first_render_ms', 'empty_first_render_ms']]
+}
+
+/** The table rows of one result; a baseline given as a number is a target, not a measurement. */
+export function pairsOf(result: BenchResult): Pair[] {
+  return (SPECS[result.name] ?? []).map(([figure, baselineName, baseline]) => ({
+    bench: result.name,
+    figure,
+    ours: result.figures[figure] ?? null,
+    baselineName,
+    baseline:
+      typeof baseline === 'number'
+        ? baseline
+        : baseline === '-'
+          ? null
+          : (result.figures[baseline] ?? null)
+  }))
+}
