@@ -1,125 +1,88 @@
+/**
+ * What only the WebSocket transport has, against a Dinky 1.2 simulator: one socket for every topic, JVM_INFO as
+ * the heartbeat, firstSend, subscriptions replaced on change, parameter-keyed data and epoch-ms dates, and a token
+ * that expires without a word. Faults common to both transports are in supervisor-faults.test.ts.
+ */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ConnectionState } from '../../../../src/shared/connection'
-import { createDinkyClient } from '../../../../src/main/core/dinky/client'
-import { silentLogger } from '../../../../src/main/core/logger'
-import { systemClock } from '../../../../src/main/core/ports'
-import { createStreamSupervisor } from '../../../../src/main/core/connection/supervisor'
-import { createReloginGate } from '../../../../src/main/core/connection/relogin-gate'
-import { createWsTransport } from '../../../../src/main/core/stream/ws-transport'
 import type { StreamMessage } from '../../../../src/main/core/stream/transport'
-import { startWsStub } from './ws-stub-server'
+import { startCase, WS_CASE, type CaseHarness } from '../connection/transport-cases'
 
-const cleanups: Array<() => Promise<void> | void> = []
+let harness: CaseHarness | null = null
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  await harness?.close()
+  harness = null
 })
 
-async function setup() {
-  const stub = await startWsStub({ jvmMs: 50 })
-  cleanups.push(() => stub.close())
-  const client = createDinkyClient({ baseUrl: stub.url, logger: silentLogger })
-  await client.login('admin', 'pw')
-  const transport = createWsTransport({ client, logger: silentLogger, heartbeatIntervalMs: 50 })
-  transport.setTopics({ processes: ['FlinkSubmit/12'], metrics: [], printTables: [] })
-  const states: ConnectionState[] = []
-  const messages: StreamMessage[] = []
-  const supervisor = createStreamSupervisor({
-    transport,
-    clock: systemClock,
-    logger: silentLogger,
-    backoff: { baseMs: 20, maxMs: 100 },
-    relogin: createReloginGate({
-      clock: systemClock,
-      login: () => client.relogin(),
-      windowMs: 100
-    }),
-    onState: (s) => states.push(s),
-    onMessage: (m) => messages.push(m)
-  })
-  cleanups.push(() => supervisor.stop())
-  const kinds = () => states.map((s) => ('reason' in s ? `${s.kind}:${s.reason}` : s.kind))
-  const waitFor = async (predicate: () => boolean, ms = 3_000) => {
-    const deadline = Date.now() + ms
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out; states ${kinds().join(' → ')}`)
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
-  }
-  return { stub, client, transport, supervisor, messages, kinds, waitFor }
+type Topic = StreamMessage['topic']
+const count = (h: CaseHarness, topic: Topic) => h.messages.filter((m) => m.topic === topic).length
+const ofTopic = <T extends Topic>(h: CaseHarness, topic: T) =>
+  h.messages.filter((m): m is Extract<StreamMessage, { topic: T }> => m.topic === topic)
+
+async function live(simOptions = {}): Promise<CaseHarness> {
+  const h = (harness = await startCase(WS_CASE, simOptions))
+  h.supervisor.start()
+  await h.waitForState('live')
+  return h
 }
 
-describe('WebSocket transport (Dinky 1.2) under the supervisor', () => {
-  it('subscribes token + topics with JVM_INFO after open and treats JVM_INFO as the heartbeat', async () => {
-    const { stub, supervisor, messages, kinds, waitFor, client } = await setup()
-    supervisor.start()
-    await waitFor(() => stub.subscriptions().length === 1)
-    expect(stub.subscriptions()[0]).toEqual({
-      token: client.streamAuth()!.tokenValue,
-      topics: { JVM_INFO: [], PROCESS_CONSOLE: ['FlinkSubmit/12'], PRINT_TABLE: [], METRICS: [] }
+describe('WebSocket transport (Dinky 1.2) under the supervisor, against the simulator', () => {
+  it('subscribes JVM_INFO with its topics after open and treats JVM_INFO as the heartbeat', async () => {
+    const h = await live()
+    await h.waitFor(() => count(h, 'JVM_INFO') >= 5)
+    expect(h.sim.control.stats().wsSessions).toBe(1)
+    expect(ofTopic(h, 'JVM_INFO')[0].data.heapMax).toBeGreaterThan(0)
+    expect(h.kinds()).toEqual(['connecting:started', 'live'])
+  })
+
+  it('receives the current state of a followed process at once (firstSend), keyed by its name', async () => {
+    const sim = await startCase(WS_CASE)
+    harness = sim
+    sim.sim.control.appendLog('FlinkSubmit/1', ['written before the client came'])
+    sim.supervisor.start()
+    await sim.waitFor(() => count(sim, 'PROCESS_CONSOLE') >= 1)
+    const [first] = ofTopic(sim, 'PROCESS_CONSOLE')
+    expect(first.param).toBe('FlinkSubmit/1')
+    expect(first.data.log).toContain('written before the client came')
+  })
+
+  it('replaces the whole subscription when the topics change: processes, metrics and print tables', async () => {
+    const h = await live()
+    const running = h.sim.control.world.latestInstances().find((i) => i.status === 'RUNNING')
+    expect(running).toBeDefined()
+    const seen = h.messages.length
+    h.transport.setTopics({
+      processes: ['FlinkSubmit/7'],
+      metrics: [running!.jid],
+      printTables: ['t']
     })
-    await waitFor(() => messages.filter((m) => m.topic === 'JVM_INFO').length >= 5)
-    expect(kinds()).toEqual(['connecting:started', 'live'])
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    h.sim.control.appendLog('FlinkSubmit/1', ['no longer followed'])
+    h.sim.control.appendLog('FlinkSubmit/7', ['now followed'])
+    h.sim.control.printRow('t', '+I[1, foo]')
+    h.sim.control.tick()
+    await h.waitFor(() => count(h, 'PRINT_TABLE') === 1 && count(h, 'METRICS') >= 1)
+    await h.waitFor(() => ofTopic(h, 'PROCESS_CONSOLE').some((m) => m.param === 'FlinkSubmit/7'))
+    const since = h.messages.slice(seen)
+    expect(since.map((m) => ('param' in m ? m.param : m.topic))).not.toContain('FlinkSubmit/1')
+    expect(ofTopic(h, 'PRINT_TABLE')[0]).toMatchObject({ param: 't', data: '+I[1, foo]' })
+    expect(ofTopic(h, 'METRICS')[0]).toMatchObject({ param: running!.jid })
   })
 
-  it('keeps only its own parameters of a data map and resubscribes on open and on change', async () => {
-    const { stub, transport, supervisor, messages, waitFor } = await setup()
-    supervisor.start()
-    await waitFor(() => stub.subscriptions().length === 1)
-    const process = { key: 'k', title: 'FlinkSubmit', log: 'hello', startTime: 1724724930123 }
-    stub.push('PROCESS_CONSOLE', { 'FlinkSubmit/12': process, 'FlinkSubmit/99': process })
-    await waitFor(() => messages.some((m) => m.topic === 'PROCESS_CONSOLE'))
-    expect(messages.filter((m) => m.topic === 'PROCESS_CONSOLE')).toMatchObject([
-      { param: 'FlinkSubmit/12', data: { log: 'hello', startTime: '2024-08-27 10:15:30' } }
-    ])
-    stub.dropSockets()
-    await waitFor(() => stub.stats.subscribes === 2 && stub.subscriptions().length === 1)
-    transport.setTopics({ processes: ['FlinkSubmit/7'], metrics: ['jid'], printTables: [] })
-    await waitFor(() => stub.subscriptions()[0]?.topics.PROCESS_CONSOLE[0] === 'FlinkSubmit/7')
-    expect(stub.subscriptions()[0].topics.METRICS).toEqual(['jid'])
-  })
-
-  it('catches a silently dropped subscription, logs in once, and recovers', async () => {
-    const { stub, supervisor, kinds, waitFor } = await setup()
-    supervisor.start()
-    await waitFor(() => kinds().at(-1) === 'live')
-    stub.expireTokens()
-    await waitFor(() => kinds().includes('reconnecting:token-expired'))
-    await waitFor(() => kinds().at(-1) === 'live' && stub.subscriptions().length === 1)
-    expect(stub.stats.logins).toBe(2)
-  })
-
-  it('ends in auth-expired with at most 2 logins when the re-login is refused', async () => {
-    const { stub, supervisor, kinds, waitFor } = await setup()
-    supervisor.start()
-    await waitFor(() => kinds().at(-1) === 'live')
-    stub.refuseLogins()
-    stub.expireTokens()
-    await waitFor(() => supervisor.state().kind === 'auth-expired')
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(kinds()).toEqual([
-      'connecting:started',
-      'live',
-      'reconnecting:token-expired',
-      'auth-expired:login-failed'
-    ])
-    expect(stub.stats.logins).toBe(2)
-    expect(stub.openSockets()).toBe(0)
-  })
-
-  it('classifies a 502 HTML answer to the upgrade and recovers', async () => {
-    const { stub, supervisor, kinds, waitFor } = await setup()
-    stub.failNextUpgrades(1)
-    supervisor.start()
-    await waitFor(() => kinds().at(-1) === 'live')
-    expect(kinds()).toEqual(['connecting:started', 'reconnecting:proxy-html', 'live'])
+  it('catches a subscription dropped silently on a live socket, logs in once, and recovers', async () => {
+    const h = await live()
+    h.sim.control.expireTokens()
+    // The next subscribe carries the expired token: Dinky unregisters the session and sends nothing more.
+    h.transport.setTopics({ processes: ['FlinkSubmit/2'], metrics: [], printTables: [] })
+    await h.waitFor(() => h.kinds().includes('reconnecting:token-expired'))
+    await h.waitFor(() => h.kinds().at(-1) === 'live' && h.sim.control.stats().wsSessions === 1)
+    expect(h.kinds()).toEqual(['connecting:started', 'live', 'reconnecting:token-expired', 'live'])
+    expect(h.sim.control.stats().logins).toBe(2)
   })
 
   it('closes its socket on stop', async () => {
-    const { stub, supervisor, kinds, waitFor } = await setup()
-    supervisor.start()
-    await waitFor(() => kinds().at(-1) === 'live')
-    await supervisor.stop()
-    await waitFor(() => stub.openSockets() === 0)
-    expect(kinds().at(-1)).toBe('stopped:stopped-by-user')
+    const h = await live()
+    await h.supervisor.stop()
+    await h.waitFor(() => h.sim.control.stats().openStreams === 0)
+    expect(h.kinds().at(-1)).toBe('stopped:stopped-by-user')
   })
 })
