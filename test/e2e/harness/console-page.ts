@@ -80,3 +80,32 @@ export async function saveViewerLog(
   )
   return text === '' ? [] : text.split('\n')
 }
+
+/**
+ * Starts recording every connection state the badge shows (a MutationObserver in the page), so a test can assert
+ * on states too brief to catch by polling; `read()` returns them in order, starting with the current one.
+ */
+export async function recordBadgeStates(page: Page): Promise<{ read(): Promise<string[]> }> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as Record<string, unknown> & {
+      document: { querySelector(s: string): { getAttribute(n: string): string | null } | null }
+      MutationObserver: new (cb: (records: Array<{ target: unknown }>) => void) => {
+        observe(target: unknown, options: Record<string, unknown>): void
+      }
+    }
+    const seen: string[] = []
+    const badge = () => w.document.querySelector('[data-testid="connection-badge"]')
+    seen.push(badge()?.getAttribute('data-state') ?? 'none')
+    new w.MutationObserver(() => {
+      const state = badge()?.getAttribute('data-state') ?? 'none'
+      if (seen.at(-1) !== state) seen.push(state)
+    }).observe(w.document, { subtree: true, childList: true, attributeFilter: ['data-state'] })
+    w['__badgeStates'] = seen
+  })
+  return {
+    read: () =>
+      page.evaluate(() => [
+        ...((globalThis as Record<string, unknown>)['__badgeStates'] as string[])
+      ])
+  }
+}

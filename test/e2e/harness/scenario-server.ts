@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../src/simulator/index'
-import type { AppSettings, ConnectionSettings } from '../../../src/shared/profiles'
+import type { AppSettings, ConnectionSettings, ServerProfile } from '../../../src/shared/profiles'
 import type { E2eApp, LaunchOptions } from './e2e-app'
 import { launchApp } from './launch-app'
 
@@ -32,11 +32,13 @@ export function startScenarioSimulator(options: SimulatorOptions = {}): Promise<
 
 /**
  * Writes `<userData>/settings.json` (the format of src/main/core/cache/settings-document.ts) with the Demo profile
- * selected and the given settings; the app reads it at start as if a person had configured it.
+ * selected and the given settings (and profile fields, e.g. `processes` to follow); the app reads it at start as if
+ * a person had configured it.
  */
 export async function writeScenarioSettings(
   userDataDir: string,
-  settings: Partial<AppSettings> = {}
+  settings: Partial<AppSettings> = {},
+  profile: Partial<ServerProfile> = {}
 ): Promise<void> {
   const document = {
     version: 1,
@@ -50,7 +52,8 @@ export async function writeScenarioSettings(
         transport: 'auto',
         extraCaPem: null,
         processes: [],
-        demo: true
+        demo: true,
+        ...profile
       }
     ],
     selectedProfileId: 'demo',
