@@ -7,7 +7,13 @@ import {
 } from '../../../../src/main/core/session/session-manager'
 import { DEFAULT_APP_SETTINGS } from '../../../../src/shared/profiles'
 import { startSimulator, type Simulator } from '../../../../src/simulator/index'
-import { FAST_CONNECTION, profileFor, tempCacheStore, waitFor } from './session-harness'
+import {
+  FAST_CONNECTION,
+  profileFor,
+  startRecordedSession,
+  tempCacheStore,
+  waitFor
+} from './session-harness'
 
 describe('session manager', () => {
   let manager: DefaultSessionManager | null = null
@@ -64,5 +70,39 @@ describe('session manager', () => {
       reason: 'login-failed'
     })
     expect(sessions.all()).toEqual([])
+  })
+})
+
+describe('Session on a Dinky 1.2 (WebSocket) server', () => {
+  it('follows console logs and JVM figures over the one socket', async () => {
+    const sim = await startSimulator({
+      version: '1.2.0',
+      tickMs: 0,
+      logRate: 0,
+      wsJvmIntervalMs: 100
+    })
+    const cache = await tempCacheStore()
+    const recorded = startRecordedSession({
+      profile: profileFor(sim.url, ['FlinkSubmit/5']),
+      store: cache.store
+    })
+    try {
+      const session = recorded.session
+      await waitFor('ws live', () => session.snapshot().streams.topics.kind === 'live')
+      expect(session.snapshot().transport).toBe('ws')
+      expect(session.snapshot().streams.jvm.kind).toBe('live')
+      sim.control.appendLog('FlinkSubmit/5', ['over the socket'])
+      await waitFor('the line', () =>
+        recorded
+          .updates('log')
+          .some((u) => u.chunk.lines.some((l) => l.endsWith('over the socket')))
+      )
+      await waitFor('a JVM sample', () => recorded.updates('jvm').length)
+    } finally {
+      await recorded.session.stop()
+      await sim.close()
+      await cache.store.close()
+      await cache.remove()
+    }
   })
 })
