@@ -9,7 +9,8 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   if (!/^[\w.-]+$/.test(name)) throw new Error(`Screenshot name must be a plain file name: ${name}`)
   await mkdir(SCREENSHOT_DIR, { recursive: true })
   const path = join(SCREENSHOT_DIR, `${name}.png`)
-  await page.screenshot({ path })
+  // Finished transitions (a menu's selection fading over) and no caret: the same screen gives the same picture.
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide' })
   return path
 }
 
