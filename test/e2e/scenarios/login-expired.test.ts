@@ -1,0 +1,76 @@
+/**
+ * Scenario 7: tokens expire. With the stored password the app logs in again on its own; once the password was
+ * changed on the server (Dinky restarted with another one) the re-login is refused, the badge says Login expired and
+ * offers "Log in again"; a wrong password is refused in the prompt, the right one brings the server back to Live.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { Simulator } from '../../../src/simulator/index'
+import type { E2eApp } from '../harness/e2e-app'
+import { connectionBadge, openView, waitForBadge } from '../harness/console-page'
+import {
+  launchOnServer,
+  makeUserDataDir,
+  removeUserDataDir,
+  startScenarioSimulator,
+  writeScenarioSettings
+} from '../harness/scenario-server'
+
+const NEW_PASSWORD = 'rotated-Pa55word'
+
+describe('an expired login', () => {
+  let sim: Simulator
+  let userDataDir: string
+  let app: E2eApp
+  let page: Page
+
+  beforeAll(async () => {
+    sim = await startScenarioSimulator()
+    userDataDir = await makeUserDataDir()
+    await writeScenarioSettings(userDataDir)
+    app = await launchOnServer(sim.url, { userDataDir })
+    page = await app.firstWindow()
+    await waitForBadge(page, 'live')
+  })
+  afterAll(async () => {
+    await app?.close()
+    await sim?.close()
+    await removeUserDataDir(userDataDir)
+  })
+
+  it('logs in again by itself while the stored password still works', async () => {
+    const logins = sim.control.stats().logins
+    sim.control.expireTokens()
+    await expect.poll(() => sim.control.stats().logins, { timeout: 10_000 }).toBe(logins + 1)
+    await waitForBadge(page, 'live')
+    expect(await page.getByTestId('log-in-again').count()).toBe(0)
+  })
+
+  it('asks for the password when the re-login is refused, and is Live again after logging in', async () => {
+    // Dinky restarted with a changed password: every token is gone and the stored password no longer works.
+    const port = sim.port
+    await sim.close()
+    sim = await startScenarioSimulator({ port, password: NEW_PASSWORD })
+    await waitForBadge(page, 'auth-expired', 15_000)
+    await expect(connectionBadge(page).textContent()).resolves.toBe('Login expired')
+    await openView(page, 'jobs')
+    expect(await page.getByTestId('job-row').count()).toBe(12)
+
+    await page.getByTestId('log-in-again').click()
+    const password = page.getByTestId('login-password')
+    await password.fill('not-the-password')
+    await page.getByTestId('login-submit').click()
+    await page.getByRole('dialog').getByRole('alert').waitFor()
+    await expect(page.getByRole('dialog').getByRole('alert').textContent()).resolves.toMatch(
+      /^Login failed/
+    )
+    await app.screenshot('scenario-login-refused')
+
+    await password.fill(NEW_PASSWORD)
+    await page.getByTestId('login-submit').click()
+    await password.waitFor({ state: 'hidden' })
+    await waitForBadge(page, 'live', 10_000)
+    expect(await page.getByTestId('stale-since').count()).toBe(0)
+    await expect.poll(() => page.getByTestId('job-row').count()).toBe(12)
+  })
+})
