@@ -1,7 +1,8 @@
 /**
  * The console's own models of what Dinky reports, after normalisation. Every transport and Dinky version is
  * mapped into these shapes by the core; the cache, the IPC contract, the CLI and the renderer speak only these.
- * Plain data only: they cross IPC with structured clone and are written to the cache as JSON.
+ * Plain data only: they cross IPC with structured clone and are written to the cache as JSON. Times are epoch ms or
+ * ISO-8601 text with a UTC offset, never Dinky's zone-less server-local text.
  */
 
 /** Dinky's `JobStatus` enum (dinky-common), names as on the wire. */
@@ -45,7 +46,11 @@ export interface Job {
   type: string | null
   /** Task life cycle: 0 unknown, 1 develop, 2 publish. */
   step: number
-  /** Server-local wall time as Dinky sends it, `yyyy-MM-dd HH:mm:ss`. */
+  /**
+   * ISO-8601 with the server's UTC offset, e.g. `2024-08-27T10:15:30+08:00`: Dinky's server-local
+   * `yyyy-MM-dd HH:mm:ss` with the offset the core estimated from the server's own clock, so `Date.parse` gives the
+   * right instant in any zone. A cache written by an earlier build may still hold the zone-less form.
+   */
   createTime: string | null
   updateTime: string | null
   finishTime: string | null

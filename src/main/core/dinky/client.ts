@@ -11,6 +11,7 @@ import { DinkyError } from './dinky-error'
 import { findLoginToken } from './login-token'
 import * as map from './map-models'
 import * as schema from './schemas'
+import { createServerZone, formatOffset } from './server-zone'
 import { createTlsFetch } from './tls-fetch'
 import type { DinkyClient, DinkyClientOptions, LoginResult } from './types'
 
@@ -22,15 +23,21 @@ const MAX_JOB_PAGES = 1_000
 export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
   const tls = options.extraCaPem && !options.fetch ? createTlsFetch(options.extraCaPem) : null
   const baseFetch: FetchLike = options.fetch ?? tls?.fetch ?? globalThis.fetch
+  const log = options.logger
+  const now = options.now ?? Date.now
+  const zone = createServerZone()
   const http = createDinkyHttp({
     baseUrl: options.baseUrl,
     fetch: baseFetch,
     logger: options.logger,
     language: options.language,
-    timeoutMs: options.requestTimeoutMs ?? 15_000
+    timeoutMs: options.requestTimeoutMs ?? 15_000,
+    now,
+    onServerTime(serverTime, receivedAt) {
+      if (zone.observe(serverTime, receivedAt))
+        log.info('server time zone', { offset: formatOffset(zone.offsetMs()) })
+    }
   })
-  const log = options.logger
-  const now = options.now ?? Date.now
   let credentials: { username: string; password: string; tenantId: number | null } | null = null
   let reloginInFlight: Promise<LoginResult> | null = null
 
@@ -105,7 +112,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
         method: 'POST',
         body: { current, pageSize: JOB_PAGE_SIZE, sorter: { id: 'descend' } }
       })
-      all.push(...rows.map(map.toJob))
+      all.push(...rows.map((row) => map.toJob(row, zone.offsetMs())))
       if (rows.length < JOB_PAGE_SIZE || all.length >= total) break
     }
     return all
@@ -174,6 +181,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
       }
     },
     isLoggedIn: () => http.auth.tokenValue !== null,
+    serverUtcOffsetMs: () => zone.offsetMs(),
     streamAuth() {
       const { tokenName, tokenValue, tenantId } = http.auth
       return tokenValue ? { tokenName, tokenValue, tenantId } : null
@@ -193,7 +201,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
           query: { id }
         }
       )
-      return map.toJobDetail(data)
+      return map.toJobDetail(data, zone.offsetMs())
     },
     async taskManagers(address) {
       const list = z.array(schema.taskManagerSchema)
@@ -217,7 +225,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
           query: { processName }
         }
       )
-      return data ? map.toProcess(data) : null
+      return data ? map.toProcess(data, zone.offsetMs()) : null
     },
     async sysInfo() {
       const { data } = await http.result('/api/system/getSysInfo', schema.sysInfoSchema)

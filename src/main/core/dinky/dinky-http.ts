@@ -28,6 +28,8 @@ export interface RawResponse {
   status: number
   headers: Headers
   json: unknown
+  /** Client wall time at which the response arrived. */
+  receivedAt: number
 }
 
 export interface DinkyHttp {
@@ -56,8 +58,13 @@ export function createDinkyHttp(options: {
   logger: Logger
   language?: string
   timeoutMs: number
+  /** Wall clock of the receipt of each answer; default `Date.now`. */
+  now?: () => number
+  /** Every `Result.time` (the server's local now) with the client time it was received at. */
+  onServerTime?: (serverTime: unknown, receivedAtMs: number) => void
 }): DinkyHttp {
   const base = options.baseUrl.replace(/\/+$/, '')
+  const now = options.now ?? Date.now
   const auth: AuthState = { tokenName: 'token', tokenValue: null, tenantId: null }
 
   const decorate = (headers: Headers): void => {
@@ -86,6 +93,7 @@ export function createDinkyHttp(options: {
       const reason = classifyNetworkError(error)
       throw new DinkyError({ endpoint, reason, detail: describeNetworkError(error) })
     }
+    const receivedAt = now()
     const contentType = response.headers.get('content-type')
     const text = await response.text().catch(() => '')
     if (response.status === 401) {
@@ -97,7 +105,8 @@ export function createDinkyHttp(options: {
       throw new DinkyError({ endpoint, reason, detail, status: response.status })
     }
     try {
-      return { status: response.status, headers: response.headers, json: JSON.parse(text) }
+      const json: unknown = JSON.parse(text)
+      return { status: response.status, headers: response.headers, json, receivedAt }
     } catch {
       throw new DinkyError({ endpoint, reason: 'malformed-response', detail: 'body is not JSON' })
     }
@@ -116,8 +125,9 @@ export function createDinkyHttp(options: {
   }
 
   const result = async <T>(endpoint: string, schema: z.ZodType<T>, spec: RequestSpec = {}) => {
-    const { json, headers } = await raw(endpoint, spec)
+    const { json, headers, receivedAt } = await raw(endpoint, spec)
     const envelope = validate(endpoint, resultEnvelope, json)
+    options.onServerTime?.(envelope.time, receivedAt)
     if (envelope.code !== 0) {
       const reason = classifyEnvelopeCode(envelope.code, endpoint === '/api/login')
       const detail = envelope.msg ?? `code ${envelope.code}`

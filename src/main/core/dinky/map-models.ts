@@ -1,6 +1,7 @@
 /**
  * Maps validated Dinky bodies into the console's models. Pure functions over the output of `schemas.ts`: the only
- * place that knows Dinky's field names, defaults and the SSE/WS date differences.
+ * place that knows Dinky's field names and defaults. Server-local times become ISO-8601 with the server's UTC
+ * offset (`server-zone.ts`), passed in as `offsetMs`.
  */
 import type { z } from 'zod'
 import type {
@@ -27,25 +28,14 @@ import type {
   taskManagerSchema,
   userDtoSchema
 } from './schemas'
+import { DINKY_DEFAULT_OFFSET_MS, toZonedTime } from './server-zone'
 import type { ClusterConfigurationSummary, DinkyProcess, MetricsSample, ProcessStep } from './types'
 
-/** Dinky serialises LocalDateTime over WS as epoch ms "as if UTC+8"; adding 8 h back gives its wall time. */
-const WS_ZONE_OFFSET_MS = 8 * 3_600_000
-
-/**
- * One wall-time format whatever the wire sent (`yyyy-MM-dd HH:mm:ss`, ISO LocalDateTime, or WS epoch ms), so that
- * a process seen over SSE and over WS compares equal.
- */
-export function toWallTime(value: string | number | null | undefined): string | null {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'number') {
-    return new Date(value + WS_ZONE_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ')
-  }
-  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})/.exec(value)
-  return match ? `${match[1]} ${match[2]}` : value
-}
-
-export function toJob(vo: z.infer<typeof jobInstanceSchema>): Job {
+/** `offsetMs`: the server's UTC offset (`DinkyClient.serverUtcOffsetMs()`), for its zone-less times. */
+export function toJob(
+  vo: z.infer<typeof jobInstanceSchema>,
+  offsetMs = DINKY_DEFAULT_OFFSET_MS
+): Job {
   return {
     id: vo.id,
     taskId: vo.taskId ?? 0,
@@ -54,9 +44,9 @@ export function toJob(vo: z.infer<typeof jobInstanceSchema>): Job {
     jid: vo.jid ?? null,
     type: vo.type ?? null,
     step: vo.step ?? 0,
-    createTime: toWallTime(vo.createTime),
-    updateTime: toWallTime(vo.updateTime),
-    finishTime: toWallTime(vo.finishTime),
+    createTime: toZonedTime(vo.createTime, offsetMs),
+    updateTime: toZonedTime(vo.updateTime, offsetMs),
+    finishTime: toZonedTime(vo.finishTime, offsetMs),
     durationMs: vo.duration ?? null,
     failedRestartCount: vo.failedRestartCount ?? 0
   }
@@ -132,36 +122,42 @@ export function toJvm(body: z.infer<typeof jvmSchema>): Jvm {
   return { ...body, version: body.version ?? '', home: body.home ?? '' }
 }
 
-function toProcessStep(step: z.infer<typeof processStepSchema>): ProcessStep {
+function toProcessStep(step: z.infer<typeof processStepSchema>, offsetMs: number): ProcessStep {
   return {
     key: step.key ?? '',
     title: step.title ?? '',
     type: step.type ?? 'UNKNOWN',
     status: step.status ?? 'UNKNOWN',
-    startTime: toWallTime(step.startTime),
-    endTime: toWallTime(step.endTime),
+    startTime: toZonedTime(step.startTime, offsetMs),
+    endTime: toZonedTime(step.endTime, offsetMs),
     timeMs: step.time ?? 0,
     log: step.log ?? '',
-    children: (step.children ?? []).map(toProcessStep)
+    children: (step.children ?? []).map((child) => toProcessStep(child, offsetMs))
   }
 }
 
-export function toProcess(body: z.infer<typeof processEntitySchema>): DinkyProcess {
+export function toProcess(
+  body: z.infer<typeof processEntitySchema>,
+  offsetMs = DINKY_DEFAULT_OFFSET_MS
+): DinkyProcess {
   return {
-    ...toProcessStep(body),
-    lastUpdateStep: body.lastUpdateStep ? toProcessStep(body.lastUpdateStep) : null,
+    ...toProcessStep(body, offsetMs),
+    lastUpdateStep: body.lastUpdateStep ? toProcessStep(body.lastUpdateStep, offsetMs) : null,
     threadId: body.threadId ?? null
   }
 }
 
-export function toMetricsSample(body: z.infer<typeof metricsSchema>): MetricsSample {
+export function toMetricsSample(
+  body: z.infer<typeof metricsSchema>,
+  offsetMs = DINKY_DEFAULT_OFFSET_MS
+): MetricsSample {
   const content: Record<string, Record<string, string>> = {}
   for (const [vertex, metrics] of Object.entries(body.content ?? {})) {
     content[vertex] = Object.fromEntries(
       Object.entries(metrics).map(([name, value]) => [name, String(value)])
     )
   }
-  return { model: body.model, heartTime: body.heartTime ?? null, content }
+  return { model: body.model, heartTime: toZonedTime(body.heartTime, offsetMs), content }
 }
 
 export function toSessionUser(body: z.infer<typeof userDtoSchema>, tenantId: number): SessionUser {
@@ -176,12 +172,15 @@ export function toSessionUser(body: z.infer<typeof userDtoSchema>, tenantId: num
   }
 }
 
-export function toJobDetail(body: z.infer<typeof jobInfoDetailSchema>): JobDetail {
+export function toJobDetail(
+  body: z.infer<typeof jobInfoDetailSchema>,
+  offsetMs = DINKY_DEFAULT_OFFSET_MS
+): JobDetail {
   const exceptions = body.jobDataDto?.exceptions
   const rootException =
     exceptions?.['root-exception'] || body.instance.error || body.history?.error || null
   return {
-    job: toJob({ ...body.instance, type: body.instance.type ?? body.history?.type }),
+    job: toJob({ ...body.instance, type: body.instance.type ?? body.history?.type }, offsetMs),
     clusterName:
       body.clusterInstance?.alias ||
       body.clusterInstance?.name ||

@@ -16,6 +16,8 @@ export const resultEnvelope = z.object({
   code: z.number(),
   msg: z.string().nullish(),
   data: z.unknown().optional(),
+  /** The server's local now, `yyyy-MM-dd HH:mm:ss`: the source of its UTC offset. */
+  time: z.string().nullish(),
   success: z.boolean().nullish()
 })
 

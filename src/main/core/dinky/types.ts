@@ -36,7 +36,10 @@ export interface ProcessStep {
   title: string
   type: string
   status: string
-  /** Server-local wall time `yyyy-MM-dd HH:mm:ss`, whatever the transport sent (ISO or epoch ms). */
+  /**
+   * ISO-8601 with the server's offset (`2024-08-27T10:15:30+08:00`), whatever the transport sent (zone-less ISO
+   * or WS epoch ms), to the second.
+   */
   startTime: string | null
   endTime: string | null
   timeMs: number
@@ -53,6 +56,7 @@ export interface DinkyProcess extends ProcessStep {
 /** A `MetricsVO`: one metrics sample of a Flink job, `content` keyed by vertex id then metric name. */
 export interface MetricsSample {
   model: string
+  /** ISO-8601 with the server's offset, from Dinky's server-local `yyyy-MM-dd HH:mm:ss`. */
   heartTime: string | null
   content: Record<string, Record<string, string>>
 }
@@ -107,6 +111,11 @@ export interface DinkyClient {
   logout(): Promise<void>
   /** True while a token is held. */
   isLoggedIn(): boolean
+  /**
+   * The server's UTC offset in ms, estimated from the `time` of its latest `Result` (Dinky's default +08:00 until
+   * one arrived). Streams use it to map the times they carry as the REST models do.
+   */
+  serverUtcOffsetMs(): number
   /** Token and tenant for the stream transports; null before login. */
   streamAuth(): StreamAuth | null
   /** A fetch that adds the token header, the tenant cookie, the language and the TLS settings. */

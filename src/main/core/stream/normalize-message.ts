@@ -1,10 +1,12 @@
 /**
  * Parsing and normalising stream frames into `StreamMessage`s. SSE (`/TOPIC/<KIND>/<param>` topics, one payload per
  * frame) and WS (enum-name topics, a `data` map keyed by parameter) both end in the same shape, with payloads
- * validated by the REST client's schemas. Pure: no I/O, no clock.
+ * validated by the REST client's schemas and their times mapped with the server's UTC offset (`offsetMs`, from
+ * `DinkyClient.serverUtcOffsetMs()`) exactly as REST bodies are. Pure: no I/O, no clock.
  */
 import { toJvm, toMetricsSample, toProcess } from '../dinky/map-models'
 import { jvmSchema, metricsSchema, processEntitySchema, sseDataSchema } from '../dinky/schemas'
+import { DINKY_DEFAULT_OFFSET_MS } from '../dinky/server-zone'
 import type { StreamMessage } from './transport'
 
 export type NormalizeResult =
@@ -22,15 +24,16 @@ type ParamTopic = keyof typeof SSE_TOPIC_PREFIX
 export function normalizePayload(
   topic: ParamTopic,
   param: string,
-  data: unknown
+  data: unknown,
+  offsetMs = DINKY_DEFAULT_OFFSET_MS
 ): StreamMessage | null {
   if (topic === 'PROCESS_CONSOLE') {
     const parsed = processEntitySchema.safeParse(data)
-    return parsed.success ? { topic, param, data: toProcess(parsed.data) } : null
+    return parsed.success ? { topic, param, data: toProcess(parsed.data, offsetMs) } : null
   }
   if (topic === 'METRICS') {
     const parsed = metricsSchema.safeParse(data)
-    return parsed.success ? { topic, param, data: toMetricsSample(parsed.data) } : null
+    return parsed.success ? { topic, param, data: toMetricsSample(parsed.data, offsetMs) } : null
   }
   return typeof data === 'string' ? { topic, param, data } : null
 }
@@ -56,14 +59,15 @@ function parseFrame(raw: string): { topic: string; data: unknown } | string {
  * One SSE `data:` payload (an `SseDataVo`). On the JVM stream the topic is a server-made UUID, so any topic that
  * is not a known one is read as a JVM push when its payload is a `Jvm`.
  */
-export function normalizeSseData(raw: string): NormalizeResult {
+export function normalizeSseData(raw: string, offsetMs = DINKY_DEFAULT_OFFSET_MS): NormalizeResult {
   const frame = parseFrame(raw)
   if (typeof frame === 'string') return { ok: false, detail: frame }
   if (frame.topic === 'HEART_BEAT') return { ok: true, messages: [{ topic: 'HEART_BEAT' }] }
   for (const topic of Object.keys(SSE_TOPIC_PREFIX) as ParamTopic[]) {
     const prefix = SSE_TOPIC_PREFIX[topic]
     if (!frame.topic.startsWith(prefix)) continue
-    const message = normalizePayload(topic, frame.topic.slice(prefix.length), frame.data)
+    const param = frame.topic.slice(prefix.length)
+    const message = normalizePayload(topic, param, frame.data, offsetMs)
     return message
       ? { ok: true, messages: [message] }
       : { ok: false, detail: `${topic} payload does not match its schema` }
@@ -78,7 +82,8 @@ export function normalizeSseData(raw: string): NormalizeResult {
  */
 export function normalizeWsFrame(
   raw: string,
-  wanted: (topic: string, param: string) => boolean
+  wanted: (topic: string, param: string) => boolean,
+  offsetMs = DINKY_DEFAULT_OFFSET_MS
 ): NormalizeResult {
   const frame = parseFrame(raw)
   if (typeof frame === 'string') return { ok: false, detail: frame }
@@ -99,7 +104,7 @@ export function normalizeWsFrame(
   const messages: StreamMessage[] = []
   for (const [param, payload] of Object.entries(frame.data as Record<string, unknown>)) {
     if (!wanted(topic, param)) continue
-    const message = normalizePayload(topic, param, payload)
+    const message = normalizePayload(topic, param, payload, offsetMs)
     if (!message) return { ok: false, detail: `${topic} payload does not match its schema` }
     messages.push(message)
   }

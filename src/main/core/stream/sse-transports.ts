@@ -22,8 +22,8 @@ export interface SseTransportOptions {
   heartbeatIntervalMs?: number
 }
 
-function dispatch(raw: string, handlers: StreamHandlers, logger: Logger): void {
-  const result = normalizeSseData(raw)
+function dispatch(raw: string, offsetMs: number, handlers: StreamHandlers, logger: Logger): void {
+  const result = normalizeSseData(raw, offsetMs)
   if (!result.ok) {
     logger.warn('dropped a stream frame', { reason: 'malformed-response', detail: result.detail })
     return
@@ -80,7 +80,7 @@ function createSseTransport(
           subscriber = mine
           mine.send(topics)
         },
-        onData: (data) => dispatch(data, handlers, logger),
+        onData: (data) => dispatch(data, options.client.serverUtcOffsetMs(), handlers, logger),
         onActivity: () => handlers.onActivity(),
         onRetry: (ms) => handlers.onRetry(ms),
         onClose(info) {

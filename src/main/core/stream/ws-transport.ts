@@ -144,7 +144,7 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
         }
         handlers.onActivity()
         if (isBinary) return
-        const result = normalizeWsFrame(data.toString(), wanted)
+        const result = normalizeWsFrame(data.toString(), wanted, client.serverUtcOffsetMs())
         if (!result.ok) {
           logger.warn('dropped a stream frame', {
             reason: 'malformed-response',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { toJob, toWallTime } from '../../../../src/main/core/dinky/map-models'
+import { toJob } from '../../../../src/main/core/dinky/map-models'
 import { jobInstanceSchema, processEntitySchema } from '../../../../src/main/core/dinky/schemas'
 import { toProcess } from '../../../../src/main/core/dinky/map-models'
 
@@ -30,7 +30,7 @@ const sseProcess = {
 }
 
 describe('payload schemas', () => {
-  it('maps a JobInstanceVo row into a Job', () => {
+  it('maps a JobInstanceVo row into a Job, its server-local times given the server offset', () => {
     const row = jobInstanceSchema.parse({
       id: 7,
       name: 'orders',
@@ -46,7 +46,7 @@ describe('payload schemas', () => {
       failedRestartCount: 1,
       firstLevelOwner: 1
     })
-    expect(toJob(row)).toEqual({
+    expect(toJob(row, 8 * 3_600_000)).toEqual({
       id: 7,
       taskId: 12,
       name: 'orders',
@@ -54,8 +54,8 @@ describe('payload schemas', () => {
       jid: 'abc',
       type: 'yarn-session',
       step: 2,
-      createTime: '2024-08-27 10:15:30',
-      updateTime: '2024-08-27 10:16:30',
+      createTime: '2024-08-27T10:15:30+08:00',
+      updateTime: '2024-08-27T10:16:30+08:00',
       finishTime: null,
       durationMs: 60_000,
       failedRestartCount: 1
@@ -74,18 +74,19 @@ describe('payload schemas', () => {
     const fromWs = toProcess(
       processEntitySchema.parse({ ...rest, startTime: wsStart, children: wsChildren })
     )
-    expect(fromSse.startTime).toBe('2024-08-27 10:15:30')
+    expect(fromSse.startTime).toBe('2024-08-27T10:15:30+08:00')
     expect(fromWs).toEqual(fromSse)
+    // A server in another zone: the WS epoch is still "as if UTC+8", the wall time is the server's own.
+    const minusFive = -5 * 3_600_000
+    const wsElsewhere = toProcess(
+      processEntitySchema.parse({ ...rest, startTime: wsStart }),
+      minusFive
+    )
+    expect(wsElsewhere.startTime).toBe('2024-08-27T10:15:30-05:00')
   })
 
   it('rejects a ProcessEntity without a key', () => {
     const { key: _k, ...noKey } = sseProcess
     expect(processEntitySchema.safeParse(noKey).success).toBe(false)
-  })
-
-  it('normalises wall times from every wire format', () => {
-    expect(toWallTime('2024-08-27 10:15:30')).toBe('2024-08-27 10:15:30')
-    expect(toWallTime('2024-08-27T10:15:30')).toBe('2024-08-27 10:15:30')
-    expect(toWallTime(null)).toBeNull()
   })
 })

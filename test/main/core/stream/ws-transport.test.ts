@@ -79,6 +79,20 @@ describe('WebSocket transport (Dinky 1.2) under the supervisor, against the simu
     expect(h.sim.control.stats().logins).toBe(2)
   })
 
+  it('maps the epoch-ms times of WS payloads exactly as REST maps its ISO text', async () => {
+    const h = await live()
+    h.transport.setTopics({ processes: ['FlinkSubmit/3'], metrics: [], printTables: [] })
+    h.sim.control.submit(3)
+    h.sim.control.appendLog('FlinkSubmit/3', ['a line'])
+    await h.waitFor(() => ofTopic(h, 'PROCESS_CONSOLE').some((m) => m.param === 'FlinkSubmit/3'))
+    const pushed = ofTopic(h, 'PROCESS_CONSOLE').find((m) => m.param === 'FlinkSubmit/3')!.data
+    const rest = await h.client.process('FlinkSubmit/3')
+    expect(pushed.startTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/)
+    expect(pushed.startTime).toBe(rest?.startTime)
+    expect(pushed.key).toBe(rest?.key)
+    expect(Math.abs(Date.parse(pushed.startTime!) - Date.now())).toBeLessThan(60_000)
+  })
+
   it('closes its socket on stop', async () => {
     const h = await live()
     await h.supervisor.stop()
