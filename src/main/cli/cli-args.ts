@@ -22,7 +22,13 @@ export interface WatchOptions {
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'watch'; options: WatchOptions }
-  | { kind: 'cache'; action: 'clear' | 'info'; cacheDir: string | null }
+  | {
+      kind: 'cache'
+      action: 'clear' | 'info'
+      cacheDir: string | null
+      profileId: string | null
+      json: boolean
+    }
 
 export class UsageError extends Error {
   override readonly name = 'UsageError'
@@ -33,7 +39,8 @@ export const USAGE = `Usage:
                       [--process FlinkSubmit/12 ...] [--heartbeat-timeout SECONDS]
                       [--backoff-base SECONDS] [--backoff-max SECONDS] [--cache-dir DIR]
                       [--json] [--transport auto|sse|ws]
-  dinky-console cache clear|info [--cache-dir DIR]
+  dinky-console cache info [--cache-dir DIR] [--json]
+  dinky-console cache clear [--cache-dir DIR] [--profile ID] [--json]
   dinky-console --help
 
   --server URL          Dinky's base URL, e.g. http://host:8888 ("demo" runs the built-in simulator)
@@ -72,13 +79,23 @@ function parseCache(args: string[]): CliCommand {
   const [action, ...rest] = args
   if (action !== 'clear' && action !== 'info') throw new UsageError('cache wants clear or info')
   let cacheDir: string | null = null
+  let profileId: string | null = null
+  let json = false
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = splitFlag(rest[i])
-    if (flag !== '--cache-dir') throw new UsageError(`unknown option for cache: ${flag}`)
-    cacheDir = inline ?? rest[++i] ?? null
-    if (!cacheDir) throw new UsageError('--cache-dir wants a directory')
+    if (flag === '--json') {
+      json = true
+    } else if (flag === '--cache-dir') {
+      cacheDir = inline ?? rest[++i] ?? null
+      if (!cacheDir) throw new UsageError('--cache-dir wants a directory')
+    } else if (flag === '--profile' && action === 'clear') {
+      profileId = inline ?? rest[++i] ?? null
+      if (!profileId) throw new UsageError('--profile wants a profile id')
+    } else {
+      throw new UsageError(`unknown option for cache ${action}: ${flag}`)
+    }
   }
-  return { kind: 'cache', action, cacheDir }
+  return { kind: 'cache', action, cacheDir, profileId, json }
 }
 
 function parseWatch(args: string[]): WatchOptions {

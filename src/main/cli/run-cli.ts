@@ -6,6 +6,7 @@ import type { Logger } from '../core/ports'
 import type { DemoServer } from '../core/session/demo-profile'
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args'
 import { runWatch } from './watch-command'
+import { runCacheCommand } from './cache-command'
 
 export interface CliIo {
   out(line: string): void
@@ -15,8 +16,6 @@ export interface CliIo {
   now(): number
   stopSignal: Promise<void>
   startDemoServer?: () => Promise<DemoServer>
-  /** `cache clear|info`, the cache engineer's command; returns the exit code. */
-  runCache?: (command: Extract<CliCommand, { kind: 'cache' }>, io: CliIo) => Promise<number>
 }
 
 /** Why a returned code and not `process.exit` here: the caller exits only after stdout has drained. */
@@ -34,11 +33,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.out(USAGE)
       return 0
     case 'cache':
-      if (!io.runCache) {
-        io.err('dinky-console: the cache command is not available in this build')
-        return 1
-      }
-      return io.runCache(command, io)
+      return runCacheCommand(command, io)
     case 'watch':
       return runWatch(command.options, io)
   }

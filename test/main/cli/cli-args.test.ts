@@ -40,7 +40,16 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['cache', 'info', '--cache-dir', '/tmp/x'])).toEqual({
       kind: 'cache',
       action: 'info',
-      cacheDir: '/tmp/x'
+      cacheDir: '/tmp/x',
+      profileId: null,
+      json: false
+    })
+    expect(parseCliArgs(['cache', 'clear', '--profile', 'demo', '--json'])).toEqual({
+      kind: 'cache',
+      action: 'clear',
+      cacheDir: null,
+      profileId: 'demo',
+      json: true
     })
     expect(parseCliArgs(['watch', '--help'])).toEqual({ kind: 'help' })
   })
@@ -55,7 +64,8 @@ describe('parseCliArgs', () => {
     [['watch', '--server', 'http://x', '--process', 'nonsense']],
     [['watch', '--server', 'http://x', '--username']],
     [['watch', '--server', 'http://x', '--bogus']],
-    [['cache', 'wipe']]
+    [['cache', 'wipe']],
+    [['cache', 'info', '--profile', 'demo']]
   ])('rejects %j with a usage error', (argv) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError)
   })

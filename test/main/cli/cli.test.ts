@@ -124,6 +124,17 @@ describe('dinky-console CLI as a child process', () => {
       )
       cold.child.kill('SIGINT')
       expect(await cold.exit).toBe(0)
+
+      const info = runCli(['cache', 'info', '--cache-dir', dir, '--json'])
+      expect(await info.exit).toBe(0)
+      const sizes = JSON.parse(info.stdout.join(''))
+      expect(sizes.totalBytes).toBeGreaterThan(0)
+      const clear = runCli(['cache', 'clear', '--cache-dir', dir, '--json'])
+      expect(await clear.exit).toBe(0)
+      expect(JSON.parse(clear.stdout.join(''))).toMatchObject({ bytesFreed: sizes.totalBytes })
+      const after = runCli(['cache', 'info', '--cache-dir', dir, '--json'])
+      expect(await after.exit).toBe(0)
+      expect(JSON.parse(after.stdout.join(''))).toMatchObject({ totalBytes: 0 })
     } finally {
       await down.close()
       await rm(dir, { recursive: true, force: true })
