@@ -57,11 +57,20 @@ export function formatAgo(epochMs: number, now: number, language: string): strin
   return format.format(Math.round(hours / 24), 'day')
 }
 
-/** Parses Dinky's server-local `yyyy-MM-dd HH:mm:ss` as local time (null when absent or malformed). */
+/**
+ * Parses a time from Dinky: ISO-8601 with the server's offset as the core maps it, or a bare `yyyy-MM-dd HH:mm:ss`
+ * (taken as local time). Null when absent or malformed.
+ */
 export function parseDinkyTime(value: string | null): number | null {
   if (!value) return null
   const ms = Date.parse(value.replace(' ', 'T'))
   return Number.isNaN(ms) ? null : ms
+}
+
+/** A Dinky time shown in the viewer's own time zone, `yyyy-MM-dd HH:MM:SS`; the raw text when it can't be read. */
+export function formatDinkyTime(value: string | null, none = '—'): string {
+  const ms = parseDinkyTime(value)
+  return ms === null ? (value ?? none) : formatDateTime(ms)
 }
 
 function pad(value: number): string {

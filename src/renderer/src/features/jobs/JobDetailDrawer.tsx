@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { JobDetail } from '../../../../shared/models'
 import { JobStatusTag } from '../../components/JobStatusTag'
+import { formatDinkyTime } from '../../format/units'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import { selectJobs, selectLog, selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
@@ -96,10 +97,10 @@ export function JobDetailDrawer() {
                       {detail?.jobManagerAddress ?? '—'}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('jobDetail.created')}>
-                      {job.createTime ?? '—'}
+                      {formatDinkyTime(job.createTime)}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('jobDetail.finished')}>
-                      {job.finishTime ?? '—'}
+                      {formatDinkyTime(job.finishTime)}
                     </Descriptions.Item>
                     <Descriptions.Item label={t('jobs.failedRestarts')}>
                       {job.failedRestartCount}

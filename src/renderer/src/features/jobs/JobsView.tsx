@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { JOB_STATUSES, type Job, type JobStatus } from '../../../../shared/models'
 import { JobStatusTag } from '../../components/JobStatusTag'
 import { ViewHeader } from '../../components/ViewHeader'
-import { formatDuration } from '../../format/units'
+import { formatDinkyTime, formatDuration } from '../../format/units'
 import { selectJobs } from '../../store/selectors'
 import { useConsole } from '../../store/store-context'
 import { compareTimes, filterJobs, jobRowClass } from './job-filters'
@@ -65,7 +65,7 @@ export function JobsView() {
       width: 170,
       defaultSortOrder: 'descend',
       sorter: (a, b) => compareTimes(a.updateTime, b.updateTime),
-      render: (time) => time ?? '—'
+      render: (time: string | null) => formatDinkyTime(time)
     }
   ]
 

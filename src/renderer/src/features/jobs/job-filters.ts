@@ -1,4 +1,5 @@
 /** The Jobs view's filter and row look, kept pure so they can be tested without rendering a table. */
+import { parseDinkyTime } from '../../format/units'
 import type { Job, JobStatus } from '../../../../shared/models'
 
 export interface JobFilter {
@@ -26,5 +27,5 @@ export function jobRowClass(status: JobStatus): string {
 
 /** Comparator on a Dinky time string (`yyyy-MM-dd HH:mm:ss` sorts lexically); missing times sort first. */
 export function compareTimes(a: string | null, b: string | null): number {
-  return (a ?? '').localeCompare(b ?? '')
+  return (parseDinkyTime(a) ?? 0) - (parseDinkyTime(b) ?? 0)
 }
