@@ -123,7 +123,7 @@ export function JobDetailDrawer() {
               key: 'console',
               label: t('jobDetail.console'),
               children: (
-                <LogViewer stream={log} height="calc(100vh - 230px)" name={process ?? 'console'} />
+                <LogViewer stream={log} height="calc(100vh - 256px)" name={process ?? 'console'} />
               )
             }
           ]}
