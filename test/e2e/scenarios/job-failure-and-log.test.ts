@@ -30,7 +30,7 @@ describe('a job fails and a console log streams', () => {
   let page: Page
 
   beforeAll(async () => {
-    sim = await startScenarioSimulator({ logRate: 10, submissionLines: 400 })
+    sim = await startScenarioSimulator({ logRate: 25, submissionLines: 400 })
     userDataDir = await makeUserDataDir()
     await writeScenarioSettings(userDataDir)
     app = await launchOnServer(sim.url, { userDataDir })
@@ -101,6 +101,12 @@ describe('a job fails and a console log streams', () => {
     expect(start).toBeGreaterThanOrEqual(0)
     expect(shown).toEqual(all.slice(start, start + shown.length))
     expect(all.length - (start + shown.length)).toBeLessThan(15)
+    // Into view: once the log is taller than its box, the newest line is inside the window, not below its edge.
+    await expect.poll(() => simulatorLines().length).toBeGreaterThan(60)
+    await expect.poll(lastShown).toBe(simulatorLines().at(-1))
+    const window = page.viewportSize()!
+    const newest = await viewer.getByTestId('log-line').last().boundingBox()
+    expect(newest!.y + newest!.height).toBeLessThanOrEqual(window.height)
     await app.screenshot('scenario-job-console-following')
   })
 })
