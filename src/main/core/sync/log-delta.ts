@@ -2,8 +2,10 @@
  * Console-log deltas. Dinky's PROCESS_CONSOLE resends a process's whole log with every appended line; this turns
  * that stream of ever-growing strings into append-only lines, each delivered once. Pure: the cursor is the only
  * state, and the work per event grows with the new text, not with the log (lengths and short probes are compared,
- * never the whole string).
+ * never the whole string). Everything kept of a log (lines, probes, the held-back text) is an owned copy, so no
+ * retained line pins the whole log it was cut from.
  */
+import { ownedString } from './owned-string'
 
 export const DEFAULT_MAX_LINE_CHARS = 16_384
 /** How many characters of the log's head and of the text before the cursor are kept to recognise the same log. */
@@ -94,6 +96,11 @@ function stripCr(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line
 }
 
+/** The line at `start..end` of the log as a string of its own, capped and without its `\r`. */
+function takeLine(log: string, start: number, end: number, max: number): string {
+  return ownedString(capLine(stripCr(log.slice(start, end)), max))
+}
+
 /**
  * Turns the next whole-log event of a process into the lines not delivered yet. Why a cursor and not the previous
  * string: holding and comparing whole logs would make every event cost as much as the log, which grows without end.
@@ -113,7 +120,10 @@ export function extractLogDelta(
   if (!previous || previous.key !== event.key) {
     // A new key is a new run: the old run's held-back line is as complete as it will ever be.
     if (previous && !previous.ended && previous.pending && !previous.skippingLongLine) {
-      chunks.push({ run: previous.run, lines: [capLine(stripCr(previous.pending), max)] })
+      chunks.push({
+        run: previous.run,
+        lines: [ownedString(capLine(stripCr(previous.pending), max))]
+      })
     }
     cursor = newLogCursor(event.key)
   } else if (previous.seededLines) {
@@ -143,25 +153,25 @@ export function extractLogDelta(
     cursor.skippingLongLine = end < 0
   }
   for (let end = log.indexOf('\n', pos); end >= 0; end = log.indexOf('\n', pos)) {
-    lines.push(capLine(stripCr(log.slice(pos, end)), max))
+    lines.push(takeLine(log, pos, end, max))
     pos = end + 1
   }
   const rest = log.length - pos
   if (rest > 0 && event.ended && !cursor.skippingLongLine) {
-    lines.push(capLine(stripCr(log.slice(pos)), max))
+    lines.push(takeLine(log, pos, log.length, max))
     pos = log.length
   } else if (rest > max && !cursor.skippingLongLine) {
-    lines.push(capLine(log.slice(pos), max))
+    lines.push(ownedString(capLine(log.slice(pos), max)))
     pos = log.length
     cursor.skippingLongLine = true
   } else if (event.ended) {
     pos = log.length
   }
 
-  if (cursor.head.length < PROBE_CHARS) cursor.head = log.slice(0, PROBE_CHARS)
-  cursor.tail = log.slice(Math.max(0, pos - PROBE_CHARS), pos)
+  if (cursor.head.length < PROBE_CHARS) cursor.head = ownedString(log.slice(0, PROBE_CHARS))
+  cursor.tail = ownedString(log.slice(Math.max(0, pos - PROBE_CHARS), pos))
   cursor.consumed = pos
-  cursor.pending = cursor.skippingLongLine ? '' : log.slice(pos)
+  cursor.pending = cursor.skippingLongLine || pos === log.length ? '' : ownedString(log.slice(pos))
   cursor.ended = event.ended
   if (lines.length) chunks.push({ run: cursor.run, lines })
   return { cursor, chunks, restarted, work }
