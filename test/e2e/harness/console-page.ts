@@ -3,6 +3,7 @@
  * the side navigation, job rows and the job drawer's console. Selectors are the renderer's data-testids.
  */
 import { readFile } from 'node:fs/promises'
+import { expect } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { ConnectionState } from '../../../src/shared/connection'
 import type { E2eApp } from './e2e-app'
@@ -108,4 +109,26 @@ export async function recordBadgeStates(page: Page): Promise<{ read(): Promise<s
         ...((globalThis as Record<string, unknown>)['__badgeStates'] as string[])
       ])
   }
+}
+
+/**
+ * Opens the avatar menu and waits until its opening motion is over: Playwright counts an element at opacity 0 as
+ * visible, and a screenshot taken then shows no menu at all.
+ */
+export async function openAvatarMenu(page: Page): Promise<Locator> {
+  await page.getByTestId('avatar-menu').click()
+  const menu = page.locator('.ant-dropdown').filter({ has: page.getByTestId('menu-clear-cache') })
+  await menu.waitFor()
+  await expect
+    .poll(() =>
+      menu.evaluate((element) => {
+        const view = globalThis as unknown as {
+          getComputedStyle(element: unknown): { opacity: string }
+        }
+        const { className } = element as unknown as { className: string }
+        return view.getComputedStyle(element).opacity === '1' && !/-(appear|enter)/.test(className)
+      })
+    )
+    .toBe(true)
+  return menu
 }

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import type { Simulator } from '../../../src/simulator/index'
 import { englishLeaks, loadCatalogues, type Catalogue } from '../harness/catalogue-leaks'
 import type { E2eApp } from '../harness/e2e-app'
-import { openJobConsole, openView, waitForBadge } from '../harness/console-page'
+import { openAvatarMenu, openJobConsole, openView, waitForBadge } from '../harness/console-page'
 import {
   launchOnServer,
   makeUserDataDir,
@@ -90,9 +90,8 @@ describe.each(COMBOS)('screens in $locale, dark: $dark', ({ locale, dark }) => {
   })
 
   it('opens the avatar menu with its items in the language', async () => {
-    await page.getByTestId('avatar-menu').click()
+    await openAvatarMenu(page)
     const clearCache = page.getByTestId('menu-clear-cache')
-    await clearCache.waitFor()
     await expect(clearCache.textContent()).resolves.toBe(label('account.clearCache'))
     await capture('avatar-menu')
     await page.keyboard.press('Escape')
@@ -116,7 +115,7 @@ describe.each(COMBOS)('screens in $locale, dark: $dark', ({ locale, dark }) => {
     await chineseItem.waitFor({ state: 'hidden' })
     await expect.poll(() => page.getByTestId('nav-overview').textContent()).toBe('概览')
     await expect(page.getByTestId('nav-jobs').textContent()).resolves.toBe(lookUp(zhCN, 'nav.jobs'))
-    await page.getByTestId('avatar-menu').click()
+    await openAvatarMenu(page)
     await expect(page.getByTestId('menu-clear-cache').textContent()).resolves.toBe('清除本地缓存')
     expect(await englishLeaks(page)).toEqual([])
     await app.screenshot('switched-to-zh-CN')
