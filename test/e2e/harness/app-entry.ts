@@ -58,5 +58,8 @@ if (!mainScript) throw new Error('usage: app-entry.ts <main script>')
 // As under `electron main.js ...args`: argv is [executable, main script, ...args].
 process.argv = [process.execPath, resolve(mainScript), ...process.argv.slice(3)]
 await import(pathToFileURL(resolve(mainScript)).href)
-app._emitReady()
-notifyTest({ kind: 'ready' })
+// A second instance quits from its main script; signalling 'ready' would race its exit.
+if (!app._quitsBeforeReady()) {
+  app._emitReady()
+  notifyTest({ kind: 'ready' })
+}

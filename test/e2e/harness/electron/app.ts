@@ -30,6 +30,7 @@ export class StandInApp extends EventEmitter {
   readonly commandLine = createCommandLine()
   private ready = false
   private quitting = false
+  private quitBeforeReady = false
   private readonly readyPromise: Promise<void>
   private resolveReady: () => void = () => undefined
   private openWindows: () => ClosableWindow[] = () => []
@@ -102,7 +103,13 @@ export class StandInApp extends EventEmitter {
 
   /** Like Electron, quitting is asynchronous and can be cancelled by before-quit, a window's close, or will-quit. */
   quit(): void {
+    if (!this.ready) this.quitBeforeReady = true
     setImmediate(() => void this.runQuit())
+  }
+
+  /** A quit asked for while the main script ran (a second instance): 'ready' is then never emitted. */
+  _quitsBeforeReady(): boolean {
+    return this.quitBeforeReady
   }
 
   /** Exits at once: no before-quit, no close events. */
