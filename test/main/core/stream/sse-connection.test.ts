@@ -1,0 +1,156 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openSseConnection } from '../../../../src/main/core/stream/sse-connection'
+import type { StreamCloseInfo, StreamOpenInfo } from '../../../../src/main/core/stream/transport'
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void
+
+const servers: Server[] = []
+
+async function serve(handler: Handler): Promise<URL> {
+  const server = createServer(handler)
+  servers.push(server)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/sse/connect?k=1`)
+}
+
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  }
+})
+
+/** Opens a connection and records everything it reports. */
+function record(url: URL, onData?: (data: string) => void) {
+  const seen = {
+    opened: null as StreamOpenInfo | null,
+    data: [] as string[],
+    activity: 0,
+    retries: [] as number[],
+    closes: [] as StreamCloseInfo[]
+  }
+  let closed: (info: StreamCloseInfo) => void = () => undefined
+  const ended = new Promise<StreamCloseInfo>((resolve) => (closed = resolve))
+  const connection = openSseConnection(url, fetch, {
+    onOpen: (info) => (seen.opened = info),
+    onData: (data) => (onData ? onData(data) : seen.data.push(data)),
+    onActivity: () => seen.activity++,
+    onRetry: (ms) => seen.retries.push(ms),
+    onClose: (info) => {
+      seen.closes.push(info)
+      closed(info)
+    }
+  })
+  return { seen, ended, connection }
+}
+
+const eventStream = (res: ServerResponse) =>
+  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'X-Token': 'secret' })
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('openSseConnection', () => {
+  it('delivers payloads split across chunks once each, with activity per chunk and the server retry', async () => {
+    const euro = Buffer.from('data:{"v":"€"}\n\n')
+    const url = await serve(async (_req, res) => {
+      eventStream(res)
+      const parts = [
+        Buffer.from('\ufeffretry:1000\n\n'),
+        Buffer.from('data:{"v":"one"'),
+        Buffer.from('}\r\n\r\n: a comment\n\nevent:other\ndata:named\n\n'),
+        euro.subarray(0, 11), // ends inside the three bytes of '€'
+        euro.subarray(11)
+      ]
+      for (const part of parts) {
+        res.write(part)
+        await pause(20)
+      }
+      res.end()
+    })
+    const { seen, ended } = record(url)
+    const info = await ended
+    expect(seen.retries).toEqual([1000])
+    expect(seen.data).toEqual(['{"v":"one"}', '{"v":"€"}'])
+    expect(seen.activity).toBeGreaterThanOrEqual(5)
+    expect(seen.opened).toMatchObject({ status: 200, url: `${url.origin}${url.pathname}` })
+    expect(seen.opened?.headers).not.toHaveProperty('x-token')
+    expect(info).toEqual({
+      reason: 'server-closed',
+      detail: 'the server ended the stream',
+      wasOpen: true
+    })
+    expect(seen.closes).toHaveLength(1)
+  })
+
+  it.each([
+    [401, 'application/json', 'token-expired'],
+    [204, null, 'http-204'],
+    [502, 'text/html', 'proxy-html'],
+    [200, 'text/html; charset=utf-8', 'wrong-content-type']
+  ])('classifies an HTTP %i %s response as %s without opening', async (status, type, reason) => {
+    const url = await serve((_req, res) => {
+      res.writeHead(status, type ? { 'Content-Type': type } : {})
+      res.end(status === 204 ? undefined : '<html>nope</html>')
+    })
+    const { seen, ended } = record(url)
+    expect(await ended).toMatchObject({ reason, status, wasOpen: false })
+    expect(seen.opened).toBeNull()
+  })
+
+  it('classifies a refused connection and a reset mid-stream', async () => {
+    const refusedUrl = await serve(() => undefined)
+    await new Promise((resolve) => servers.pop()?.close(resolve))
+    expect(await record(refusedUrl).ended).toMatchObject({
+      reason: 'connection-refused',
+      wasOpen: false
+    })
+
+    const url = await serve((req, res) => {
+      eventStream(res)
+      res.write('data:{"v":1}\n\n', () => setTimeout(() => req.socket.destroy(), 20))
+    })
+    const { seen, ended } = record(url)
+    expect(await ended).toMatchObject({ reason: 'connection-reset', wasOpen: true })
+    expect(seen.data).toEqual(['{"v":1}'])
+  })
+
+  it('stops delivering on close, reports no close and ends the request', async () => {
+    let requestClosed: () => void = () => undefined
+    const serverSawClose = new Promise<void>((resolve) => (requestClosed = resolve))
+    const url = await serve((req, res) => {
+      eventStream(res)
+      res.write('data:first\n\n')
+      const timer = setInterval(() => res.write('data:more\n\n'), 10)
+      req.socket.on('close', () => {
+        clearInterval(timer)
+        requestClosed()
+      })
+    })
+    const { seen, connection } = record(url)
+    while (seen.data.length === 0) await pause(5)
+    connection.close()
+    connection.close()
+    const delivered = seen.data.length
+    await serverSawClose
+    await pause(50)
+    expect(seen.data).toHaveLength(delivered)
+    expect(seen.closes).toEqual([])
+  })
+
+  it('ends the connection, classified, when a handler throws on a payload', async () => {
+    const url = await serve((_req, res) => {
+      eventStream(res)
+      res.write('data:boom\n\n')
+    })
+    const { ended } = record(url, () => {
+      throw new Error('bad payload')
+    })
+    expect(await ended).toMatchObject({
+      reason: 'malformed-response',
+      detail: 'handler failed: Error: bad payload',
+      wasOpen: true
+    })
+  })
+})
