@@ -139,6 +139,9 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     'cache:info': async () => cache.info(),
     'cache:clear': async ({ profileId }) => {
       const { bytesFreed } = await cache.clear(profileId)
+      for (const open of sessions.all()) {
+        if (profileId === null || open.profileId === profileId) open.forgetCached()
+      }
       const browserBytes = await platform.clearBrowsingData()
       deps.onCacheCleared(profileId)
       return { bytesFreed: bytesFreed + browserBytes }

@@ -155,6 +155,29 @@ describe('request handlers over the real core', () => {
     expect(settings.profiles().map((p) => p.id)).toEqual(['demo', 'sim'])
   })
 
+  it('forgets the cached state held in memory when the cache is cleared', async () => {
+    await call('profiles:save', { profile: server(), password: 'dinky123!@#' })
+    await until(() => sessions.get('sim')?.snapshot().jobs?.stale === false || undefined)
+    await cache.flush()
+    await sessions.close('sim')
+    await simulator.close()
+    await sessions.open(server())
+    expect(sessions.get('sim')!.snapshot().jobs).toMatchObject({ stale: true })
+    await call('cache:clear', { profileId: 'sim' })
+    expect(sessions.get('sim')!.snapshot()).toMatchObject({
+      jobs: null,
+      counts: null,
+      clusters: null
+    })
+  })
+
+  it('keeps live data in memory when the cache is cleared', async () => {
+    await call('profiles:save', { profile: server(), password: 'dinky123!@#' })
+    await until(() => sessions.get('sim')?.snapshot().jobs?.stale === false || undefined)
+    await call('cache:clear', { profileId: 'sim' })
+    expect(sessions.get('sim')!.snapshot().jobs).toMatchObject({ stale: false })
+  })
+
   it('merges connection settings and exports redacted diagnostics', async () => {
     const result = await call('settings:set', {
       connection: { ...settings.settings().connection, jobsPollMs: 2_000 }

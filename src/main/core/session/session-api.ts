@@ -18,6 +18,8 @@ export interface SessionHandle {
   /** Everything known now, cache-first: before any network answer it holds the cached, stale state. */
   snapshot(): SessionSnapshot
   diagnostics(): Diagnostics
+  /** After the cache was cleared: forget the cached (stale) state held in memory; live data stays. */
+  forgetCached(): void
   /** Numbered updates; returns an unsubscribe. */
   subscribe(listener: (envelope: SessionEnvelope) => void): () => void
   /** Skip the backoff wait and try every stream now. */

@@ -134,6 +134,21 @@ export class SessionModel {
     }
   }
 
+  /**
+   * Drops from memory what only the cache vouched for (stale parts and log tails), after the user cleared the cache:
+   * otherwise the cleared state would come straight back. Live data stays: it is the server's, not the cache's.
+   */
+  forgetCached(): void {
+    if (this.jobs?.stale) this.jobs = null
+    if (this.counts?.stale) this.counts = null
+    if (this.clusters?.stale) {
+      this.clusters = null
+      this.taskManagers = {}
+    }
+    if (this.sysInfo?.stale) this.sysInfo = null
+    for (const tail of this.tails.all()) if (tail.stale) this.tails.remove(tail.process)
+  }
+
   snapshot(): SessionSnapshot {
     return {
       profileId: this.options.profileId,

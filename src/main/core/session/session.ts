@@ -110,6 +110,10 @@ export class Session implements SessionHandle {
     return this.model.snapshot()
   }
 
+  forgetCached(): void {
+    this.model.forgetCached()
+  }
+
   diagnostics(): Diagnostics {
     const { serverVersion, transport } = this.model
     return this.model.diagnostics.snapshot({ profileId: this.profileId, serverVersion, transport })
