@@ -61,8 +61,8 @@ describe('an expired login', () => {
     await password.fill('not-the-password')
     await page.getByTestId('login-submit').click()
     await page.getByRole('dialog').getByRole('alert').waitFor()
-    await expect(page.getByRole('dialog').getByRole('alert').textContent()).resolves.toMatch(
-      /^Login failed/
+    await expect(page.getByRole('dialog').getByRole('alert').textContent()).resolves.toBe(
+      'Dinky refused this user name or password.'
     )
     await app.screenshot('scenario-login-refused')
 

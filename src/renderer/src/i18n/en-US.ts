@@ -66,13 +66,19 @@ export const enUS = {
     password: 'Password',
     passwordPlaceholder: 'Leave empty to use the stored password',
     submit: 'Log in',
-    failed: 'Login failed: {{message}}'
+    failed: 'Login failed: {{message}}',
+    refused: 'Dinky refused this user name or password.'
   },
   freshness: {
     asOf: 'as of {{time}}, {{ago}}',
     noData: 'No data yet'
   },
-  servers: { label: 'Server', none: 'No server configured', demo: 'Demo' },
+  servers: {
+    label: 'Server',
+    none: 'No server configured',
+    demo: 'Demo',
+    demoServer: 'Demo server'
+  },
   account: {
     tenant: 'Tenant: {{tenant}}',
     switchTenant: 'Switch tenant',

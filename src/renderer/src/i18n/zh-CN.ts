@@ -68,13 +68,14 @@ export const zhCN: CatalogueShape = {
     password: '密码',
     passwordPlaceholder: '留空则使用已保存的密码',
     submit: '登录',
-    failed: '登录失败：{{message}}'
+    failed: '登录失败：{{message}}',
+    refused: 'Dinky 拒绝了该用户名或密码。'
   },
   freshness: {
     asOf: '数据截至 {{time}}（{{ago}}）',
     noData: '暂无数据'
   },
-  servers: { label: '服务器', none: '尚未配置服务器', demo: '演示' },
+  servers: { label: '服务器', none: '尚未配置服务器', demo: '演示', demoServer: '演示服务器' },
   account: {
     tenant: '租户：{{tenant}}',
     switchTenant: '切换租户',

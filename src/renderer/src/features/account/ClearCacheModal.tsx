@@ -5,6 +5,7 @@
 import { Alert, App, Modal, Table, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useServerName } from '../connection/server-name'
 import type { CacheInfo } from '../../../../shared/ipc/contract'
 import { formatBytes } from '../../format/units'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
@@ -17,6 +18,7 @@ import {
 
 export function ClearCacheModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation()
+  const serverName = useServerName()
   const api = useConsoleApi()
   const store = useConsoleStore()
   const sync = useConsoleSync()
@@ -60,7 +62,7 @@ export function ClearCacheModal({ open, onClose }: { open: boolean; onClose: () 
   }
 
   const nameOf = (profileId: string) =>
-    profiles.find((profile) => profile.id === profileId)?.name ?? profileId
+    serverName(profiles.find((profile) => profile.id === profileId)) || profileId
   const total = (info ?? []).reduce((sum, entry) => sum + entry.bytes, 0)
 
   return (

@@ -1,17 +1,18 @@
 /** The password prompt after "Login expired": `session:login`, then the session resumes on its own. */
-import { Alert, App, Form, Input, Modal, Typography } from 'antd'
+import { Alert, Form, Input, Modal, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { errorMessage, unwrap } from '../../ipc/unwrap-result'
+import { useServerName } from './server-name'
+import { errorMessage, failureCode, unwrap } from '../../ipc/unwrap-result'
 import { selectProfile } from '../../store/selectors'
 import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
 
 export function LoginModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation()
+  const serverName = useServerName()
   const api = useConsoleApi()
   const sync = useConsoleSync()
   const profile = useConsole(selectProfile)
-  const { message } = App.useApp()
   const [password, setPassword] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -27,9 +28,12 @@ export function LoginModal({ open, onClose }: { open: boolean; onClose: () => vo
       sync.resync([profile.id])
       onClose()
     } catch (failure) {
-      const text = t('login.failed', { message: errorMessage(failure) })
-      setError(text)
-      void message.error(text)
+      // Shown once, inside the prompt, where the person is typing: a toast would cover the badge and repeat it.
+      setError(
+        failureCode(failure) === 'login-failed'
+          ? t('login.refused')
+          : t('login.failed', { message: errorMessage(failure) })
+      )
     } finally {
       setBusy(false)
     }
@@ -38,7 +42,7 @@ export function LoginModal({ open, onClose }: { open: boolean; onClose: () => vo
   return (
     <Modal
       open={open}
-      title={t('login.title', { server: profile?.name ?? '' })}
+      title={t('login.title', { server: serverName(profile) })}
       okText={t('login.submit')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}

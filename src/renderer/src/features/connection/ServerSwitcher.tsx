@@ -3,6 +3,7 @@ import { CloudServerOutlined } from '@ant-design/icons'
 import { App, Select } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useServerName } from './server-name'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import {
   useConsole,
@@ -13,6 +14,7 @@ import {
 
 export function ServerSwitcher() {
   const { t } = useTranslation()
+  const serverName = useServerName()
   const api = useConsoleApi()
   const sync = useConsoleSync()
   const store = useConsoleStore()
@@ -23,9 +25,9 @@ export function ServerSwitcher() {
     () =>
       profiles.map((profile) => ({
         value: profile.id,
-        label: profile.demo ? `${profile.name} (${t('servers.demo')})` : profile.name
+        label: serverName(profile)
       })),
-    [profiles, t]
+    [profiles, serverName]
   )
 
   const select = async (profileId: string) => {

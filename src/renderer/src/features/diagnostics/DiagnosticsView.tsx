@@ -7,6 +7,7 @@ import { ExportOutlined, ReloadOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Statistic } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useServerName } from '../connection/server-name'
 import type { Diagnostics } from '../../../../shared/session'
 import { useNow } from '../../components/use-now'
 import { ViewHeader } from '../../components/ViewHeader'
@@ -20,6 +21,7 @@ const REFRESH_MS = 2_000
 
 export function DiagnosticsView() {
   const { t, i18n } = useTranslation()
+  const serverName = useServerName()
   const api = useConsoleApi()
   const { message } = App.useApp()
   const profileId = useConsole(selectProfileId)
@@ -58,7 +60,7 @@ export function DiagnosticsView() {
   return (
     <>
       <ViewHeader
-        title={t('diagnostics.title', { server: profile?.name ?? '' })}
+        title={t('diagnostics.title', { server: serverName(profile) })}
         extra={
           <Space>
             <Button icon={<ReloadOutlined />} onClick={() => void load()}>
