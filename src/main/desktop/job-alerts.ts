@@ -20,6 +20,8 @@ export interface JobAlertsOptions {
   /** A transition seen again within this window is not announced again. */
   dedupeWindowMs?: number
   serverName(profileId: string): string
+  /** A status as the person reads it (the UI language); Dinky's enum name by default. */
+  statusName?(status: JobTransition['to']): string
   enabled(): boolean
   notify(alert: JobAlert): void
 }
@@ -37,13 +39,16 @@ export function createJobAlerts(options: JobAlertsOptions) {
       const key = `${profileId}\u0000${transition.id}\u0000${transition.to}`
       if (seen.has(key)) return false
       seen.set(key, now)
+      const named = (status: JobTransition['to']) => options.statusName?.(status) ?? status
       options.notify({
         profileId,
         jobId: transition.id,
         taskId: transition.taskId,
         status: transition.to,
-        title: `${transition.name}: ${transition.to}`,
-        body: `${options.serverName(profileId)} · ${transition.from ?? 'NEW'} → ${transition.to}`
+        title: `${transition.name}: ${named(transition.to)}`,
+        body: transition.from
+          ? `${options.serverName(profileId)} · ${named(transition.from)} → ${named(transition.to)}`
+          : options.serverName(profileId)
       })
       return true
     }

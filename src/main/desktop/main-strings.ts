@@ -3,6 +3,8 @@
  * has the full catalogues; these follow the same language setting.
  */
 import type { ConnectionKind } from '../../shared/connection'
+import { JOB_STATUS_NAMES } from '../../shared/job-status-names'
+import type { JobStatus } from '../../shared/models'
 import type { LanguageChoice } from '../../shared/profiles'
 
 export interface MainStrings {
@@ -10,6 +12,7 @@ export interface MainStrings {
   retryAll: string
   quit: string
   state: Record<ConnectionKind, string>
+  jobStatus: Record<JobStatus, string>
 }
 
 const EN: MainStrings = {
@@ -23,7 +26,8 @@ const EN: MainStrings = {
     offline: 'Offline',
     'auth-expired': 'Login expired',
     stopped: 'Stopped'
-  }
+  },
+  jobStatus: JOB_STATUS_NAMES['en-US']
 }
 
 const ZH: MainStrings = {
@@ -37,7 +41,8 @@ const ZH: MainStrings = {
     offline: '离线',
     'auth-expired': '登录已过期',
     stopped: '已停止'
-  }
+  },
+  jobStatus: JOB_STATUS_NAMES['zh-CN']
 }
 
 /** The strings for a language setting; `system` follows the OS locale (any Chinese locale gets Chinese). */

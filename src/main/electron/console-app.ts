@@ -59,6 +59,8 @@ export async function startConsoleApp(logger: Logger, resourcesDir: string): Pro
     clock: systemClock,
     enabled: () => settings.settings().notifications,
     serverName: (id) => settings.profiles().find((p) => p.id === id)?.name ?? id,
+    statusName: (status) =>
+      mainStrings(settings.settings().language, app.getLocale()).jobStatus[status],
     notify: (alert) =>
       showJobNotification(alert, () => {
         showWindow()

@@ -1,4 +1,6 @@
 /** English catalogue. Its shape is the catalogue type: zh-CN must have every key (checked by the typecheck). */
+import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
+
 export const enUS = {
   app: { title: 'Dinky Console' },
   nav: {
@@ -101,21 +103,7 @@ export const enUS = {
     done: 'Local cache cleared ({{size}} freed)',
     empty: 'Nothing is cached.'
   },
-  status: {
-    INITIALIZING: 'Initializing',
-    CREATED: 'Created',
-    RUNNING: 'Running',
-    FAILING: 'Failing',
-    FAILED: 'Failed',
-    CANCELLING: 'Cancelling',
-    CANCELED: 'Canceled',
-    FINISHED: 'Finished',
-    RESTARTING: 'Restarting',
-    SUSPENDED: 'Suspended',
-    RECONCILING: 'Reconciling',
-    RECONNECTING: 'Reconnecting',
-    UNKNOWN: 'Unknown'
-  },
+  status: JOB_STATUS_NAMES['en-US'],
   overview: {
     jobs: 'Job status',
     all: 'All jobs',

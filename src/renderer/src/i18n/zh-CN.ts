@@ -1,4 +1,5 @@
 /** 简体中文 catalogue: typed by the English one, so a missing key fails the typecheck. Terms follow Dinky's web UI. */
+import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
 import type { CatalogueShape } from './en-US'
 
 export const zhCN: CatalogueShape = {
@@ -98,21 +99,7 @@ export const zhCN: CatalogueShape = {
     done: '本地缓存已清除（释放 {{size}}）',
     empty: '没有缓存数据。'
   },
-  status: {
-    INITIALIZING: '初始化',
-    CREATED: '已创建',
-    RUNNING: '运行中',
-    FAILING: '失败中',
-    FAILED: '已失败',
-    CANCELLING: '停止中',
-    CANCELED: '已停止',
-    FINISHED: '已完成',
-    RESTARTING: '重启中',
-    SUSPENDED: '已挂起',
-    RECONCILING: '调和中',
-    RECONNECTING: '重连中',
-    UNKNOWN: '未知'
-  },
+  status: JOB_STATUS_NAMES['zh-CN'],
   overview: {
     jobs: '作业状态',
     all: '全部作业',
