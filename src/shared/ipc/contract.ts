@@ -109,7 +109,11 @@ export interface PushChannels {
   'jvm:sample': Array<JvmSample & { profileId: string }>
   'session:user': Array<{ profileId: string; user: SessionUser | null }>
   /** Main asks the renderer to show something (a notification was clicked, the tray menu was used). */
-  'app:navigate': Array<{ profileId: string; view: 'overview' | 'jobs' | 'logs' | 'clusters'; jobId?: number }>
+  'app:navigate': Array<{
+    profileId: string
+    view: 'overview' | 'jobs' | 'logs' | 'clusters'
+    jobId?: number
+  }>
   /** The cache was cleared: reload and resync. */
   'cache:cleared': Array<{ profileId: string | null }>
   'settings:changed': AppSettings[]
@@ -165,5 +169,6 @@ export const PUSH_CHANNELS = [
 
 // Both lists must name every channel of their map: a channel missing here fails the typecheck.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>
-export const requestChannelsComplete: Missing<RequestChannel, (typeof REQUEST_CHANNELS)[number]> = true
+export const requestChannelsComplete: Missing<RequestChannel, (typeof REQUEST_CHANNELS)[number]> =
+  true
 export const pushChannelsComplete: Missing<PushChannel, (typeof PUSH_CHANNELS)[number]> = true
