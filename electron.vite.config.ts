@@ -15,7 +15,9 @@ export default defineConfig({
     }
   },
   // Sandboxed preloads must be CommonJS; with "type":"module" electron-vite would emit index.mjs (ESM).
-  preload: { build: { rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } } } },
+  preload: {
+    build: { rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } } }
+  },
   renderer: {
     resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
     plugins: [react()]

@@ -32,7 +32,12 @@ export default tseslint.config(
     }
   },
   {
-    files: ['src/main/core/**/*.ts', 'src/simulator/**/*.ts', 'src/main/cli.ts', 'src/main/cli/**/*.ts'],
+    files: [
+      'src/main/core/**/*.ts',
+      'src/simulator/**/*.ts',
+      'src/main/cli.ts',
+      'src/main/cli/**/*.ts'
+    ],
     rules: { 'no-restricted-imports': ['error', { paths: [electron] }] }
   },
   {
@@ -40,7 +45,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [nodeBuiltins, { group: ['../main/*', '../renderer/*'], message: 'The preload sees only electron and src/shared.' }] }
+        {
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['../main/*', '../renderer/*'],
+              message: 'The preload sees only electron and src/shared.'
+            }
+          ]
+        }
       ]
     }
   },

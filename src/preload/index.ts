@@ -21,7 +21,8 @@ const api = {
     channel: C,
     ...req: RequestChannels[C]['req'] extends void ? [] : [RequestChannels[C]['req']]
   ): Promise<Result<RequestChannels[C]['res']>> {
-    if (!requestChannels.has(channel)) return Promise.reject(new Error(`Unknown channel ${channel}`))
+    if (!requestChannels.has(channel))
+      return Promise.reject(new Error(`Unknown channel ${channel}`))
     return ipcRenderer.invoke(channel, ...req)
   },
   on<C extends PushChannel>(channel: C, listener: (message: PushMessage<C>) => void): () => void {

@@ -2,7 +2,14 @@
  * The cache port: what the core asks of persistent storage. Two implementations share one file format — electron-store
  * under userData in the app, `conf` in the CLI and the tests. Secrets never pass through here.
  */
-import type { Cluster, Fresh, Job, StatusCounts, SysInfo, TaskManager } from '../../../shared/models'
+import type {
+  Cluster,
+  Fresh,
+  Job,
+  StatusCounts,
+  SysInfo,
+  TaskManager
+} from '../../../shared/models'
 import type { AppSettings, ServerProfile } from '../../../shared/profiles'
 import type { LogTail } from '../../../shared/session'
 
