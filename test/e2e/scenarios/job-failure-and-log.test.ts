@@ -61,10 +61,10 @@ describe('a job fails and a console log streams', () => {
     expect(background).toMatch(/^rgba\(255, 77, 79/)
 
     const notification = await app.waitForNotification(
-      (n) => n.title === `${victim.name}: FAILED`,
+      (n) => n.title === `${victim.name}: Failed`,
       10_000
     )
-    expect(notification.body).toContain('RUNNING → FAILED')
+    expect(notification.body).toContain('Running → Failed')
     const index = (await app.notifications()).findIndex((n) => n.title === notification.title)
     await app.clickNotification(index)
     const drawer = page.getByTestId('job-detail')
