@@ -29,7 +29,7 @@ export async function runMemory(options: BenchOptions, template: string): Promis
   )
   // In quick mode the renderer's 100,000-line ring is not full at the small count: no verdict then.
   const verdict = (side: string, a: number, b: number) =>
-    `${side}: ${b} MB at ${large} lines vs ${a} MB at ${small} (flat within 10 %: ` +
+    `${side}: ${b} MB at ${large} lines vs ${a} MB at ${small} (flat within 10 % or 1 MB of GC noise: ` +
     `${options.quick ? 'not judged in --quick' : flat(a, b) ? 'met' : 'MISSED'})`
   return {
     name: 'memory',
