@@ -203,6 +203,10 @@ export const enUS = {
     system: '{{os}} · {{cpus}} CPUs · JVM {{jvm}}'
   },
   settings: {
+    secretsBasicText:
+      "Passwords are kept with Linux's basic_text backend: obfuscated, not encrypted by a keyring. Install and unlock a keyring (GNOME Keyring or KWallet) for real protection.",
+    secretsNone:
+      'No secure storage is available on this system: passwords are kept only until the console quits.',
     profiles: 'Servers',
     addProfile: 'Add server',
     editProfile: 'Edit server',

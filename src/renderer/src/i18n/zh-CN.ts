@@ -199,6 +199,9 @@ export const zhCN: CatalogueShape = {
     system: '{{os}} · {{cpus}} 个 CPU · JVM {{jvm}}'
   },
   settings: {
+    secretsBasicText:
+      '密码以 Linux 的 basic_text 方式保存：只做了混淆，没有经过密钥环加密。安装并解锁密钥环（GNOME Keyring 或 KWallet）可获得真正的保护。',
+    secretsNone: '此系统没有可用的安全存储：密码只保留到控制台退出。',
     profiles: '服务器',
     addProfile: '添加服务器',
     editProfile: '编辑服务器',

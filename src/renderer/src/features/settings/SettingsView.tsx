@@ -1,6 +1,6 @@
 /** Settings: server profiles, connection tuning, and general preferences (notifications, language, theme). */
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Popconfirm, Space, Table, Tag } from 'antd'
+import { Alert, Button, Card, Popconfirm, Space, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ServerProfile } from '../../../../shared/profiles'
@@ -16,6 +16,7 @@ export function SettingsView() {
   const api = useConsoleApi()
   const store = useConsoleStore()
   const profiles = useConsole((state) => state.profiles)
+  const secrets = useConsole((state) => state.appInfo?.secretsBackend)
   const [editing, setEditing] = useState<ServerProfile | null>(null)
 
   const remove = async (profileId: string) => {
@@ -26,6 +27,15 @@ export function SettingsView() {
   return (
     <>
       <ViewHeader title={t('nav.settings')} />
+      {(secrets === 'basic_text' || secrets === 'none') && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t(secrets === 'none' ? 'settings.secretsNone' : 'settings.secretsBasicText')}
+          data-testid="secrets-warning"
+        />
+      )}
       <Card
         size="small"
         title={t('settings.profiles')}
