@@ -156,6 +156,14 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
       }
       settings.saveSettings(next)
       deps.onSettingsChanged(next)
+      if (JSON.stringify(next.connection) !== JSON.stringify(current.connection)) {
+        // Timings are read when a session opens: reopen the open ones so the change applies now.
+        for (const open of sessions.all()) {
+          const reopened = settings.profiles().find((p) => p.id === open.profileId)
+          await sessions.close(open.profileId)
+          if (reopened) await sessions.open(reopened)
+        }
+      }
       return next
     },
     'diagnostics:get': async ({ profileId }) => session(profileId).diagnostics(),

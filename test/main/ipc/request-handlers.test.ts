@@ -178,6 +178,18 @@ describe('request handlers over the real core', () => {
     expect(sessions.get('sim')!.snapshot().jobs).toMatchObject({ stale: false })
   })
 
+  it('reopens open sessions when the connection settings change, so the new timings apply', async () => {
+    await call('profiles:save', { profile: server(), password: 'dinky123!@#' })
+    const before = sessions.get('sim')
+    await call('settings:set', { notifications: false })
+    expect(sessions.get('sim')).toBe(before)
+    const connection = { ...settings.settings().connection, backoffMaxMs: 30_000 }
+    await call('settings:set', { connection })
+    const after = sessions.get('sim')
+    expect(after).toBeDefined()
+    expect(after).not.toBe(before)
+  })
+
   it('merges connection settings and exports redacted diagnostics', async () => {
     const result = await call('settings:set', {
       connection: { ...settings.settings().connection, jobsPollMs: 2_000 }
