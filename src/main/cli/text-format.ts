@@ -6,20 +6,50 @@ import type { Job } from '../../shared/models'
 import type { SessionUpdate } from '../../shared/session'
 import { stateFields } from './ndjson-format'
 
+const two = (n: number) => String(n).padStart(2, '0')
+
+/** Local wall-clock time: the terminal's reader lives in the local zone, not in UTC. */
 function clock(ms: number): string {
-  return new Date(ms).toISOString().slice(11, 19)
+  const date = new Date(ms)
+  return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`
 }
 
 function freshness(stale: boolean, asOf: number): string {
-  return stale ? `cached, as of ${new Date(asOf).toISOString()}` : `live ${clock(asOf)}`
+  const date = new Date(asOf)
+  const day = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`
+  return stale ? `cached, as of ${day} ${clock(asOf)}` : `live ${clock(asOf)}`
 }
+
+/** Columns a terminal gives the text: CJK and other wide characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0
+  for (const char of text) {
+    const code = char.codePointAt(0)!
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x20000 && code <= 0x3fffd)
+    width += wide ? 2 : 1
+  }
+  return width
+}
+
+const padEnd = (text: string, width: number) =>
+  text + ' '.repeat(Math.max(0, width - displayWidth(text)))
 
 function jobTable(jobs: readonly Job[]): string[] {
   const rows = jobs.map((job) => [String(job.id), job.status, job.name, job.jid ?? '-'])
-  const widths = [4, 12, 24].map((min, i) => Math.max(min, ...rows.map((row) => row[i].length)))
+  const widths = [4, 12, 24].map((min, i) =>
+    Math.max(min, ...rows.map((row) => displayWidth(row[i])))
+  )
   return rows.map(
     (row) =>
-      `  ${row[0].padStart(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}`
+      `  ${row[0].padStart(widths[0])}  ${padEnd(row[1], widths[1])}  ${padEnd(row[2], widths[2])}  ${row[3]}`
   )
 }
 
