@@ -12,18 +12,8 @@ import { useNow } from '../../components/use-now'
 import { formatClock } from '../../format/units'
 import { selectConnection, selectJobs, selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi } from '../../store/store-context'
+import { CONNECTION_DOT } from './connection-dot'
 import { LoginModal } from './LoginModal'
-
-type BadgeStatus = 'success' | 'processing' | 'warning' | 'error' | 'default'
-
-const STATUS: Record<ConnectionState['kind'], BadgeStatus> = {
-  live: 'success',
-  connecting: 'processing',
-  reconnecting: 'warning',
-  offline: 'error',
-  'auth-expired': 'error',
-  stopped: 'default'
-}
 
 export function ConnectionBadge() {
   const { t } = useTranslation()
@@ -46,7 +36,7 @@ export function ConnectionBadge() {
         }
       >
         <span data-testid="connection-badge" data-state={state?.kind ?? 'none'}>
-          <Badge status={state ? STATUS[state.kind] : 'default'} text={label} />
+          <Badge status={state ? CONNECTION_DOT[state.kind] : 'default'} text={label} />
         </span>
       </Tooltip>
       {state?.kind === 'reconnecting' && (

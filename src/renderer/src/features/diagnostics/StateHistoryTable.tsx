@@ -3,15 +3,7 @@ import { Badge, Card, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { StateChange } from '../../../../shared/connection'
 import { formatDateTime } from '../../format/units'
-
-const DOT = {
-  live: 'success',
-  connecting: 'processing',
-  reconnecting: 'warning',
-  offline: 'error',
-  'auth-expired': 'error',
-  stopped: 'default'
-} as const
+import { CONNECTION_DOT } from '../connection/connection-dot'
 
 const LABEL = {
   live: 'connection.live',
@@ -50,7 +42,10 @@ export function StateHistoryTable({ history }: { history: StateChange[] }) {
             key: 'state',
             width: 130,
             render: (_, change) => (
-              <Badge status={DOT[change.state.kind]} text={t(LABEL[change.state.kind])} />
+              <Badge
+                status={CONNECTION_DOT[change.state.kind]}
+                text={t(LABEL[change.state.kind])}
+              />
             )
           },
           {
