@@ -39,17 +39,16 @@ export function createTray(resourcesDir: string, actions: TrayActions) {
         tray.setImage(nativeImage.createFromPath(join(resourcesDir, icon)))
         lastIcon = icon
       }
+      const stateOf = (server: TrayServer) => strings.state[server.state?.kind ?? 'stopped']
       tray.setToolTip(
-        ['Dinky Console', ...servers.map((s) => `${s.name}: ${s.state?.kind ?? 'stopped'}`)].join(
-          '\n'
-        )
+        ['Dinky Console', ...servers.map((s) => `${s.name}: ${stateOf(s)}`)].join('\n')
       )
       tray.setContextMenu(
         Menu.buildFromTemplate([
           { label: strings.show, click: () => actions.show() },
           { type: 'separator' },
           ...servers.map((s) => ({
-            label: `${s.name} — ${strings.state[s.state?.kind ?? 'stopped']}`,
+            label: `${s.name} — ${stateOf(s)}`,
             click: () => actions.show(s.profileId)
           })),
           { type: 'separator' },

@@ -84,6 +84,11 @@ describe('dropped and stalled streams', () => {
     expect(seconds).toBeLessThanOrEqual(Math.ceil(SCENARIO_CONNECTION.backoffMaxMs / 1000))
     await page.getByTestId('retry-now').waitFor()
     await page.getByTestId('stale-since').waitFor()
+    // The tray takes the colour of the worst state, and says which server is in it.
+    await expect
+      .poll(async () => (await app.tray())?.image, { timeout: 5_000 })
+      .toMatch(/tray-warn/)
+    await expect(app.tray().then((tray) => tray?.tooltip)).resolves.toMatch(/: Reconnecting/)
     expect((await renderedLogLines(page.getByTestId('log-viewer'))).length).toBeGreaterThan(0)
     await app.screenshot('scenario-reconnecting-logs')
 
@@ -97,6 +102,9 @@ describe('dropped and stalled streams', () => {
     await waitForBadge(page, 'live', 15_000)
     expect(await page.getByTestId('stale-since').count()).toBe(0)
     expect(await page.getByTestId('job-row').count()).toBe(12)
+    await expect
+      .poll(async () => (await app.tray())?.image, { timeout: 5_000 })
+      .toMatch(/tray-live/)
   })
 
   it('shows every line of the run exactly once after the outage (saved log equals the simulator’s)', async () => {
