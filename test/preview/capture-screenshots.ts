@@ -6,23 +6,14 @@
  */
 import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
-import { extname, join, resolve } from 'node:path'
+import { extname, join } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { chromium, type Page } from 'playwright-core'
 import { build } from 'vite'
+import { CHROMIUM_ARGS, PROJECT_ROOT } from '../e2e/harness/project-paths'
 
-const ROOT = resolve(import.meta.dirname, '../..')
-const OUT = join(ROOT, 'test-output/preview')
+const OUT = join(PROJECT_ROOT, 'test-output/preview')
 const BUILD = join(OUT, 'build')
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run'
-]
 const VIEWS = ['overview', 'jobs', 'logs', 'clusters', 'diagnostics', 'settings']
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -132,7 +123,7 @@ async function main() {
     : ''
   mkdirSync(OUT, { recursive: true })
   await build({
-    root: join(ROOT, 'test/renderer/preview'),
+    root: join(PROJECT_ROOT, 'test/renderer/preview'),
     base: './',
     logLevel: 'warn',
     plugins: [react()],
@@ -142,7 +133,7 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_FLAGS
+    args: CHROMIUM_ARGS
   })
   const errors: string[] = []
   try {
