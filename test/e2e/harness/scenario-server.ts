@@ -6,8 +6,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createDemoProfile } from '../../../src/main/core/session/demo-profile'
+import {
+  DEMO_PROFILE_ID,
+  type AppSettings,
+  type ConnectionSettings,
+  type ServerProfile
+} from '../../../src/shared/profiles'
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../src/simulator/index'
-import type { AppSettings, ConnectionSettings, ServerProfile } from '../../../src/shared/profiles'
 import type { E2eApp, LaunchOptions } from './e2e-app'
 import { launchApp } from './launch-app'
 
@@ -42,21 +48,8 @@ export async function writeScenarioSettings(
 ): Promise<void> {
   const document = {
     version: 1,
-    profiles: [
-      {
-        id: 'demo',
-        name: 'Demo',
-        url: 'http://127.0.0.1',
-        username: 'admin',
-        tenantId: 1,
-        transport: 'auto',
-        extraCaPem: null,
-        processes: [],
-        demo: true,
-        ...profile
-      }
-    ],
-    selectedProfileId: 'demo',
+    profiles: [{ ...createDemoProfile(), ...profile }],
+    selectedProfileId: DEMO_PROFILE_ID,
     settings: {
       language: 'en-US',
       theme: 'light',
