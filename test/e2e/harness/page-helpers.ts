@@ -2,7 +2,9 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
+import type { E2eApp } from './e2e-app'
 import { SCREENSHOT_DIR } from './project-paths'
+import type { AppRecords } from './protocol'
 
 /** Screenshots are test output (git-ignored); names become file names, so keep them path-safe. */
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
@@ -37,5 +39,43 @@ export async function pollFor<T>(
     if (Date.now() > deadline)
       throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+type PageAndRecordQueries = Pick<
+  E2eApp,
+  | 'waitForTestId'
+  | 'screenshot'
+  | 'records'
+  | 'notifications'
+  | 'waitForNotification'
+  | 'tray'
+  | 'dialogs'
+  | 'externalUrls'
+>
+
+/**
+ * The `E2eApp` members that only read the first window or the records: both app kinds reach those two their own
+ * way (rpc link, or Playwright's `_electron`) and answer everything else from them alike.
+ */
+export function pageAndRecordQueries(
+  firstWindow: () => Promise<Page>,
+  records: () => Promise<AppRecords>
+): PageAndRecordQueries {
+  return {
+    waitForTestId: async (testId, opts = {}) =>
+      waitForTestId(opts.page ?? (await firstWindow()), testId, opts.timeoutMs),
+    screenshot: async (name, page) => saveScreenshot(page ?? (await firstWindow()), name),
+    records,
+    notifications: async () => (await records()).notifications,
+    waitForNotification: (match = () => true, waitMs = 10_000) =>
+      pollFor(
+        async () => (await records()).notifications.find(match),
+        'a matching notification',
+        waitMs
+      ),
+    tray: async () => (await records()).tray,
+    dialogs: async () => (await records()).dialogs,
+    externalUrls: async () => (await records()).externalUrls
   }
 }

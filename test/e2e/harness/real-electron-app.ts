@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import type * as Electron from 'electron'
 import type { E2eApp, LaunchOptions } from './e2e-app'
-import { pollFor, saveScreenshot, waitForTestId } from './page-helpers'
+import { pageAndRecordQueries } from './page-helpers'
 import { BUILT_MAIN, PROJECT_ROOT } from './project-paths'
 import type { AppRecords, RecordedMenuItem } from './protocol'
 import { installRecorders, type RealElectronRecords } from './real-electron-recorders'
@@ -102,20 +102,7 @@ export async function launchRealElectronApp(options: LaunchOptions = {}): Promis
     exited,
     firstWindow,
     windows: async () => electronApp.windows(),
-    waitForTestId: async (testId, opts = {}) =>
-      waitForTestId(opts.page ?? (await firstWindow()), testId, opts.timeoutMs),
-    screenshot: async (name, page) => saveScreenshot(page ?? (await firstWindow()), name),
-    records,
-    notifications: async () => (await records()).notifications,
-    waitForNotification: (match = () => true, waitMs = 10_000) =>
-      pollFor(
-        async () => (await records()).notifications.find(match),
-        'a matching notification',
-        waitMs
-      ),
-    tray: async () => (await records()).tray,
-    dialogs: async () => (await records()).dialogs,
-    externalUrls: async () => (await records()).externalUrls,
+    ...pageAndRecordQueries(firstWindow, records),
     clickNotification: (index) =>
       inMain((_, i) => (globalThis as Recorded).__dinkyE2e.shown.at(i)?.emit('click'), index),
     clickTray: (event = 'click') =>

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
 import type { E2eApp, LaunchOptions } from './e2e-app'
-import { pollFor, saveScreenshot, waitForTestId } from './page-helpers'
+import { pageAndRecordQueries } from './page-helpers'
 import { BUILT_MAIN, CHROMIUM_ARGS, CHROMIUM_PATH, PROJECT_ROOT } from './project-paths'
 import type { AppNotice, AppRecords, AppRequest, ControlOp, TestRequest } from './protocol'
 import { createRpcLink, type MessageEndpoint, type RpcLink } from './rpc-link'
@@ -164,20 +164,7 @@ export async function launchStandInApp(options: LaunchOptions = {}): Promise<E2e
     exited,
     firstWindow: () => pages.firstWindow(),
     windows: () => pages.pages(),
-    waitForTestId: async (testId, opts = {}) =>
-      waitForTestId(opts.page ?? (await pages.firstWindow()), testId, opts.timeoutMs),
-    screenshot: async (name, page) => saveScreenshot(page ?? (await pages.firstWindow()), name),
-    records,
-    notifications: async () => (await records()).notifications,
-    waitForNotification: (match = () => true, waitMs = 10_000) =>
-      pollFor(
-        async () => (await records()).notifications.find(match),
-        'a matching notification',
-        waitMs
-      ),
-    tray: async () => (await records()).tray,
-    dialogs: async () => (await records()).dialogs,
-    externalUrls: async () => (await records()).externalUrls,
+    ...pageAndRecordQueries(() => pages.firstWindow(), records),
     clickNotification: async (index) => void (await control({ op: 'notification-click', index })),
     clickTray: async (event = 'click') => void (await control({ op: 'tray-click', event })),
     clickTrayMenuItem: async (label) => void (await control({ op: 'tray-menu-click', label })),
