@@ -12,7 +12,11 @@ import { systemClock } from '../src/main/core/ports'
 import { Session } from '../src/main/core/session/session'
 import { createPushBatcher } from '../src/main/ipc/push-batcher'
 import type { PushChannel, PushMessage } from '../src/shared/ipc/contract'
-import { DEFAULT_APP_SETTINGS, type ServerProfile } from '../src/shared/profiles'
+import {
+  createServerProfile,
+  DEFAULT_APP_SETTINGS,
+  type ServerProfile
+} from '../src/shared/profiles'
 import { EventCounter } from './sse-baselines'
 
 export interface CorePipeline {
@@ -27,17 +31,7 @@ export interface CorePipeline {
 }
 
 export function benchProfile(url: string, processes: string[]): ServerProfile {
-  return {
-    id: 'bench',
-    name: 'bench',
-    url,
-    username: 'admin',
-    tenantId: 1,
-    transport: 'sse',
-    extraCaPem: null,
-    processes,
-    demo: false
-  }
+  return createServerProfile({ id: 'bench', name: 'bench', url, transport: 'sse', processes })
 }
 
 /** Starts the pipeline following `processName`; why the real Session: that is what the app runs per server. */

@@ -61,3 +61,22 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
 }
 
 export const DEMO_PROFILE_ID = 'demo'
+
+/**
+ * A profile with the defaults a new server starts from: Dinky's seed account in its default tenant, the transport
+ * picked by the server's version, no extra CA, no followed logs. One place, so the form, the Demo profile and the
+ * tests start from the same profile.
+ */
+export function createServerProfile(
+  fields: Pick<ServerProfile, 'id' | 'name' | 'url'> & Partial<ServerProfile>
+): ServerProfile {
+  return {
+    username: 'admin',
+    tenantId: 1,
+    transport: 'auto',
+    extraCaPem: null,
+    processes: [],
+    demo: false,
+    ...fields
+  }
+}

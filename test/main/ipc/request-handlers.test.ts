@@ -20,7 +20,7 @@ import {
 import type { CacheStore, SettingsStore } from '../../../src/main/core/cache/cache-store'
 import type { SessionManager } from '../../../src/main/core/session/session-api'
 import type { Result } from '../../../src/shared/ipc/result'
-import type { ServerProfile } from '../../../src/shared/profiles'
+import { createServerProfile, type ServerProfile } from '../../../src/shared/profiles'
 
 function memorySecrets(): SecretStore {
   const kept = new Map<string, string>()
@@ -55,17 +55,8 @@ describe('request handlers over the real core', () => {
   const call = (channel: string, argument?: unknown): Promise<Result<unknown>> =>
     dispatchRequest(handlers, channel, argument, silentLogger)
 
-  const server = (): ServerProfile => ({
-    id: 'sim',
-    name: 'Simulated',
-    url: simulator.url,
-    username: 'admin',
-    tenantId: 1,
-    transport: 'auto',
-    extraCaPem: null,
-    processes: [],
-    demo: false
-  })
+  const server = (): ServerProfile =>
+    createServerProfile({ id: 'sim', name: 'Simulated', url: simulator.url })
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'dinky-handlers-'))

@@ -12,31 +12,17 @@ import type {
   SysInfo,
   TaskManager
 } from '../../../src/shared/models'
-import type { ServerProfile } from '../../../src/shared/profiles'
+import { createServerProfile, type ServerProfile } from '../../../src/shared/profiles'
 import type { SessionSnapshot, SessionUser } from '../../../src/shared/session'
 
 /** Whole minutes, so ages read naturally ("5 minutes ago"). */
 export const NOW = Math.floor(Date.now() / 60_000) * 60_000
 
 export const PROFILES: ServerProfile[] = [
-  profile('prod', '生产 Dinky', 'http://dinky-prod.internal:8888'),
-  profile('staging', 'Staging', 'http://10.20.1.15:8888'),
-  { ...profile('demo', 'Demo', 'http://127.0.0.1:0'), demo: true }
+  createServerProfile({ id: 'prod', name: '生产 Dinky', url: 'http://dinky-prod.internal:8888' }),
+  createServerProfile({ id: 'staging', name: 'Staging', url: 'http://10.20.1.15:8888' }),
+  createServerProfile({ id: 'demo', name: 'Demo', url: 'http://127.0.0.1:0', demo: true })
 ]
-
-function profile(id: string, name: string, url: string): ServerProfile {
-  return {
-    id,
-    name,
-    url,
-    username: 'admin',
-    tenantId: 1,
-    transport: 'auto',
-    extraCaPem: null,
-    processes: [],
-    demo: false
-  }
-}
 
 const JOB_ROWS: Array<[string, JobStatus, string, number, number]> = [
   ['ods_order_cdc_to_doris', 'RUNNING', 'yarn-session', 26 * 3600, 0],

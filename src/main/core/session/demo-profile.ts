@@ -2,7 +2,7 @@
  * The built-in Demo profile: a server profile whose Dinky is the simulator, run in-process on 127.0.0.1 with a free
  * port, so the console can be tried (and demonstrated) with no Dinky at hand.
  */
-import { DEMO_PROFILE_ID, type ServerProfile } from '../../../shared/profiles'
+import { createServerProfile, DEMO_PROFILE_ID, type ServerProfile } from '../../../shared/profiles'
 import { startSimulator, type SimulatorOptions } from '../../../simulator/index'
 
 /** Dinky's seed account password, which the simulator accepts by default; not a secret. */
@@ -15,17 +15,12 @@ export interface DemoServer {
 
 /** The Demo profile as the profile list shows it; its URL is filled in when its session opens. */
 export function createDemoProfile(): ServerProfile {
-  return {
+  return createServerProfile({
     id: DEMO_PROFILE_ID,
     name: 'Demo',
     url: 'http://127.0.0.1',
-    username: 'admin',
-    tenantId: 1,
-    transport: 'auto',
-    extraCaPem: null,
-    processes: [],
     demo: true
-  }
+  })
 }
 
 /** Starts the simulator for the Demo profile: loopback only, a free port, Dinky's default timings. */

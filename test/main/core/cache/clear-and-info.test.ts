@@ -6,20 +6,20 @@ import {
   createConfCacheStore,
   createConfSettingsStore
 } from '../../../../src/main/core/cache/conf-cache-store'
-import { DEFAULT_APP_SETTINGS, type ServerProfile } from '../../../../src/shared/profiles'
+import {
+  createServerProfile,
+  DEFAULT_APP_SETTINGS,
+  type ServerProfile
+} from '../../../../src/shared/profiles'
 import { makeJob, makeTempDir, recordingLogger } from './cache-fixtures'
 
-const profile = (id: string): ServerProfile => ({
-  id,
-  name: `Dinky ${id}`,
-  url: `http://${id}:8888`,
-  username: 'admin',
-  tenantId: 1,
-  transport: 'auto',
-  extraCaPem: null,
-  processes: ['FlinkSubmit/1'],
-  demo: false
-})
+const profile = (id: string): ServerProfile =>
+  createServerProfile({
+    id,
+    name: `Dinky ${id}`,
+    url: `http://${id}:8888`,
+    processes: ['FlinkSubmit/1']
+  })
 
 describe('cache clear and info', () => {
   let temp: ReturnType<typeof makeTempDir>

@@ -7,6 +7,7 @@ import { createConfCacheStore } from '../../../../src/main/core/cache/conf-cache
 import { silentLogger } from '../../../../src/main/core/logger'
 import { Session } from '../../../../src/main/core/session/session'
 import {
+  createServerProfile,
   DEFAULT_APP_SETTINGS,
   type ConnectionSettings,
   type ServerProfile
@@ -23,17 +24,7 @@ export const FAST_CONNECTION: ConnectionSettings = {
 }
 
 export function profileFor(url: string, processes: string[] = []): ServerProfile {
-  return {
-    id: 'test',
-    name: 'test',
-    url,
-    username: 'admin',
-    tenantId: 1,
-    transport: 'auto',
-    extraCaPem: null,
-    processes,
-    demo: false
-  }
+  return createServerProfile({ id: 'test', name: 'test', url, processes })
 }
 
 /** Polls until `check` returns something truthy (a non-zero count, an object) or the time is up. */

@@ -5,7 +5,11 @@
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ServerProfile, TransportChoice } from '../../../../shared/profiles'
+import {
+  createServerProfile,
+  type ServerProfile,
+  type TransportChoice
+} from '../../../../shared/profiles'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import { useConsoleApi, useConsoleStore, useConsoleSync } from '../../store/store-context'
 
@@ -19,17 +23,7 @@ interface ProfileForm {
 }
 
 export function newProfile(): ServerProfile {
-  return {
-    id: crypto.randomUUID(),
-    name: '',
-    url: 'http://',
-    username: 'admin',
-    tenantId: 1,
-    transport: 'auto',
-    extraCaPem: null,
-    processes: [],
-    demo: false
-  }
+  return createServerProfile({ id: crypto.randomUUID(), name: '', url: 'http://' })
 }
 
 export function ProfileFormModal({
