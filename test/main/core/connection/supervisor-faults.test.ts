@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { silentLogger } from '../../../../src/main/core/logger'
 import { createDinkyClient } from '../../../../src/main/core/dinky/client'
 import type { DinkyClient } from '../../../../src/main/core/dinky/types'
-import { PROCESS, startCase, TRANSPORT_CASES, type CaseHarness } from './transport-cases'
+import { PROCESS, startCase, startLive, TRANSPORT_CASES, type CaseHarness } from './transport-cases'
 
 const WATCHDOG_MS = 600
 
@@ -20,15 +20,9 @@ const consoleMessages = (h: CaseHarness) => h.messages.filter((m) => m.topic ===
 const timeouts = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length
 
 describe.each(TRANSPORT_CASES)('supervised stream faults: $name', (c) => {
-  const live = async (h: CaseHarness) => {
-    h.supervisor.start()
-    await h.waitForState('live')
-    await h.waitFor(() => h.subscriptions() === 1)
-  }
-
   it('resubscribes after every reconnect, so console lines keep arriving', async () => {
     const h = (harness = await startCase(c))
-    await live(h)
+    await startLive(h)
     for (let drop = 1; drop <= 3; drop++) {
       h.sim.control.dropStreams()
       await h.waitFor(() => h.opens() === drop + 1 && h.subscriptions() === drop + 1)
@@ -44,7 +38,7 @@ describe.each(TRANSPORT_CASES)('supervised stream faults: $name', (c) => {
 
   it('tears down a stalled stream within the watchdog timeout + 1 s and reconnects', async () => {
     const h = (harness = await startCase(c))
-    await live(h)
+    await startLive(h)
     const stalledAt = Date.now()
     h.sim.control.stallStreams()
     await h.waitFor(() => h.kinds().includes('reconnecting:heartbeat-lost'), 3_000)
@@ -55,7 +49,7 @@ describe.each(TRANSPORT_CASES)('supervised stream faults: $name', (c) => {
 
   it('logs in again once after the token expired and goes back live (2 logins in all)', async () => {
     const h = (harness = await startCase(c))
-    await live(h)
+    await startLive(h)
     h.sim.control.expireTokens()
     // SSE: the reconnect is answered 401. WS: the new socket's subscription is dropped without a word, the
     // watchdog catches the silence and tokenInfo says why.
@@ -75,7 +69,7 @@ describe.each(TRANSPORT_CASES)('supervised stream faults: $name', (c) => {
         .then(() => undefined)
     const h = (harness = await startCase(c, {}, { relogin }))
     client = h.client
-    await live(h)
+    await startLive(h)
     h.sim.control.expireTokens()
     h.sim.control.dropStreams()
     await h.waitForState('auth-expired')
@@ -93,7 +87,7 @@ describe.each(TRANSPORT_CASES)('supervised stream faults: $name', (c) => {
 
   it('classifies a 502 HTML proxy page and a 200 text/html page, then recovers', async () => {
     const h = (harness = await startCase(c))
-    await live(h)
+    await startLive(h)
     h.sim.control.failNextRequests(1, 'bad-gateway')
     h.sim.control.failNextRequests(1, 'html')
     h.sim.control.dropStreams()
@@ -109,7 +103,7 @@ describe.each(TRANSPORT_CASES)('supervised stream faults: $name', (c) => {
 
   it('recovers when the server comes back after refusing connections', async () => {
     const h = (harness = await startCase(c))
-    await live(h)
+    await startLive(h)
     await h.sim.control.refuseConnections(700)
     await h.waitFor(() => h.kinds().at(-1) === 'live' && h.opens() === 2, 5_000)
     expect(h.kinds()).toContain('reconnecting:connection-refused')
@@ -119,7 +113,7 @@ describe.each(TRANSPORT_CASES)('supervised stream faults: $name', (c) => {
 
   it('recovers from a server restart that lost every token, logging in once more', async () => {
     const h = (harness = await startCase(c))
-    await live(h)
+    await startLive(h)
     await h.sim.control.restart({ downMs: 300 })
     await h.waitFor(() => h.kinds().at(-1) === 'live' && h.opens() === 2, 5_000)
     expect(h.kinds()).toContain('reconnecting:token-expired')
@@ -129,7 +123,7 @@ describe.each(TRANSPORT_CASES)('supervised stream faults: $name', (c) => {
   it('leaves no socket, stream or timer behind after 100 drops in a row', async () => {
     const h = (harness = await startCase(c, {}, { backoff: { resetAfterMs: 0 } }))
     const timersBefore = timeouts()
-    await live(h)
+    await startLive(h)
     const socketsLive = h.sim.control.stats().sockets
     for (let drop = 1; drop <= 100; drop++) {
       await h.waitFor(() => h.sim.control.stats().openStreams === 1)

@@ -8,7 +8,7 @@ import { silentLogger } from '../../../../src/main/core/logger'
 import { createSseJvmTransport } from '../../../../src/main/core/stream/sse-transports'
 import type { DinkyClient } from '../../../../src/main/core/dinky/types'
 import { startHarness, type Harness } from './sim-harness'
-import { PROCESS, PUSH_MS, SSE_CASE, startCase, type CaseHarness } from './transport-cases'
+import { PROCESS, PUSH_MS, SSE_CASE, startCase, startLive } from './transport-cases'
 
 let harness: Harness | null = null
 afterEach(async () => {
@@ -20,15 +20,9 @@ const consoleMessages = (h: Harness) =>
   h.messages.filter((m) => m.topic === 'PROCESS_CONSOLE').length
 
 describe('SSE-only behaviour under the supervisor, against a 1.1 simulator', () => {
-  const live = async (h: CaseHarness) => {
-    h.supervisor.start()
-    await h.waitForState('live')
-    await h.waitFor(() => h.subscriptions() === 1)
-  }
-
   it('catches missing HEART_BEAT frames and reconnects', async () => {
     const h = (harness = await startCase(SSE_CASE))
-    await live(h)
+    await startLive(h)
     h.sim.control.pauseHeartbeats()
     await h.waitFor(() => h.kinds().includes('reconnecting:heartbeat-lost'), 1_600)
     h.sim.control.resumeHeartbeats()
@@ -37,7 +31,7 @@ describe('SSE-only behaviour under the supervisor, against a 1.1 simulator', () 
 
   it('reconnects with a new session key when the server answers SESSION_INVALID', async () => {
     const h = (harness = await startCase(SSE_CASE, {}, { backoff: { resetAfterMs: 0 } }))
-    await live(h)
+    await startLive(h)
     h.sim.control.forgetSessions()
     // A topic change makes the transport subscribe; the forgotten session answers SESSION_INVALID.
     h.transport.setTopics({ processes: [PROCESS, 'FlinkSubmit/2'], metrics: [], printTables: [] })
@@ -62,7 +56,7 @@ describe('SSE-only behaviour under the supervisor, against a 1.1 simulator', () 
 
   it('honours the server retry: as the floor of the reconnect delay', async () => {
     const h = (harness = await startCase(SSE_CASE, {}, { honourServerRetry: true }))
-    await live(h)
+    await startLive(h)
     h.sim.control.failNextRequests(2, 'bad-gateway')
     h.sim.control.dropStreams()
     await h.waitForState('reconnecting')

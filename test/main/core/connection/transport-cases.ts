@@ -63,6 +63,13 @@ export const WS_CASE: TransportCase = {
 
 export const TRANSPORT_CASES: readonly TransportCase[] = [SSE_CASE, WS_CASE]
 
+/** Starts the supervisor and waits until it is live and the server took its subscription: where fault tests begin. */
+export async function startLive(h: CaseHarness): Promise<void> {
+  h.supervisor.start()
+  await h.waitForState('live')
+  await h.waitFor(() => h.subscriptions() === 1)
+}
+
 /** A harness for one case; the simulator pushes every `PUSH_MS` whichever protocol it speaks. */
 export async function startCase(
   c: TransportCase,
