@@ -4,20 +4,20 @@ import {
   profileFor,
   startRecordedSession,
   tempCacheStore,
+  type TempCacheStore,
   waitFor,
   type RecordedSession
 } from './session-harness'
 
 describe('Session cache-first start', () => {
   let sim: Simulator | null = null
-  let cache: Awaited<ReturnType<typeof tempCacheStore>> | null = null
+  let cache: TempCacheStore | null = null
   const sessions: RecordedSession[] = []
 
   afterEach(async () => {
     for (const recorded of sessions.splice(0)) await recorded.session.stop()
     await sim?.close()
-    await cache?.store.close()
-    await cache?.remove()
+    await cache?.dispose()
     sim = cache = null
   })
 

@@ -42,14 +42,21 @@ export async function waitFor<T>(
   }
 }
 
-export async function tempCacheStore(): Promise<{
+export interface TempCacheStore {
   store: CacheStore
   dir: string
-  remove(): Promise<void>
-}> {
+  /** Closes the store (its last writes land) and removes its folder. */
+  dispose(): Promise<void>
+}
+
+export async function tempCacheStore(): Promise<TempCacheStore> {
   const dir = await mkdtemp(join(tmpdir(), 'dinky-session-'))
   const store = createConfCacheStore({ dir, logger: silentLogger, writeIntervalMs: 10 })
-  return { store, dir, remove: () => rm(dir, { recursive: true, force: true }) }
+  const dispose = async () => {
+    await store.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+  return { store, dir, dispose }
 }
 
 export interface RecordedSession {

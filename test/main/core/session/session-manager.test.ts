@@ -12,19 +12,19 @@ import {
   profileFor,
   startRecordedSession,
   tempCacheStore,
+  type TempCacheStore,
   waitFor
 } from './session-harness'
 
 describe('session manager', () => {
   let manager: DefaultSessionManager | null = null
   let sim: Simulator | null = null
-  let cache: Awaited<ReturnType<typeof tempCacheStore>> | null = null
+  let cache: TempCacheStore | null = null
 
   afterEach(async () => {
     await manager?.closeAll()
     await sim?.close()
-    await cache?.store.close()
-    await cache?.remove()
+    await cache?.dispose()
     manager = sim = cache = null
   })
 
@@ -101,8 +101,7 @@ describe('Session on a Dinky 1.2 (WebSocket) server', () => {
     } finally {
       await recorded.session.stop()
       await sim.close()
-      await cache.store.close()
-      await cache.remove()
+      await cache.dispose()
     }
   })
 })

@@ -6,6 +6,7 @@ import {
   profileFor,
   startRecordedSession,
   tempCacheStore,
+  type TempCacheStore,
   waitFor,
   type RecordedSession
 } from './session-harness'
@@ -13,13 +14,12 @@ import {
 describe('Session against the simulator', () => {
   let sim: Simulator | null = null
   let recorded: RecordedSession | null = null
-  let cache: Awaited<ReturnType<typeof tempCacheStore>> | null = null
+  let cache: TempCacheStore | null = null
 
   afterEach(async () => {
     await recorded?.session.stop()
     await sim?.close()
-    await cache?.store.close()
-    await cache?.remove()
+    await cache?.dispose()
     sim = recorded = cache = null
   })
 
