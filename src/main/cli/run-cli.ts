@@ -2,20 +2,13 @@
  * The CLI's dispatcher: parses the arguments and runs a command against the process's ports, returning the exit
  * code (2 for bad arguments, with the usage text). `cli.ts` only binds it to the real process.
  */
-import type { Logger } from '../core/ports'
-import type { DemoServer } from '../core/session/demo-profile'
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args'
-import { runWatch } from './watch-command'
-import { runCacheCommand } from './cache-command'
+import { runWatch, type WatchIo } from './watch-command'
+import { runCacheCommand, type CacheCommandIo } from './cache-command'
 
-export interface CliIo {
-  out(line: string): void
+/** What every command needs of the process, plus stderr for the usage text. */
+export interface CliIo extends WatchIo, CacheCommandIo {
   err(line: string): void
-  logger: Logger
-  env: Record<string, string | undefined>
-  now(): number
-  stopSignal: Promise<void>
-  startDemoServer?: () => Promise<DemoServer>
 }
 
 /** Why a returned code and not `process.exit` here: the caller exits only after stdout has drained. */
