@@ -1,20 +1,25 @@
-/** The log viewer's controls. Stateless: the viewer owns the state, this only draws it and reports intents. */
+/**
+ * The log viewer's controls, in one row at a 1280 px window in either language: the toggles and the copy/save
+ * actions are icon buttons named by tooltip and aria-label, and the match count sits inside the search box.
+ * Stateless: the viewer owns the state, this only draws it and reports intents.
+ */
 import {
   CopyOutlined,
   DownloadOutlined,
   DownOutlined,
+  EnterOutlined,
+  FieldTimeOutlined,
   PauseOutlined,
   PlayCircleOutlined,
-  UpOutlined,
-  VerticalAlignBottomOutlined
+  UpOutlined
 } from '@ant-design/icons'
-import { Button, Checkbox, Flex, Input, Space, Switch, Tooltip, Typography } from 'antd'
+import { Button, Checkbox, Flex, Input, Space, Tooltip, Typography } from 'antd'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LOG_LEVELS, type LogLevel } from '../../logs/log-level'
 
 export interface LogToolbarProps {
   following: boolean
-  newLines: number
   onFollow: () => void
   onPause: () => void
   search: string
@@ -37,6 +42,13 @@ export interface LogToolbarProps {
 
 export function LogToolbar(props: LogToolbarProps) {
   const { t } = useTranslation()
+  const matchCount = props.search !== '' && !props.searchError && (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="log-match-count">
+      {props.matchCount === 0
+        ? t('logs.noMatches')
+        : t('logs.matches', { current: props.matchPosition, total: props.matchCount })}
+    </Typography.Text>
+  )
   return (
     <div style={{ marginBottom: 8 }}>
       <Flex wrap gap={8} align="center">
@@ -54,15 +66,6 @@ export function LogToolbar(props: LogToolbarProps) {
             {t('logs.follow')}
           </Button>
         )}
-        {!props.following && props.newLines > 0 && (
-          <Button
-            icon={<VerticalAlignBottomOutlined />}
-            onClick={props.onFollow}
-            data-testid="log-new-lines"
-          >
-            {t('logs.newLines', { count: props.newLines })}
-          </Button>
-        )}
         <Space.Compact>
           <Input
             allowClear
@@ -71,12 +74,14 @@ export function LogToolbar(props: LogToolbarProps) {
             status={props.searchError ? 'error' : undefined}
             onChange={(event) => props.onSearch(event.target.value)}
             onPressEnter={(event) => props.onStep(event.shiftKey ? -1 : 1)}
-            style={{ width: 260 }}
+            suffix={matchCount || <span />}
+            style={{ width: 240 }}
             data-testid="log-search"
           />
           <Tooltip title={t('logs.previous')}>
             <Button
               icon={<UpOutlined />}
+              aria-label={t('logs.previous')}
               onClick={() => props.onStep(-1)}
               disabled={props.matchCount === 0}
               data-testid="log-prev"
@@ -85,19 +90,13 @@ export function LogToolbar(props: LogToolbarProps) {
           <Tooltip title={t('logs.next')}>
             <Button
               icon={<DownOutlined />}
+              aria-label={t('logs.next')}
               onClick={() => props.onStep(1)}
               disabled={props.matchCount === 0}
               data-testid="log-next"
             />
           </Tooltip>
         </Space.Compact>
-        {props.search !== '' && !props.searchError && (
-          <Typography.Text type="secondary" data-testid="log-match-count">
-            {props.matchCount === 0
-              ? t('logs.noMatches')
-              : t('logs.matches', { current: props.matchPosition, total: props.matchCount })}
-          </Typography.Text>
-        )}
         <Checkbox.Group
           value={props.levels}
           onChange={(values) => props.onLevels(values as LogLevel[])}
@@ -105,30 +104,38 @@ export function LogToolbar(props: LogToolbarProps) {
           data-testid="log-levels"
         />
         <Space size={4}>
-          <Switch
-            size="small"
-            checked={props.wrap}
+          <ToggleButton
+            on={props.wrap}
             onChange={props.onWrap}
-            data-testid="log-wrap"
+            icon={<EnterOutlined />}
+            label={t('logs.wrap')}
+            testId="log-wrap"
           />
-          {t('logs.wrap')}
-        </Space>
-        <Space size={4}>
-          <Switch
-            size="small"
-            checked={props.timestamps}
+          <ToggleButton
+            on={props.timestamps}
             onChange={props.onTimestamps}
-            data-testid="log-timestamps"
+            icon={<FieldTimeOutlined />}
+            label={t('logs.timestamps')}
+            testId="log-timestamps"
           />
-          {t('logs.timestamps')}
+          <IconButton
+            icon={<CopyOutlined />}
+            label={t('logs.copy')}
+            onClick={props.onCopy}
+            testId="log-copy"
+          />
+          <IconButton
+            icon={<DownloadOutlined />}
+            label={t('logs.saveFile')}
+            onClick={props.onSave}
+            testId="log-save"
+          />
         </Space>
-        <Button icon={<CopyOutlined />} onClick={props.onCopy} data-testid="log-copy">
-          {t('logs.copy')}
-        </Button>
-        <Button icon={<DownloadOutlined />} onClick={props.onSave} data-testid="log-save">
-          {t('logs.saveFile')}
-        </Button>
-        <Typography.Text type="secondary" style={{ marginLeft: 'auto' }} data-testid="log-count">
+        <Typography.Text
+          type="secondary"
+          style={{ marginLeft: 'auto', whiteSpace: 'nowrap' }}
+          data-testid="log-count"
+        >
           {t('logs.lines', {
             shown: props.shown.toLocaleString(),
             total: props.total.toLocaleString()
@@ -141,5 +148,46 @@ export function LogToolbar(props: LogToolbarProps) {
         </Typography.Text>
       )}
     </div>
+  )
+}
+
+interface IconButtonProps {
+  icon: ReactNode
+  label: string
+  onClick: () => void
+  testId: string
+}
+
+/** An action drawn as its icon alone; the tooltip and aria-label say what it does. */
+function IconButton({ icon, label, onClick, testId }: IconButtonProps) {
+  return (
+    <Tooltip title={label}>
+      <Button icon={icon} aria-label={label} onClick={onClick} data-testid={testId} />
+    </Tooltip>
+  )
+}
+
+interface ToggleButtonProps {
+  on: boolean
+  onChange: (on: boolean) => void
+  icon: ReactNode
+  label: string
+  testId: string
+}
+
+/** A switch drawn as a pressable icon: filled while on, outlined while off, with aria-pressed for both. */
+function ToggleButton({ on, onChange, icon, label, testId }: ToggleButtonProps) {
+  return (
+    <Tooltip title={label}>
+      <Button
+        color={on ? 'primary' : 'default'}
+        variant={on ? 'filled' : 'outlined'}
+        icon={icon}
+        aria-label={label}
+        aria-pressed={on}
+        onClick={() => onChange(!on)}
+        data-testid={testId}
+      />
+    </Tooltip>
   )
 }

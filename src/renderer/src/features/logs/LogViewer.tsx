@@ -3,7 +3,8 @@
  * wrap and timestamp toggles, copy and save. Works on the store's ring in place; never copies the whole log
  * except to copy or save it.
  */
-import { App, Empty } from 'antd'
+import { VerticalAlignBottomOutlined } from '@ant-design/icons'
+import { App, Button, Empty } from 'antd'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
@@ -74,10 +75,9 @@ function LogViewerBody({ stream, height, name }: LogViewerProps & { stream: LogS
   }
 
   return (
-    <div data-testid="log-viewer">
+    <div data-testid="log-viewer" style={{ position: 'relative' }}>
       <LogToolbar
         following={pausedEnd === null}
-        newLines={view.newLines}
         onFollow={() => setPausedEnd(null)}
         onPause={pause}
         search={search}
@@ -112,6 +112,17 @@ function LogViewerBody({ stream, height, name }: LogViewerProps & { stream: LogS
         height={height}
         onUserScrollUp={pause}
       />
+      {view.newLines > 0 && (
+        <Button
+          shape="round"
+          icon={<VerticalAlignBottomOutlined />}
+          onClick={() => setPausedEnd(null)}
+          style={{ position: 'absolute', bottom: 16, left: '50%', transform: 'translateX(-50%)' }}
+          data-testid="log-new-lines"
+        >
+          {t('logs.newLines', { count: view.newLines })}
+        </Button>
+      )}
     </div>
   )
 }
