@@ -60,6 +60,8 @@ export function JobDetailDrawer() {
       onClose={() => openJob(null)}
       size={880}
       destroyOnHidden
+      // A flex column down to the console tab, so the log box takes the height the toolbar leaves.
+      styles={{ body: { display: 'flex', flexDirection: 'column' } }}
       data-testid="job-detail"
       title={
         job && (
@@ -76,6 +78,8 @@ export function JobDetailDrawer() {
       )}
       {job && (
         <Tabs
+          style={{ flex: 1, minHeight: 0 }}
+          styles={{ body: { height: '100%' }, content: { height: '100%', overflow: 'auto' } }}
           items={[
             {
               key: 'detail',
@@ -122,9 +126,7 @@ export function JobDetailDrawer() {
             {
               key: 'console',
               label: t('jobDetail.console'),
-              children: (
-                <LogViewer stream={log} height="calc(100vh - 256px)" name={process ?? 'console'} />
-              )
+              children: <LogViewer stream={log} name={process ?? 'console'} />
             }
           ]}
         />

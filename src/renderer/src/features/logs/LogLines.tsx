@@ -22,13 +22,12 @@ export interface LogLinesProps {
   following: boolean
   wrap: boolean
   timestamps: boolean
-  height: string | number
   onUserScrollUp: () => void
   ref?: Ref<LogLinesHandle>
 }
 
 export function LogLines(props: LogLinesProps) {
-  const { ring, rows, regex, currentLine, following, wrap, timestamps, height } = props
+  const { ring, rows, regex, currentLine, following, wrap, timestamps } = props
   const { token } = theme.useToken()
   const scrollRef = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read only during render
@@ -58,7 +57,9 @@ export function LogLines(props: LogLinesProps) {
       data-testid="log-scroll"
       onWheel={(event) => event.deltaY < 0 && props.onUserScrollUp()}
       style={{
-        height,
+        // Takes what the viewer's toolbar leaves, so the newest line stays in the window at any size.
+        flex: 1,
+        minHeight: 0,
         overflow: 'auto',
         background: token.colorFillQuaternary,
         border: `1px solid ${token.colorBorderSecondary}`,

@@ -18,7 +18,8 @@ import { useLogView } from './use-log-view'
 
 export interface LogViewerProps {
   stream: LogStream | undefined
-  height: string | number
+  /** The viewer's whole height (toolbar and lines); by default it fills its parent, whose height must be set. */
+  height?: string | number
   /** Used for the suggested file name when saving. */
   name: string
 }
@@ -75,7 +76,15 @@ function LogViewerBody({ stream, height, name }: LogViewerProps & { stream: LogS
   }
 
   return (
-    <div data-testid="log-viewer" style={{ position: 'relative' }}>
+    <div
+      data-testid="log-viewer"
+      style={{
+        position: 'relative',
+        display: 'flex',
+        flexDirection: 'column',
+        height: height ?? '100%'
+      }}
+    >
       <LogToolbar
         following={pausedEnd === null}
         onFollow={() => setPausedEnd(null)}
@@ -109,7 +118,6 @@ function LogViewerBody({ stream, height, name }: LogViewerProps & { stream: LogS
         following={pausedEnd === null}
         wrap={wrap}
         timestamps={timestamps}
-        height={height}
         onUserScrollUp={pause}
       />
       {view.newLines > 0 && (

@@ -16,7 +16,8 @@ export function LogsView() {
   const stream = useConsole(selectLog(process))
 
   return (
-    <>
+    // A flex column as tall as the content area: the viewer takes what the header leaves.
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
       <ViewHeader
         title={t('nav.logs')}
         extra={
@@ -42,8 +43,10 @@ export function LogsView() {
       {process === null ? (
         <Empty description={t('logs.noProcesses')} />
       ) : (
-        <LogViewer stream={stream} height="calc(100vh - 225px)" name={process} />
+        <div style={{ flex: 1, minHeight: 0 }}>
+          <LogViewer stream={stream} name={process} />
+        </div>
       )}
-    </>
+    </div>
   )
 }
