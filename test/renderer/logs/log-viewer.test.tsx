@@ -71,6 +71,17 @@ describe('LogViewer', () => {
     expect(screen.queryByTestId('log-new-lines')).toBeNull()
   })
 
+  it('counts the lines it draws while following, not lines still waiting for the next sample', async () => {
+    const store = storeWith(1_000)
+    renderConsole(<ConnectedViewer />, { store })
+    append(store, 40, 10)
+    // The store already holds 1,040 lines; the rows are sampled, so the count waits with them.
+    expect(screen.getByTestId('log-count').textContent).toBe('1,000 of 1,000 lines')
+    await waitFor(() =>
+      expect(screen.getByTestId('log-count').textContent).toBe('1,040 of 1,040 lines')
+    )
+  })
+
   it('pauses when the operator scrolls up', () => {
     renderConsole(<ConnectedViewer />, { store: storeWith(500) })
     fireEvent.wheel(screen.getByTestId('log-scroll'), { deltaY: -120 })

@@ -35,19 +35,28 @@ export function useSampled<T>(value: T, ms: number): T {
   return sampled
 }
 
+/**
+ * Rows, line count and new-line count come from one sample of the ring, so the toolbar never counts lines the
+ * list does not draw yet ("158 of 159 lines" while following).
+ */
 export function useLogView(ring: LineRing, version: number, options: LogViewOptions) {
   const sampledVersion = useSampled(version, options.sampleMs ?? 150)
   const mask = levelMask(options.levels)
   const { pausedEnd } = options
-  const rows = useMemo(
-    () => selectRows(ring, mask, pausedEnd ?? ring.end),
+  const sample = useMemo(
+    () => ({
+      rows: selectRows(ring, mask, pausedEnd ?? ring.end),
+      total: ring.size,
+      end: ring.end
+    }),
     // The ring mutates in place; `sampledVersion` is what says it changed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [ring, mask, pausedEnd, sampledVersion]
   )
+  const { rows, total, end } = sample
   const search = useMemo(() => compileSearch(options.search), [options.search])
   const regex = search.ok ? search.regex : null
   const matches = useMemo(() => findMatches(ring, rows, regex), [ring, rows, regex])
-  const newLines = pausedEnd === null ? 0 : Math.max(0, ring.end - pausedEnd)
-  return { rows, search, regex, matches, newLines, total: ring.size }
+  const newLines = pausedEnd === null ? 0 : Math.max(0, end - pausedEnd)
+  return { rows, search, regex, matches, newLines, total }
 }
