@@ -111,7 +111,7 @@ export interface PushChannels {
   /** Main asks the renderer to show something (a notification was clicked, the tray menu was used). */
   'app:navigate': Array<{
     profileId: string
-    view: 'overview' | 'jobs' | 'logs' | 'clusters'
+    view: 'overview' | 'jobs' | 'logs' | 'clusters' | 'diagnostics' | 'settings'
     jobId?: number
   }>
   /** The cache was cleared: reload and resync. */

@@ -161,3 +161,18 @@ describe('selectors', () => {
     expect(state.profiles).toHaveLength(PROFILES.length)
   })
 })
+
+describe('navigation pushed by main', () => {
+  it('opens every view main can name, and the job drawer when a job is given', () => {
+    const store = loadedStore()
+    for (const view of ['diagnostics', 'settings', 'logs'] as const) {
+      store.getState().applyPush('app:navigate', [{ profileId: 'prod', view }])
+      expect(store.getState().view).toBe(view)
+    }
+    store.getState().applyPush('app:navigate', [
+      { profileId: 'prod', view: 'settings' },
+      { profileId: 'prod', view: 'jobs', jobId: 101 }
+    ])
+    expect(store.getState()).toMatchObject({ view: 'jobs', openJobId: 101 })
+  })
+})
