@@ -4,7 +4,7 @@
  */
 import type { ConnectionState, StreamName } from '../../../shared/connection'
 import type { Clock, Disposer, Logger } from '../ports'
-import type { StreamMessage, StreamOpenInfo, StreamTransport } from '../stream/transport'
+import type { StreamMessage, StreamOpenInfo, StreamTransport, TopicSet } from '../stream/transport'
 import type { BackoffOptions } from './backoff'
 
 export interface StreamSupervisorOptions {
@@ -31,6 +31,11 @@ export interface StreamSupervisorOptions {
   onMessage(message: StreamMessage): void
   /** The response that opened the stream (diagnostics). */
   onOpen?(info: StreamOpenInfo): void
+  /**
+   * The server took `topics` on the current connection (see `StreamHandlers.onSubscribed`): the moment after which a
+   * REST fetch of a followed process cannot miss a line.
+   */
+  onSubscribed?(topics: TopicSet): void
   /** Every heartbeat, with its arrival time (diagnostics: intervals, burstiness). */
   onHeartbeat?(at: number): void
 }

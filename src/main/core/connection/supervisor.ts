@@ -85,6 +85,9 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
         options.onHeartbeat?.(clock.now())
       },
       onMessage: (message) => current() && options.onMessage(message),
+      onSubscribed(topics) {
+        if (current()) options.onSubscribed?.(topics)
+      },
       onRetry(ms) {
         if (current()) retryFloorMs = ms
       },

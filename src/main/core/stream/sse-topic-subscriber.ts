@@ -1,7 +1,8 @@
 /**
  * Keeps one SSE session's server-side topic set equal to the wanted set. `subscribeTopic` replaces the whole set,
- * so sends are serialised and only the latest wanted set is sent after an in-flight one. A `["SESSION_INVALID"]`
- * answer or an auth failure ends the connection with a classified reason.
+ * so sends are serialised and only the latest wanted set is sent after an in-flight one. Each set the server
+ * answered with is reported as subscribed; a `["SESSION_INVALID"]` answer or an auth failure ends the connection
+ * with a classified reason.
  */
 import { DinkyError } from '../dinky/dinky-error'
 import type { DinkyClient } from '../dinky/types'
@@ -29,7 +30,8 @@ export function createTopicSubscriber(
   client: DinkyClient,
   sessionKey: string,
   logger: Logger,
-  fail: (info: StreamCloseInfo) => void
+  fail: (info: StreamCloseInfo) => void,
+  subscribed: (topics: TopicSet) => void
 ): TopicSubscriber {
   let wanted: TopicSet | null = null
   let sending = false
@@ -37,7 +39,8 @@ export function createTopicSubscriber(
   const loop = async () => {
     sending = true
     while (wanted) {
-      const topics = toSseTopics(wanted)
+      const asked = wanted
+      const topics = toSseTopics(asked)
       wanted = null
       try {
         const held = await client.subscribeTopic(sessionKey, topics)
@@ -50,6 +53,7 @@ export function createTopicSubscriber(
           break
         }
         logger.debug('subscribed', { topics: topics.length })
+        subscribed(asked)
       } catch (error) {
         const reason = error instanceof DinkyError ? error.reason : 'connection-reset'
         const detail = error instanceof DinkyError ? error.detail : 'subscribe failed'

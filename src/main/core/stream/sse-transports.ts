@@ -1,7 +1,7 @@
 /**
  * The two SSE streams of a Dinky 1.0/1.1 server. The topic stream (`/api/sse/connect?sessionKey=<uuid>`) carries
- * console logs, metrics and print tables: after every open it subscribes the full topic set, and a
- * `["SESSION_INVALID"]` answer closes it so the supervisor reconnects with a new key. The JVM stream
+ * console logs, metrics and print tables: after every open it subscribes the full topic set, reports each set the
+ * server took (`onSubscribed`), and a `["SESSION_INVALID"]` answer closes it so the supervisor reconnects with a new key. The JVM stream
  * (`/api/monitor/getJvmInfo`) needs no subscription. Both carry Dinky's 9 s `HEART_BEAT`.
  */
 import { randomUUID } from 'node:crypto'
@@ -76,7 +76,10 @@ function createSseTransport(
           if (closed) return
           handlers.onOpen(info)
           if (stream !== 'topics') return
-          mine = createTopicSubscriber(options.client, sessionKey, logger, closeWith)
+          const subscribed = (set: TopicSet) => {
+            if (!closed) handlers.onSubscribed(set)
+          }
+          mine = createTopicSubscriber(options.client, sessionKey, logger, closeWith, subscribed)
           subscriber = mine
           mine.send(topics)
         },

@@ -52,6 +52,12 @@ export interface StreamHandlers {
   onMessage(message: StreamMessage): void
   /** The server's `retry:` value, a floor for the reconnect delay. */
   onRetry(ms: number): void
+  /**
+   * The server now pushes `topics` on this connection: SSE after every `subscribeTopic` answered with the set (not
+   * `SESSION_INVALID`); WS once per connection, at the first frame after the subscribe message (later changes are
+   * answered by Dinky's `firstSend`). What is fetched over REST after this can miss nothing: later lines arrive here.
+   */
+  onSubscribed(topics: TopicSet): void
   /** Called exactly once per connection, unless `close()` was called first. */
   onClose(info: StreamCloseInfo): void
 }

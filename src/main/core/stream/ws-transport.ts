@@ -59,10 +59,12 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
   /** The socket whose subscription follows `setTopics`; `open` once the handshake is done. */
   let current: { socket: WebSocket; open: boolean } | null = null
 
-  const subscribe = (socket: WebSocket) => {
+  /** Sends the wanted set; returns what was sent, or null when nothing could be. */
+  const subscribe = (socket: WebSocket): TopicSet | null => {
     const auth = client.streamAuth()
-    if (!auth || socket.readyState !== WebSocket.OPEN) return
+    if (!auth || socket.readyState !== WebSocket.OPEN) return null
     socket.send(JSON.stringify(toWsSubscription(auth.tokenValue, topics)))
+    return topics
   }
   const wanted = (topic: string, param: string) =>
     (topic === 'PROCESS_CONSOLE' && topics.processes.includes(param)) ||
@@ -128,11 +130,13 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
           wasOpen: false
         })
       })
-      // The handshake is not authenticated: the stream counts as open at the first frame after subscribing.
+      // The handshake is not authenticated: the stream counts as open, and subscribed, at the first frame after
+      // subscribing (Dinky sends nothing to a session without a subscription).
       let confirmed = false
+      let firstSubscription: TopicSet = EMPTY_TOPICS
       socket.on('open', () => {
         conn.open = true
-        subscribe(socket)
+        firstSubscription = subscribe(socket) ?? EMPTY_TOPICS
         ping = setInterval(() => socket.ping(), options.pingIntervalMs ?? heartbeatIntervalMs)
       })
       // Pongs prove the socket, not the subscription: an expired token leaves the socket answering pings while
@@ -141,6 +145,8 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
         if (!confirmed) {
           confirmed = true
           handlers.onOpen({ status: 101, headers: upgradeHeaders, url: wsUrl(client.baseUrl) })
+          if (done) return
+          handlers.onSubscribed(firstSubscription)
         }
         handlers.onActivity()
         if (isBinary) return

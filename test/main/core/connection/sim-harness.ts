@@ -18,7 +18,11 @@ import type {
   StreamSupervisorOptions
 } from '../../../../src/main/core/connection/supervisor-api'
 import { createReloginGate } from '../../../../src/main/core/connection/relogin-gate'
-import type { StreamMessage, StreamTransport } from '../../../../src/main/core/stream/transport'
+import type {
+  StreamMessage,
+  StreamTransport,
+  TopicSet
+} from '../../../../src/main/core/stream/transport'
 
 export const PASSWORD = 'dinky123!@#'
 
@@ -52,6 +56,8 @@ export interface Harness {
   states: ConnectionState[]
   messages: StreamMessage[]
   opens: () => number
+  /** Subscriptions the supervisor reported taken (`onSubscribed`), with the topics of each. */
+  subscribed: TopicSet[]
   kinds(): string[]
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>
   waitForState(kind: string, timeoutMs?: number): Promise<void>
@@ -76,6 +82,7 @@ export async function startHarness(
   const states: ConnectionState[] = []
   const messages: StreamMessage[] = []
   let opens = 0
+  const subscribed: TopicSet[] = []
   const transport = makeTransport(client)
   const supervisor = createStreamSupervisor({
     transport,
@@ -88,6 +95,7 @@ export async function startHarness(
     onState: (state) => states.push(state),
     onMessage: (message) => messages.push(message),
     onOpen: () => opens++,
+    onSubscribed: (topics) => subscribed.push(topics),
     ...supervisorOptions
   })
   const waitFor = async (predicate: () => boolean, timeoutMs = 4_000) => {
@@ -107,6 +115,7 @@ export async function startHarness(
     states,
     messages,
     opens: () => opens,
+    subscribed,
     kinds,
     waitFor,
     waitForState: (kind, timeoutMs) => waitFor(() => supervisor.state().kind === kind, timeoutMs),

@@ -66,6 +66,20 @@ describe('SSE-only behaviour under the supervisor, against a 1.1 simulator', () 
     )
   })
 
+  it('reports each topic set the server answered with, after the open, and none the server refused', async () => {
+    const h = (harness = await startCase(SSE_CASE, {}, { backoff: { resetAfterMs: 0 } }))
+    await startLive(h)
+    expect(h.subscribed.map((topics) => topics.processes)).toEqual([[PROCESS]])
+    h.transport.setTopics({ processes: [PROCESS, 'FlinkSubmit/2'], metrics: [], printTables: [] })
+    await h.waitFor(() => h.subscriptions() === 2)
+    expect(h.subscribed[1].processes).toEqual([PROCESS, 'FlinkSubmit/2'])
+    h.sim.control.forgetSessions()
+    h.transport.setTopics({ processes: ['FlinkSubmit/3'], metrics: [], printTables: [] })
+    // SESSION_INVALID: no report for it; the new session's subscription is the next one.
+    await h.waitFor(() => h.opens() === 2 && h.subscriptions() === 3)
+    expect(h.subscribed[2].processes).toEqual(['FlinkSubmit/3'])
+  })
+
   it('delivers the JVM stream as JVM_INFO messages', async () => {
     const jvm = (client: DinkyClient) =>
       createSseJvmTransport({ client, logger: silentLogger, heartbeatIntervalMs: PUSH_MS })

@@ -19,12 +19,15 @@ export interface TransportCase {
   name: string
   kind: 'sse' | 'ws'
   simOptions: SimulatorOptions
-  /** The transport following `PROCESS`; `accepted` is called for every subscription the server took. */
-  makeTransport(client: DinkyClient, accepted: () => void): StreamTransport
+  /** The transport following `PROCESS`. */
+  makeTransport(client: DinkyClient): StreamTransport
 }
 
 export interface CaseHarness extends Harness {
-  /** Subscriptions the server has accepted so far (SSE: answered subscribeTopic; WS: first frame after open). */
+  /**
+   * Subscriptions the transport reported taken (SSE: each subscribeTopic answered with the set; WS: the first frame
+   * after the subscribe message), through the supervisor's `onSubscribed`.
+   */
   subscriptions(): number
 }
 
@@ -37,26 +40,14 @@ export const SSE_CASE: TransportCase = {
   name: 'SSE on a Dinky 1.1 simulator',
   kind: 'sse',
   simOptions: { version: '1.1.0' },
-  makeTransport(client, accepted) {
-    // Counts answers, not requests: a request counted on arrival may not have been applied yet.
-    const counting: DinkyClient = {
-      ...client,
-      async subscribeTopic(sessionKey, topics) {
-        const held = await client.subscribeTopic(sessionKey, topics)
-        if (held[0] !== 'SESSION_INVALID') accepted()
-        return held
-      }
-    }
-    const options = { client: counting, logger: silentLogger, heartbeatIntervalMs: PUSH_MS }
-    return follow(createSseTopicTransport(options))
-  }
+  makeTransport: (client) =>
+    follow(createSseTopicTransport({ client, logger: silentLogger, heartbeatIntervalMs: PUSH_MS }))
 }
 
 export const WS_CASE: TransportCase = {
   name: 'WebSocket on a Dinky 1.2 simulator',
   kind: 'ws',
   simOptions: { version: '1.2.0' },
-  // The WS stream opens at the first frame after subscribing: Dinky's firstSend answers an accepted subscription.
   makeTransport: (client) =>
     follow(createWsTransport({ client, logger: silentLogger, heartbeatIntervalMs: PUSH_MS }))
 }
@@ -76,13 +67,10 @@ export async function startCase(
   simOptions: SimulatorOptions = {},
   supervisorOptions: Partial<StreamSupervisorOptions> = {}
 ): Promise<CaseHarness> {
-  let accepted = 0
   const h = await startHarness(
-    (client) => c.makeTransport(client, () => accepted++),
+    (client) => c.makeTransport(client),
     { wsJvmIntervalMs: PUSH_MS, ...c.simOptions, ...simOptions },
     supervisorOptions
   )
-  return Object.assign(h, {
-    subscriptions: () => (c.kind === 'ws' ? h.opens() : accepted)
-  })
+  return Object.assign(h, { subscriptions: () => h.subscribed.length })
 }

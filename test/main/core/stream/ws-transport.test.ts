@@ -93,6 +93,15 @@ describe('WebSocket transport (Dinky 1.2) under the supervisor, against the simu
     expect(Math.abs(Date.parse(pushed.startTime!) - Date.now())).toBeLessThan(60_000)
   })
 
+  it('reports the subscription once per socket, at its first frame, with the topics it sent', async () => {
+    const h = await live()
+    expect(h.subscribed).toEqual([{ processes: ['FlinkSubmit/1'], metrics: [], printTables: [] }])
+    h.transport.setTopics({ processes: ['FlinkSubmit/7'], metrics: [], printTables: [] })
+    h.sim.control.dropStreams()
+    await h.waitFor(() => h.opens() === 2 && h.subscribed.length === 2)
+    expect(h.subscribed[1].processes).toEqual(['FlinkSubmit/7'])
+  })
+
   it('closes its socket on stop', async () => {
     const h = await live()
     await h.supervisor.stop()
