@@ -3,7 +3,8 @@
  * WebSocket carries both on Dinky 1.2+), wired
  * to the session model (states, JVM samples, diagnostics). Every reopen of the topic stream after the first asks the
  * REST sync for a snapshot, because Dinky's streams carry no event ids and no job status: what was missed is only
- * recoverable from REST.
+ * recoverable from REST. Followed processes are read only once the server holds their topic, so no line falls
+ * between the read and the subscription.
  */
 import type { ConnectionSettings } from '../../../shared/profiles'
 import { createClockJumpDetector } from '../connection/clock-jump'
@@ -26,14 +27,21 @@ export interface SessionStreamsOptions {
   relogin: () => Promise<void>
   processes: readonly string[]
   onProcess(process: string, entity: DinkyProcess): void
-  /** The topic stream opened again after its first open: resync from REST. */
+  /** The topic stream opened again after its first open: resync from REST (its processes wait for the next). */
   onTopicsReopened(): void
+  /**
+   * The topic stream now carries these processes, newly on this connection: read them over REST now, as any line
+   * written after that read arrives on the stream. A fetch before this point could miss lines written until then.
+   */
+  onProcessesSubscribed(processes: readonly string[]): void
 }
 
 export class SessionStreams {
   private readonly supervisors: StreamSupervisor[] = []
   private topics: StreamTransport | null = null
   private topicOpens = 0
+  /** The processes the server holds for the current topic connection; emptied at every open. */
+  private subscribedProcesses = new Set<string>()
 
   constructor(private readonly options: SessionStreamsOptions) {
     const { client, logger, model } = options
@@ -97,7 +105,14 @@ export class SessionStreams {
       onOpen: (info) => {
         if (stream !== 'topics') return
         model.diagnostics.recordOpen(transport.kind, info)
+        this.subscribedProcesses = new Set()
         if (++this.topicOpens > 1) this.options.onTopicsReopened()
+      },
+      onSubscribed: (topics) => {
+        if (stream !== 'topics') return
+        const added = topics.processes.filter((process) => !this.subscribedProcesses.has(process))
+        this.subscribedProcesses = new Set(topics.processes)
+        if (added.length > 0) this.options.onProcessesSubscribed(added)
       },
       onHeartbeat: (at) => {
         model.diagnostics.recordEvent(at)

@@ -188,7 +188,7 @@ export class Session implements SessionHandle {
     if (this.client.isLoggedIn()) {
       try {
         const entity = await this.client.process(process)
-        if (entity) this.onProcess(process, entity)
+        if (entity && this.followed.has(process)) this.onFetchedProcess(process, entity)
       } catch (error) {
         this.log.debug('console log unavailable', { process, error: String(error) })
       }
@@ -253,9 +253,8 @@ export class Session implements SessionHandle {
       settings: settings.connection,
       random: this.options.random,
       followed: () => [...this.followed],
-      unfinished: () => [...this.followed].filter((process) => this.follower.isRunning(process)),
       relogin: this.relogin,
-      events: syncEventsFor(this.model, (process, entity) => this.onProcess(process, entity))
+      events: syncEventsFor(this.model, (process, entity) => this.onFetchedProcess(process, entity))
     })
     this.sync.seedJobs(this.model.snapshot().jobs?.value ?? [])
     this.streams = new SessionStreams({
@@ -271,7 +270,9 @@ export class Session implements SessionHandle {
       onProcess: (process, entity) => {
         if (this.followed.has(process)) this.onProcess(process, entity)
       },
-      onTopicsReopened: () => void this.sync?.resync()
+      onTopicsReopened: () => void this.sync?.resync({ processes: false }),
+      onProcessesSubscribed: (processes) =>
+        void this.sync?.fillProcesses(processes.filter((process) => this.followed.has(process)))
     })
     this.sync.start()
     this.streams.start()
@@ -279,6 +280,11 @@ export class Session implements SessionHandle {
 
   private onProcess(process: string, entity: DinkyProcess): void {
     for (const chunk of this.follower.accept(process, entity))
+      this.model.apply({ type: 'log', chunk })
+  }
+
+  private onFetchedProcess(process: string, entity: DinkyProcess): void {
+    for (const chunk of this.follower.acceptFetched(process, entity))
       this.model.apply({ type: 'log', chunk })
   }
 

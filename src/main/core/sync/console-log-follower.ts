@@ -1,6 +1,7 @@
 /**
  * Console logs of the followed processes: one log-delta cursor per process, fed by the topic stream and by
- * `getProcess` on resync alike, so a line seen by both paths still goes downstream once.
+ * `getProcess` alike, so a line seen by both paths still goes downstream once, and a REST answer older than what
+ * the stream brought is recognised as such.
  */
 import type { LogChunk } from '../../../shared/models'
 import type { Logger } from '../ports'
@@ -59,6 +60,23 @@ export class ConsoleLogFollower {
       lines: chunk.lines,
       stale: false
     }))
+  }
+
+  /**
+   * The new lines of a state read over REST. Why not `accept`: the answer may have been overtaken by stream events
+   * sent after it, and within one run the log only grows, so a log no longer than what was read (or a read of an
+   * ended run) holds nothing new; taken as the latest state it would look like a rewritten log.
+   */
+  acceptFetched(
+    process: string,
+    entity: Pick<DinkyProcess, 'key' | 'log' | 'status' | 'endTime'>
+  ): LogChunk[] {
+    const cursor = this.cursors.get(process)
+    const read = cursor ? cursor.consumed + cursor.pending.length : 0
+    if (cursor && cursor.key === entity.key && !cursor.seededLines) {
+      if (cursor.ended || entity.log.length < read) return []
+    }
+    return this.accept(process, entity)
   }
 
   /** True while the process's current run may still write lines. */

@@ -1,9 +1,8 @@
 /**
  * REST sync of one server: a full snapshot (jobs, counts, clusters, task managers, system info, followed processes)
- * at start and after every reconnect of the topic stream, then polling (jobs and counts, clusters) because Dinky
- * pushes no job status on its streams. Poll failures drive the `rest` stream's `ConnectionState` with the same
- * classified reasons and backoff policy as the push streams. Every answer is checked against a generation number
- * after its await, so nothing late from a stopped or superseded round is emitted.
+ * at start and after every reconnect of the topic stream (its processes once it is subscribed: `fillProcesses`),
+ * then polling (jobs and counts, clusters) as Dinky pushes no job status. Poll failures drive the `rest` stream's
+ * `ConnectionState` like the push streams'. Snapshot answers are checked against a generation after each await.
  */
 import type { ConnectionReason, ConnectionState } from '../../../shared/connection'
 import type { Cluster, Job, JobTransition, StatusCounts, SysInfo } from '../../../shared/models'
@@ -36,14 +35,8 @@ export interface SyncEngineOptions {
   logger: Logger
   settings: ConnectionSettings
   events: SyncEvents
-  /** Processes whose console logs are filled from `getProcess` on every snapshot. */
+  /** Processes whose console logs are filled from `getProcess` by a snapshot that includes processes. */
   followed: () => readonly string[]
-  /**
-   * Followed processes whose run has not ended: refilled on every jobs poll too, because lines written between a
-   * reconnect's snapshot and its topic subscription would otherwise wait for the run's next line, and a run that
-   * ended in that gap has none.
-   */
-  unfinished?: () => readonly string[]
   /** One silent re-login after the token expired; rejects when it fails. */
   relogin?: () => Promise<void>
   random?: () => number
@@ -58,7 +51,8 @@ export class SyncEngine {
   private generation = 0
   private reloginTried = false
   private snapshotInFlight: Promise<void> | null = null
-  private snapshotQueued = false
+  /** A snapshot asked for while one is in flight; whether it includes the followed processes. */
+  private queued: { processes: boolean } | null = null
   private readonly timers = new Map<'jobs' | 'clusters' | 'retry', TimerHandle>()
   private readonly extras: ClusterExtras
   private transitions = new JobTransitionTracker()
@@ -94,23 +88,32 @@ export class SyncEngine {
 
   /**
    * A full snapshot now. Why a second one is queued rather than dropped while one is in flight: the caller has
-   * just reconnected, and an answer computed before that may predate what the stream missed.
+   * just reconnected, and an answer computed before that may predate what the stream missed. A reconnect of the
+   * topic stream passes `processes: false`: its processes are read by `fillProcesses` once it is subscribed.
    */
-  resync(): Promise<void> {
+  resync({ processes = true }: { processes?: boolean } = {}): Promise<void> {
     if (!this.running || this.pause) return Promise.resolve()
     if (this.snapshotInFlight) {
-      this.snapshotQueued = true
+      this.queued = { processes: processes || (this.queued?.processes ?? false) }
       return this.snapshotInFlight
     }
     const generation = this.supersede()
-    this.snapshotInFlight = this.snapshot(generation).finally(() => {
+    this.snapshotInFlight = this.snapshot(generation, processes).finally(() => {
       this.snapshotInFlight = null
-      if (this.snapshotQueued) {
-        this.snapshotQueued = false
-        void this.resync()
-      }
+      const queued = this.queued
+      this.queued = null
+      if (queued) void this.resync(queued)
     })
     return this.snapshotInFlight
+  }
+
+  /**
+   * Reads these processes' console logs now: called once the topic stream holds them, so every line written after
+   * the read arrives on the stream. Why not dropped when a snapshot supersedes it: nothing else would read them.
+   */
+  async fillProcesses(processes: readonly string[]): Promise<void> {
+    const running = () => this.running
+    for (const process of processes) if (running()) await this.fillProcess(process, running)
   }
 
   /** Skips the backoff wait (and leaves auth-expired, allowing one more re-login). */
@@ -160,7 +163,7 @@ export class SyncEngine {
 
   private halt(pause: Exclude<Pause, null>, state: ConnectionState | null): void {
     this.pause = pause
-    this.snapshotQueued = false
+    this.queued = null
     this.supersede()
     if (state) this.setState(state)
   }
@@ -187,7 +190,7 @@ export class SyncEngine {
     )
   }
 
-  private async snapshot(generation: number): Promise<void> {
+  private async snapshot(generation: number, processes: boolean): Promise<void> {
     const { client, events, settings } = this.options
     try {
       const [jobs, counts, clusters] = await Promise.all([
@@ -200,7 +203,9 @@ export class SyncEngine {
       this.succeeded()
       events.onJobs(jobs, counts, asOf, this.transitions.update(jobs, asOf))
       await this.refreshClusterDetails(generation, clusters, asOf)
-      for (const process of this.options.followed()) await this.fillProcess(generation, process)
+      const wanted = () => generation === this.generation
+      if (processes)
+        for (const process of this.options.followed()) await this.fillProcess(process, wanted)
       if (generation !== this.generation) return
       this.schedule('jobs', settings.jobsPollMs, () => void this.pollJobs(generation))
       this.schedule('clusters', settings.clustersPollMs, () => void this.pollClusters(generation))
@@ -219,9 +224,6 @@ export class SyncEngine {
       const asOf = this.now()
       this.succeeded()
       this.options.events.onJobs(jobs, counts, asOf, this.transitions.update(jobs, asOf))
-      for (const process of this.options.unfinished?.() ?? [])
-        await this.fillProcess(generation, process)
-      if (generation !== this.generation) return
       this.schedule('jobs', this.options.settings.jobsPollMs, () => void this.pollJobs(generation))
     } catch (error) {
       await this.failed(generation, error)
@@ -252,10 +254,10 @@ export class SyncEngine {
       this.options.events.onSysInfo(sysInfo, this.now())
   }
 
-  private async fillProcess(generation: number, process: string): Promise<void> {
+  private async fillProcess(process: string, stillWanted: () => boolean): Promise<void> {
     try {
       const entity = await this.options.client.process(process)
-      if (entity && generation === this.generation) this.options.events.onProcess(process, entity)
+      if (entity && stillWanted()) this.options.events.onProcess(process, entity)
     } catch (error) {
       this.options.logger.debug('console log unavailable', {
         process,
@@ -272,7 +274,7 @@ export class SyncEngine {
   private async failed(generation: number, error: unknown): Promise<void> {
     if (generation !== this.generation || !this.running) return
     // A resync queued behind a failed one would skip the backoff wait.
-    this.snapshotQueued = false
+    this.queued = null
     const reason = error instanceof DinkyError ? error.reason : classifyNetworkError(error)
     const { logger, relogin } = this.options
     if (reason === 'token-expired' && relogin && !this.reloginTried) {

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { CacheStore } from '../../../../src/main/core/cache/cache-store'
 import { createConfCacheStore } from '../../../../src/main/core/cache/conf-cache-store'
 import { silentLogger } from '../../../../src/main/core/logger'
+import type { FetchLike } from '../../../../src/main/core/ports'
 import { Session } from '../../../../src/main/core/session/session'
 import {
   createServerProfile,
@@ -70,6 +71,8 @@ export function startRecordedSession(options: {
   store: CacheStore
   connection?: Partial<ConnectionSettings>
   password?: string | null
+  /** Every HTTP request of the session goes through it (to hold or count requests). */
+  fetch?: FetchLike
 }): RecordedSession {
   const session = new Session({
     profile: options.profile,
@@ -82,6 +85,7 @@ export function startRecordedSession(options: {
       password: () => (options.password === undefined ? 'dinky123!@#' : options.password)
     },
     logger: silentLogger,
+    fetch: options.fetch,
     requestTimeoutMs: 2_000
   })
   const envelopes: SessionEnvelope[] = []

@@ -57,7 +57,7 @@ describe('Session against the simulator', () => {
 
   it('delivers every console line exactly once while the stream drops mid-submission', async () => {
     const simOptions = { logRate: 300, submissionLines: 360 }
-    const { sim, recorded } = await start(simOptions, ['FlinkSubmit/3'], { jobsPollMs: 500 })
+    const { sim, recorded } = await start(simOptions, ['FlinkSubmit/3'])
     sim.control.submit(3)
     const run = await waitFor('the run', () => sim.control.world.console.get('FlinkSubmit/3'))
     for (let drop = 0; drop < 3; drop++) {

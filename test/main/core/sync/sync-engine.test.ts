@@ -3,6 +3,7 @@ import type { ConnectionState } from '../../../../src/shared/connection'
 import type { Cluster, Job, StatusCounts, SysInfo } from '../../../../src/shared/models'
 import { DEFAULT_CONNECTION_SETTINGS } from '../../../../src/shared/profiles'
 import { DinkyError } from '../../../../src/main/core/dinky/dinky-error'
+import type { DinkyProcess } from '../../../../src/main/core/dinky/types'
 import { silentLogger } from '../../../../src/main/core/logger'
 import type { Clock, TimerHandle } from '../../../../src/main/core/ports'
 import { SyncEngine, type SyncClient } from '../../../../src/main/core/sync/sync-engine'
@@ -46,8 +47,9 @@ const job = (id: number, status: Job['status']) =>
 const refused = () =>
   new DinkyError({ endpoint: '/api/jobInstance', reason: 'connection-refused', detail: 'x' })
 
-function harness(overrides: Partial<SyncClient> = {}) {
+function harness(overrides: Partial<SyncClient> = {}, followed: string[] = []) {
   const calls = { jobs: 0, clusters: 0, sysInfo: 0, relogin: 0 }
+  const filled: string[] = []
   let failing: (() => Error) | null = null
   let jobs: Job[] = [job(1, 'RUNNING')]
   const client: SyncClient = {
@@ -84,7 +86,7 @@ function harness(overrides: Partial<SyncClient> = {}) {
       clustersPollMs: 30_000
     },
     random: () => 1,
-    followed: () => [],
+    followed: () => followed,
     relogin: async () => {
       calls.relogin++
       if (!reloginWorks) throw new Error('refused')
@@ -96,13 +98,14 @@ function harness(overrides: Partial<SyncClient> = {}) {
         transitions.push(...changes.map((t) => `${t.from}->${t.to}`)),
       onClusters: () => undefined,
       onSysInfo: () => undefined,
-      onProcess: () => undefined
+      onProcess: (process) => filled.push(process)
     }
   })
   return {
     engine,
     clock,
     calls,
+    filled,
     states,
     transitions,
     fail: (error: (() => Error) | null) => (failing = error),
@@ -214,6 +217,29 @@ describe('SyncEngine', () => {
     expect(h.engine.current().kind).toBe('live')
     expect(h.calls.clusters).toBe(3)
     expect(asked).toBe(1)
+    h.engine.stop()
+  })
+
+  it('leaves the processes of a reconnect to fillProcesses, which a newer snapshot does not cancel', async () => {
+    const answers: Array<() => void> = []
+    const process = () =>
+      new Promise<DinkyProcess>((resolve) => answers.push(() => resolve({} as DinkyProcess)))
+    const h = harness({ process }, ['FlinkSubmit/1'])
+    h.engine.start()
+    await settle()
+    answers.splice(0).forEach((answer) => answer())
+    await settle()
+    expect(h.filled).toEqual(['FlinkSubmit/1'])
+
+    await h.engine.resync({ processes: false })
+    expect(answers).toHaveLength(0)
+    const filling = h.engine.fillProcesses(['FlinkSubmit/1'])
+    await settle()
+    void h.engine.resync({ processes: false })
+    await settle()
+    answers.splice(0).forEach((answer) => answer())
+    await filling
+    expect(h.filled).toEqual(['FlinkSubmit/1', 'FlinkSubmit/1'])
     h.engine.stop()
   })
 })
