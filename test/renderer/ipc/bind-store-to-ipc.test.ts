@@ -11,8 +11,12 @@ const KEY = logKey('prod', 'FlinkSubmit/10')
 let binding: IpcBinding | null = null
 afterEach(() => binding?.dispose())
 
-function setup(snapshot: (profileId: string) => SessionSnapshot | Promise<SessionSnapshot>) {
+function setup(
+  snapshot: (profileId: string) => SessionSnapshot | Promise<SessionSnapshot>,
+  extra: FakeHandlers = {}
+) {
   const handlers: FakeHandlers = {
+    ...extra,
     'app:info': () => ({
       version: '1',
       platform: 'linux',
@@ -137,6 +141,23 @@ describe('bindStoreToIpc', () => {
     expect(snapshotRequests(fake).slice(before).sort()).toEqual(['prod', 'staging'])
     await binding.sync.idle()
     expect(store.getState().jobs.prod.value).toHaveLength(demoJobs().length)
+  })
+
+  it('switches to the server a notification names before opening its job', async () => {
+    const { fake, store, binding } = setup((id) => demoSnapshot(id, 5), {
+      'profiles:select': ({ profileId }) => ({
+        profiles: PROFILES.slice(0, 2),
+        selectedId: profileId,
+        withPassword: []
+      })
+    })
+    await binding.ready
+    fake.push('app:navigate', [{ profileId: 'staging', view: 'jobs', jobId: 7 }], 1)
+    await expect.poll(() => store.getState().selectedProfileId).toBe('staging')
+    expect(fake.callsTo('profiles:select')).toEqual([{ profileId: 'staging' }])
+    expect(store.getState()).toMatchObject({ view: 'jobs', openJobId: 7 })
+    fake.push('app:navigate', [{ profileId: 'staging', view: 'overview' }], 2)
+    expect(fake.callsTo('profiles:select')).toHaveLength(1)
   })
 
   it('unsubscribes every channel on dispose', async () => {

@@ -79,12 +79,30 @@ export function bindStoreToIpc(api: ConsoleApi, store: ConsoleStore): IpcBinding
   const unsubscribers = PUSH_CHANNELS.map((channel) =>
     api.on(channel, (message) => onMessage(channel, message.seq, message.items))
   )
+  unsubscribers.push(
+    api.on('app:navigate', (message) => void switchServerFor(api, store, sync, message.items))
+  )
   const ready = loadInitialState(api, store, sync)
   return {
     sync,
     ready,
     dispose: () => unsubscribers.forEach((unsubscribe) => unsubscribe())
   }
+}
+
+/** A notification or tray entry may name another server than the one shown: switch to it, as the switcher does. */
+async function switchServerFor(
+  api: ConsoleApi,
+  store: ConsoleStore,
+  sync: SnapshotSync,
+  items: PushChannels['app:navigate']
+): Promise<void> {
+  const target = items.at(-1)?.profileId
+  if (!target || store.getState().selectedProfileId === target) return
+  const result = await api.invoke('profiles:select', { profileId: target })
+  if (!result.ok) return
+  store.getState().setProfiles(result.value)
+  sync.resync([target])
 }
 
 async function loadInitialState(api: ConsoleApi, store: ConsoleStore, sync: SnapshotSync) {
