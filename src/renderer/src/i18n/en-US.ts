@@ -79,7 +79,9 @@ export const enUS = {
     label: 'Server',
     none: 'No server configured',
     demo: 'Demo',
-    demoServer: 'Demo server'
+    demoServer: 'Demo server',
+    builtIn: 'Built in',
+    demoUrl: 'In-process simulator on 127.0.0.1 (a free port)'
   },
   account: {
     tenant: 'Tenant: {{tenant}}',

@@ -76,7 +76,14 @@ export const zhCN: CatalogueShape = {
     asOf: '数据截至 {{time}}（{{ago}}）',
     noData: '暂无数据'
   },
-  servers: { label: '服务器', none: '尚未配置服务器', demo: '演示', demoServer: '演示服务器' },
+  servers: {
+    label: '服务器',
+    none: '尚未配置服务器',
+    demo: '演示',
+    demoServer: '演示服务器',
+    builtIn: '内置',
+    demoUrl: '内置模拟器，运行于 127.0.0.1（空闲端口）'
+  },
   account: {
     tenant: '租户：{{tenant}}',
     switchTenant: '切换租户',

@@ -3,6 +3,7 @@ import { PlusOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Popconfirm, Space, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useServerName } from '../connection/server-name'
 import type { ServerProfile } from '../../../../shared/profiles'
 import { ViewHeader } from '../../components/ViewHeader'
 import { unwrap } from '../../ipc/unwrap-result'
@@ -13,6 +14,7 @@ import { newProfile, ProfileFormModal } from './ProfileFormModal'
 
 export function SettingsView() {
   const { t } = useTranslation()
+  const serverName = useServerName()
   const api = useConsoleApi()
   const store = useConsoleStore()
   const profiles = useConsole((state) => state.profiles)
@@ -60,14 +62,19 @@ export function SettingsView() {
             {
               title: t('settings.name'),
               dataIndex: 'name',
-              render: (name, profile) => (
+              render: (_name, profile) => (
                 <Space>
-                  {name}
-                  {profile.demo && <Tag color="blue">{t('servers.demo')}</Tag>}
+                  {serverName(profile)}
+                  {profile.demo && <Tag color="blue">{t('servers.builtIn')}</Tag>}
                 </Space>
               )
             },
-            { title: t('settings.url'), dataIndex: 'url' },
+            {
+              title: t('settings.url'),
+              dataIndex: 'url',
+              // The demo's address is chosen when it starts (loopback, a free port).
+              render: (url: string, profile) => (profile.demo ? t('servers.demoUrl') : url)
+            },
             { title: t('settings.username'), dataIndex: 'username', width: 120 },
             {
               title: t('settings.transport'),
