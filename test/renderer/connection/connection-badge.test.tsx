@@ -1,7 +1,10 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ConnectionState } from '../../../src/shared/connection'
-import { ConnectionBadge } from '../../../src/renderer/src/features/connection/ConnectionBadge'
+import {
+  badgeLabel,
+  ConnectionBadge
+} from '../../../src/renderer/src/features/connection/ConnectionBadge'
 import { demoStore, renderConsole } from '../render-console'
 import { USER } from '../preview/demo-world'
 
@@ -98,5 +101,23 @@ describe('ConnectionBadge', () => {
     await waitFor(() =>
       expect(fake.callsTo('session:login')).toEqual([{ profileId: 'prod', password: 's3cret' }])
     )
+  })
+})
+
+describe('badgeLabel countdown', () => {
+  it('never counts from before the state began, even when the ticking clock is a tick old', () => {
+    const t = ((key: string, values: { seconds: number; attempt: number }) =>
+      `${key} ${values.seconds} ${values.attempt}`) as never
+    const state: ConnectionState = {
+      kind: 'reconnecting',
+      attempt: 2,
+      retryAt: 10_000 + 3_000,
+      reason: 'connection-refused',
+      since: 10_000
+    }
+    // The clock last ticked 900 ms before main scheduled the retry 3 s out: the badge says 3 s, not 4 s.
+    expect(badgeLabel(state, 9_100, t)).toBe('connection.reconnecting 3 2')
+    expect(badgeLabel(state, 11_500, t)).toBe('connection.reconnecting 2 2')
+    expect(badgeLabel(state, 14_000, t)).toBe('connection.reconnecting 0 2')
   })
 })

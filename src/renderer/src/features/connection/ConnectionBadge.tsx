@@ -80,7 +80,8 @@ export function badgeLabel(state: ConnectionState | undefined, now: number, t: T
       return t('connection.connecting')
     case 'reconnecting':
       return t('connection.reconnecting', {
-        seconds: Math.max(0, Math.ceil((state.retryAt - now) / 1000)),
+        // The ticking clock can be up to a tick older than the state itself; never count from before it began.
+        seconds: Math.max(0, Math.ceil((state.retryAt - Math.max(now, state.since)) / 1000)),
         attempt: state.attempt
       })
     case 'offline':
