@@ -1,6 +1,7 @@
 /**
  * Scenario 1: a first run (empty userData, no settings) opens on the built-in Demo server — the simulator the app
- * starts in-process — and shows it live: the Live badge, the overview's counts and the job rows.
+ * starts in-process — and shows it live: the Live badge, the overview's counts and the job rows; and any job's
+ * console log can be followed from the Logs view.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -43,6 +44,19 @@ describe('first run', () => {
     expect(
       await page.locator('[data-testid="job-row"][data-status="RUNNING"]').count()
     ).toBeGreaterThan(0)
+    expect(app.pageErrors()).toEqual([])
+  })
+
+  it("follows any job's submission log from the Logs view, named after its job", async () => {
+    await openView(page, 'logs')
+    await page.getByTestId('log-process').click()
+    const choice = page.locator('.ant-select-item-option').filter({ hasText: 'ads_daily_report' })
+    await expect(choice.textContent()).resolves.toMatch(/^ads_daily_report.* · FlinkSubmit\/\d+$/)
+    await choice.click()
+    await page.getByTestId('log-line').first().waitFor({ timeout: 15_000 })
+    await expect(page.getByTestId('log-process').textContent()).resolves.toContain(
+      'ads_daily_report'
+    )
     expect(app.pageErrors()).toEqual([])
   })
 })

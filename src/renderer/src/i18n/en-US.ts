@@ -175,7 +175,10 @@ export const enUS = {
     saved: 'Saved to {{path}}',
     lines: '{{shown}} of {{total}} lines',
     empty: 'No log lines yet',
-    noProcesses: 'No console logs followed yet. Open a job to follow its log.'
+    noProcesses: 'No console logs followed yet. Open a job to follow its log.',
+    pickToFollow: 'Choose a job above to follow its submission log.',
+    followed: 'Followed',
+    otherJobs: 'Other jobs (follow)'
   },
   clusters: {
     title: 'Flink clusters',

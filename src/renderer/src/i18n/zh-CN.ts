@@ -176,7 +176,10 @@ export const zhCN: CatalogueShape = {
     saved: '已保存到 {{path}}',
     lines: '显示 {{shown}} / {{total}} 行',
     empty: '暂无日志',
-    noProcesses: '还没有跟随的控制台日志。打开一个作业即可跟随其日志。'
+    noProcesses: '还没有跟随的控制台日志。打开一个作业即可跟随其日志。',
+    pickToFollow: '在上方选择一个作业，即可跟随其提交日志。',
+    followed: '已跟随',
+    otherJobs: '其他作业（跟随）'
   },
   clusters: {
     title: 'Flink 集群',

@@ -1,9 +1,15 @@
-/** Logs: pick a followed process of the selected server and read its console log in the viewer. */
+/**
+ * Logs: pick a followed process of the selected server, or any job's submission log to follow from here, and read
+ * it in the viewer.
+ */
 import { Empty, Select, Space, Tag } from 'antd'
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ViewHeader } from '../../components/ViewHeader'
-import { selectLog, selectLogProcesses } from '../../store/selectors'
-import { useConsole } from '../../store/store-context'
+import { unwrap } from '../../ipc/unwrap-result'
+import { selectJobs, selectLog, selectLogProcesses, selectProfileId } from '../../store/selectors'
+import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
+import { logProcessOptions } from './log-process-options'
 import { LogViewer } from './LogViewer'
 
 export function LogsView() {
@@ -11,9 +17,28 @@ export function LogsView() {
   const processList = useConsole(selectLogProcesses)
   const chosen = useConsole((state) => state.logProcess)
   const selectLogProcess = useConsole((state) => state.selectLogProcess)
-  const processes = processList === '' ? [] : processList.split('\n')
+  const processes = useMemo(
+    () => (processList === '' ? [] : processList.split('\n')),
+    [processList]
+  )
   const process = chosen !== null && processes.includes(chosen) ? chosen : (processes[0] ?? null)
   const stream = useConsole(selectLog(process))
+  const jobs = useConsole(selectJobs)
+  const profileId = useConsole(selectProfileId)
+  const api = useConsoleApi()
+  const sync = useConsoleSync()
+  const options = useMemo(() => logProcessOptions(processes, jobs?.value ?? []), [processes, jobs])
+
+  const choose = (next: string) => {
+    selectLogProcess(next)
+    if (processes.includes(next) || !profileId) return
+    // Following from here keeps the log followed for this session; its tail arrives through a snapshot (as in the
+    // job drawer), whose sequence floor drops the lines `logs:follow` also pushes.
+    void unwrap(api.invoke('logs:follow', { profileId, process: next })).then(
+      () => sync.resync([profileId]),
+      () => undefined
+    )
+  }
 
   return (
     // A flex column as tall as the content area: the viewer takes what the header leaves.
@@ -21,7 +46,7 @@ export function LogsView() {
       <ViewHeader
         title={t('nav.logs')}
         extra={
-          processes.length > 0 && (
+          options.length > 0 && (
             <Space>
               {stream?.stale && (
                 <Tag color="warning" data-testid="stale-marker">
@@ -30,9 +55,19 @@ export function LogsView() {
               )}
               <Select
                 value={process}
-                onChange={selectLogProcess}
-                options={processes.map((name) => ({ value: name, label: name }))}
-                style={{ minWidth: 240 }}
+                onChange={choose}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={[
+                  {
+                    label: t('logs.followed'),
+                    options: options.filter((option) => option.followed)
+                  },
+                  {
+                    label: t('logs.otherJobs'),
+                    options: options.filter((option) => !option.followed)
+                  }
+                ].filter((group) => group.options.length > 0)}
+                style={{ minWidth: 320 }}
                 placeholder={t('logs.pickProcess')}
                 data-testid="log-process"
               />
@@ -41,7 +76,7 @@ export function LogsView() {
         }
       />
       {process === null ? (
-        <Empty description={t('logs.noProcesses')} />
+        <Empty description={t(options.length > 0 ? 'logs.pickToFollow' : 'logs.noProcesses')} />
       ) : (
         <div style={{ flex: 1, minHeight: 0 }}>
           <LogViewer stream={stream} name={process} />
