@@ -1,35 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { startSimulator, type Simulator } from '../../../../src/simulator/index'
+import { describe, expect, it } from 'vitest'
+import { startSimulator } from '../../../../src/simulator/index'
 import {
   profileFor,
   startRecordedSession,
   tempCacheStore,
-  type TempCacheStore,
   waitFor,
-  type RecordedSession
+  sessionTestResources
 } from './session-harness'
 
 describe('Session cache-first start', () => {
-  let sim: Simulator | null = null
-  let cache: TempCacheStore | null = null
-  const sessions: RecordedSession[] = []
-
-  afterEach(async () => {
-    for (const recorded of sessions.splice(0)) await recorded.session.stop()
-    await sim?.close()
-    await cache?.dispose()
-    sim = cache = null
-  })
+  const started = sessionTestResources()
 
   /** Runs one live session until its jobs (and followed log) are cached, then stops it and flushes. */
   async function warmCache(processes: string[] = []) {
-    sim = await startSimulator({ heartbeatMs: 200, tickMs: 0, logRate: 0 })
-    cache = await tempCacheStore()
+    const sim = (started.sim = await startSimulator({ heartbeatMs: 200, tickMs: 0, logRate: 0 }))
+    const cache = (started.cache = await tempCacheStore())
     const first = startRecordedSession({
       profile: profileFor(sim.url, processes),
       store: cache.store
     })
-    sessions.push(first)
+    started.sessions.push(first)
     await waitFor('live jobs', () => first.updates('jobs').length)
     return { sim, cache, first }
   }
@@ -43,7 +33,7 @@ describe('Session cache-first start', () => {
     await sim.close()
 
     const second = startRecordedSession({ profile: profileFor(url), store: cache.store })
-    sessions.push(second)
+    started.sessions.push(second)
     const cached = second.session.snapshot().jobs
     expect(cached?.stale).toBe(true)
     expect(cached?.asOf).toBe(live.asOf)
@@ -73,7 +63,7 @@ describe('Session cache-first start', () => {
       profile: profileFor(sim.url, ['FlinkSubmit/5']),
       store: cache.store
     })
-    sessions.push(second)
+    started.sessions.push(second)
     const tail = second.session.snapshot().logs[0]
     expect(tail.stale).toBe(true)
     expect(tail.lines).toHaveLength(cachedLines)

@@ -2,6 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import type { CacheStore } from '../../../../src/main/core/cache/cache-store'
 import { createConfCacheStore } from '../../../../src/main/core/cache/conf-cache-store'
 import { silentLogger } from '../../../../src/main/core/logger'
@@ -14,6 +15,7 @@ import {
   type ServerProfile
 } from '../../../../src/shared/profiles'
 import type { SessionEnvelope, SessionUpdate } from '../../../../src/shared/session'
+import type { Simulator } from '../../../../src/simulator/index'
 
 export const FAST_CONNECTION: ConnectionSettings = {
   ...DEFAULT_APP_SETTINGS.connection,
@@ -48,6 +50,25 @@ export interface TempCacheStore {
   dir: string
   /** Closes the store (its last writes land) and removes its folder. */
   dispose(): Promise<void>
+}
+
+/** What a session test starts; whatever it set is stopped after each test (sessions, then the server, then the cache). */
+export interface SessionTestResources {
+  sim: Simulator | null
+  cache: TempCacheStore | null
+  sessions: RecordedSession[]
+}
+
+/** Registers the teardown every session test file needs and returns the holder to fill as things start. */
+export function sessionTestResources(): SessionTestResources {
+  const started: SessionTestResources = { sim: null, cache: null, sessions: [] }
+  afterEach(async () => {
+    for (const recorded of started.sessions.splice(0)) await recorded.session.stop()
+    await started.sim?.close()
+    await started.cache?.dispose()
+    started.sim = started.cache = null
+  })
+  return started
 }
 
 export async function tempCacheStore(): Promise<TempCacheStore> {

@@ -4,15 +4,15 @@
  * A fetch wrapper holds `subscribeTopic` to widen the gap; polling is set to a minute, so only the read after the
  * subscription can bring the lines.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { FetchLike } from '../../../../src/main/core/ports'
-import { startSimulator, type Simulator } from '../../../../src/simulator/index'
+import { startSimulator } from '../../../../src/simulator/index'
 import {
   profileFor,
   startRecordedSession,
   tempCacheStore,
-  type TempCacheStore,
   waitFor,
+  sessionTestResources,
   type RecordedSession
 } from './session-harness'
 
@@ -61,26 +61,18 @@ async function settle(gate: ReturnType<typeof subscribeGate>) {
 const message = (line: string) => line.replace(/^(\[[^\]]*\] )+/, '')
 
 describe('Session: no console line falls between a stream open and its subscription', () => {
-  let sim: Simulator | null = null
-  let recorded: RecordedSession | null = null
-  let cache: TempCacheStore | null = null
-
-  afterEach(async () => {
-    await recorded?.session.stop()
-    await sim?.close()
-    await cache?.dispose()
-    sim = recorded = cache = null
-  })
+  const started = sessionTestResources()
 
   async function start(processes: string[]) {
-    sim = await startSimulator({ heartbeatMs: 200, tickMs: 0, logRate: 0 })
-    cache = await tempCacheStore()
+    const sim = (started.sim = await startSimulator({ heartbeatMs: 200, tickMs: 0, logRate: 0 }))
+    const cache = (started.cache = await tempCacheStore())
     const gate = subscribeGate()
     const profile = profileFor(sim.url, processes)
-    recorded = startRecordedSession({ profile, store: cache.store, fetch: gate.fetch })
+    const recorded = startRecordedSession({ profile, store: cache.store, fetch: gate.fetch })
+    started.sessions.push(recorded)
     const session = recorded.session
     await waitFor('topics live', () => session.snapshot().streams.topics.kind === 'live')
-    await waitFor('first jobs', () => recorded?.updates('jobs').length)
+    await waitFor('first jobs', () => recorded.updates('jobs').length)
     await settle(gate)
     return { sim, recorded, gate }
   }

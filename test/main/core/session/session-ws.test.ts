@@ -2,36 +2,32 @@
  * A Session against a Dinky 1.2 simulator, through the Session's public API only: the version probe picks the
  * WebSocket, the session goes live on every stream, shows jobs and streams a console log; a profile can force SSE.
  */
-import { afterEach, describe, expect, it } from 'vitest'
-import { startSimulator, type Simulator } from '../../../../src/simulator/index'
+import { describe, expect, it } from 'vitest'
+import { startSimulator } from '../../../../src/simulator/index'
 import type { TransportChoice } from '../../../../src/shared/profiles'
 import {
   profileFor,
   startRecordedSession,
   tempCacheStore,
-  type TempCacheStore,
   waitFor,
-  type RecordedSession
+  sessionTestResources
 } from './session-harness'
 
 describe('Session against a Dinky 1.2 simulator (WebSocket)', { timeout: 15_000 }, () => {
-  let sim: Simulator | null = null
-  let recorded: RecordedSession | null = null
-  let cache: TempCacheStore | null = null
-
-  afterEach(async () => {
-    await recorded?.session.stop()
-    await sim?.close()
-    await cache?.dispose()
-    sim = recorded = cache = null
-  })
+  const started = sessionTestResources()
 
   async function start(version: string, transport: TransportChoice, processes: string[] = []) {
-    sim = await startSimulator({ version, wsJvmIntervalMs: 200, tickMs: 0, logRate: 0 })
-    cache = await tempCacheStore()
+    const sim = (started.sim = await startSimulator({
+      version,
+      wsJvmIntervalMs: 200,
+      tickMs: 0,
+      logRate: 0
+    }))
+    const cache = (started.cache = await tempCacheStore())
     const profile = { ...profileFor(sim.url, processes), transport }
     // JVM_INFO every 200 ms is the WS heartbeat; the harness's 2 s watchdog leaves room for a loaded machine.
-    recorded = startRecordedSession({ profile, store: cache.store })
+    const recorded = startRecordedSession({ profile, store: cache.store })
+    started.sessions.push(recorded)
     return { sim, recorded, session: recorded.session }
   }
 

@@ -1,40 +1,36 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { startSimulator, type Simulator } from '../../../../src/simulator/index'
+import { describe, expect, it } from 'vitest'
+import { startSimulator } from '../../../../src/simulator/index'
 import type { Job } from '../../../../src/shared/models'
 import type { ConnectionSettings } from '../../../../src/shared/profiles'
 import {
   profileFor,
   startRecordedSession,
   tempCacheStore,
-  type TempCacheStore,
   waitFor,
-  type RecordedSession
+  sessionTestResources
 } from './session-harness'
 
 describe('Session against the simulator', () => {
-  let sim: Simulator | null = null
-  let recorded: RecordedSession | null = null
-  let cache: TempCacheStore | null = null
-
-  afterEach(async () => {
-    await recorded?.session.stop()
-    await sim?.close()
-    await cache?.dispose()
-    sim = recorded = cache = null
-  })
+  const started = sessionTestResources()
 
   async function start(
     simOptions: Parameters<typeof startSimulator>[0],
     processes: string[] = [],
     connection: Partial<ConnectionSettings> = {}
   ) {
-    sim = await startSimulator({ heartbeatMs: 200, tickMs: 0, logRate: 0, ...simOptions })
-    cache = await tempCacheStore()
+    const sim = (started.sim = await startSimulator({
+      heartbeatMs: 200,
+      tickMs: 0,
+      logRate: 0,
+      ...simOptions
+    }))
+    const cache = (started.cache = await tempCacheStore())
     const profile = profileFor(sim.url, processes)
-    recorded = startRecordedSession({ profile, store: cache.store, connection })
+    const recorded = startRecordedSession({ profile, store: cache.store, connection })
+    started.sessions.push(recorded)
     const session = recorded.session
     await waitFor('topics live', () => session.snapshot().streams.topics.kind === 'live')
-    await waitFor('first jobs', () => recorded?.updates('jobs').length)
+    await waitFor('first jobs', () => recorded.updates('jobs').length)
     return { sim, recorded }
   }
 
