@@ -61,6 +61,8 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
 }
 
 export const DEMO_PROFILE_ID = 'demo'
+/** The demo's default name; the UI shows it in the UI language until the user renames the profile. */
+export const DEMO_PROFILE_NAME = 'Demo'
 
 /**
  * A profile with the defaults a new server starts from: Dinky's seed account in its default tenant, the transport

@@ -2,7 +2,12 @@
  * The built-in Demo profile: a server profile whose Dinky is the simulator, run in-process on 127.0.0.1 with a free
  * port, so the console can be tried (and demonstrated) with no Dinky at hand.
  */
-import { createServerProfile, DEMO_PROFILE_ID, type ServerProfile } from '../../../shared/profiles'
+import {
+  createServerProfile,
+  DEMO_PROFILE_ID,
+  DEMO_PROFILE_NAME,
+  type ServerProfile
+} from '../../../shared/profiles'
 import { startSimulator, type SimulatorOptions } from '../../../simulator/index'
 
 /** Dinky's seed account password, which the simulator accepts by default; not a secret. */
@@ -17,7 +22,7 @@ export interface DemoServer {
 export function createDemoProfile(): ServerProfile {
   return createServerProfile({
     id: DEMO_PROFILE_ID,
-    name: 'Demo',
+    name: DEMO_PROFILE_NAME,
     url: 'http://127.0.0.1',
     demo: true
   })

@@ -1,6 +1,7 @@
 /** How a server is named in the UI, the same in the switcher, prompts and dialogs. */
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DEMO_PROFILE_NAME } from '../../../../shared/profiles'
 
 interface Named {
   name: string
@@ -13,7 +14,7 @@ interface Named {
  */
 export function serverLabel(profile: Named, demoMark: string, demoServer: string): string {
   if (!profile.demo) return profile.name
-  return profile.name === 'Demo' ? demoServer : `${profile.name} (${demoMark})`
+  return profile.name === DEMO_PROFILE_NAME ? demoServer : `${profile.name} (${demoMark})`
 }
 
 export function useServerName(): (profile: Named | undefined | null) => string {
