@@ -13,7 +13,9 @@ import type { StreamSupervisor } from '../connection/supervisor-api'
 import type { DinkyClient, DinkyProcess } from '../dinky/types'
 import type { Clock, Logger } from '../ports'
 import { createStreamTransports } from '../stream/choose-transport'
+import { WsEndpointMemory } from '../stream/ws-endpoints'
 import type { StreamMessage, StreamTransport } from '../stream/transport'
+import type { RunningTasks } from '../sync/running-tasks'
 import type { SessionModel } from './session-model'
 
 export interface SessionStreamsOptions {
@@ -34,6 +36,8 @@ export interface SessionStreamsOptions {
    * written after that read arrives on the stream. A fetch before this point could miss lines written until then.
    */
   onProcessesSubscribed(processes: readonly string[]): void
+  /** Takes WS `TASK_RUN_INSTANCE` pushes (the tasks Dinky monitors), and hears when the topic stream is not live. */
+  runningTasks?: RunningTasks
 }
 
 export class SessionStreams {
@@ -42,10 +46,20 @@ export class SessionStreams {
   private topicOpens = 0
   /** The processes the server holds for the current topic connection; emptied at every open. */
   private subscribedProcesses = new Set<string>()
+  /** Which WebSocket shape this server's versions speak, kept across reconnects (probed again on a new version). */
+  private readonly wsEndpoints = new WsEndpointMemory()
 
   constructor(private readonly options: SessionStreamsOptions) {
     const { client, logger, model } = options
-    for (const transport of createStreamTransports(options.transport, { client, logger })) {
+    const serverVersion = () => model.serverVersion
+    const endpoints = this.wsEndpoints
+    const made = createStreamTransports(options.transport, {
+      client,
+      logger,
+      endpoints,
+      serverVersion
+    })
+    for (const transport of made) {
       if (transport.stream === 'topics') {
         this.topics = transport
         transport.setTopics({ processes: [...options.processes], metrics: [], printTables: [] })
@@ -98,6 +112,7 @@ export class SessionStreams {
       detectClockJump: (onJump) => createClockJumpDetector({ clock }, onJump),
       onState: (state) => {
         model.apply({ type: 'state', stream, state })
+        if (stream === 'topics' && state.kind !== 'live') this.options.runningTasks?.lost()
         // WebSocket carries the JVM figures on the one socket: the jvm stream is that socket.
         if (transport.kind === 'ws') model.apply({ type: 'state', stream: 'jvm', state })
       },
@@ -125,6 +140,8 @@ export class SessionStreams {
     const now = this.options.clock.now()
     this.options.model.diagnostics.recordEvent(now)
     if (message.topic === 'PROCESS_CONSOLE') this.options.onProcess(message.param, message.data)
+    else if (message.topic === 'TASK_RUN_INSTANCE')
+      this.options.runningTasks?.accept(message.taskIds)
     else if (message.topic === 'JVM_INFO') {
       this.options.model.apply({ type: 'jvm', sample: { at: now, jvm: message.data } })
     }
