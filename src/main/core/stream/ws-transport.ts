@@ -206,6 +206,8 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
         if (message.topic === 'PONG') {
           onPong(conn)
           handlers.onHeartbeat()
+          handlers.onMessage(message)
+          if (done) return
           continue
         }
         if (!confirmed) {
