@@ -40,7 +40,7 @@ export interface LogCursor {
   /** Lines from the cache whose place in the log is found at the first live event of the same run. */
   seededLines: string[] | null
   /** Probes at the last few line ends consumed, last one last: what recognises an older copy as ours. */
-  checkpoints: LogCheckpoint[]
+  checkpoints: LogCheckpoint | null
 }
 
 /** What the extractor needs of a `ProcessEntity`. */
@@ -84,7 +84,7 @@ export function newLogCursor(key: string, run = key, restarts = 0): LogCursor {
     skippingLongLine: false,
     ended: false,
     seededLines: null,
-    checkpoints: []
+    checkpoints: null
   }
 }
 

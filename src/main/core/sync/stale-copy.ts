@@ -10,13 +10,19 @@ import { ownedString } from './owned-string'
 
 /** Characters sampled before each recorded line end. */
 export const CHECKPOINT_PROBE_CHARS = 32
-/** Line ends remembered per process: how many lines late a copy can be and still have its end checked. */
+/** Line ends remembered per process (at least; up to twice as many between trims). */
 export const MAX_CHECKPOINTS = 32
 
-/** The text just before a line end (the offset past its separator) of the log as it was read. */
+/**
+ * The text just before a line end (the offset past its separator) of the log as it was read. A chain, newest first:
+ * adding one shares the rest, so an event costs one node per line recorded, never a copy of the others.
+ */
 export interface LogCheckpoint {
   end: number
   probe: string
+  older: LogCheckpoint | null
+  /** Nodes in this chain, this one included. */
+  length: number
 }
 
 /** What of a cursor the check needs (a `LogCursor` has all of it). */
@@ -25,7 +31,7 @@ export interface ReadLog {
   head: string
   tail: string
   pending: string
-  checkpoints: readonly LogCheckpoint[]
+  checkpoints: LogCheckpoint | null
 }
 
 /**
@@ -45,26 +51,48 @@ export function isStaleCopy(read: ReadLog, log: string): boolean {
       log.startsWith(read.tail, read.consumed - read.tail.length)
     )
   }
-  let nearest: LogCheckpoint | null = null
-  for (const checkpoint of read.checkpoints) if (checkpoint.end <= length) nearest = checkpoint
+  let nearest = read.checkpoints
+  while (nearest && nearest.end > length) nearest = nearest.older
   return nearest === null || log.startsWith(nearest.probe, nearest.end - nearest.probe.length)
 }
 
 /**
  * The checkpoints after an event: the previous ones plus the last few of `lineEnds` (offsets past each separator
- * just consumed, ascending), at most `MAX_CHECKPOINTS`. Why only the last few: a copy later than that is checked by
- * the head alone, and recording every line of a large event would cost as much as the event's lines again.
+ * just consumed, ascending). Why only the last few: a copy later than that is checked by the head alone, and
+ * recording every line of a large event would cost as much as the event's lines again. The chain is trimmed back to
+ * `MAX_CHECKPOINTS` when it reaches twice that, so the copying is rare and memory stays bounded.
  */
 export function recordCheckpoints(
-  previous: readonly LogCheckpoint[],
+  previous: LogCheckpoint | null,
   log: string,
   lineEnds: readonly number[]
-): LogCheckpoint[] {
-  const fresh = lineEnds.slice(Math.max(0, lineEnds.length - MAX_CHECKPOINTS)).map((end) => ({
-    end,
-    probe: ownedString(log.slice(Math.max(0, end - CHECKPOINT_PROBE_CHARS), end))
-  }))
-  const kept = previous.filter((checkpoint) => checkpoint.end < (fresh[0]?.end ?? Infinity))
-  const all = kept.concat(fresh)
-  return all.length > MAX_CHECKPOINTS ? all.slice(all.length - MAX_CHECKPOINTS) : all
+): LogCheckpoint | null {
+  let newest = previous
+  for (let i = Math.max(0, lineEnds.length - MAX_CHECKPOINTS); i < lineEnds.length; i++) {
+    const end = lineEnds[i]
+    const probe = ownedString(log.slice(Math.max(0, end - CHECKPOINT_PROBE_CHARS), end))
+    newest = { end, probe, older: newest, length: (newest?.length ?? 0) + 1 }
+  }
+  return newest && newest.length >= 2 * MAX_CHECKPOINTS ? trimmed(newest) : newest
+}
+
+/** The newest `MAX_CHECKPOINTS` of a chain, as a chain of their own. */
+function trimmed(newest: LogCheckpoint): LogCheckpoint {
+  const kept: LogCheckpoint[] = []
+  for (
+    let node: LogCheckpoint | null = newest;
+    node && kept.length < MAX_CHECKPOINTS;
+    node = node.older
+  )
+    kept.push(node)
+  let chain = null as LogCheckpoint | null
+  for (let i = kept.length - 1; i >= 0; i--) {
+    chain = {
+      end: kept[i].end,
+      probe: kept[i].probe,
+      older: chain,
+      length: (chain?.length ?? 0) + 1
+    }
+  }
+  return chain as LogCheckpoint
 }

@@ -117,9 +117,16 @@ describe('stale console copies (Dinky sends each line from a pool thread)', () =
     expect(next.chunks).toEqual([{ run: 'k2', lines: ['line 1', 'line 2'] }])
   })
 
-  it('keeps at most MAX_CHECKPOINTS probes per process, whatever the event sizes', () => {
-    const { cursor } = feed([copy(numbered(1, 500)), copy(numbered(1, 501))])
-    expect(cursor?.checkpoints.length).toBe(MAX_CHECKPOINTS)
-    expect(cursor?.checkpoints.at(-1)?.end).toBe(numbered(1, 501).length)
+  it('keeps at most twice MAX_CHECKPOINTS probes per process, whatever the event sizes', () => {
+    let cursor: LogCursor | null = null
+    for (let n = 1; n <= 300; n += 1 + (n % 7))
+      cursor = extractLogDelta(cursor, copy(numbered(1, n))).cursor
+    cursor = extractLogDelta(cursor, copy(numbered(1, 800))).cursor
+    const ends: number[] = []
+    for (let node = cursor?.checkpoints ?? null; node; node = node.older) ends.push(node.end)
+    expect(ends.length).toBeGreaterThanOrEqual(MAX_CHECKPOINTS)
+    expect(ends.length).toBeLessThan(2 * MAX_CHECKPOINTS)
+    expect(ends[0]).toBe(numbered(1, 800).length)
+    expect(ends).toEqual([...ends].sort((a, b) => b - a))
   })
 })
