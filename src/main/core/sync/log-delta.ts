@@ -39,7 +39,7 @@ export interface LogCursor {
   ended: boolean
   /** Lines from the cache whose place in the log is found at the first live event of the same run. */
   seededLines: string[] | null
-  /** Probes at the last few line ends consumed, last one last: what recognises an older copy as ours. */
+  /** Probes at the last few line ends consumed, newest first: what recognises an older copy as ours. */
   checkpoints: LogCheckpoint | null
 }
 
