@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readBuilderConfig, releaseArtifacts, UPDATE_FEEDS } from '../../scripts/release-artifacts'
+import { APP_ID } from '../../src/main/desktop/app-identity'
 
 const ROOT = resolve(import.meta.dirname, '../..')
 const config = readBuilderConfig(ROOT)
@@ -55,6 +56,10 @@ describe('release artifacts', () => {
 
   it('publishes to GitHub Releases as a draft the workflow publishes when every runner built', () => {
     expect(config['publish']).toEqual({ provider: 'github', releaseType: 'draft' })
+  })
+
+  it('the app’s AppUserModelID (Windows toasts) is the installer’s appId', () => {
+    expect(config['appId']).toBe(APP_ID)
   })
 
   it('the README says how a release is cut, with the workflow that does it', () => {
