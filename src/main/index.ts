@@ -7,6 +7,7 @@ import { createSecretRegistry } from './core/log-redaction'
 import { createLogFiles } from './desktop/log-files'
 import { createMainLifecycle } from './desktop/main-lifecycle'
 import { APP_ID } from './desktop/app-identity'
+import { installSystemCaTrust } from './core/dinky/trusted-cas'
 
 const knownSecrets = createSecretRegistry()
 const logFiles = createLogFiles(app.getPath('logs'))
@@ -23,6 +24,9 @@ const logger = createLineLogger(
 const resourcesDir = app.isPackaged
   ? join(process.resourcesPath, 'resources')
   : join(import.meta.dirname, '../../resources')
+
+// Trust the OS certificate store (a company CA) as well as Node's bundled one, for every connection.
+logger.info('certificate trust', { ...installSystemCaTrust() })
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

@@ -5,7 +5,7 @@
  * the subscription without a word: the watchdog notices the silence and `diagnoseSilence` asks REST whether the
  * login is still valid.
  */
-import { rootCertificates } from 'node:tls'
+import { trustedCaCertificates } from '../dinky/trusted-cas'
 import WebSocket from 'ws'
 import { classifyHttpStatus, classifyNetworkError, describeNetworkError } from '../dinky/classify'
 import { DinkyError } from '../dinky/dinky-error'
@@ -96,7 +96,7 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
       }
     },
     connect(handlers: StreamHandlers) {
-      const ca = client.extraCaPem ? [...rootCertificates, client.extraCaPem] : undefined
+      const ca = client.extraCaPem ? [...trustedCaCertificates(), client.extraCaPem] : undefined
       const socket = new WebSocket(wsUrl(client.baseUrl), { ca, handshakeTimeout: 15_000 })
       const conn = { socket, open: false }
       current = conn

@@ -1,0 +1,58 @@
+/**
+ * Which CAs the app trusts: Node's bundled Mozilla store plus the operating system's store, where Node can read it.
+ * A company CA installed in Windows', macOS' or the distro's store is trusted as the browser would; Node's own
+ * `rootCertificates` alone miss it. `tls.getCACertificates('system')` exists from Node 22.15/23.5 (Electron 45's Node
+ * has it; the Node 20 of our CLI and tests does not, and gets the bundled store). `tls.setDefaultCACertificates`
+ * (Node 22.19/24.5) makes the union the default for every connection, the global fetch included; where it is missing,
+ * connections that pass their own `ca` (an extra CA per server) still get the union from here.
+ */
+import * as tls from 'node:tls'
+
+type CaType = 'default' | 'system' | 'bundled' | 'extra'
+
+/** The part of `node:tls` this uses; tests pass their own. */
+export interface CaSource {
+  rootCertificates: readonly string[]
+  getCACertificates?: (type?: CaType) => string[]
+  setDefaultCACertificates?: (certs: string[]) => void
+}
+
+const nodeTls = tls as unknown as CaSource
+
+/** The bundled store plus the OS store (each certificate once). Never throws: the bundled store is the floor. */
+export function trustedCaCertificates(source: CaSource = nodeTls): string[] {
+  const bundled = safely(() => source.getCACertificates?.('bundled')) ?? [
+    ...source.rootCertificates
+  ]
+  const system = safely(() => source.getCACertificates?.('system')) ?? []
+  return [...new Set([...bundled, ...system])]
+}
+
+/**
+ * Makes the bundled + OS store the default trust for every TLS connection of this process. Returns what it did, for
+ * the start-up log line.
+ */
+export function installSystemCaTrust(
+  source: CaSource = nodeTls
+): { installed: true; certificates: number } | { installed: false; why: string } {
+  if (!source.getCACertificates)
+    return { installed: false, why: 'this Node cannot read the OS store' }
+  if (!source.setDefaultCACertificates) {
+    return { installed: false, why: 'this Node cannot set the default CAs' }
+  }
+  const certificates = trustedCaCertificates(source)
+  try {
+    source.setDefaultCACertificates(certificates)
+    return { installed: true, certificates: certificates.length }
+  } catch (error) {
+    return { installed: false, why: String(error) }
+  }
+}
+
+function safely<T>(read: () => T | undefined): T | undefined {
+  try {
+    return read()
+  } catch {
+    return undefined
+  }
+}
