@@ -60,7 +60,9 @@ export function createUpdater(options: {
     env: process.env,
     platform: process.platform,
     linuxPackageType:
-      process.platform === 'linux' && existsSync(join(process.resourcesPath, 'package-type'))
+      process.platform === 'linux' &&
+      Boolean(process.resourcesPath) &&
+      existsSync(join(process.resourcesPath, 'package-type'))
   })
   let status: UpdateStatus = {
     currentVersion: app.getVersion(),
