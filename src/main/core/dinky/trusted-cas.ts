@@ -1,10 +1,11 @@
 /**
  * Which CAs the app trusts: Node's bundled Mozilla store plus the operating system's store, where Node can read it.
  * A company CA installed in Windows', macOS' or the distro's store is trusted as the browser would; Node's own
- * `rootCertificates` alone miss it. `tls.getCACertificates('system')` exists from Node 22.15/23.5 (Electron 45's Node
- * has it; the Node 20 of our CLI and tests does not, and gets the bundled store). `tls.setDefaultCACertificates`
- * (Node 22.19/24.5) makes the union the default for every connection, the global fetch included; where it is missing,
- * connections that pass their own `ca` (an extra CA per server) still get the union from here.
+ * `rootCertificates` alone miss it. `tls.getCACertificates('system')` exists from Node 22.15/23.5 and
+ * `tls.setDefaultCACertificates` from Node 22.19/24.5: Electron 45 bundles Node 24 (Electron 40 moved to 24.11, 44
+ * ships 24.18), so the app has both; the Node 20 of our CLI and tests has neither and keeps the bundled store. The
+ * default makes the union apply to every connection, the global fetch included; connections that pass their own `ca`
+ * (an extra CA per server) get the union from here.
  */
 import * as tls from 'node:tls'
 
