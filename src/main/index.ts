@@ -1,40 +1,60 @@
 /** Composition root of the Electron main process: wiring only. */
 import { join } from 'node:path'
-import { app, BrowserWindow, Menu } from 'electron'
+import { app, BrowserWindow, dialog, Menu } from 'electron'
 import { startConsoleApp } from './electron/console-app'
 import { createLineLogger } from './core/logger'
-import type { Disposer } from './core/ports'
+import { createSecretRegistry } from './core/log-redaction'
+import { createLogFiles } from './desktop/log-files'
+import { createMainLifecycle } from './desktop/main-lifecycle'
+import { APP_ID } from './desktop/app-identity'
+import { installSystemCaTrust } from './core/dinky/trusted-cas'
 
-const logger = createLineLogger((line) => process.stdout.write(line + '\n'), {
-  level: process.env['DINKY_LOG_LEVEL'] === 'debug' ? 'debug' : 'info'
-})
+const knownSecrets = createSecretRegistry()
+const logFiles = createLogFiles(app.getPath('logs'))
+const logger = createLineLogger(
+  (line, level) => {
+    process.stdout.write(line + '\n')
+    logFiles.write(line, level)
+  },
+  {
+    level: process.env['DINKY_LOG_LEVEL'] === 'debug' ? 'debug' : 'info',
+    knownSecrets: () => knownSecrets.values()
+  }
+)
 const resourcesDir = app.isPackaged
   ? join(process.resourcesPath, 'resources')
   : join(import.meta.dirname, '../../resources')
 
+// Trust the OS certificate store (a company CA) as well as Node's bundled one, for every connection.
+logger.info('certificate trust', { ...installSystemCaTrust() })
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  let stop: Disposer | undefined
+  // Windows attributes toasts to this id; it must be the installer's appId.
+  app.setAppUserModelId(APP_ID)
+  const lifecycle = createMainLifecycle({
+    start: () => startConsoleApp(logger, resourcesDir, { logFiles, knownSecrets }),
+    logger,
+    showError: (title, text) => dialog.showErrorBox(title, text),
+    quit: () => app.quit()
+  })
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows()
     if (window?.isMinimized()) window.restore()
     window?.show()
     window?.focus()
   })
-  void app.whenReady().then(async () => {
-    if (process.platform !== 'darwin') Menu.setApplicationMenu(null)
-    stop = await startConsoleApp(logger, resourcesDir)
-  })
+  app
+    .whenReady()
+    .then(() => {
+      if (process.platform !== 'darwin') Menu.setApplicationMenu(null)
+      return lifecycle.start()
+    })
+    .catch((error: unknown) => logger.error('start-up failed', { why: String(error) }))
   app.on('window-all-closed', () => app.quit())
+  // Flush the cache and close every stream before the process ends, also when quitting during start-up.
   app.on('before-quit', (event) => {
-    if (!stop) return
-    // Flush the cache and close every stream before the process ends.
-    event.preventDefault()
-    const dispose = stop
-    stop = undefined
-    void Promise.resolve(dispose())
-      .catch((error: unknown) => logger.error('shutdown failed', { why: String(error) }))
-      .finally(() => app.quit())
+    if (lifecycle.beforeQuit()) event.preventDefault()
   })
 }

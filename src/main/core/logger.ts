@@ -1,5 +1,6 @@
 /** Loggers for the core: a line logger over any writer, and a silent one for tests that assert on nothing logged. */
 import type { LogFields, LogLevel, Logger } from './ports'
+import { redactSecrets } from './log-redaction'
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 
@@ -19,7 +20,13 @@ function formatFields(fields: LogFields | undefined): string {
 /** A logger that writes one line per entry: `2026-01-01T00:00:00.000Z INFO [scope] message key=value`. */
 export function createLineLogger(
   write: (line: string, level: LogLevel) => void,
-  options: { level?: LogLevel; scope?: string; now?: () => number } = {}
+  options: {
+    level?: LogLevel
+    scope?: string
+    now?: () => number
+    /** Exact secrets to mask too (the passwords the app holds); patterns for tokens apply anyway. */
+    knownSecrets?: () => Iterable<string>
+  } = {}
 ): Logger {
   const threshold = ORDER[options.level ?? 'info']
   const now = options.now ?? Date.now
@@ -27,10 +34,8 @@ export function createLineLogger(
   const log = (level: LogLevel, message: string, fields?: LogFields) => {
     if (ORDER[level] < threshold) return
     const prefix = scope ? ` [${scope}]` : ''
-    write(
-      `${new Date(now()).toISOString()} ${level.toUpperCase()}${prefix} ${message}${formatFields(fields)}`,
-      level
-    )
+    const line = `${new Date(now()).toISOString()} ${level.toUpperCase()}${prefix} ${message}${formatFields(fields)}`
+    write(redactSecrets(line, options.knownSecrets?.() ?? []), level)
   }
   return {
     debug: (m, f) => log('debug', m, f),

@@ -3,7 +3,7 @@
  * Everything started here is undone by the returned disposer, in reverse order.
  */
 import { join } from 'node:path'
-import { app, BrowserWindow } from 'electron'
+import { app, BrowserWindow, screen } from 'electron'
 import { createElectronCacheStore, createElectronSettingsStore } from './electron-cache-store'
 import { createSafeSecretStore } from './secret-store'
 import { createMainWindow } from './window'
@@ -11,6 +11,7 @@ import { loadWindowBounds, trackWindowBounds } from './window-state'
 import { registerIpcHandlers } from './ipc-bridge'
 import { createPlatformServices } from './platform-services'
 import { createTray } from './tray'
+import { createUpdater } from './updater'
 import { showJobNotification } from './desktop-notifier'
 import { watchHostEvents } from './host-events'
 import { withFanout } from './session-fanout'
@@ -22,10 +23,42 @@ import { createSessionManager } from '../core/session/session-manager'
 import { createDemoProfile, demoServerFromEnvironment } from '../core/session/demo-profile'
 import { systemClock, type Disposer, type Logger } from '../core/ports'
 import { worstState } from '../../shared/connection'
+import { placeWindow } from '../desktop/window-placement'
+import type { LogFiles } from '../desktop/log-files'
+import type { SecretRegistry } from '../core/log-redaction'
 
-export async function startConsoleApp(logger: Logger, resourcesDir: string): Promise<Disposer> {
-  const userData = app.getPath('userData')
+/** What the composition root made before the app started (the log files exist before anything can fail). */
+export interface ConsoleAppExtras {
+  logFiles: LogFiles
+  knownSecrets: SecretRegistry
+}
+
+export async function startConsoleApp(
+  logger: Logger,
+  resourcesDir: string,
+  extras: ConsoleAppExtras
+): Promise<Disposer> {
   const disposers: Disposer[] = []
+  const disposeAll = async () => {
+    for (const dispose of disposers.reverse()) await dispose()
+  }
+  try {
+    await assemble(logger, resourcesDir, extras, disposers)
+  } catch (error) {
+    // Undo what did start (the cache is flushed), then let the caller report the failure.
+    await disposeAll().catch(() => undefined)
+    throw error
+  }
+  return disposeAll
+}
+
+async function assemble(
+  logger: Logger,
+  resourcesDir: string,
+  extras: ConsoleAppExtras,
+  disposers: Disposer[]
+): Promise<void> {
+  const userData = app.getPath('userData')
   const settings = createElectronSettingsStore({ dir: userData, logger })
   if (settings.profiles().length === 0) {
     // First run: the built-in demo server, so there is something real to look at.
@@ -38,7 +71,12 @@ export async function startConsoleApp(logger: Logger, resourcesDir: string): Pro
     logTailLines: () => settings.settings().logTailLines
   })
   disposers.push(() => cache.close())
-  const secrets = createSafeSecretStore(join(userData, 'secrets.json'), logger)
+  const secrets = await createSafeSecretStore(
+    join(userData, 'secrets.json'),
+    logger,
+    extras.knownSecrets
+  )
+  disposers.push(() => secrets.flush())
 
   let window: BrowserWindow | undefined = undefined
   const showWindow = () => {
@@ -71,6 +109,13 @@ export async function startConsoleApp(logger: Logger, resourcesDir: string): Pro
         })
       })
   })
+
+  const updater = createUpdater({
+    userData,
+    logger: logger.child('updates'),
+    onStatus: (status) => batcher.push('updates:status', status)
+  })
+  disposers.push(() => updater.dispose())
 
   const tray = createTray(resourcesDir, {
     show: (profileId) => {
@@ -118,7 +163,7 @@ export async function startConsoleApp(logger: Logger, resourcesDir: string): Pro
         settings,
         cache,
         secrets,
-        platform: createPlatformServices(() => window),
+        platform: { ...createPlatformServices(() => window, extras.logFiles), updates: updater },
         onSettingsChanged: (next) => {
           batcher.push('settings:changed', next)
           refreshTray()
@@ -141,7 +186,10 @@ export async function startConsoleApp(logger: Logger, resourcesDir: string): Pro
   )
 
   const boundsFile = join(userData, 'window-state.json')
-  window = createMainWindow(loadWindowBounds(boundsFile))
+  const displays = screen.getAllDisplays().map((display) => display.workArea)
+  window = createMainWindow(
+    placeWindow(loadWindowBounds(boundsFile), displays, screen.getPrimaryDisplay().workArea)
+  )
   trackWindowBounds(window, boundsFile)
 
   // Sessions open after the window exists: their cached state is ready before the renderer asks for it.
@@ -151,9 +199,5 @@ export async function startConsoleApp(logger: Logger, resourcesDir: string): Pro
       .catch((error: unknown) =>
         logger.warn('a server session could not start', { profile: profile.id, why: String(error) })
       )
-  }
-
-  return async () => {
-    for (const dispose of disposers.reverse()) await dispose()
   }
 }

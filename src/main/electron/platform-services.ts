@@ -3,8 +3,12 @@ import { writeFile } from 'node:fs/promises'
 import { app, dialog, nativeTheme, session, shell, type BrowserWindow } from 'electron'
 import { secretsBackend } from './secret-store'
 import type { PlatformServices } from '../ipc/request-handlers'
+import type { LogFiles } from '../desktop/log-files'
 
-export function createPlatformServices(window: () => BrowserWindow | undefined): PlatformServices {
+export function createPlatformServices(
+  window: () => BrowserWindow | undefined,
+  logFiles: LogFiles
+): PlatformServices {
   return {
     appInfo: () => ({
       version: app.getVersion(),
@@ -30,6 +34,12 @@ export function createPlatformServices(window: () => BrowserWindow | undefined):
       await writeFile(choice.filePath, text, 'utf8')
       return choice.filePath
     },
-    openExternal: (url) => shell.openExternal(url)
+    openExternal: (url) => shell.openExternal(url),
+    async openLogsFolder() {
+      const failure = await shell.openPath(logFiles.dir)
+      if (failure) throw new Error(failure)
+      return logFiles.dir
+    },
+    logTail: async (lines) => logFiles.tail(lines)
   }
 }

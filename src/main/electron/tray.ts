@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { Menu, Tray, nativeImage } from 'electron'
 import { worstState, type ConnectionState } from '../../shared/connection'
 import type { MainStrings } from '../desktop/main-strings'
+import { trayIconFile } from '../desktop/tray-icons'
 
 export interface TrayServer {
   profileId: string
@@ -16,17 +17,15 @@ export interface TrayActions {
   quit(): void
 }
 
-const ICON_BY_KIND: Record<ConnectionState['kind'], string> = {
-  live: 'tray-live.png',
-  connecting: 'tray-warn.png',
-  reconnecting: 'tray-warn.png',
-  stopped: 'tray-idle.png',
-  offline: 'tray-error.png',
-  'auth-expired': 'tray-error.png'
+/** Loads `name` (and `name@2x` beside it); on macOS the template flag makes the menu bar tint it. */
+function trayImage(resourcesDir: string, name: string) {
+  const image = nativeImage.createFromPath(join(resourcesDir, name))
+  if (process.platform === 'darwin') image.setTemplateImage(true)
+  return image
 }
 
 export function createTray(resourcesDir: string, actions: TrayActions) {
-  const tray = new Tray(nativeImage.createFromPath(join(resourcesDir, 'tray-idle.png')))
+  const tray = new Tray(trayImage(resourcesDir, trayIconFile(undefined, process.platform)))
   tray.setToolTip('Dinky Console')
   tray.on('click', () => actions.show())
   let lastIcon = ''
@@ -34,9 +33,9 @@ export function createTray(resourcesDir: string, actions: TrayActions) {
   return {
     update(servers: TrayServer[], strings: MainStrings): void {
       const worst = worstState(servers.flatMap((s) => (s.state ? [s.state] : [])))
-      const icon = ICON_BY_KIND[worst?.kind ?? 'stopped']
+      const icon = trayIconFile(worst?.kind, process.platform)
       if (icon !== lastIcon) {
-        tray.setImage(nativeImage.createFromPath(join(resourcesDir, icon)))
+        tray.setImage(trayImage(resourcesDir, icon))
         lastIcon = icon
       }
       const stateOf = (server: TrayServer) => strings.state[server.state?.kind ?? 'stopped']

@@ -17,7 +17,8 @@ const LATEST_BY: { [C in PushChannel]?: (item: Item<C>) => string } = {
   'clusters:snapshot': (item) => item.profileId,
   'sysinfo:snapshot': (item) => item.profileId,
   'session:user': (item) => item.profileId,
-  'settings:changed': () => ''
+  'settings:changed': () => '',
+  'updates:status': () => ''
 }
 
 export type PushSender = <C extends PushChannel>(channel: C, message: PushMessage<C>) => void

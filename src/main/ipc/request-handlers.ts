@@ -11,6 +11,7 @@ import type {
   RequestChannels
 } from '../../shared/ipc/contract'
 import type { AppSettings, ServerProfile } from '../../shared/profiles'
+import { createUpdateHandlers, type UpdateService } from './update-handlers'
 
 /** Passwords, kept out of every cache and settings file (safeStorage in the app). */
 export interface SecretStore {
@@ -26,6 +27,12 @@ export interface PlatformServices {
   /** Asks where to save and writes the file; null when the user cancelled. */
   saveFile(suggestedName: string, text: string): Promise<string | null>
   openExternal(url: string): Promise<void>
+  /** Opens the folder of the main process's log files in the OS file manager; resolves with its path. */
+  openLogsFolder?(): Promise<string>
+  /** The last lines of the main process's log (already redacted when written). */
+  logTail?(lines: number): Promise<string[]>
+  /** Auto-update (the app only; absent in the CLI and tests). */
+  updates?: UpdateService
 }
 
 export interface RequestHandlerDeps {
@@ -52,6 +59,9 @@ export class RequestError extends Error {
     super(message)
   }
 }
+
+/** How many of the main log's last lines a diagnostics export carries. */
+const DIAGNOSTICS_LOG_LINES = 200
 
 export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers {
   const { sessions, settings, cache, secrets, platform } = deps
@@ -172,12 +182,19 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
         exportedAt: new Date().toISOString(),
         app: platform.appInfo(),
         server: redactProfile(profile(profileId)),
-        diagnostics: session(profileId).diagnostics()
+        diagnostics: session(profileId).diagnostics(),
+        // The app's own log, redacted when it was written; enough to see what led up to the problem.
+        logTail: (await platform.logTail?.(DIAGNOSTICS_LOG_LINES)) ?? []
       }
       const name = `dinky-console-diagnostics-${profileId}.json`
       return { path: await platform.saveFile(name, JSON.stringify(report, null, 2)) }
     },
-    'shell:open-external': async ({ url }) => platform.openExternal(url)
+    'shell:open-external': async ({ url }) => platform.openExternal(url),
+    'app:open-logs-folder': async () => {
+      if (!platform.openLogsFolder) throw new RequestError('unsupported', 'No log folder here')
+      return { path: await platform.openLogsFolder() }
+    },
+    ...createUpdateHandlers(platform.updates)
   }
 }
 

@@ -103,7 +103,12 @@ export const REQUEST_SCHEMAS = {
       .string()
       .max(4_000)
       .refine((value) => /^https?:\/\//i.test(value), 'only http(s) links open externally')
-  })
+  }),
+  'app:open-logs-folder': none,
+  'updates:get': none,
+  'updates:check': none,
+  'updates:set-auto-check': z.object({ enabled: z.boolean() }).strict(),
+  'updates:restart': none
 } satisfies Record<RequestChannel, z.ZodType>
 
 /** Describes why an argument was refused, in one line a person can act on. */

@@ -9,6 +9,7 @@ import type { i18n } from 'i18next'
 import { useEffect } from 'react'
 import { I18nextProvider } from 'react-i18next'
 import { AppShell } from './features/shell/AppShell'
+import { UpdateReadyPrompt } from './features/updates/UpdateReadyPrompt'
 import { selectDark, selectLanguage } from './store/selectors'
 import { useConsole } from './store/store-context'
 
@@ -44,6 +45,7 @@ export function App({ i18n }: { i18n: i18n }) {
       >
         <AntApp style={{ height: '100%' }}>
           <AppShell />
+          <UpdateReadyPrompt />
         </AntApp>
       </ConfigProvider>
     </I18nextProvider>

@@ -7,6 +7,7 @@ import type { Cluster, Fresh, Job, JobDetail, JobTransition, JvmSample, LogChunk
 import type { StatusCounts, SysInfo, TaskManager } from '../models'
 import type { AppSettings, ServerProfile, TransportChoice } from '../profiles'
 import type { Diagnostics, JobAction, SessionSnapshot, SessionUser } from '../session'
+import type { UpdateStatus } from '../updates'
 
 export interface AppInfo {
   version: string
@@ -65,6 +66,13 @@ export interface RequestChannels {
   'diagnostics:get': { req: { profileId: string }; res: Diagnostics }
   'diagnostics:export': { req: { profileId: string }; res: { path: string | null } }
   'shell:open-external': { req: { url: string }; res: void }
+  /** Opens the folder with the main process's log files (issue 14). */
+  'app:open-logs-folder': { req: void; res: { path: string } }
+  /** Auto-update (issue 14): the status, a check now, the daily-check opt-out, restart to install. */
+  'updates:get': { req: void; res: UpdateStatus }
+  'updates:check': { req: void; res: UpdateStatus }
+  'updates:set-auto-check': { req: { enabled: boolean }; res: UpdateStatus }
+  'updates:restart': { req: void; res: void }
 }
 
 export interface JobsPush {
@@ -117,6 +125,8 @@ export interface PushChannels {
   /** The cache was cleared: reload and resync. */
   'cache:cleared': Array<{ profileId: string | null }>
   'settings:changed': AppSettings[]
+  /** Latest wins (issue 14). */
+  'updates:status': UpdateStatus[]
 }
 
 export type RequestChannel = keyof RequestChannels
@@ -150,7 +160,12 @@ export const REQUEST_CHANNELS = [
   'settings:set',
   'diagnostics:get',
   'diagnostics:export',
-  'shell:open-external'
+  'shell:open-external',
+  'app:open-logs-folder',
+  'updates:get',
+  'updates:check',
+  'updates:set-auto-check',
+  'updates:restart'
 ] as const satisfies readonly RequestChannel[]
 
 export const PUSH_CHANNELS = [
@@ -164,7 +179,8 @@ export const PUSH_CHANNELS = [
   'session:user',
   'app:navigate',
   'cache:cleared',
-  'settings:changed'
+  'settings:changed',
+  'updates:status'
 ] as const satisfies readonly PushChannel[]
 
 // Both lists must name every channel of their map: a channel missing here fails the typecheck.

@@ -1,10 +1,13 @@
 /**
- * Runs the same scenarios against a real Electron binary (a developer's machine) through Playwright's `_electron`.
- * Not exercised on the CI machine, which has no Electron binary; see test/e2e/README.md for what differs.
+ * Runs the same scenarios against a real Electron binary (CI runners, a developer's machine) through Playwright's
+ * `_electron`. The binary runs a small wrapper app (written into a temp dir) that installs the recorders and then
+ * imports the built main, so nothing the app does at start-up escapes them. See test/e2e/README.md for what differs.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import type * as Electron from 'electron'
 import type { E2eApp, LaunchOptions } from './e2e-app'
@@ -16,7 +19,7 @@ import { installRecorders, type RealElectronRecords } from './real-electron-reco
 type Recorded = typeof globalThis & { __dinkyE2e: RealElectronRecords }
 
 async function readRecords(electronApp: ElectronApplication): Promise<AppRecords> {
-  return electronApp.evaluate(() => {
+  return electronApp.evaluate(({ Menu }) => {
     const r = (globalThis as Recorded).__dinkyE2e
     const describe = (menu: Electron.Menu | null): RecordedMenuItem[] | null =>
       menu?.items.map((item) => ({
@@ -45,32 +48,80 @@ async function readRecords(electronApp: ElectronApplication): Promise<AppRecords
           }
         : null,
       externalUrls: r.externalUrls,
-      shellCalls: [],
       dialogs: r.dialogs as AppRecords['dialogs'],
-      applicationMenu: null,
+      shellCalls: r.shellCalls,
+      applicationMenu: describe(Menu.getApplicationMenu()),
       menuPopups: [],
       clearedStorage: [],
-      mainErrors: []
+      mainErrors: r.mainErrors
     }
   })
+}
+
+/** The Electron binary the tests would run: DINKY_E2E_ELECTRON_PATH, else the one electron's installer put in place. */
+function electronBinary(): string | null {
+  const chosen = process.env['DINKY_E2E_ELECTRON_PATH']
+  if (chosen) return chosen
+  const pathFile = join(PROJECT_ROOT, 'node_modules/electron/path.txt')
+  if (!existsSync(pathFile)) return null
+  return join(PROJECT_ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8').trim())
+}
+
+/** Null when the binary is there; otherwise the one line the e2e global setup stops with. */
+export function missingElectronMessage(): string | null {
+  const binary = electronBinary()
+  if (binary && existsSync(binary)) return null
+  return `DINKY_E2E_REAL_ELECTRON=1 needs the Electron binary and it is not there (${binary ?? 'node_modules/electron/path.txt is missing'}): run \`npx install-electron\` (or \`node scripts/ensure-electron.mjs\`), or set DINKY_E2E_ELECTRON_PATH.`
+}
+
+/**
+ * The app Electron starts: a package.json named like ours (so app.getName/getVersion are the console's) and a main
+ * that installs the recorders, then imports the built main. Returns the wrapper's directory.
+ */
+async function writeWrapperApp(runDir: string, main: string): Promise<string> {
+  const ours = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    name: string
+    productName: string
+    version: string
+  }
+  const manifest = {
+    name: ours.name,
+    productName: ours.productName,
+    version: ours.version,
+    type: 'module',
+    main: 'wrapper-main.js'
+  }
+  await writeFile(join(runDir, 'package.json'), JSON.stringify(manifest))
+  await writeFile(
+    join(runDir, 'wrapper-main.js'),
+    [
+      "import electron from 'electron'",
+      `const installRecorders = ${installRecorders.toString()}`,
+      'installRecorders(electron)',
+      `await import(${JSON.stringify(pathToFileURL(main).href)})`
+    ].join('\n')
+  )
+  return runDir
 }
 
 /** Launches real Electron; DINKY_E2E_ELECTRON_PATH overrides the binary Playwright would find in node_modules. */
 export async function launchRealElectronApp(options: LaunchOptions = {}): Promise<E2eApp> {
   const ownsUserData = options.userDataDir === undefined
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'dinky-e2e-user-')))
-  const env = { ...process.env, ...options.env } as Record<string, string>
+  const runDir = await mkdtemp(join(tmpdir(), 'dinky-e2e-electron-'))
+  const env = { ...process.env, NODE_ENV: 'production', ...options.env } as Record<string, string>
   delete env['ELECTRON_OVERRIDE_DIST_PATH']
+  delete env['ELECTRON_RENDERER_URL']
+  const appDir = await writeWrapperApp(runDir, options.main ?? BUILT_MAIN)
   const electronApp = await _electron.launch({
-    executablePath: process.env['DINKY_E2E_ELECTRON_PATH'],
-    args: [options.main ?? BUILT_MAIN, `--user-data-dir=${userDataDir}`, ...(options.args ?? [])],
+    executablePath: electronBinary() ?? undefined,
+    args: [appDir, `--user-data-dir=${userDataDir}`, ...(options.args ?? [])],
     cwd: PROJECT_ROOT,
     env,
     locale: options.locale ?? 'en-US',
     colorScheme: options.darkMode ? 'dark' : 'light',
     timeout: options.timeoutMs ?? 30_000
   })
-  await electronApp.evaluate(installRecorders)
   let output = ''
   electronApp.process().stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
   electronApp.process().stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')))
@@ -92,8 +143,6 @@ export async function launchRealElectronApp(options: LaunchOptions = {}): Promis
       .evaluate(fn as Parameters<ElectronApplication['evaluate']>[0], arg)
       .then(() => undefined)
   const records = () => readRecords(electronApp)
-  const unsupported = (what: string) => () =>
-    Promise.reject(new Error(`${what}: not possible with real Electron`))
 
   let closing: Promise<void> | null = null
   return {
@@ -134,7 +183,8 @@ export async function launchRealElectronApp(options: LaunchOptions = {}): Promis
       inMain(({ app }, [e, a]) => app.emit(e, {}, ...a), [event, args] as const),
     setSystemDarkMode: (dark) =>
       inMain(({ nativeTheme }, d) => void (nativeTheme.themeSource = d ? 'dark' : 'light'), dark),
-    setOnline: unsupported('Setting the OS online state'),
+    setOnline: (online) =>
+      inMain((_, o) => void ((globalThis as Recorded).__dinkyE2e.online = o), online),
     closeWindow: async (page) => {
       const window = await electronApp.browserWindow(page)
       await window.evaluate((w) => w.close())
@@ -144,6 +194,7 @@ export async function launchRealElectronApp(options: LaunchOptions = {}): Promis
     close: () =>
       (closing ??= (async () => {
         await electronApp.close().catch(() => undefined)
+        await rm(runDir, { recursive: true, force: true })
         if (ownsUserData) await rm(userDataDir, { recursive: true, force: true })
       })())
   }

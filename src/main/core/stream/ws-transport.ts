@@ -9,7 +9,7 @@
  * Expired tokens: the path-token socket is closed with 1000 right after it opens; the other shape drops the
  * subscription without a word, which the watchdog notices and `diagnoseSilence` explains by asking REST.
  */
-import { rootCertificates } from 'node:tls'
+import { trustedCaCertificates } from '../dinky/trusted-cas'
 import WebSocket from 'ws'
 import { classifyHttpStatus, classifyNetworkError, describeNetworkError } from '../dinky/classify'
 import { DinkyError } from '../dinky/dinky-error'
@@ -130,7 +130,7 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     handlers: StreamHandlers,
     onRefused: (info: StreamCloseInfo) => void
   ): () => void {
-    const ca = client.extraCaPem ? [...rootCertificates, client.extraCaPem] : undefined
+    const ca = client.extraCaPem ? [...trustedCaCertificates(), client.extraCaPem] : undefined
     const token = client.streamAuth()?.tokenValue ?? null
     const url = describeWsUrl(client.baseUrl, endpoint)
     const socket = new WebSocket(wsUrlFor(client.baseUrl, endpoint, token), {

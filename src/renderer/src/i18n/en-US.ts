@@ -275,6 +275,33 @@ export const enUS = {
   units: {
     seconds: '{{value}} s',
     duration: { d: '{{value}}d', h: '{{value}}h', m: '{{value}}m', s: '{{value}}s' }
+  },
+  updates: {
+    title: 'Updates',
+    version: 'Dinky Console {{version}}',
+    checkNow: 'Check for updates',
+    autoCheck: 'Check for updates once a day (downloads in the background, asks before restarting)',
+    unavailable: {
+      development: 'Updates are off in a development run.',
+      'test-run': 'Updates are off in test runs.',
+      unsupported:
+        'This installation cannot update itself; new versions are on the GitHub Releases page.'
+    },
+    idle: 'Not checked yet.',
+    checking: 'Checking for updates…',
+    upToDate: 'Up to date (checked {{ago}}).',
+    downloading: 'Downloading version {{version}}: {{percent}} %',
+    ready: 'Version {{version}} is downloaded and installs on restart.',
+    error: 'The update check failed: {{message}}',
+    readyTitle: 'Update ready',
+    readyBody:
+      'Dinky Console {{version}} has been downloaded. Restart now to install it? Otherwise it installs when you quit.',
+    restartNow: 'Restart now',
+    later: 'Later'
+  },
+  logFiles: {
+    openFolder: 'Open logs folder',
+    opened: 'Opened {{path}}'
   }
 }
 

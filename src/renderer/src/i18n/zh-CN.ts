@@ -274,5 +274,30 @@ export const zhCN: CatalogueShape = {
   units: {
     seconds: '{{value}} 秒',
     duration: { d: '{{value}}天', h: '{{value}}小时', m: '{{value}}分', s: '{{value}}秒' }
+  },
+  updates: {
+    title: '更新',
+    version: 'Dinky Console {{version}}',
+    checkNow: '检查更新',
+    autoCheck: '每天自动检查更新（后台下载，重启前会询问）',
+    unavailable: {
+      development: '开发运行时不检查更新。',
+      'test-run': '测试运行时不检查更新。',
+      unsupported: '此安装方式无法自动更新，请到 GitHub Releases 页面下载新版本。'
+    },
+    idle: '尚未检查。',
+    checking: '正在检查更新…',
+    upToDate: '已是最新版本（{{ago}}检查）。',
+    downloading: '正在下载 {{version}} 版本：{{percent}} %',
+    ready: '{{version}} 版本已下载，重启后安装。',
+    error: '检查更新失败：{{message}}',
+    readyTitle: '更新已就绪',
+    readyBody: 'Dinky Console {{version}} 已下载。现在重启以安装吗？否则将在退出时安装。',
+    restartNow: '立即重启',
+    later: '稍后'
+  },
+  logFiles: {
+    openFolder: '打开日志文件夹',
+    opened: '已打开 {{path}}'
   }
 }

@@ -23,6 +23,15 @@ export const safeStorage = {
     const cipher = createCipheriv('aes-128-cbc', key, iv)
     return Buffer.concat([PREFIX, cipher.update(plainText, 'utf8'), cipher.final()])
   },
+  isAsyncEncryptionAvailable: async (): Promise<boolean> => available,
+  async encryptStringAsync(plainText: string): Promise<Buffer> {
+    return safeStorage.encryptString(plainText)
+  },
+  async decryptStringAsync(
+    encrypted: Buffer
+  ): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    return { result: safeStorage.decryptString(encrypted), shouldReEncrypt: false }
+  },
   decryptString(encrypted: Buffer): string {
     try {
       if (!available || !encrypted.subarray(0, 3).equals(PREFIX)) throw new Error('bad prefix')

@@ -5,6 +5,7 @@
 import {
   ClearOutlined,
   DashboardOutlined,
+  CloudDownloadOutlined,
   LogoutOutlined,
   SettingOutlined,
   SwapOutlined,
@@ -18,9 +19,10 @@ import { selectProfileId, selectUser } from '../../store/selectors'
 import { useConsole, useConsoleApi, useConsoleStore } from '../../store/store-context'
 import { ClearCacheModal } from './ClearCacheModal'
 import { SwitchTenantModal } from './SwitchTenantModal'
+import { checkForUpdates } from '../updates/check-for-updates'
 
 export function AvatarMenu() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const api = useConsoleApi()
   const store = useConsoleStore()
   const { message } = App.useApp()
@@ -78,6 +80,11 @@ export function AvatarMenu() {
       icon: <DashboardOutlined />,
       label: <span data-testid="menu-diagnostics">{t('account.diagnostics')}</span>
     },
+    {
+      key: 'check-updates',
+      icon: <CloudDownloadOutlined />,
+      label: <span data-testid="menu-check-updates">{t('updates.checkNow')}</span>
+    },
     { type: 'divider' },
     {
       key: 'logout',
@@ -92,6 +99,7 @@ export function AvatarMenu() {
     else if (key === 'clear-cache') setClearOpen(true)
     else if (key === 'settings') navigate('settings')
     else if (key === 'diagnostics') navigate('diagnostics')
+    else if (key === 'check-updates') void checkForUpdates(api, message, t, i18n.language)
     else if (key === 'logout') void logout()
   }
 

@@ -11,6 +11,7 @@ import { useServerName } from '../connection/server-name'
 import type { Diagnostics } from '../../../../shared/session'
 import { useNow } from '../../components/use-now'
 import { ViewHeader } from '../../components/ViewHeader'
+import { OpenLogsFolderButton } from './OpenLogsFolderButton'
 import { formatAgo } from '../../format/units'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import { selectProfile, selectProfileId } from '../../store/selectors'
@@ -73,6 +74,7 @@ export function DiagnosticsView() {
             >
               {t('diagnostics.export')}
             </Button>
+            <OpenLogsFolderButton />
           </Space>
         }
       />

@@ -11,6 +11,7 @@ import { useConsole, useConsoleApi, useConsoleStore } from '../../store/store-co
 import { ConnectionSettingsCard } from './ConnectionSettingsCard'
 import { GeneralSettingsCard } from './GeneralSettingsCard'
 import { newProfile, ProfileFormModal } from './ProfileFormModal'
+import { UpdatesSettingsCard } from '../updates/UpdatesSettingsCard'
 
 export function SettingsView() {
   const { t } = useTranslation()
@@ -109,6 +110,7 @@ export function SettingsView() {
       </Card>
       <ConnectionSettingsCard />
       <GeneralSettingsCard />
+      <UpdatesSettingsCard />
       <ProfileFormModal profile={editing} onClose={() => setEditing(null)} />
     </>
   )

@@ -1,0 +1,69 @@
+/**
+ * Issue 14 end to end: the app writes its log to `<logs>/main.log` (redacted), Diagnostics opens that folder and
+ * exports its last lines, Settings and the avatar menu say updates are off in a test run (electron-updater is never
+ * loaded). (A start-up failure and a quit during start-up are covered by test/main/desktop/main-lifecycle.test.ts.)
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { E2eApp } from '../harness/e2e-app'
+import { launchApp } from '../harness/launch-app'
+import { openAvatarMenu, openView, waitForBadge } from '../harness/console-page'
+import { makeUserDataDir, removeUserDataDir } from '../harness/scenario-server'
+
+describe('logs and updates on the desktop', () => {
+  let app: E2eApp
+  let page: Page
+  let userDataDir: string
+
+  beforeAll(async () => {
+    userDataDir = await makeUserDataDir()
+    app = await launchApp({ userDataDir })
+    page = await app.firstWindow()
+    await waitForBadge(page, 'live')
+  })
+  afterAll(async () => {
+    await app?.close()
+    await removeUserDataDir(userDataDir)
+  })
+
+  it('writes the main process’s log to main.log in the logs folder', async () => {
+    const log = join(userDataDir, 'logs', 'main.log')
+    await expect.poll(() => existsSync(log)).toBe(true)
+    const text = readFileSync(log, 'utf8')
+    expect(text).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z INFO certificate trust installed=false/m)
+    expect(text).toMatch(/INFO \[updates\] auto-update is off for this run reason="test-run"/)
+  })
+
+  it('opens the logs folder from Diagnostics, and the export carries the log’s last lines', async () => {
+    await openView(page, 'diagnostics')
+    await page.getByTestId('open-logs-folder').click()
+    await expect
+      .poll(async () => (await app.records()).shellCalls)
+      .toContainEqual({ method: 'openPath', arg: join(userDataDir, 'logs') })
+    await app.screenshot('diagnostics-open-logs-folder')
+
+    const exported = join(userDataDir, 'diagnostics.json')
+    await app.answerDialog('showSaveDialog', { canceled: false, filePath: exported })
+    await page.getByTestId('diagnostics-export').click()
+    await expect.poll(() => existsSync(exported)).toBe(true)
+    const report = JSON.parse(readFileSync(exported, 'utf8')) as { logTail: string[] }
+    expect(report.logTail.length).toBeGreaterThan(0)
+    expect(report.logTail.join('\n')).toContain('certificate trust')
+  })
+
+  it('says in Settings and from the avatar menu that updates are off in a test run', async () => {
+    await openView(page, 'settings')
+    await expect
+      .poll(() => page.getByTestId('updates-state').textContent())
+      .toBe('Updates are off in test runs.')
+    expect(await page.getByTestId('updates-check').isDisabled()).toBe(true)
+    await page.getByTestId('updates-card').scrollIntoViewIfNeeded()
+    await app.screenshot('settings-updates')
+    const menu = await openAvatarMenu(page)
+    await menu.getByTestId('menu-check-updates').click()
+    await page.getByText('Updates are off in test runs.').nth(1).waitFor()
+    expect(app.output()).not.toMatch(/electron-updater|Cannot find module/)
+  })
+})
