@@ -27,7 +27,10 @@ export const DISCONNECT_REASONS = [
   'clock-jump',
   'user-retry',
   'started',
-  'stopped-by-user'
+  'stopped-by-user',
+  'redirect-refused',
+  'event-too-large',
+  'malformed-login'
 ] as const
 export type ConnectionReason = (typeof DISCONNECT_REASONS)[number]
 

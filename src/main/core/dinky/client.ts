@@ -7,6 +7,7 @@ import type { Cluster, Job } from '../../../shared/models'
 import type { JobAction, SessionUser } from '../../../shared/session'
 import type { FetchLike } from '../ports'
 import { createDinkyHttp } from './dinky-http'
+import { createRedirectGuardedFetch } from './redirect-guard'
 import { DinkyError } from './dinky-error'
 import { findLoginToken } from './login-token'
 import * as map from './map-models'
@@ -22,7 +23,8 @@ const MAX_JOB_PAGES = 1_000
 /** Why one object: the token, tenant and remembered credentials are shared by every call and both streams. */
 export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
   const tls = options.extraCaPem && !options.fetch ? createTlsFetch(options.extraCaPem) : null
-  const baseFetch: FetchLike = options.fetch ?? tls?.fetch ?? globalThis.fetch
+  // Every request, REST and SSE alike, goes through the redirect guard: credentials never leave the origin.
+  const baseFetch = createRedirectGuardedFetch(options.fetch ?? tls?.fetch ?? globalThis.fetch)
   const log = options.logger
   const now = options.now ?? Date.now
   const zone = createServerZone()

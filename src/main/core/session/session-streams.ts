@@ -45,7 +45,9 @@ export class SessionStreams {
 
   constructor(private readonly options: SessionStreamsOptions) {
     const { client, logger, model } = options
-    for (const transport of createStreamTransports(options.transport, { client, logger })) {
+    const maxEventBytes = options.settings.maxEventBytes
+    const made = createStreamTransports(options.transport, { client, logger, maxEventBytes })
+    for (const transport of made) {
       if (transport.stream === 'topics') {
         this.topics = transport
         transport.setTopics({ processes: [...options.processes], metrics: [], printTables: [] })

@@ -27,7 +27,7 @@ export function chooseTransport(choice: TransportChoice, version: string | null)
 /** The transports of one server: SSE has a topic stream and a JVM stream; WS carries both on one socket. */
 export function createStreamTransports(
   kind: 'sse' | 'ws',
-  options: { client: DinkyClient; logger: Logger }
+  options: { client: DinkyClient; logger: Logger; maxEventBytes?: number }
 ): StreamTransport[] {
   if (kind === 'ws') return [createWsTransport(options)]
   return [createSseTopicTransport(options), createSseJvmTransport(options)]

@@ -7,11 +7,13 @@
  */
 import { rootCertificates } from 'node:tls'
 import WebSocket from 'ws'
-import { classifyHttpStatus, classifyNetworkError, describeNetworkError } from '../dinky/classify'
+import { classifyHttpStatus } from '../dinky/classify'
 import { DinkyError } from '../dinky/dinky-error'
 import type { DinkyClient } from '../dinky/types'
 import type { Logger } from '../ports'
 import { normalizeWsFrame } from './normalize-message'
+import { classifyWsClose, classifyWsError, DEFAULT_MAX_EVENT_BYTES } from './stream-limits'
+import { wsRedirectClose } from './stream-limits'
 import type { StreamCloseInfo, StreamHandlers, StreamTransport, TopicSet } from './transport'
 import { EMPTY_TOPICS } from './transport'
 
@@ -24,6 +26,8 @@ export interface WsTransportOptions {
   heartbeatIntervalMs?: number
   /** Protocol ping period; default the heartbeat interval. */
   pingIntervalMs?: number
+  /** Largest message (all fragments together) accepted; larger closes with 1009 (`event-too-large`). */
+  maxEventBytes?: number
 }
 
 /** The subscribe message: the whole wanted set, JVM_INFO always included. */
@@ -45,16 +49,12 @@ function wsUrl(baseUrl: string): string {
   return url.toString()
 }
 
-function closeReason(code: number, wasOpen: boolean): StreamCloseInfo {
-  const reason = code === 1000 || code === 1001 ? 'server-closed' : 'connection-reset'
-  return { reason, detail: `WebSocket closed with ${code}`, wasOpen }
-}
-
 /** Why one transport for everything: Dinky 1.2 has a single global socket; JVM_INFO rides on it. */
 export function createWsTransport(options: WsTransportOptions): StreamTransport {
   const { client } = options
   const logger = options.logger.child('ws')
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? WS_HEARTBEAT_MS
+  const maxPayload = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES
   let topics: TopicSet = EMPTY_TOPICS
   /** The socket whose subscription follows `setTopics`; `open` once the handshake is done. */
   let current: { socket: WebSocket; open: boolean } | null = null
@@ -97,7 +97,12 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     },
     connect(handlers: StreamHandlers) {
       const ca = client.extraCaPem ? [...rootCertificates, client.extraCaPem] : undefined
-      const socket = new WebSocket(wsUrl(client.baseUrl), { ca, handshakeTimeout: 15_000 })
+      const socket = new WebSocket(wsUrl(client.baseUrl), {
+        ca,
+        handshakeTimeout: 15_000,
+        maxPayload,
+        followRedirects: false
+      })
       const conn = { socket, open: false }
       current = conn
       let done = false
@@ -123,6 +128,8 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
         const reason = classifyHttpStatus(response.statusCode ?? 0, contentType)
         const status = response.statusCode ?? 0
         response.resume()
+        const redirect = wsRedirectClose(status, response.headers.location, wsUrl(client.baseUrl))
+        if (redirect) return finish(redirect)
         finish({
           reason,
           detail: `HTTP ${status} ${contentType ?? ''}`.trim(),
@@ -142,6 +149,8 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
       // Pongs prove the socket, not the subscription: an expired token leaves the socket answering pings while
       // Dinky sends nothing, so only data frames re-arm the watchdog. Pings are for proxies' idle timeouts.
       socket.on('message', (data, isBinary) => {
+        // Dinky sends text only: a binary frame is neither data nor a sign of a live subscription.
+        if (isBinary) return
         if (!confirmed) {
           confirmed = true
           handlers.onOpen({ status: 101, headers: upgradeHeaders, url: wsUrl(client.baseUrl) })
@@ -149,7 +158,6 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
           handlers.onSubscribed(firstSubscription)
         }
         handlers.onActivity()
-        if (isBinary) return
         const result = normalizeWsFrame(data.toString(), wanted, client.serverUtcOffsetMs())
         if (!result.ok) {
           logger.warn('dropped a stream frame', {
@@ -163,11 +171,8 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
           handlers.onMessage(message)
         }
       })
-      socket.on('close', (code) => finish(closeReason(code, confirmed)))
-      socket.on('error', (error) => {
-        const reason = classifyNetworkError(error)
-        finish({ reason, detail: describeNetworkError(error), wasOpen: confirmed })
-      })
+      socket.on('close', (code) => finish(classifyWsClose(code, confirmed)))
+      socket.on('error', (error) => finish(classifyWsError(error, confirmed, maxPayload)))
       return { close: () => finish(null) }
     }
   }
