@@ -114,7 +114,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
         method: 'POST',
         body: { current, pageSize: JOB_PAGE_SIZE, sorter: { id: 'descend' } }
       })
-      all.push(...rows.map((row) => map.toJob(row, zone.offsetMs())))
+      for (const row of rows) all.push(map.toJob(row, zone.offsetMs()))
       if (rows.length < JOB_PAGE_SIZE || all.length >= total) break
     }
     return all
