@@ -278,6 +278,10 @@ export const enUS = {
   units: {
     seconds: '{{value}} s',
     duration: { d: '{{value}}d', h: '{{value}}h', m: '{{value}}m', s: '{{value}}s' }
+  },
+  security: {
+    urlCredentials:
+      'No user name or password in the URL: enter the user and password in their own fields'
   }
 }
 

@@ -277,5 +277,8 @@ export const zhCN: CatalogueShape = {
   units: {
     seconds: '{{value}} 秒',
     duration: { d: '{{value}}天', h: '{{value}}小时', m: '{{value}}分', s: '{{value}}秒' }
+  },
+  security: {
+    urlCredentials: '地址中不能包含用户名或密码：请在各自的字段中填写用户和密码'
   }
 }
