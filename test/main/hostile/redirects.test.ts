@@ -134,7 +134,10 @@ describe('redirects never carry credentials to another origin', () => {
     const seen: string[] = []
     const fetch = createRedirectGuardedFetch(async (input) => {
       seen.push(String(input))
-      return new Response(null, { status: 302, headers: { location: 'http://dinky.example:443/x' } })
+      return new Response(null, {
+        status: 302,
+        headers: { location: 'http://dinky.example:443/x' }
+      })
     })
     const error = await fetch(new URL('https://dinky.example/api/current')).then(
       () => null,

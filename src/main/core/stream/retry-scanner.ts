@@ -12,8 +12,8 @@
 const RETRY = Buffer.from('retry:')
 const LF = 0x0a
 const CR = 0x0d
-/** Ten digits is 115 days in ms: anything longer is not a reconnection time. */
-export const MAX_RETRY_DIGITS = 10
+/** Fifteen digits still parse exactly (below 2^53); anything longer is not a reconnection time, just load. */
+export const MAX_RETRY_DIGITS = 15
 const MAX_LINE = RETRY.length + MAX_RETRY_DIGITS
 
 function isLineBreak(byte: number | undefined): boolean {
