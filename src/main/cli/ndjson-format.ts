@@ -56,6 +56,7 @@ export function toJsonLine(update: SessionUpdate, ts: number): JsonLine | null {
         type: 'clusters',
         stale: update.clusters.stale,
         asOf: update.clusters.asOf,
+        ...(update.clusters.staleReason ? { staleReason: update.clusters.staleReason } : {}),
         clusters: update.clusters.value,
         taskManagers: update.taskManagers
       }

@@ -99,9 +99,9 @@ export class TextView {
       case 'clusters': {
         const up = update.clusters.value.filter((cluster) => cluster.available).length
         const total = update.clusters.value.length
-        return [
-          `${clock(now)} clusters (${freshness(update.clusters.stale, update.clusters.asOf)}): ${up}/${total} available`
-        ]
+        const { stale, asOf, staleReason } = update.clusters
+        const why = staleReason ? `stale (${staleReason})` : freshness(stale, asOf)
+        return [`${clock(now)} clusters (${why}): ${up}/${total} available`]
       }
       case 'jvm': {
         const { heapUsed, heapMax } = update.sample.jvm

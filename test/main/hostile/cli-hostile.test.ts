@@ -133,6 +133,35 @@ describe('the CLI against a hostile server', { timeout: 30_000 }, () => {
     expect(cookies).toEqual(new Set(['tenantId=1']))
   }, 90_000)
 
+  it('keeps the jobs live when the cluster list and the counts are malformed; clusters go stale with the reason', async () => {
+    server = await startHostileServer()
+    server.route('/api/cluster/list', (_q, res) => sendJson(res, envelope(null)))
+    server.route('/api/jobInstance/getStatusCount', (_q, res) =>
+      sendJson(res, JSON.stringify({ data: { all: 1 } }))
+    )
+    const s = server
+    run = runCli(['watch', '--server', s.url, '--transport', 'sse', '--json'], env)
+    const parsed = () => run!.stdout.map((line) => JSON.parse(line) as Record<string, unknown>)
+    await run.waitForLine('stale clusters', (line) => line.includes('"staleReason"'))
+    expect(parsed()).toContainEqual(
+      expect.objectContaining({
+        type: 'clusters',
+        stale: true,
+        staleReason: 'malformed-response',
+        clusters: []
+      })
+    )
+    const jobs = parsed().find((line) => line.type === 'jobs')
+    expect(jobs).toMatchObject({
+      stale: false,
+      jobs: [expect.objectContaining({ name: 'job-one' })]
+    })
+    // The REST stream stays live: one bad side endpoint is not an outage.
+    const rest = parsed().filter((line) => line.type === 'state' && line.stream === 'rest')
+    expect(rest.at(-1)).toMatchObject({ state: 'live' })
+    expect(rest.some((line) => line.state === 'reconnecting')).toBe(false)
+  })
+
   it('refuses credentials in --server with exit 2, without repeating them', async () => {
     run = runCli(['watch', '--server', 'http://admin:hunter2-secret@127.0.0.1:9/'], env)
     expect(await run.exit).toBe(2)
