@@ -107,17 +107,19 @@ describe('the CLI against a hostile server', { timeout: 30_000 }, () => {
         '--process',
         'FlinkSubmit/1',
         '--cache-dir',
-        dir
+        dir,
+        '--json'
       ],
       env
     )
     const stream = await s.nextStream('/api/sse/connect')
-    await run.waitForLine('the job table', (line) => line.includes('job-one'))
+    await run.waitForLine('the jobs', (line) => line.includes('job-one'))
     const lines = Array.from({ length: 1_000_000 }, (_, i) => `line ${i}`)
     stream.write(
       `data:${JSON.stringify({ topic: '/TOPIC/PROCESS_CONSOLE/FlinkSubmit/1', data: { key: 'r', log: lines.join('\n') + '\n' } })}\n\n`
     )
-    await run.waitForLine('the last line', (line) => line.endsWith('| line 999999'), 60_000)
+    // --json: the event's lines arrive as log lines of NDJSON (the text view prints the same lines one by one).
+    await run.waitForLine('the last line', (line) => line.includes('"line 999999"'), 60_000)
     run.child.kill('SIGTERM')
     expect(await run.exit).toBe(0)
     expect(run.stderr()).not.toContain('RangeError')
