@@ -44,6 +44,8 @@ export type ConnectionState =
       retryAt: number
       reason: ConnectionReason
       since: number
+      /** What the failure said, when it names something to check (a refused redirect's two URLs). */
+      detail?: string
     }
   | { kind: 'offline'; reason: ConnectionReason; since: number }
   | { kind: 'auth-expired'; reason: ConnectionReason; since: number }

@@ -76,7 +76,11 @@ export class TextView {
           state.state === 'reconnecting'
             ? ` attempt ${state.attempt}, retry in ${(state.retryInMs / 1000).toFixed(1)}s`
             : ''
-        const reason = state.reason ? ` (${state.reason})` : ''
+        const detail =
+          update.state.kind === 'reconnecting' && update.state.detail
+            ? `: ${inert(update.state.detail)}`
+            : ''
+        const reason = state.reason ? ` (${state.reason}${detail})` : ''
         return [`${clock(now)} [${update.stream}] ${state.state}${wait}${reason}`]
       }
       case 'jobs': {

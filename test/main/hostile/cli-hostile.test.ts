@@ -206,10 +206,12 @@ describe('the CLI against a hostile server', { timeout: 30_000 }, () => {
       })
       run = runCli(['watch', '--server', server.url, '--transport', 'sse'], env)
       await run.waitForLine('the refused redirect', (line) =>
-        /\[topics\] reconnecting .*\(redirect-refused\)/.test(line)
+        /\[topics\] reconnecting .*\(redirect-refused: /.test(line)
       )
       const named = `${server.url}/api/sse/connect -> ${other.url}/api/sse/connect`
       await eventually(() => run?.stderr().includes(named) ?? false)
+      // The state line itself names both URLs, as the badge's tooltip and Diagnostics do.
+      expect(run.stdout.some((line) => line.includes(named))).toBe(true)
       expect(other.requests).toEqual([])
     } finally {
       await other.close()
