@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 
 export const HOSTILE_TOKEN = 'hostile-token-7f3a'
-export const HOSTILE_PASSWORD = 'pa"ss\nw0rd-☃-secret'
+export const HOSTILE_PASSWORD = 'pa"ss\nw0rd-☃🔑-secret'
 
 export interface RecordedRequest {
   method: string

@@ -71,16 +71,17 @@ export async function readSnapshotParts(
 }
 
 /**
- * Reports a failed cluster list as stale clusters; rethrows a failure that concerns the whole session so the
- * caller's usual path (one silent re-login, then `auth-expired`) takes it.
+ * Reports a failed cluster list as stale clusters. False for a failure that concerns the whole session: the
+ * caller's usual path (one silent re-login, then `auth-expired`) must take it.
  */
 export function reportStaleClusters(
   error: unknown,
   logger: Logger,
   onStale: ((reason: ConnectionReason, detail: string) => void) | undefined
-): void {
+): boolean {
   const failure = sidePartFailure(error)
-  if (!failure) throw error
+  if (!failure) return false
   logger.warn('cluster list unusable; jobs stay live, clusters are stale', failure)
   onStale?.(failure.reason, failure.detail)
+  return true
 }

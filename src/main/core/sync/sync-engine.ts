@@ -202,7 +202,8 @@ export class SyncEngine {
       this.succeeded()
       events.onJobs(jobs, counts, asOf, this.transitions.update(jobs, asOf))
       if (clusters.ok) await this.refreshClusterDetails(generation, clusters.value, asOf)
-      else reportStaleClusters(clusters.error, this.options.logger, events.onClustersStale)
+      else if (!reportStaleClusters(clusters.error, this.options.logger, events.onClustersStale))
+        throw clusters.error
       const wanted = () => generation === this.generation
       if (processes)
         for (const process of this.options.followed()) await this.fillProcess(process, wanted)
@@ -237,13 +238,10 @@ export class SyncEngine {
       if (generation !== this.generation) return
       this.schedule('clusters', every, () => void this.pollClusters(generation))
     } catch (error) {
-      try {
-        if (generation !== this.generation) return
-        reportStaleClusters(error, this.options.logger, this.options.events.onClustersStale)
-        this.schedule('clusters', every, () => void this.pollClusters(generation))
-      } catch {
-        await this.failed(generation, error)
-      }
+      if (generation !== this.generation) return
+      if (!reportStaleClusters(error, this.options.logger, this.options.events.onClustersStale))
+        return this.failed(generation, error)
+      this.schedule('clusters', every, () => void this.pollClusters(generation))
     }
   }
 
