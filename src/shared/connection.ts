@@ -27,7 +27,10 @@ export const DISCONNECT_REASONS = [
   'clock-jump',
   'user-retry',
   'started',
-  'stopped-by-user'
+  'stopped-by-user',
+  'redirect-refused',
+  'event-too-large',
+  'malformed-login'
 ] as const
 export type ConnectionReason = (typeof DISCONNECT_REASONS)[number]
 
@@ -41,6 +44,8 @@ export type ConnectionState =
       retryAt: number
       reason: ConnectionReason
       since: number
+      /** What the failure said, when it names something to check (a refused redirect's two URLs). */
+      detail?: string
     }
   | { kind: 'offline'; reason: ConnectionReason; since: number }
   | { kind: 'auth-expired'; reason: ConnectionReason; since: number }

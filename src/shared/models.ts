@@ -185,4 +185,6 @@ export interface Fresh<T> {
   /** Epoch ms at which the server said this. */
   asOf: number
   stale: boolean
+  /** Why a live part went stale (its endpoint failed while the rest of the poll did not). */
+  staleReason?: string
 }

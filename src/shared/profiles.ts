@@ -28,6 +28,8 @@ export interface ConnectionSettings {
   backoffResetAfterMs: number
   jobsPollMs: number
   clustersPollMs: number
+  /** Largest stream event (SSE event, WebSocket message) in bytes; default 64 MB. Larger ones are dropped. */
+  maxEventBytes?: number
 }
 
 export const DEFAULT_CONNECTION_SETTINGS: ConnectionSettings = {

@@ -3,6 +3,7 @@
  * "clear cache" as the app's button (snapshots and log tails go; profiles and settings stay). Without `--cache-dir`
  * it works on the app's own userData folder. A folder that does not exist is an empty cache, not an error.
  */
+import { maxOf } from '../../shared/array-bounds'
 import type { Logger } from '../core/ports'
 import { cacheRoot, defaultUserDataDir } from '../core/cache/cache-paths'
 import { createConfCacheStore } from '../core/cache/conf-cache-store'
@@ -50,7 +51,10 @@ export async function runCacheCommand(command: CacheCommand, io: CacheCommandIo)
       } else if (profiles.length === 0) {
         io.out(`No cached data in ${cacheRoot(dir)}`)
       } else {
-        const width = Math.max(5, ...profiles.map((entry) => entry.profileId.length))
+        const width = maxOf(
+          profiles.map((entry) => entry.profileId.length),
+          5
+        )
         io.out(`Cached data in ${cacheRoot(dir)}`)
         for (const entry of profiles) {
           io.out(`  ${entry.profileId.padEnd(width)}  ${formatBytes(entry.bytes).padStart(10)}`)

@@ -3,6 +3,7 @@
  * because `--process` takes several values after one flag, which `util.parseArgs` cannot express.
  */
 import type { TransportChoice } from '../../shared/profiles'
+import { hasUrlCredentials, URL_CREDENTIALS_MESSAGE } from '../../shared/server-url'
 
 export interface WatchOptions {
   server: string
@@ -174,6 +175,8 @@ function parseWatch(args: string[]): WatchOptions {
   if (options.server !== 'demo' && !/^https?:\/\/[^/]+/i.test(options.server)) {
     throw new UsageError('--server wants an http:// or https:// URL')
   }
+  if (hasUrlCredentials(options.server))
+    throw new UsageError(`--server: ${URL_CREDENTIALS_MESSAGE}`)
   const invalid = options.processes.find((name) => !/^[A-Za-z]+\/[^\s/]+$/.test(name))
   if (invalid) throw new UsageError(`--process wants a name like FlinkSubmit/12, not ${invalid}`)
   return options

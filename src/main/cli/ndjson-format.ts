@@ -32,8 +32,11 @@ export function stateFields(state: ConnectionState, now: number) {
 /** The NDJSON object of an update, or null for updates the CLI does not print (user, system info). */
 export function toJsonLine(update: SessionUpdate, ts: number): JsonLine | null {
   switch (update.type) {
-    case 'state':
-      return { ts, type: 'state', stream: update.stream, ...stateFields(update.state, ts) }
+    case 'state': {
+      const detail = update.state.kind === 'reconnecting' ? update.state.detail : undefined
+      const fields = stateFields(update.state, ts)
+      return { ts, type: 'state', stream: update.stream, ...fields, ...(detail ? { detail } : {}) }
+    }
     case 'jobs':
       return {
         ts,
@@ -56,6 +59,7 @@ export function toJsonLine(update: SessionUpdate, ts: number): JsonLine | null {
         type: 'clusters',
         stale: update.clusters.stale,
         asOf: update.clusters.asOf,
+        ...(update.clusters.staleReason ? { staleReason: update.clusters.staleReason } : {}),
         clusters: update.clusters.value,
         taskManagers: update.taskManagers
       }

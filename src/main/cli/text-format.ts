@@ -1,9 +1,12 @@
 /**
  * The readable live view of `watch` (without `--json`): one line per event, a job table when the jobs change, and
- * console lines prefixed by their process. Plain text, so it also reads well in a log file.
+ * console lines prefixed by their process. Plain text, so it also reads well in a log file. Every string the
+ * server provided passes through `inertTerminalText`: nothing the server sends can act on the terminal.
  */
 import type { Job } from '../../shared/models'
 import type { SessionUpdate } from '../../shared/session'
+import { maxOf } from '../../shared/array-bounds'
+import { inertTerminalText as inert } from './inert-text'
 import { stateFields } from './ndjson-format'
 
 const two = (n: number) => String(n).padStart(2, '0')
@@ -43,9 +46,17 @@ const padEnd = (text: string, width: number) =>
   text + ' '.repeat(Math.max(0, width - displayWidth(text)))
 
 function jobTable(jobs: readonly Job[]): string[] {
-  const rows = jobs.map((job) => [String(job.id), job.status, job.name, job.jid ?? '-'])
+  const rows = jobs.map((job) => [
+    String(job.id),
+    inert(job.status),
+    inert(job.name),
+    inert(job.jid ?? '-')
+  ])
   const widths = [4, 12, 24].map((min, i) =>
-    Math.max(min, ...rows.map((row) => displayWidth(row[i])))
+    maxOf(
+      rows.map((row) => displayWidth(row[i])),
+      min
+    )
   )
   return rows.map(
     (row) =>
@@ -65,7 +76,11 @@ export class TextView {
           state.state === 'reconnecting'
             ? ` attempt ${state.attempt}, retry in ${(state.retryInMs / 1000).toFixed(1)}s`
             : ''
-        const reason = state.reason ? ` (${state.reason})` : ''
+        const detail =
+          update.state.kind === 'reconnecting' && update.state.detail
+            ? `: ${inert(update.state.detail)}`
+            : ''
+        const reason = state.reason ? ` (${state.reason}${detail})` : ''
         return [`${clock(now)} [${update.stream}] ${state.state}${wait}${reason}`]
       }
       case 'jobs': {
@@ -77,18 +92,20 @@ export class TextView {
       }
       case 'job': {
         const t = update.transition
-        return [`${clock(now)} job ${t.id} ${t.name}: ${t.from ?? 'new'} -> ${t.to}`]
+        return [
+          `${clock(now)} job ${t.id} ${inert(t.name)}: ${inert(t.from ?? 'new')} -> ${inert(t.to)}`
+        ]
       }
-      case 'log':
-        return update.chunk.lines.map(
-          (line) => `${update.chunk.process}${update.chunk.stale ? ' (cached)' : ''} | ${line}`
-        )
+      case 'log': {
+        const prefix = `${inert(update.chunk.process)}${update.chunk.stale ? ' (cached)' : ''} | `
+        return update.chunk.lines.map((line) => prefix + inert(line))
+      }
       case 'clusters': {
         const up = update.clusters.value.filter((cluster) => cluster.available).length
         const total = update.clusters.value.length
-        return [
-          `${clock(now)} clusters (${freshness(update.clusters.stale, update.clusters.asOf)}): ${up}/${total} available`
-        ]
+        const { stale, asOf, staleReason } = update.clusters
+        const why = staleReason ? `stale (${staleReason})` : freshness(stale, asOf)
+        return [`${clock(now)} clusters (${why}): ${up}/${total} available`]
       }
       case 'jvm': {
         const { heapUsed, heapMax } = update.sample.jvm
@@ -97,7 +114,7 @@ export class TextView {
         ]
       }
       case 'error':
-        return [`${clock(now)} error (${update.reason}): ${update.message}`]
+        return [`${clock(now)} error (${update.reason}): ${inert(update.message)}`]
       default:
         return []
     }

@@ -6,13 +6,20 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
 
 /** Keys whose values are never written, whatever a caller passes. */
 const SECRET_KEY = /token|password|secret|cookie|authorization/i
+/** What `JSON.stringify` leaves raw but a terminal acts on or reorders: DEL, C1 (0x9b is CSI), bidi controls. */
+const TERMINAL_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+const unicodeEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
 
 function formatFields(fields: LogFields | undefined): string {
   if (!fields) return ''
   const parts: string[] = []
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue
-    parts.push(`${key}=${SECRET_KEY.test(key) ? '[redacted]' : JSON.stringify(value)}`)
+    // Field values may be server text: JSON-quoted and stripped of what a terminal would obey, on one line.
+    const text = SECRET_KEY.test(key)
+      ? '[redacted]'
+      : JSON.stringify(value).replace(TERMINAL_UNSAFE, unicodeEscape)
+    parts.push(`${key}=${text}`)
   }
   return parts.length ? ' ' + parts.join(' ') : ''
 }

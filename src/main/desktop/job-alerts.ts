@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../core/ports'
 import { ALARM_STATUSES, type JobTransition } from '../../shared/models'
+import { plainNotificationText } from './plain-notification-text'
 
 export interface JobAlert {
   profileId: string
@@ -45,10 +46,14 @@ export function createJobAlerts(options: JobAlertsOptions) {
         jobId: transition.id,
         taskId: transition.taskId,
         status: transition.to,
-        title: `${transition.name}: ${named(transition.to)}`,
-        body: transition.from
-          ? `${options.serverName(profileId)} · ${named(transition.from)} → ${named(transition.to)}`
-          : options.serverName(profileId)
+        // The job's name is the server's text: plain, one line, bounded, whatever it holds.
+        title: `${plainNotificationText(transition.name)}: ${named(transition.to)}`,
+        body: plainNotificationText(
+          transition.from
+            ? `${options.serverName(profileId)} · ${named(transition.from)} → ${named(transition.to)}`
+            : options.serverName(profileId),
+          240
+        )
       })
       return true
     }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { RequestChannel } from '../../shared/ipc/contract'
+import { hasUrlCredentials, URL_CREDENTIALS_MESSAGE } from '../../shared/server-url'
 
 const profileId = z.string().min(1).max(200)
 const positiveInt = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
@@ -20,7 +21,13 @@ const connectionSettings = z.object({
   backoffMaxMs: z.number().int().min(1_000).max(3_600_000),
   backoffResetAfterMs: z.number().int().min(1_000).max(3_600_000),
   jobsPollMs: z.number().int().min(1_000).max(600_000),
-  clustersPollMs: z.number().int().min(1_000).max(3_600_000)
+  clustersPollMs: z.number().int().min(1_000).max(3_600_000),
+  maxEventBytes: z
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(1024 * 1024 * 1024)
+    .optional()
 })
 
 export const serverProfileSchema = z.object({
@@ -35,7 +42,8 @@ export const serverProfileSchema = z.object({
       } catch {
         return false
       }
-    }, 'the server URL must be http:// or https://'),
+    }, 'the server URL must be http:// or https://')
+    .refine((value) => !hasUrlCredentials(value), URL_CREDENTIALS_MESSAGE),
   username: z.string().min(1).max(200),
   tenantId: positiveInt,
   transport: z.enum(['auto', 'sse', 'ws']),

@@ -2,6 +2,26 @@ import { describe, expect, it } from 'vitest'
 import { parseCliArgs, UsageError } from '../../../src/main/cli/cli-args'
 
 describe('parseCliArgs', () => {
+  it('refuses credentials in --server, without repeating them', () => {
+    for (const server of [
+      'http://admin:s3cret@host:8888',
+      'https://admin@host',
+      'http://:s3cret@host'
+    ]) {
+      const error = (() => {
+        try {
+          parseCliArgs(['watch', '--server', server])
+        } catch (e) {
+          return e as Error
+        }
+        return null
+      })()
+      expect(error).toBeInstanceOf(UsageError)
+      expect(error?.message).toMatch(/must not contain a user name or password/)
+      expect(error?.message).not.toContain('s3cret')
+    }
+  })
+
   it('reads a full watch command with its defaults filled in', () => {
     const command = parseCliArgs([
       'watch',

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
+import { appendAll } from '../../../shared/array-bounds'
 import type { LogTail } from '../../../shared/session'
 import type { LogFileWriter } from './log-file-writer'
 
@@ -97,15 +98,17 @@ export class LogTailFile {
       this.pending = []
       this.needsRewrite = true
     }
-    this.lines.push(...lines)
+    // One event may carry a million lines: only its last N can be kept, so only they are copied.
+    appendAll(this.lines, lines.length > max ? lines.slice(-max) : lines)
     if (this.lines.length >= 2 * max) this.lines = this.lines.slice(-max)
     if (this.needsRewrite) return
-    this.pending.push(...lines)
     // More new lines than we keep: a rewrite of the last N is smaller than the append.
-    if (this.pending.length > max) {
+    if (this.pending.length + lines.length > max) {
       this.pending = []
       this.needsRewrite = true
+      return
     }
+    appendAll(this.pending, lines)
   }
 
   /** Writes what is pending: an append, or a whole rewrite (new run, torn tail, file past 2×N lines). */

@@ -35,7 +35,13 @@ const connectionSchema = z.object({
   backoffMaxMs: positive.catch(c.backoffMaxMs),
   backoffResetAfterMs: positive.catch(c.backoffResetAfterMs),
   jobsPollMs: positive.catch(c.jobsPollMs),
-  clustersPollMs: positive.catch(c.clustersPollMs)
+  clustersPollMs: positive.catch(c.clustersPollMs),
+  maxEventBytes: z
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .optional()
+    .catch(undefined)
 })
 
 const d = DEFAULT_APP_SETTINGS

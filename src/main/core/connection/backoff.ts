@@ -11,6 +11,9 @@ export interface BackoffOptions {
   resetAfterMs: number
 }
 
+/** Node (and browsers) fire any timer longer than 2^31 − 1 ms after 1 ms: no delay may ever exceed it. */
+export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1
+
 export const DEFAULT_BACKOFF: BackoffOptions = {
   baseMs: 1_000,
   factor: 2,
@@ -20,7 +23,10 @@ export const DEFAULT_BACKOFF: BackoffOptions = {
 
 export interface BackoffPolicy {
   readonly options: BackoffOptions
-  /** Delay before attempt `attempt` (1-based), never below `floorMs`, never above `maxMs` unless the floor is. */
+  /**
+   * Delay before attempt `attempt` (1-based): never below `floorMs` (the server's `retry:`), but the floor itself is
+   * taken at most up to `maxMs`, and no delay passes `MAX_TIMER_DELAY_MS`.
+   */
   delay(attempt: number, floorMs?: number): number
   /** The ceiling the jitter draws under for `attempt`; for display and tests. */
   ceiling(attempt: number): number
@@ -44,7 +50,9 @@ export function createBackoffPolicy(
     ceiling,
     delay(attempt, floorMs = 0) {
       const draw = Math.min(Math.max(random(), 0), 1)
-      return Math.max(Math.round(draw * ceiling(attempt)), floorMs)
+      // A server's retry: is a hint, not an order: bounded by our cap, so it can neither stall nor overflow a timer.
+      const floor = Number.isFinite(floorMs) ? Math.min(Math.max(floorMs, 0), resolved.maxMs) : 0
+      return Math.min(Math.max(Math.round(draw * ceiling(attempt)), floor), MAX_TIMER_DELAY_MS)
     }
   }
 }

@@ -174,7 +174,8 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
     attempt++
     const delay = policy.delay(attempt, honourRetry ? retryFloorMs : 0)
     const now = clock.now()
-    setState({ kind: 'reconnecting', attempt, retryAt: now + delay, reason, since: now })
+    const named = reason === 'redirect-refused' ? { detail } : {}
+    setState({ kind: 'reconnecting', attempt, retryAt: now + delay, reason, since: now, ...named })
     log.warn('stream down', { reason, detail, attempt, retryInMs: delay })
     retryTimer = clock.setTimeout(() => {
       retryTimer = null

@@ -4,6 +4,7 @@
  * Dinky envelope code.
  */
 import type { ConnectionReason } from '../../../shared/connection'
+import { ClassifiedFetchError } from './classified-fetch-error'
 
 /** Why a response that is not a 200 JSON (or event-stream) body is unusable. */
 export function classifyHttpStatus(status: number, contentType: string | null): ConnectionReason {
@@ -48,6 +49,7 @@ function errorCode(error: unknown): string | undefined {
 export function classifyNetworkError(error: unknown): ConnectionReason {
   let current: unknown = error
   for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof ClassifiedFetchError) return current.reason
     const name = (current as { name?: unknown }).name
     if (name === 'TimeoutError') return 'timeout'
     const code = errorCode(current)
@@ -65,6 +67,7 @@ export function describeNetworkError(error: unknown): string {
   let current: unknown = error
   let deepest = ''
   for (let depth = 0; depth < 5 && current; depth++) {
+    if (current instanceof ClassifiedFetchError) return current.detail
     const code = errorCode(current)
     const message = (current as { message?: unknown }).message
     deepest = code ?? (typeof message === 'string' ? message : deepest)

@@ -7,6 +7,7 @@ import type { Cluster, Job } from '../../../shared/models'
 import type { JobAction, SessionUser } from '../../../shared/session'
 import type { FetchLike } from '../ports'
 import { createDinkyHttp } from './dinky-http'
+import { createRedirectGuardedFetch } from './redirect-guard'
 import { DinkyError } from './dinky-error'
 import { findLoginToken } from './login-token'
 import * as map from './map-models'
@@ -19,10 +20,29 @@ const JOB_PAGE_SIZE = 100
 /** A guard against a server whose `total` never matches: 1000 pages of 100 is far beyond any Dinky. */
 const MAX_JOB_PAGES = 1_000
 
+/**
+ * A 200 answer to `/api/login` that is not Dinky's envelope (no `code`, an HTML page, no token) is not an outage
+ * to retry for ever but a wrong address or a wrong server: `malformed-login`, final like a refused password.
+ */
+function asMalformedLogin(error: unknown): unknown {
+  const notDinky =
+    error === null ||
+    (error instanceof DinkyError &&
+      (error.reason === 'malformed-response' || error.reason === 'wrong-content-type'))
+  if (!notDinky) return error
+  const why = error instanceof DinkyError ? error.detail : 'no token in the login response'
+  return new DinkyError({
+    endpoint: '/api/login',
+    reason: 'malformed-login',
+    detail: `the login answer is not Dinky's (${why}): is this the Dinky address?`
+  })
+}
+
 /** Why one object: the token, tenant and remembered credentials are shared by every call and both streams. */
 export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
   const tls = options.extraCaPem && !options.fetch ? createTlsFetch(options.extraCaPem) : null
-  const baseFetch: FetchLike = options.fetch ?? tls?.fetch ?? globalThis.fetch
+  // Every request, REST and SSE alike, goes through the redirect guard: credentials never leave the origin.
+  const baseFetch = createRedirectGuardedFetch(options.fetch ?? tls?.fetch ?? globalThis.fetch)
   const log = options.logger
   const now = options.now ?? Date.now
   const zone = createServerZone()
@@ -64,19 +84,17 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
   const login = async (username: string, password: string, tenantId: number | null = null) => {
     http.auth.tokenValue = null
     http.auth.tenantId = null
-    const { data, headers } = await http.result('/api/login', schema.userDtoSchema, {
-      method: 'POST',
-      body: { username, password, autoLogin: true, ldapLogin: false },
-      anonymous: true
-    })
-    const token = findLoginToken(headers)
-    if (!token) {
-      throw new DinkyError({
-        endpoint: '/api/login',
-        reason: 'malformed-response',
-        detail: 'no token in the login response'
+    const { data, headers } = await http
+      .result('/api/login', schema.userDtoSchema, {
+        method: 'POST',
+        body: { username, password, autoLogin: true, ldapLogin: false },
+        anonymous: true
       })
-    }
+      .catch((error: unknown) => {
+        throw asMalformedLogin(error)
+      })
+    const token = findLoginToken(headers)
+    if (!token) throw asMalformedLogin(null)
     http.auth.tokenName = token.name
     http.auth.tokenValue = token.value
     credentials = { username, password, tenantId }
@@ -112,7 +130,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
         method: 'POST',
         body: { current, pageSize: JOB_PAGE_SIZE, sorter: { id: 'descend' } }
       })
-      all.push(...rows.map((row) => map.toJob(row, zone.offsetMs())))
+      for (const row of rows) all.push(map.toJob(row, zone.offsetMs()))
       if (rows.length < JOB_PAGE_SIZE || all.length >= total) break
     }
     return all

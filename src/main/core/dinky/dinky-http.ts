@@ -86,6 +86,8 @@ export function createDinkyHttp(options: {
       response = await options.fetch(url, {
         method: spec.method ?? 'GET',
         headers,
+        // Redirects are the guard's to follow (same origin, GET only), never fetch's.
+        redirect: 'manual',
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         signal: AbortSignal.timeout(options.timeoutMs)
       })

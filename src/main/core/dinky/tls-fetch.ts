@@ -20,7 +20,7 @@ export function createTlsFetch(extraCaPem: string | null, source?: CaSource): Tl
   const fetchWithCa = ((input: Parameters<FetchLike>[0], init?: Parameters<FetchLike>[1]) =>
     undiciFetch(
       input as never,
-      { ...(init as object), dispatcher: agent } as never
+      { redirect: 'manual', ...(init as object), dispatcher: agent } as never
     )) as unknown as FetchLike
   return { fetch: fetchWithCa, close: () => agent.close() }
 }

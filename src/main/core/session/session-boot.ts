@@ -78,7 +78,9 @@ export class SessionBoot {
     } catch (error) {
       if (generation !== this.generation) return
       const reason = error instanceof DinkyError ? error.reason : classifyNetworkError(error)
-      if (reason === 'login-failed' || reason === 'token-expired') this.refused(reason, error)
+      // A login answer that is not Dinky's is as final as a refused password: retrying cannot fix an address.
+      if (reason === 'login-failed' || reason === 'token-expired' || reason === 'malformed-login')
+        this.refused(reason, error)
       else this.retryLater(reason)
     }
   }
@@ -86,7 +88,11 @@ export class SessionBoot {
   private refused(reason: ConnectionReason, error: unknown): void {
     const { model, clock, logger } = this.options
     const detail = error instanceof DinkyError ? error.detail : String(error)
-    logger.error('login refused; check the username and password', { reason, detail })
+    const hint =
+      reason === 'malformed-login'
+        ? 'login answer is not Dinky; check the server URL'
+        : 'login refused; check the username and password'
+    logger.error(hint, { reason, detail })
     model.apply({ type: 'error', reason, message: `Login failed: ${detail}` })
     for (const stream of STREAMS) {
       model.apply({

@@ -53,11 +53,13 @@ export class SessionStreams {
     const { client, logger, model } = options
     const serverVersion = () => model.serverVersion
     const endpoints = this.wsEndpoints
+    const maxEventBytes = options.settings.maxEventBytes
     const made = createStreamTransports(options.transport, {
       client,
       logger,
       endpoints,
-      serverVersion
+      serverVersion,
+      maxEventBytes
     })
     for (const transport of made) {
       if (transport.stream === 'topics') {

@@ -17,7 +17,7 @@ export function syncEventsFor(
       model.apply({
         type: 'jobs',
         jobs: { value: jobs, asOf, stale: false },
-        counts: { value: counts, asOf, stale: false }
+        counts: counts ? { value: counts, asOf, stale: false } : null
       })
       for (const transition of transitions) model.apply({ type: 'job', transition })
     },
@@ -29,6 +29,14 @@ export function syncEventsFor(
       }),
     onSysInfo: (sysInfo, asOf) =>
       model.apply({ type: 'sysinfo', sysInfo: { value: sysInfo, asOf, stale: false } }),
-    onProcess
+    onProcess,
+    onClustersStale: (reason) => {
+      // Keep what was shown, marked stale with the reason; nothing at all yet is an empty stale list.
+      const { clusters, taskManagers } = model.snapshot()
+      const value = clusters?.value ?? []
+      const asOf = clusters?.asOf ?? 0
+      const stale = { value, asOf, stale: true, staleReason: reason }
+      model.apply({ type: 'clusters', clusters: stale, taskManagers })
+    }
   }
 }

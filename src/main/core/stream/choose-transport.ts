@@ -35,6 +35,8 @@ export function createStreamTransports(
     endpoints?: WsEndpointMemory
     /** WS: the server's version as last probed. */
     serverVersion?: () => string | null
+    /** The largest event accepted from the server (default `DEFAULT_MAX_EVENT_BYTES`). */
+    maxEventBytes?: number
   }
 ): StreamTransport[] {
   if (kind === 'ws') return [createWsTransport(options)]

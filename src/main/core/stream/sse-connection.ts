@@ -8,7 +8,10 @@
 import { EventSource } from 'eventsource'
 import { classifyHttpStatus, classifyNetworkError, describeNetworkError } from '../dinky/classify'
 import type { FetchLike } from '../ports'
+import { ClassifiedFetchError } from '../dinky/classified-fetch-error'
 import { createRetryScanner } from './retry-scanner'
+import { createSseEventMeter } from './sse-event-meter'
+import { DEFAULT_MAX_EVENT_BYTES, eventTooLargeDetail } from './stream-limits'
 import type { StreamCloseInfo, StreamConnection, StreamOpenInfo } from './transport'
 
 export interface SseConnectionHandlers {
@@ -37,10 +40,19 @@ interface Observed {
   bodyError: unknown
 }
 
-/** Wraps a body so each chunk is activity and `retry:` is seen, and records how the body ended. */
-function tapBody(body: ReadableStream<Uint8Array>, observed: Observed, h: SseConnectionHandlers) {
+/**
+ * Wraps a body so each complete event is activity (not each chunk: a line that never ends is no sign of life),
+ * `retry:` is seen, and an event growing past `maxEventBytes` ends the body, classified; records how it ended.
+ */
+function tapBody(
+  body: ReadableStream<Uint8Array>,
+  observed: Observed,
+  h: SseConnectionHandlers,
+  maxEventBytes: number
+) {
   const reader = body.getReader()
   const scanRetry = createRetryScanner((ms) => h.onRetry(ms))
+  const meter = createSseEventMeter()
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -50,7 +62,12 @@ function tapBody(body: ReadableStream<Uint8Array>, observed: Observed, h: SseCon
           controller.close()
           return
         }
-        h.onActivity()
+        const reading = meter(value)
+        if (reading.openEventBytes > maxEventBytes) {
+          void reader.cancel().catch(() => {})
+          throw new ClassifiedFetchError('event-too-large', eventTooLargeDetail(maxEventBytes))
+        }
+        if (reading.eventEnded) h.onActivity()
         scanRetry(value)
         controller.enqueue(value)
       } catch (error) {
@@ -86,8 +103,10 @@ function classifyClose(observed: Observed, wasOpen: boolean): StreamCloseInfo {
 export function openSseConnection(
   url: URL,
   fetch: FetchLike,
-  handlers: SseConnectionHandlers
+  handlers: SseConnectionHandlers,
+  limits: { maxEventBytes?: number } = {}
 ): StreamConnection {
+  const maxEventBytes = limits.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES
   let closed = false
   let wasOpen = false
   const observed: Observed = { response: null, fetchError: null, bodyEnded: null, bodyError: null }
@@ -97,7 +116,7 @@ export function openSseConnection(
       const response = await fetch(input, init)
       observed.response = response
       if (!response.body || response.status !== 200) return response
-      const body = tapBody(response.body, observed, handlers)
+      const body = tapBody(response.body, observed, handlers, maxEventBytes)
       return new Response(body, { status: response.status, headers: response.headers })
     } catch (error) {
       observed.fetchError = error

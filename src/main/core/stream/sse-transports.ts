@@ -20,6 +20,8 @@ export interface SseTransportOptions {
   logger: Logger
   /** Dinky's `HEART_BEAT` period; the supervisor's watchdog defaults to 3 × this. */
   heartbeatIntervalMs?: number
+  /** Largest event accepted (default 64 MB); a larger one is dropped and the stream reconnected. */
+  maxEventBytes?: number
 }
 
 function dispatch(raw: string, offsetMs: number, handlers: StreamHandlers, logger: Logger): void {
@@ -71,28 +73,33 @@ function createSseTransport(
           sse.close()
         }
       }
-      const sse = openSseConnection(url, options.client.authorizedFetch, {
-        onOpen(info) {
-          if (closed) return
-          handlers.onOpen(info)
-          if (stream !== 'topics') return
-          const subscribed = (set: TopicSet) => {
-            if (!closed) handlers.onSubscribed(set)
+      const sse = openSseConnection(
+        url,
+        options.client.authorizedFetch,
+        {
+          onOpen(info) {
+            if (closed) return
+            handlers.onOpen(info)
+            if (stream !== 'topics') return
+            const subscribed = (set: TopicSet) => {
+              if (!closed) handlers.onSubscribed(set)
+            }
+            mine = createTopicSubscriber(options.client, sessionKey, logger, closeWith, subscribed)
+            subscriber = mine
+            mine.send(topics)
+          },
+          onData: (data) => dispatch(data, options.client.serverUtcOffsetMs(), handlers, logger),
+          onActivity: () => handlers.onActivity(),
+          onRetry: (ms) => handlers.onRetry(ms),
+          onClose(info) {
+            if (closed) return
+            closed = true
+            if (subscriber === mine) subscriber = null
+            handlers.onClose(info)
           }
-          mine = createTopicSubscriber(options.client, sessionKey, logger, closeWith, subscribed)
-          subscriber = mine
-          mine.send(topics)
         },
-        onData: (data) => dispatch(data, options.client.serverUtcOffsetMs(), handlers, logger),
-        onActivity: () => handlers.onActivity(),
-        onRetry: (ms) => handlers.onRetry(ms),
-        onClose(info) {
-          if (closed) return
-          closed = true
-          if (subscriber === mine) subscriber = null
-          handlers.onClose(info)
-        }
-      })
+        { maxEventBytes: options.maxEventBytes }
+      )
       return connection
     }
   }

@@ -11,11 +11,13 @@
  */
 import { trustedCaCertificates } from '../dinky/trusted-cas'
 import WebSocket from 'ws'
-import { classifyHttpStatus, classifyNetworkError, describeNetworkError } from '../dinky/classify'
+import { classifyHttpStatus } from '../dinky/classify'
 import { DinkyError } from '../dinky/dinky-error'
 import type { DinkyClient } from '../dinky/types'
 import type { Logger } from '../ports'
 import { normalizeWsFrame } from './normalize-message'
+import { classifyWsClose, classifyWsError, DEFAULT_MAX_EVENT_BYTES } from './stream-limits'
+import { wsRedirectClose } from './stream-limits'
 import type { StreamCloseInfo, StreamHandlers, StreamTransport, TopicSet } from './transport'
 import { EMPTY_TOPICS } from './transport'
 import { describeWsUrl, WsEndpointMemory, wsUrlFor, type WsEndpoint } from './ws-endpoints'
@@ -36,11 +38,8 @@ export interface WsTransportOptions {
   endpoints?: WsEndpointMemory
   /** The server's version as last probed: orders the endpoint probe and keys the memory. */
   serverVersion?: () => string | null
-}
-
-function closeReason(code: number, wasOpen: boolean): StreamCloseInfo {
-  const reason = code === 1000 || code === 1001 ? 'server-closed' : 'connection-reset'
-  return { reason, detail: `WebSocket closed with ${code}`, wasOpen }
+  /** Largest message (all fragments together) accepted; larger closes with 1009 (`event-too-large`). */
+  maxEventBytes?: number
 }
 
 /** Dinky's `onOpen` refusing the token of `/api/ws/global/{token}`: `session.close()`, code 1000, before any frame. */
@@ -64,6 +63,7 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
   const { client } = options
   const logger = options.logger.child('ws')
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? WS_HEARTBEAT_MS
+  const maxPayload = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES
   const endpoints = options.endpoints ?? new WsEndpointMemory()
   const version = () => options.serverVersion?.() ?? null
   let topics: TopicSet = EMPTY_TOPICS
@@ -135,7 +135,9 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     const url = describeWsUrl(client.baseUrl, endpoint)
     const socket = new WebSocket(wsUrlFor(client.baseUrl, endpoint, token), {
       ca,
-      handshakeTimeout: 15_000
+      handshakeTimeout: 15_000,
+      maxPayload,
+      followRedirects: false
     })
     const knownPong = endpoints.traits(version())?.pong === true
     const conn: WsConn = {
@@ -169,6 +171,8 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
       const reason = classifyHttpStatus(response.statusCode ?? 0, contentType)
       const status = response.statusCode ?? 0
       response.resume()
+      const redirect = wsRedirectClose(status, response.headers.location, url)
+      if (redirect) return finish(redirect)
       finish(
         { reason, detail: `HTTP ${status} ${contentType ?? ''}`.trim(), status, wasOpen: false },
         true
@@ -192,8 +196,9 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     // Protocol pongs prove the socket, not the subscription: only frames re-arm the watchdog. A PONG does, as
     // Dinky checks the token before answering a PING on the message-token socket and at open on the other.
     socket.on('message', (data, isBinary) => {
-      handlers.onActivity()
+      // Dinky sends text only: a binary frame is neither data nor a sign of a live subscription.
       if (isBinary) return
+      handlers.onActivity()
       const result = normalizeWsFrame(data.toString(), wanted, client.serverUtcOffsetMs())
       if (!result.ok) {
         logger.warn('dropped a stream frame', {
@@ -225,12 +230,9 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     socket.on('close', (code) => {
       if (!confirmed && code === 1000 && endpoint === 'path-token')
         return finish(PATH_TOKEN_REFUSED)
-      finish(closeReason(code, confirmed))
+      finish(classifyWsClose(code, confirmed))
     })
-    socket.on('error', (error) => {
-      const reason = classifyNetworkError(error)
-      finish({ reason, detail: describeNetworkError(error), wasOpen: confirmed })
-    })
+    socket.on('error', (error) => finish(classifyWsError(error, confirmed, maxPayload)))
     return () => finish(null)
   }
 

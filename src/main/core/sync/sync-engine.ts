@@ -14,6 +14,7 @@ import type { DinkyClient, DinkyProcess } from '../dinky/types'
 import type { Clock, Logger, TimerHandle } from '../ports'
 import { ClusterExtras, describeFailure } from './cluster-extras'
 import { JobTransitionTracker } from './job-transitions'
+import { readJobParts, readSnapshotParts, reportStaleClusters } from './partial-answers'
 import { RestStreamState } from './rest-stream-state'
 
 export type SyncClient = Pick<
@@ -23,9 +24,11 @@ export type SyncClient = Pick<
 
 export interface SyncEvents {
   onState(state: ConnectionState): void
-  onJobs(jobs: Job[], counts: StatusCounts, asOf: number, transitions: JobTransition[]): void
+  onJobs(jobs: Job[], counts: StatusCounts | null, asOf: number, transitions: JobTransition[]): void
   onClusters(clusters: Cluster[], taskManagers: Record<number, TaskManager[]>, asOf: number): void
   onSysInfo(sysInfo: SysInfo, asOf: number): void
+  /** The cluster list failed on its own (jobs are fine): what is shown is stale, for this reason. */
+  onClustersStale?(reason: ConnectionReason, detail: string): void
   onProcess(process: string, entity: DinkyProcess): void
 }
 
@@ -193,16 +196,14 @@ export class SyncEngine {
   private async snapshot(generation: number, processes: boolean): Promise<void> {
     const { client, events, settings } = this.options
     try {
-      const [jobs, counts, clusters] = await Promise.all([
-        client.jobs(),
-        client.statusCounts(),
-        client.clusters()
-      ])
+      const { jobs, counts, clusters } = await readSnapshotParts(client, this.options.logger)
       if (generation !== this.generation) return
       const asOf = this.now()
       this.succeeded()
       events.onJobs(jobs, counts, asOf, this.transitions.update(jobs, asOf))
-      await this.refreshClusterDetails(generation, clusters, asOf)
+      if (clusters.ok) await this.refreshClusterDetails(generation, clusters.value, asOf)
+      else if (!reportStaleClusters(clusters.error, this.options.logger, events.onClustersStale))
+        throw clusters.error
       const wanted = () => generation === this.generation
       if (processes)
         for (const process of this.options.followed()) await this.fillProcess(process, wanted)
@@ -216,10 +217,7 @@ export class SyncEngine {
 
   private async pollJobs(generation: number): Promise<void> {
     try {
-      const [jobs, counts] = await Promise.all([
-        this.options.client.jobs(),
-        this.options.client.statusCounts()
-      ])
+      const { jobs, counts } = await readJobParts(this.options.client, this.options.logger)
       if (generation !== this.generation) return
       const asOf = this.now()
       this.succeeded()
@@ -231,16 +229,19 @@ export class SyncEngine {
   }
 
   private async pollClusters(generation: number): Promise<void> {
+    const every = this.options.settings.clustersPollMs
     try {
       const clusters = await this.options.client.clusters()
       if (generation !== this.generation) return
       this.succeeded()
       await this.refreshClusterDetails(generation, clusters, this.now())
       if (generation !== this.generation) return
-      const every = this.options.settings.clustersPollMs
       this.schedule('clusters', every, () => void this.pollClusters(generation))
     } catch (error) {
-      await this.failed(generation, error)
+      if (generation !== this.generation) return
+      if (!reportStaleClusters(error, this.options.logger, this.options.events.onClustersStale))
+        return this.failed(generation, error)
+      this.schedule('clusters', every, () => void this.pollClusters(generation))
     }
   }
 

@@ -1,5 +1,6 @@
 /** A small time-series chart in plain SVG: the shape of the last half hour matters more than axes. */
 import { theme } from 'antd'
+import { maxOf } from '../../../shared/array-bounds'
 
 export interface SparklineProps {
   values: readonly number[]
@@ -19,7 +20,7 @@ export function Sparkline({ values, width = 240, height = 48, max, label }: Spar
     preserveAspectRatio: 'none'
   }
   if (values.length < 2) return <svg {...box} role="img" aria-label={label} />
-  const top = Math.max(max ?? 0, ...values) || 1
+  const top = maxOf(values, max ?? 0) || 1
   const step = width / (values.length - 1)
   const points = values.map((value, i) => {
     const x = i * step

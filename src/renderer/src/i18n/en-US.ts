@@ -58,7 +58,10 @@ export const enUS = {
       'clock-jump': 'clock jumped',
       'user-retry': 'retried by you',
       started: 'started',
-      'stopped-by-user': 'stopped by you'
+      'stopped-by-user': 'stopped by you',
+      'redirect-refused': 'redirect to another address refused',
+      'event-too-large': 'an event was too large',
+      'malformed-login': "the login answer is not Dinky's"
     },
     streams: { topics: 'Event stream', jvm: 'JVM stream', rest: 'REST' }
   },
@@ -302,6 +305,10 @@ export const enUS = {
   logFiles: {
     openFolder: 'Open logs folder',
     opened: 'Opened {{path}}'
+  },
+  security: {
+    urlCredentials:
+      'No user name or password in the URL: enter the user and password in their own fields'
   }
 }
 

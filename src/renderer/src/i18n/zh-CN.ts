@@ -59,7 +59,10 @@ export const zhCN: CatalogueShape = {
       'clock-jump': '系统时钟跳变',
       'user-retry': '手动重试',
       started: '已启动',
-      'stopped-by-user': '手动停止'
+      'stopped-by-user': '手动停止',
+      'redirect-refused': '已拒绝跳转到其他地址',
+      'event-too-large': '事件过大',
+      'malformed-login': '登录响应不是 Dinky 的格式'
     },
     streams: { topics: '事件推送', jvm: 'JVM 推送', rest: 'REST 接口' }
   },
@@ -299,5 +302,8 @@ export const zhCN: CatalogueShape = {
   logFiles: {
     openFolder: '打开日志文件夹',
     opened: '已打开 {{path}}'
+  },
+  security: {
+    urlCredentials: '地址中不能包含用户名或密码：请在各自的字段中填写用户和密码'
   }
 }

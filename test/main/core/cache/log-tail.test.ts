@@ -34,6 +34,19 @@ describe('cached log tails', () => {
     expect(tail.stale).toBe(true)
   })
 
+  it('takes a one-million-line append (one event) without a stack overflow, keeping its last N', async () => {
+    const store = open(5_000)
+    const cache = store.profile('p')
+    cache.appendLog('FlinkSubmit/1', 'run-1', lines(0, 3))
+    await store.flush()
+    // 'push(...lines)' threw RangeError: Maximum call stack size exceeded from about 150,000 lines.
+    cache.appendLog('FlinkSubmit/1', 'run-1', lines(3, 1_000_000))
+    await store.flush()
+    expect(cache.logTails()[0].lines).toEqual(lines(1_000_003 - 5_000, 5_000))
+    await store.close()
+    expect(open(5_000).profile('p').logTails()[0].lines).toEqual(lines(1_000_003 - 5_000, 5_000))
+  })
+
   it('replaces the old tail when a new run of the process starts', async () => {
     const store = open(100)
     store.profile('p').appendLog('FlinkSubmit/1', 'run-1', lines(0, 30))

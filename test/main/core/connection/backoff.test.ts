@@ -9,6 +9,15 @@ describe('createBackoffPolicy', () => {
     ])
   })
 
+  it("takes the server's retry: as a floor only up to the cap, and never beyond a timer's limit", () => {
+    const policy = createBackoffPolicy({ baseMs: 1_000, maxMs: 60_000 }, () => 0)
+    expect(policy.delay(1, 5_000)).toBe(5_000)
+    expect(policy.delay(1, 999_999_999_999)).toBe(60_000)
+    expect(policy.delay(1, Number.POSITIVE_INFINITY)).toBe(0)
+    const huge = createBackoffPolicy({ baseMs: 1_000, maxMs: 2 ** 40 }, () => 1)
+    expect(huge.delay(60, 2 ** 40)).toBe(2 ** 31 - 1)
+  })
+
   it('draws a full-jitter delay between zero and the ceiling', () => {
     const draws = [0, 0.5, 0.999]
     const policy = createBackoffPolicy({}, () => draws.shift()!)

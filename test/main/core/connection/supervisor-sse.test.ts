@@ -55,7 +55,8 @@ describe('SSE-only behaviour under the supervisor, against a 1.1 simulator', () 
   })
 
   it('honours the server retry: as the floor of the reconnect delay', async () => {
-    const h = (harness = await startCase(SSE_CASE, {}, { honourServerRetry: true }))
+    const backoff = { baseMs: 20, maxMs: 5_000 }
+    const h = (harness = await startCase(SSE_CASE, {}, { honourServerRetry: true, backoff }))
     await startLive(h)
     h.sim.control.failNextRequests(2, 'bad-gateway')
     h.sim.control.dropStreams()
@@ -64,6 +65,17 @@ describe('SSE-only behaviour under the supervisor, against a 1.1 simulator', () 
     expect(state.kind === 'reconnecting' && state.retryAt - state.since).toBeGreaterThanOrEqual(
       1_000
     )
+  })
+
+  it('takes the server retry: as a floor only up to the backoff cap', async () => {
+    const h = (harness = await startCase(SSE_CASE, {}, { honourServerRetry: true }))
+    await startLive(h)
+    h.sim.control.failNextRequests(2, 'bad-gateway')
+    h.sim.control.dropStreams()
+    await h.waitForState('reconnecting')
+    const state = h.supervisor.state()
+    // Dinky's retry:1000 is above this harness's 200 ms cap: the cap wins, and the state says so.
+    expect(state.kind === 'reconnecting' && state.retryAt - state.since).toBe(200)
   })
 
   it('reports each topic set the server answered with, after the open, and none the server refused', async () => {

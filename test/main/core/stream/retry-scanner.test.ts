@@ -9,6 +9,17 @@ function scan(chunks: string[]): number[] {
 }
 
 describe('retry scanner', () => {
+  it('gives up on absurd values after a bounded look, in linear time', () => {
+    expect(scan(['retry:999999999999\n'])).toEqual([999_999_999_999])
+    expect(scan(['retry:1234567890123456\n', 'retry:5\n'])).toEqual([5])
+    const digits = '9'.repeat(2 * 1024 * 1024)
+    const started = performance.now()
+    // Split anywhere: the carried line must stop growing too, not only a line within one chunk.
+    expect(scan(['retry:', digits.slice(0, 7), digits, '\nretry:3\n'])).toEqual([3])
+    expect(scan(['retry:' + digits + '\n'])).toEqual([])
+    expect(performance.now() - started).toBeLessThan(250)
+  })
+
   it("reads Spring's first frame and later retry lines", () => {
     expect(scan(['retry:1000\n\ndata:{"topic":"HEART_BEAT"}\n\n'])).toEqual([1000])
     expect(scan(['data:x\n\nretry:250\r\n\n', 'retry:3000\n\n'])).toEqual([250, 3000])

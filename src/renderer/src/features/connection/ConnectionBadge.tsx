@@ -26,13 +26,17 @@ export function ConnectionBadge() {
 
   const label = badgeLabel(state, now, t)
   const reason = state && 'reason' in state ? state.reason : null
+  // A refused redirect names both URLs: the person must see where the server tried to send the login.
+  const detail = state?.kind === 'reconnecting' && state.detail ? `: ${state.detail}` : ''
   const staleSince = state && state.kind !== 'live' ? (jobs?.asOf ?? state.since) : null
 
   return (
     <Space size="small" data-testid="connection">
       <Tooltip
         title={
-          reason ? t('connection.reasonLabel', { reason: t(`connection.reasons.${reason}`) }) : null
+          reason
+            ? t('connection.reasonLabel', { reason: t(`connection.reasons.${reason}`) }) + detail
+            : null
         }
       >
         <span data-testid="connection-badge" data-state={state?.kind ?? 'none'}>

@@ -51,8 +51,12 @@ export function StateHistoryTable({ history }: { history: StateChange[] }) {
           {
             title: t('diagnostics.reason'),
             key: 'reason',
-            render: (_, change) =>
-              'reason' in change.state ? t(`connection.reasons.${change.state.reason}`) : '—'
+            render: (_, change) => {
+              if (!('reason' in change.state)) return '—'
+              const reason = t(`connection.reasons.${change.state.reason}`)
+              const detail = change.state.kind === 'reconnecting' ? change.state.detail : undefined
+              return detail ? `${reason}: ${detail}` : reason
+            }
           }
         ]}
       />

@@ -10,6 +10,7 @@ import {
   type ServerProfile,
   type TransportChoice
 } from '../../../../shared/profiles'
+import { hasUrlCredentials } from '../../../../shared/server-url'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import { useConsoleApi, useConsoleStore, useConsoleSync } from '../../store/store-context'
 
@@ -118,7 +119,16 @@ export function ProfileFormModal({
         <Form.Item
           name="url"
           label={t('settings.url')}
-          rules={[...required, { pattern: /^https?:\/\/\S+$/, message: t('settings.invalidUrl') }]}
+          rules={[
+            ...required,
+            { pattern: /^https?:\/\/\S+$/, message: t('settings.invalidUrl') },
+            {
+              validator: async (_rule, value: unknown) => {
+                if (typeof value === 'string' && hasUrlCredentials(value))
+                  throw new Error(t('security.urlCredentials'))
+              }
+            }
+          ]}
         >
           <Input placeholder="http://dinky.example.com:8888" data-testid="profile-url" />
         </Form.Item>
