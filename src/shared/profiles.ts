@@ -28,6 +28,8 @@ export interface ConnectionSettings {
   backoffResetAfterMs: number
   jobsPollMs: number
   clustersPollMs: number
+  /** Job detail requests per second per server, open drawers and the health sweep together (issue 15). */
+  jobDetailBudgetPerSecond?: number
 }
 
 export const DEFAULT_CONNECTION_SETTINGS: ConnectionSettings = {
@@ -37,7 +39,8 @@ export const DEFAULT_CONNECTION_SETTINGS: ConnectionSettings = {
   backoffMaxMs: 60_000,
   backoffResetAfterMs: 60_000,
   jobsPollMs: 5_000,
-  clustersPollMs: 30_000
+  clustersPollMs: 30_000,
+  jobDetailBudgetPerSecond: 1
 }
 
 export type LanguageChoice = 'system' | 'en-US' | 'zh-CN'

@@ -17,7 +17,8 @@ const LATEST_BY: { [C in PushChannel]?: (item: Item<C>) => string } = {
   'clusters:snapshot': (item) => item.profileId,
   'sysinfo:snapshot': (item) => item.profileId,
   'session:user': (item) => item.profileId,
-  'settings:changed': () => ''
+  'settings:changed': () => '',
+  'jobHealth:update': (item) => `${item.profileId}\u0000${item.summary.instanceId}`
 }
 
 export type PushSender = <C extends PushChannel>(channel: C, message: PushMessage<C>) => void
@@ -116,6 +117,12 @@ export function createPushBatcher(
           return push('session:user', { profileId, user: update.user })
         case 'error':
           return
+        case 'job-health':
+          return push('jobHealth:update', {
+            profileId,
+            summary: update.summary,
+            detail: update.detail
+          })
       }
     },
     flush() {

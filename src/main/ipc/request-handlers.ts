@@ -11,6 +11,7 @@ import type {
   RequestChannels
 } from '../../shared/ipc/contract'
 import type { AppSettings, ServerProfile } from '../../shared/profiles'
+import { createJobHealthHandlers } from './job-health-requests'
 
 /** Passwords, kept out of every cache and settings file (safeStorage in the app). */
 export interface SecretStore {
@@ -177,7 +178,8 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
       const name = `dinky-console-diagnostics-${profileId}.json`
       return { path: await platform.saveFile(name, JSON.stringify(report, null, 2)) }
     },
-    'shell:open-external': async ({ url }) => platform.openExternal(url)
+    'shell:open-external': async ({ url }) => platform.openExternal(url),
+    ...createJobHealthHandlers(session)
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { RequestChannel } from '../../shared/ipc/contract'
+import { JOB_HEALTH_REQUEST_SCHEMAS } from './job-health-requests'
 
 const profileId = z.string().min(1).max(200)
 const positiveInt = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
@@ -20,7 +21,8 @@ const connectionSettings = z.object({
   backoffMaxMs: z.number().int().min(1_000).max(3_600_000),
   backoffResetAfterMs: z.number().int().min(1_000).max(3_600_000),
   jobsPollMs: z.number().int().min(1_000).max(600_000),
-  clustersPollMs: z.number().int().min(1_000).max(3_600_000)
+  clustersPollMs: z.number().int().min(1_000).max(3_600_000),
+  jobDetailBudgetPerSecond: z.number().min(0.1).max(20).optional()
 })
 
 export const serverProfileSchema = z.object({
@@ -103,7 +105,8 @@ export const REQUEST_SCHEMAS = {
       .string()
       .max(4_000)
       .refine((value) => /^https?:\/\//i.test(value), 'only http(s) links open externally')
-  })
+  }),
+  ...JOB_HEALTH_REQUEST_SCHEMAS
 } satisfies Record<RequestChannel, z.ZodType>
 
 /** Describes why an argument was refused, in one line a person can act on. */

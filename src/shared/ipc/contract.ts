@@ -7,6 +7,8 @@ import type { Cluster, Fresh, Job, JobDetail, JobTransition, JvmSample, LogChunk
 import type { StatusCounts, SysInfo, TaskManager } from '../models'
 import type { AppSettings, ServerProfile, TransportChoice } from '../profiles'
 import type { Diagnostics, JobAction, SessionSnapshot, SessionUser } from '../session'
+import type { JobHealthPushItem, JobHealthRequestChannels } from './job-health-channels'
+import { JOB_HEALTH_REQUEST_CHANNELS } from './job-health-channels'
 
 export interface AppInfo {
   version: string
@@ -38,7 +40,7 @@ export interface CacheInfo {
 }
 
 /** Request channels: `invoke(channel, req)` resolves to `Result<res>`. */
-export interface RequestChannels {
+export interface RequestChannels extends JobHealthRequestChannels {
   'app:info': { req: void; res: AppInfo }
   'profiles:list': { req: void; res: ProfilesState }
   'profiles:save': { req: { profile: ServerProfile; password: string | null }; res: ProfilesState }
@@ -117,6 +119,8 @@ export interface PushChannels {
   /** The cache was cleared: reload and resync. */
   'cache:cleared': Array<{ profileId: string | null }>
   'settings:changed': AppSettings[]
+  /** Job health (issue 15): latest per profile and job instance wins. */
+  'jobHealth:update': JobHealthPushItem[]
 }
 
 export type RequestChannel = keyof RequestChannels
@@ -150,7 +154,8 @@ export const REQUEST_CHANNELS = [
   'settings:set',
   'diagnostics:get',
   'diagnostics:export',
-  'shell:open-external'
+  'shell:open-external',
+  ...JOB_HEALTH_REQUEST_CHANNELS
 ] as const satisfies readonly RequestChannel[]
 
 export const PUSH_CHANNELS = [
@@ -164,7 +169,8 @@ export const PUSH_CHANNELS = [
   'session:user',
   'app:navigate',
   'cache:cleared',
-  'settings:changed'
+  'settings:changed',
+  'jobHealth:update'
 ] as const satisfies readonly PushChannel[]
 
 // Both lists must name every channel of their map: a channel missing here fails the typecheck.

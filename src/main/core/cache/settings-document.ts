@@ -35,7 +35,8 @@ const connectionSchema = z.object({
   backoffMaxMs: positive.catch(c.backoffMaxMs),
   backoffResetAfterMs: positive.catch(c.backoffResetAfterMs),
   jobsPollMs: positive.catch(c.jobsPollMs),
-  clustersPollMs: positive.catch(c.clustersPollMs)
+  clustersPollMs: positive.catch(c.clustersPollMs),
+  jobDetailBudgetPerSecond: z.number().min(0.1).max(20).optional().catch(undefined)
 })
 
 const d = DEFAULT_APP_SETTINGS
