@@ -18,6 +18,7 @@ import { createPushBatcher } from '../ipc/push-batcher'
 import { createRequestHandlers } from '../ipc/request-handlers'
 import { createJobAlerts } from '../desktop/job-alerts'
 import { mainStrings } from '../desktop/main-strings'
+import { createJobHealthAlerts, jobHealthStrings } from '../desktop/job-health-alerts'
 import { createSessionManager } from '../core/session/session-manager'
 import { createDemoProfile, demoServerFromEnvironment } from '../core/session/demo-profile'
 import { systemClock, type Disposer, type Logger } from '../core/ports'
@@ -72,6 +73,23 @@ export async function startConsoleApp(logger: Logger, resourcesDir: string): Pro
       })
   })
 
+  // Job health (issue 15): failing or overdue checkpoints, lasting backpressure; same notifier as job alerts.
+  const healthAlerts = createJobHealthAlerts({
+    clock: systemClock,
+    enabled: () => settings.settings().notifications,
+    serverName: (id) => settings.profiles().find((p) => p.id === id)?.name ?? id,
+    strings: () => jobHealthStrings(settings.settings().language, app.getLocale()),
+    notify: (alert) =>
+      showJobNotification(alert, () => {
+        showWindow()
+        batcher.push('app:navigate', {
+          profileId: alert.profileId,
+          view: 'jobs',
+          jobId: alert.jobId
+        })
+      })
+  })
+
   const tray = createTray(resourcesDir, {
     show: (profileId) => {
       showWindow()
@@ -95,6 +113,8 @@ export async function startConsoleApp(logger: Logger, resourcesDir: string): Pro
         batcher.pushEnvelope(envelope)
         if (envelope.update.type === 'job')
           alerts.observe(envelope.profileId, envelope.update.transition)
+        if (envelope.update.type === 'job-health')
+          healthAlerts.observe(envelope.profileId, envelope.update.summary)
       },
       statesChanged: () => refreshTray()
     }
