@@ -92,6 +92,23 @@ describe('JobDetailService against the simulator', () => {
     expect(offline.summaries().length).toBe(swept2.length)
   })
 
+  it('reports Flink lost (not a failure) while Dinky cannot reach Flink', async () => {
+    const updates: SessionUpdate[] = []
+    const svc = service(memoryCache(), updates)
+    const open = jobs.find((job) => job.status === 'RUNNING')!
+    const instance = sim.control.world.instances.find((i) => i.id === open.id)!
+    svc.open(open.id)
+    svc.start()
+    sim.control.jobHealth.setFlinkReachable(instance.clusterId, false)
+    await sleep(800)
+    svc.stop()
+    const last = updates.filter((u) => u.type === 'job-health' && u.detail).at(-1)
+    expect(last?.type === 'job-health' && last.detail?.value).toMatchObject({
+      status: 'RECONNECTING',
+      flinkLost: true
+    })
+  })
+
   it('follows the JobManager log through the log delta: each poll adds only the new lines', async () => {
     const updates: SessionUpdate[] = []
     const svc = service(memoryCache(), updates)
