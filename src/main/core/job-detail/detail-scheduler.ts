@@ -92,7 +92,11 @@ export class DetailScheduler {
     if (!this.running || this.inFlight) return
     if (this.timer) this.options.clock.clearTimeout(this.timer)
     const { clock } = this.options
-    const wait = Math.max(0, this.lastStartAt + this.gapMs() + this.stats.penaltyMs - clock.now())
+    // +2 ms: timers and the ms wall clock round; the budget is a ceiling, never met from above.
+    const wait = Math.max(
+      0,
+      this.lastStartAt + this.gapMs() + 2 + this.stats.penaltyMs - clock.now()
+    )
     this.timer = clock.setTimeout(() => void this.slot(), wait)
   }
 

@@ -1,8 +1,8 @@
 /**
  * The Jobs table's health columns (issue 15): an at-a-glance health dot (checkpoint failing or overdue,
  * backpressure HIGH, restarting, Dinky lost Flink), the age of the last completed checkpoint and the failed
- * checkpoint count, from the background sweep's summaries (cached ones first). Overdue is judged now, from the
- * last completed checkpoint and the interval, so the dot turns amber even between sweeps.
+ * checkpoint count, from the background sweep's summaries (cached ones first). Every reason is judged as of the
+ * summary's own `asOf`: between two sweeps the age of the last checkpoint is unknown, not overdue.
  */
 import { Badge, Tooltip } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
@@ -18,19 +18,6 @@ import { useConsole, useConsoleApi } from '../../store/store-context'
 
 const EMPTY: Record<number, JobHealthSummary> = {}
 const BAD: readonly HealthReason[] = ['checkpoint-failing', 'backpressure-high', 'flink-lost']
-
-/** The reasons that hold now: the sweep's, plus "overdue" judged at `now`. */
-export function currentReasons(
-  summary: JobHealthSummary,
-  now: number,
-  running: boolean
-): HealthReason[] {
-  const reasons: HealthReason[] = summary.reasons.filter((r) => r !== 'checkpoint-overdue')
-  const since = summary.lastCompletedAt
-  if (running && since !== null && summary.intervalMs && now - since > 3 * summary.intervalMs)
-    reasons.push('checkpoint-overdue')
-  return reasons
-}
 
 /** Loads the cached and swept summaries of the shown server once per server. */
 export function useHealthSummaries(): Record<number, JobHealthSummary> {
@@ -58,7 +45,7 @@ export function useHealthColumns(summaries: Record<number, JobHealthSummary>): C
       render: (_, job) => {
         const summary = summaries[job.id]
         if (!summary) return <Badge status="default" title={t('jobHealth.notSwept')} />
-        const reasons = currentReasons(summary, now, job.status === 'RUNNING')
+        const reasons = summary.reasons
         const status = reasons.some((r) => BAD.includes(r))
           ? 'error'
           : reasons.length > 0
