@@ -58,10 +58,14 @@ export function SettingsView() {
           rowKey="id"
           pagination={false}
           dataSource={profiles}
+          // At the minimum window the table scrolls sideways rather than wrap a name a letter per line.
+          scroll={{ x: 'max-content' }}
           columns={[
             {
               title: t('settings.name'),
               dataIndex: 'name',
+              width: 220,
+              ellipsis: { showTitle: true },
               render: (_name, profile) => (
                 <Space>
                   {serverName(profile)}
@@ -72,6 +76,8 @@ export function SettingsView() {
             {
               title: t('settings.url'),
               dataIndex: 'url',
+              width: 240,
+              ellipsis: { showTitle: true },
               // The demo's address is chosen when it starts (loopback, a free port).
               render: (url: string, profile) => (profile.demo ? t('servers.demoUrl') : url)
             },
