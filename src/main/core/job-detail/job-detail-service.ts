@@ -18,6 +18,7 @@ import type {
 import type { SessionUpdate } from '../../../shared/session'
 import type { ProfileCache } from '../cache/cache-store'
 import type { DinkyClient } from '../dinky/types'
+import { toZonedTime } from '../dinky/server-zone'
 import type { Clock, Logger, TimerHandle } from '../ports'
 import { DetailScheduler, type DetailReason } from './detail-scheduler'
 import { FlinkLogFollow, readFlinkLog } from './flink-log-source'
@@ -115,8 +116,7 @@ export class JobDetailService {
           content: a.content ?? '',
           status: a.status ?? null,
           log: a.log ?? null,
-          createTime:
-            a.createTime === null || a.createTime === undefined ? null : String(a.createTime),
+          createTime: this.zoned(a.createTime),
           groupName: a.alertGroup?.name ?? null
         }))
       },
@@ -135,8 +135,7 @@ export class JobDetailService {
           id: v.id,
           versionId: v.versionId ?? null,
           statement: v.statement ?? '',
-          createTime:
-            v.createTime === null || v.createTime === undefined ? null : String(v.createTime)
+          createTime: this.zoned(v.createTime)
         }))
       },
       (value) => this.cache.saveVersions(taskId, value),
@@ -154,7 +153,7 @@ export class JobDetailService {
       name: p.name ?? null,
       type: p.type ?? null,
       path: p.path,
-      createTime: p.createTime === null || p.createTime === undefined ? null : String(p.createTime)
+      createTime: this.zoned(p.createTime)
     }))
   }
 
@@ -213,6 +212,11 @@ export class JobDetailService {
       }
       this.scheduleFollow()
     }, this.options.flinkLogPollMs ?? 5_000)
+  }
+
+  /** Dinky's zone-less server-local times, with the server's offset (as every other model carries them). */
+  private zoned(value: string | number | null | undefined): string | null {
+    return toZonedTime(value, this.options.client.serverUtcOffsetMs())
   }
 
   private async fetchDetail(instanceId: number, reason: DetailReason): Promise<void> {
