@@ -382,7 +382,11 @@ export const enUS = {
       'flink-lost': 'Dinky lost Flink'
     },
     healthy: 'Healthy',
-    notSwept: 'Not checked yet'
+    notSwept: 'Not checked yet',
+    settingsTitle: 'Job health',
+    budget: 'Job detail requests per second (per server)',
+    budgetHelp:
+      'Open job drawers (every 3 s) and the background health sweep of running jobs share this budget; the sweep backs off when Dinky is slow.'
   },
   units: {
     seconds: '{{value}} s',

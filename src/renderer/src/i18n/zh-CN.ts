@@ -381,7 +381,11 @@ export const zhCN: CatalogueShape = {
       'flink-lost': 'Dinky 与 Flink 失联'
     },
     healthy: '健康',
-    notSwept: '尚未检查'
+    notSwept: '尚未检查',
+    settingsTitle: '作业健康',
+    budget: '作业详情请求数 / 秒（每个服务器）',
+    budgetHelp:
+      '打开的作业抽屉（每 3 秒）与后台运行作业健康巡检共用此预算；Dinky 响应变慢时巡检会自动退避。'
   },
   units: {
     seconds: '{{value}} 秒',

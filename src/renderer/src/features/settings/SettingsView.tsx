@@ -9,6 +9,7 @@ import { ViewHeader } from '../../components/ViewHeader'
 import { unwrap } from '../../ipc/unwrap-result'
 import { useConsole, useConsoleApi, useConsoleStore } from '../../store/store-context'
 import { ConnectionSettingsCard } from './ConnectionSettingsCard'
+import { JobHealthSettingsCard } from '../job-health/JobHealthSettingsCard'
 import { GeneralSettingsCard } from './GeneralSettingsCard'
 import { newProfile, ProfileFormModal } from './ProfileFormModal'
 
@@ -114,6 +115,7 @@ export function SettingsView() {
         />
       </Card>
       <ConnectionSettingsCard />
+      <JobHealthSettingsCard />
       <GeneralSettingsCard />
       <ProfileFormModal profile={editing} onClose={() => setEditing(null)} />
     </>
