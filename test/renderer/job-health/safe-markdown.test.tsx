@@ -1,6 +1,9 @@
 import { cleanup, fireEvent, render } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { SafeMarkdown, stripTags } from '../../../src/renderer/src/features/job-health/safe-markdown'
+import {
+  SafeMarkdown,
+  stripTags
+} from '../../../src/renderer/src/features/job-health/safe-markdown'
 
 afterEach(cleanup)
 

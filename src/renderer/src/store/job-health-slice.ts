@@ -42,7 +42,10 @@ export function reduceJobHealth(
     if (summary) {
       const current = healthSummaries[profileId]?.[summary.instanceId]
       if (!current || current.asOf <= summary.asOf)
-        healthSummaries[profileId] = { ...healthSummaries[profileId], [summary.instanceId]: summary }
+        healthSummaries[profileId] = {
+          ...healthSummaries[profileId],
+          [summary.instanceId]: summary
+        }
     }
     if (detail) {
       const id = detail.value.instanceId
