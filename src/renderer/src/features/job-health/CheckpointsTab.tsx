@@ -6,11 +6,11 @@
 import { Button, Descriptions, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
-import type { CheckpointEntry, JobHealthDetail } from '../../../../shared/job-health'
-import type { Fresh } from '../../../../shared/models'
+import type { CheckpointEntry } from '../../../../shared/job-health'
 import { useNow } from '../../components/use-now'
 import { formatAgo, formatBytes, formatDateTime, formatDuration } from '../../format/units'
 import { AsOfNote } from './AsOfNote'
+import { useJobHealthDetail } from './use-job-health'
 import { FlinkLostNotice } from './OverviewHealth'
 import { useRestore } from './use-restore'
 
@@ -47,7 +47,8 @@ function RestoreButton({
   )
 }
 
-export function CheckpointsTab({ detail }: { detail: Fresh<JobHealthDetail> | undefined }) {
+export function CheckpointsTab({ instanceId }: { instanceId: number }) {
+  const detail = useJobHealthDetail(instanceId)
   const { t, i18n } = useTranslation()
   const now = useNow(5_000)
   const { live, restore } = useRestore(detail?.value.taskId ?? null)

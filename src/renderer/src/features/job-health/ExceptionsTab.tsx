@@ -4,13 +4,13 @@
  */
 import { Collapse, Empty, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { JobHealthDetail } from '../../../../shared/job-health'
-import type { Fresh } from '../../../../shared/models'
 import { formatDateTime } from '../../format/units'
 import { AsOfNote } from './AsOfNote'
+import { useJobHealthDetail } from './use-job-health'
 import { FlinkLostNotice } from './OverviewHealth'
 
-export function ExceptionsTab({ detail }: { detail: Fresh<JobHealthDetail> | undefined }) {
+export function ExceptionsTab({ instanceId }: { instanceId: number }) {
+  const detail = useJobHealthDetail(instanceId)
   const { t } = useTranslation()
   if (!detail) return <Empty description={t('jobHealth.noData')} />
   const exceptions = detail.value.exceptions

@@ -15,6 +15,7 @@ import type { Fresh } from '../../../../shared/models'
 import { useNow } from '../../components/use-now'
 import { formatAgo, formatBytes, formatDateTime, formatDuration } from '../../format/units'
 import { AsOfNote } from './AsOfNote'
+import { useJobHealthDetail } from './use-job-health'
 
 const count = (value: number | null) => (value === null ? '—' : value.toLocaleString())
 const bytes = (value: number | null) => (value === null ? '—' : formatBytes(value))
@@ -49,7 +50,8 @@ export function FlinkLostNotice({ detail }: { detail: Fresh<JobHealthDetail> }) 
   )
 }
 
-export function OverviewHealth({ detail }: { detail: Fresh<JobHealthDetail> | undefined }) {
+export function OverviewHealth({ instanceId }: { instanceId: number }) {
+  const detail = useJobHealthDetail(instanceId)
   const { t } = useTranslation()
   if (!detail) return null
   const d = detail.value

@@ -5,13 +5,13 @@
  */
 import type { ReactNode } from 'react'
 import type { TFunction } from 'i18next'
-import type { JobHealthDetail } from '../../../../shared/job-health'
-import type { Fresh, Job } from '../../../../shared/models'
+import type { Job } from '../../../../shared/models'
 import { AlertsTab } from './AlertsTab'
 import { CheckpointsTab } from './CheckpointsTab'
 import { ExceptionsTab } from './ExceptionsTab'
 import { FlinkLogsTab } from './FlinkLogsTab'
 import { VersionsTab } from './VersionsTab'
+import { useJobHealthDetail } from './use-job-health'
 
 export interface DrawerTab {
   key: string
@@ -19,27 +19,32 @@ export interface DrawerTab {
   children: ReactNode
 }
 
+/** The Flink logs tab with the JobManager address of the latest detail (or of `getJobInfoDetail`). */
+function FlinkLogsOf({ instanceId, fallback }: { instanceId: number; fallback: string | null }) {
+  const detail = useJobHealthDetail(instanceId)
+  return <FlinkLogsTab address={detail?.value.jobManagerAddress ?? fallback} />
+}
+
 export function jobHealthTabs(
   t: TFunction,
   job: Job,
-  detail: Fresh<JobHealthDetail> | undefined,
   jobManagerAddress: string | null
 ): DrawerTab[] {
   return [
     {
       key: 'checkpoints',
       label: t('jobHealth.tabs.checkpoints'),
-      children: <CheckpointsTab detail={detail} />
+      children: <CheckpointsTab instanceId={job.id} />
     },
     {
       key: 'exceptions',
       label: t('jobHealth.tabs.exceptions'),
-      children: <ExceptionsTab detail={detail} />
+      children: <ExceptionsTab instanceId={job.id} />
     },
     {
       key: 'flink-logs',
       label: t('jobHealth.tabs.flinkLogs'),
-      children: <FlinkLogsTab address={detail?.value.jobManagerAddress ?? jobManagerAddress} />
+      children: <FlinkLogsOf instanceId={job.id} fallback={jobManagerAddress} />
     },
     {
       key: 'alerts',

@@ -9,16 +9,19 @@ import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import { selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi } from '../../store/store-context'
 
-export function useJobHealth(instanceId: number | null): {
-  detail: Fresh<JobHealthDetail> | undefined
-  error: string | null
-} {
+/** The open job's detail from the store; tabs call this themselves so the drawer does not re-render every 3 s. */
+export function useJobHealthDetail(instanceId: number | null): Fresh<JobHealthDetail> | undefined {
+  const profileId = useConsole(selectProfileId)
+  return useConsole((state) =>
+    instanceId === null ? undefined : state.healthDetails[profileId]?.[instanceId]
+  )
+}
+
+/** Opens the job with main while mounted (polled there every 3 s); the error of the first read, if any. */
+export function useJobHealth(instanceId: number | null): { error: string | null } {
   const api = useConsoleApi()
   const profileId = useConsole(selectProfileId)
   const setHealthDetail = useConsole((state) => state.setHealthDetail)
-  const detail = useConsole((state) =>
-    instanceId === null ? undefined : state.healthDetails[profileId]?.[instanceId]
-  )
   const [error, setError] = useState<{ id: number; message: string } | null>(null)
 
   useEffect(() => {
@@ -34,5 +37,5 @@ export function useJobHealth(instanceId: number | null): {
     }
   }, [api, profileId, instanceId, setHealthDetail])
 
-  return { detail, error: error?.id === instanceId ? error.message : null }
+  return { error: error?.id === instanceId ? error.message : null }
 }

@@ -32,7 +32,8 @@ export function JobDetailDrawer() {
   const job = row ?? detail?.job
   const process = job ? `FlinkSubmit/${job.taskId}` : null
   const log = useConsole(selectLog(process))
-  const health = useJobHealth(jobId)
+  // Opens the job's health polling; the tabs read the detail themselves (the drawer must not re-render every 3 s).
+  useJobHealth(jobId)
 
   useEffect(() => {
     if (jobId === null) return
@@ -129,7 +130,7 @@ export function JobDetailDrawer() {
                         {t('jobDetail.noException')}
                       </Typography.Text>
                     )}
-                    <OverviewHealth detail={health.detail} />
+                    <OverviewHealth instanceId={job.id} />
                   </>
                 )
               },
@@ -139,7 +140,7 @@ export function JobDetailDrawer() {
                 children: <LogViewer stream={log} name={process ?? 'console'} />
               },
               // One entry per tab: features add theirs here (job health; metrics next).
-              ...jobHealthTabs(t, job, health.detail, detail?.jobManagerAddress ?? null)
+              ...jobHealthTabs(t, job, detail?.jobManagerAddress ?? null)
             ] satisfies DrawerTab[]
           }
         />
