@@ -141,7 +141,11 @@ export class DetailScheduler {
     if (open) {
       open.lastAt = now
       open.force = false
-    } else this.sweptAt.set(id, now)
+    } else {
+      // Bounded: job instance ids come and go; forgetting old ones only makes them due again.
+      if (this.sweptAt.size > 5_000) this.sweptAt.clear()
+      this.sweptAt.set(id, now)
+    }
     this.inFlight = true
     this.lastStartAt = now
     this.stats.requests += 1

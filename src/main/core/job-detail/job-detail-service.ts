@@ -92,6 +92,7 @@ export class JobDetailService {
 
   close(instanceId: number): void {
     this.scheduler.closeJob(instanceId)
+    this.live.delete(instanceId)
   }
 
   refresh(instanceId: number): void {
