@@ -30,7 +30,14 @@ const SPECS: Record<string, PairSpec[]> = {
     ['stall_detect_ms_p50', 'watchdog_ms', 'watchdog_ms'],
     ['back_to_live_ms_p50', 'server_retry_ms', 'server_retry_ms']
   ],
-  cold_start: [['cached_first_render_ms', 'empty_first_render_ms', 'empty_first_render_ms']]
+  cold_start: [['cached_first_render_ms', 'empty_first_render_ms', 'empty_first_render_ms']],
+  job_sweep: [
+    ['rps_budget_1', 'budget_1', 'budget_1'],
+    ['max_in_1s_budget_1', 'budget_1', 'budget_1'],
+    ['rps_budget_4', 'budget_4', 'budget_4'],
+    ['max_in_1s_budget_4', 'budget_4', 'budget_4'],
+    ['rps_slow_budget_4', 'rps_budget_4', 'rps_budget_4']
+  ]
 }
 
 /** The table rows of one result; a baseline given as a number is a target, not a measurement. */

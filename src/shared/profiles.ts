@@ -30,6 +30,8 @@ export interface ConnectionSettings {
   clustersPollMs: number
   /** Largest stream event (SSE event, WebSocket message) in bytes; default 64 MB. Larger ones are dropped. */
   maxEventBytes?: number
+  /** Job detail requests per second per server, open drawers and the health sweep together (issue 15). */
+  jobDetailBudgetPerSecond?: number
 }
 
 export const DEFAULT_CONNECTION_SETTINGS: ConnectionSettings = {
@@ -39,7 +41,8 @@ export const DEFAULT_CONNECTION_SETTINGS: ConnectionSettings = {
   backoffMaxMs: 60_000,
   backoffResetAfterMs: 60_000,
   jobsPollMs: 5_000,
-  clustersPollMs: 30_000
+  clustersPollMs: 30_000,
+  jobDetailBudgetPerSecond: 1
 }
 
 export type LanguageChoice = 'system' | 'en-US' | 'zh-CN'

@@ -14,6 +14,7 @@ import type {
   SysInfo,
   TaskManager
 } from './models'
+import type { JobHealthDetail, JobHealthSummary } from './job-health'
 
 export type SessionUpdate =
   | { type: 'state'; stream: StreamName; state: ConnectionState }
@@ -30,6 +31,8 @@ export type SessionUpdate =
   | { type: 'jvm'; sample: JvmSample }
   | { type: 'user'; user: SessionUser | null }
   | { type: 'error'; reason: string; message: string }
+  /** Job health (issue 15): a job's summary after each detail read, with the detail when its drawer is open. */
+  | { type: 'job-health'; summary: JobHealthSummary; detail: Fresh<JobHealthDetail> | null }
 
 /** Every update a session emits is numbered, so a consumer that sees a gap asks for a snapshot. */
 export interface SessionEnvelope {

@@ -9,6 +9,7 @@ import type { HttpListener } from './http/http-listener'
 import type { SimState } from './sim-state'
 import { runFirehose, type FirehoseOptions, type FirehoseReport } from './firehose'
 import type { World } from './world/world'
+import { createJobHealthControl, type JobHealthControl } from './job-health-control'
 
 /** What a push transport (SSE hub, WS hub) offers to the fault controls. */
 export interface StreamHub {
@@ -62,6 +63,8 @@ export interface SimulatorControl {
   printRow(identifier: string, row: string): void
   setClusterAvailable(clusterId: number, available: boolean): void
   firehose(options: FirehoseOptions): Promise<FirehoseReport>
+  /** Checkpoints, backpressure, Flink reachability (`job-health-control.ts`). */
+  readonly jobHealth: JobHealthControl
   stats(): SimulatorStats
 }
 
@@ -120,6 +123,7 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     printRow: (identifier, row) => world.printRow(identifier, row),
     setClusterAvailable: (clusterId, available) => world.setClusterAvailable(clusterId, available),
     firehose: (options) => runFirehose(world, deps.hubs(), options),
+    jobHealth: createJobHealthControl(world, state.options.now),
     stats: () => {
       const hubs = deps.hubs()
       return {

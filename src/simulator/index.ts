@@ -16,6 +16,7 @@ import { Router } from './http/router'
 import { authRoutes } from './http/routes-auth'
 import { infraRoutes } from './http/routes-infra'
 import { jobRoutes } from './http/routes-jobs'
+import { jobDetailRoutes } from './http/routes-job-detail'
 import { isWebSocketVersion, resolveOptions, type SimulatorOptions } from './options'
 import type { SimState } from './sim-state'
 import { SseHub } from './sse/sse-hub'
@@ -66,6 +67,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     consoleCopies: new ConsoleCopies(world.console)
   }
   const router = new Router().add(authRoutes(state)).add(jobRoutes(state)).add(infraRoutes(state))
+  router.add(jobDetailRoutes(state))
   const disposers: Array<() => void> = []
   if (!webSocketMode) {
     router.add(sseRoutes(state))

@@ -23,6 +23,7 @@ export interface WatchOptions {
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'watch'; options: WatchOptions }
+  | { kind: 'job'; args: string[] }
   | {
       kind: 'cache'
       action: 'clear' | 'info'
@@ -40,6 +41,7 @@ export const USAGE = `Usage:
                       [--process FlinkSubmit/12 ...] [--heartbeat-timeout SECONDS]
                       [--backoff-base SECONDS] [--backoff-max SECONDS] [--cache-dir DIR]
                       [--json] [--transport auto|sse|ws]
+  dinky-console job --server URL --id N [--username U] [--password-env VAR] [--tenant ID] [--json]
   dinky-console cache info [--cache-dir DIR] [--json]
   dinky-console cache clear [--cache-dir DIR] [--profile ID] [--json]
   dinky-console --help
@@ -50,7 +52,8 @@ export const USAGE = `Usage:
   --tenant ID           tenant to choose after login, default the first one
   --process NAME ...    console logs to follow, e.g. FlinkSubmit/12 (repeatable)
   --cache-dir DIR       print the cached state first and keep it up to date
-  --json                NDJSON, one object per line
+  --id N                a job instance id: its health once (checkpoints, exceptions, vertices, alerts)
+  --json                NDJSON, one object per line (watch also prints "health" lines from the sweep)
 Exit codes: 0 after SIGINT/SIGTERM, 2 bad arguments, 3 the first login failed.`
 
 function seconds(flag: string, value: string): number {
@@ -73,6 +76,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const [command, ...rest] = argv
   if (command === 'cache') return parseCache(rest)
   if (command === 'watch') return { kind: 'watch', options: parseWatch(rest) }
+  if (command === 'job') return { kind: 'job', args: rest }
   throw new UsageError(`unknown command: ${command}`)
 }
 

@@ -67,6 +67,21 @@ export function toJsonLine(update: SessionUpdate, ts: number): JsonLine | null {
       return { ts, type: 'jvm', jvm: update.sample.jvm }
     case 'error':
       return { ts, type: 'error', reason: update.reason, message: update.message }
+    case 'job-health': {
+      // The sweep's view of one job (issue 15): what the Jobs table shows, one line per detail read.
+      const s = update.summary
+      return {
+        ts,
+        type: 'health',
+        id: s.instanceId,
+        name: s.name,
+        checkpointAgeMs: s.lastCompletedAt === null ? null : Math.max(0, ts - s.lastCompletedAt),
+        failedCheckpoints: s.failedCheckpoints,
+        backpressure: s.backpressure,
+        reasons: s.reasons,
+        asOf: s.asOf
+      }
+    }
     default:
       return null
   }

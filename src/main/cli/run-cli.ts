@@ -5,6 +5,7 @@
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args'
 import { runWatch, type WatchIo } from './watch-command'
 import { runCacheCommand, type CacheCommandIo } from './cache-command'
+import { parseJob, runJobCommand } from './job-command'
 
 /** What every command needs of the process, plus stderr for the usage text. */
 export interface CliIo extends WatchIo, CacheCommandIo {
@@ -14,8 +15,10 @@ export interface CliIo extends WatchIo, CacheCommandIo {
 /** Why a returned code and not `process.exit` here: the caller exits only after stdout has drained. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let command: CliCommand
+  let job: ReturnType<typeof parseJob> | null = null
   try {
     command = parseCliArgs(argv)
+    if (command.kind === 'job') job = parseJob(command.args)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     io.err(`dinky-console: ${error.message}\n\n${USAGE}`)
@@ -29,5 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runCacheCommand(command, io)
     case 'watch':
       return runWatch(command.options, io)
+    case 'job':
+      return runJobCommand(job!, io)
   }
 }

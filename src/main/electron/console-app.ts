@@ -19,6 +19,7 @@ import { createPushBatcher } from '../ipc/push-batcher'
 import { createRequestHandlers } from '../ipc/request-handlers'
 import { createJobAlerts } from '../desktop/job-alerts'
 import { mainStrings } from '../desktop/main-strings'
+import { createJobHealthAlerts, jobHealthStrings } from '../desktop/job-health-alerts'
 import { createSessionManager } from '../core/session/session-manager'
 import { createDemoProfile, demoServerFromEnvironment } from '../core/session/demo-profile'
 import { systemClock, type Disposer, type Logger } from '../core/ports'
@@ -117,6 +118,23 @@ async function assemble(
   })
   disposers.push(() => updater.dispose())
 
+  // Job health (issue 15): failing or overdue checkpoints, lasting backpressure; same notifier as job alerts.
+  const healthAlerts = createJobHealthAlerts({
+    clock: systemClock,
+    enabled: () => settings.settings().notifications,
+    serverName: (id) => settings.profiles().find((p) => p.id === id)?.name ?? id,
+    strings: () => jobHealthStrings(settings.settings().language, app.getLocale()),
+    notify: (alert) =>
+      showJobNotification(alert, () => {
+        showWindow()
+        batcher.push('app:navigate', {
+          profileId: alert.profileId,
+          view: 'jobs',
+          jobId: alert.jobId
+        })
+      })
+  })
+
   const tray = createTray(resourcesDir, {
     show: (profileId) => {
       showWindow()
@@ -140,6 +158,8 @@ async function assemble(
         batcher.pushEnvelope(envelope)
         if (envelope.update.type === 'job')
           alerts.observe(envelope.profileId, envelope.update.transition)
+        if (envelope.update.type === 'job-health')
+          healthAlerts.observe(envelope.profileId, envelope.update.summary)
       },
       statesChanged: () => refreshTray()
     }

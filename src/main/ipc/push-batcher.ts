@@ -18,7 +18,8 @@ const LATEST_BY: { [C in PushChannel]?: (item: Item<C>) => string } = {
   'sysinfo:snapshot': (item) => item.profileId,
   'session:user': (item) => item.profileId,
   'settings:changed': () => '',
-  'updates:status': () => ''
+  'updates:status': () => '',
+  'jobHealth:update': (item) => `${item.profileId}\u0000${item.summary.instanceId}`
 }
 
 export type PushSender = <C extends PushChannel>(channel: C, message: PushMessage<C>) => void
@@ -117,6 +118,12 @@ export function createPushBatcher(
           return push('session:user', { profileId, user: update.user })
         case 'error':
           return
+        case 'job-health':
+          return push('jobHealth:update', {
+            profileId,
+            summary: update.summary,
+            detail: update.detail
+          })
       }
     },
     flush() {

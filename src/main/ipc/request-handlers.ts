@@ -12,6 +12,7 @@ import type {
 } from '../../shared/ipc/contract'
 import type { AppSettings, ServerProfile } from '../../shared/profiles'
 import { createUpdateHandlers, type UpdateService } from './update-handlers'
+import { createJobHealthHandlers } from './job-health-requests'
 
 /** Passwords, kept out of every cache and settings file (safeStorage in the app). */
 export interface SecretStore {
@@ -194,7 +195,8 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
       if (!platform.openLogsFolder) throw new RequestError('unsupported', 'No log folder here')
       return { path: await platform.openLogsFolder() }
     },
-    ...createUpdateHandlers(platform.updates)
+    ...createUpdateHandlers(platform.updates),
+    ...createJobHealthHandlers(session)
   }
 }
 

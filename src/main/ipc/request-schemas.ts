@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { RequestChannel } from '../../shared/ipc/contract'
 import { hasUrlCredentials, URL_CREDENTIALS_MESSAGE } from '../../shared/server-url'
+import { JOB_HEALTH_REQUEST_SCHEMAS } from './job-health-requests'
 
 const profileId = z.string().min(1).max(200)
 const positiveInt = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
@@ -27,7 +28,8 @@ const connectionSettings = z.object({
     .int()
     .min(1024 * 1024)
     .max(1024 * 1024 * 1024)
-    .optional()
+    .optional(),
+  jobDetailBudgetPerSecond: z.number().min(0.1).max(20).optional()
 })
 
 export const serverProfileSchema = z.object({
@@ -116,7 +118,8 @@ export const REQUEST_SCHEMAS = {
   'updates:get': none,
   'updates:check': none,
   'updates:set-auto-check': z.object({ enabled: z.boolean() }).strict(),
-  'updates:restart': none
+  'updates:restart': none,
+  ...JOB_HEALTH_REQUEST_SCHEMAS
 } satisfies Record<RequestChannel, z.ZodType>
 
 /** Describes why an argument was refused, in one line a person can act on. */

@@ -8,6 +8,8 @@ import type { StatusCounts, SysInfo, TaskManager } from '../models'
 import type { AppSettings, ServerProfile, TransportChoice } from '../profiles'
 import type { Diagnostics, JobAction, SessionSnapshot, SessionUser } from '../session'
 import type { UpdateStatus } from '../updates'
+import type { JobHealthPushItem, JobHealthRequestChannels } from './job-health-channels'
+import { JOB_HEALTH_REQUEST_CHANNELS } from './job-health-channels'
 
 export interface AppInfo {
   version: string
@@ -39,7 +41,7 @@ export interface CacheInfo {
 }
 
 /** Request channels: `invoke(channel, req)` resolves to `Result<res>`. */
-export interface RequestChannels {
+export interface RequestChannels extends JobHealthRequestChannels {
   'app:info': { req: void; res: AppInfo }
   'profiles:list': { req: void; res: ProfilesState }
   'profiles:save': { req: { profile: ServerProfile; password: string | null }; res: ProfilesState }
@@ -127,6 +129,8 @@ export interface PushChannels {
   'settings:changed': AppSettings[]
   /** Latest wins (issue 14). */
   'updates:status': UpdateStatus[]
+  /** Job health (issue 15): latest per profile and job instance wins. */
+  'jobHealth:update': JobHealthPushItem[]
 }
 
 export type RequestChannel = keyof RequestChannels
@@ -165,7 +169,8 @@ export const REQUEST_CHANNELS = [
   'updates:get',
   'updates:check',
   'updates:set-auto-check',
-  'updates:restart'
+  'updates:restart',
+  ...JOB_HEALTH_REQUEST_CHANNELS
 ] as const satisfies readonly RequestChannel[]
 
 export const PUSH_CHANNELS = [
@@ -180,7 +185,8 @@ export const PUSH_CHANNELS = [
   'app:navigate',
   'cache:cleared',
   'settings:changed',
-  'updates:status'
+  'updates:status',
+  'jobHealth:update'
 ] as const satisfies readonly PushChannel[]
 
 // Both lists must name every channel of their map: a channel missing here fails the typecheck.

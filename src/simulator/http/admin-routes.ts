@@ -10,6 +10,7 @@
  */
 
 import type { SimulatorControl } from '../control'
+import { JOB_HEALTH_VERBS } from '../job-health-control'
 import { jsonReply, type Reply } from './envelope'
 import type { RequestContext } from './request'
 
@@ -40,7 +41,8 @@ const VERBS: Record<string, Verb> = {
   }),
   'world/cancel': (c, q) => ({ cancelled: c.cancel(num(q, 'taskId')) }),
   'world/cluster': (c, q) => c.setClusterAvailable(num(q, 'id'), q.get('available') !== 'false'),
-  'world/log': (c, q) => c.appendLog(q.get('processName') ?? '', q.getAll('line'))
+  'world/log': (c, q) => c.appendLog(q.get('processName') ?? '', q.getAll('line')),
+  ...JOB_HEALTH_VERBS
 }
 
 /** Handles one admin request; why errors become 400: a typo in a shell script should say so. */

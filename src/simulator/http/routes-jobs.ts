@@ -10,7 +10,8 @@ import { TENANT_ID } from '../world/entities'
 import { CODE, jsonReply, proTableBody } from './envelope'
 import type { RequestContext } from './request'
 import type { Route } from './router'
-import { jobInfoDetail, jobInstance, jobInstanceVo, statusCounts } from './wire-jobs'
+import { jobInstance, jobInstanceVo, statusCounts } from './wire-jobs'
+import { jobInfoDetailWithHealth } from './wire-job-health'
 import { taskManagerToWire } from './wire-infra'
 
 interface ProTableBody {
@@ -103,6 +104,7 @@ function savepoint(state: SimState, taskId: number, type: string) {
   const instance = state.world.latestOf(taskId) as JobInstanceRecord
   const path = `hdfs:///flink/savepoints/savepoint-${instance.jid.slice(0, 6)}-${state.world.rng.hex(12)}`
   if (type === 'STOP' || type === 'CANCEL') state.world.cancel(taskId)
+  state.world.health.records.recordSavepoint(taskId, path, type, state.options.now())
   return ok(
     state,
     {
@@ -138,7 +140,7 @@ export function jobRoutes(state: SimState): Route[] {
         const instance = world.instances.find((i) => i.id === Number(ctx.query.get('id')))
         if (!instance || !ownTenant(ctx))
           return failed(state, CODE.ERROR, 'The job instance does not exist')
-        return ok(state, jobInfoDetail(instance, world, ctx.at))
+        return ok(state, jobInfoDetailWithHealth(instance, world, ctx.at))
       }
     },
     {
@@ -159,7 +161,7 @@ export function jobRoutes(state: SimState): Route[] {
       handle: (ctx) => {
         const address = ctx.query.get('address') ?? ''
         const cluster = world.clusters.find((c) => c.jobManagerHost === address)
-        if (!cluster?.available) {
+        if (!cluster?.available || !world.health.isFlinkReachable(cluster.id)) {
           return failed(
             state,
             CODE.EXCEPTION,
@@ -186,9 +188,14 @@ export function jobRoutes(state: SimState): Route[] {
       path: '/api/task/restartTask',
       login: true,
       handle: (ctx) =>
-        taskAction(state, ctx, 'id', (taskId) =>
-          ok(state, jobResult(world.submit(taskId), state), 'RESTART_SUCCESS')
-        )
+        taskAction(state, ctx, 'id', (taskId) => {
+          const path = ctx.query.get('savePointPath')
+          const before = world.latestOf(taskId)
+          const previous = before ? world.health.state(before, ctx.at) : null
+          const instance = world.submit(taskId)
+          if (path) world.health.restoreFrom(instance, path, previous)
+          return ok(state, jobResult(instance, state), 'RESTART_SUCCESS')
+        })
     },
     {
       method: 'GET',

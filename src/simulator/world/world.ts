@@ -13,6 +13,7 @@ import { ProcessConsole } from './process-console'
 import { createSeededRandom, type SeededRandom } from './seeded-random'
 import { createTaskManagers, refreshTaskManagers } from './task-managers'
 import { buildInitialInstances } from './initial-state'
+import { JobHealth } from './job-health'
 
 export type MetricsListener = (jid: string, content: Record<string, Record<string, string>>) => void
 export type PrintRowListener = (identifier: string, row: string) => void
@@ -34,6 +35,8 @@ export class World {
   readonly instances: JobInstanceRecord[]
   readonly console: ProcessConsole
   readonly jvm: JvmFigures
+  /** Flink's side of each job: checkpoints, backpressure, reachability, savepoints, alerts, Flink logs. */
+  readonly health = new JobHealth()
   private readonly metricsListeners = new Set<MetricsListener>()
   private readonly printListeners = new Set<PrintRowListener>()
   private printCounter = 0
@@ -105,6 +108,7 @@ export class World {
         cluster.available = !cluster.available
     }
     refreshTaskManagers(this.taskManagers, this.clusters, this.instances, this.rng, at)
+    this.health.tick(this.latestInstances(), at, this.taskManagers)
     for (const instance of this.latestInstances().filter((i) => i.status === 'RUNNING')) {
       const vertex = instance.jid.slice(0, 16) + 'cbc357ccb763df2852fee8c4fc7d55f2'.slice(16)
       const rate = (this.rng.int(200, 5000) / 10).toFixed(1)

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/models'
 import type { AppSettings, ServerProfile } from '../../../shared/profiles'
 import type { LogTail } from '../../../shared/session'
+import type { ModuleCache } from './module-cache'
 
 /** The last-known state of one server, each part with its own `asOf`. */
 export interface CachedSnapshot {
@@ -37,6 +38,8 @@ export interface ProfileCache {
   /** The cached log tails, marked stale, at most the configured number of lines each. */
   logTails(): LogTail[]
   saveSnapshot(part: SnapshotPart): void
+  /** A module's own cache document (`module-cache.ts`); absent in caches that keep nothing (CLI without a dir). */
+  module?(name: string): ModuleCache
   /** Appends lines of a run; a new run replaces the process's old tail. */
   appendLog(process: string, run: string, lines: readonly string[]): void
 }

@@ -25,6 +25,7 @@ import {
 import type { LogFileWriter } from './log-file-writer'
 import { LogTailFile } from './log-tail-file'
 import { moveAside } from './quarantine'
+import { ModuleCacheFile, type ModuleCache } from './module-cache'
 import {
   emptySnapshotDocument,
   parseSnapshotDocument,
@@ -48,6 +49,7 @@ export class ProfileCacheImpl implements ProfileCache {
   private snapshotDirty = false
   private readonly file: KeyValueFile
   private tails = new Map<string, LogTailFile>()
+  private readonly modules = new Map<string, ModuleCacheFile>()
   private readonly logger: Logger
 
   constructor(
@@ -91,6 +93,15 @@ export class ProfileCacheImpl implements ProfileCache {
     this.context.markDirty()
   }
 
+  module(name: string): ModuleCache {
+    let cache = this.modules.get(name)
+    if (!cache) {
+      cache = new ModuleCacheFile(this.context, this.profileId, name, this.context.markDirty)
+      this.modules.set(name, cache)
+    }
+    return cache
+  }
+
   appendLog(process: string, run: string, lines: readonly string[]): void {
     let tail = this.tails.get(process)
     if (!tail) {
@@ -115,6 +126,14 @@ export class ProfileCacheImpl implements ProfileCache {
         this.logger.warn('snapshot cache write failed', { why: String(error) })
       }
     }
+    for (const cache of this.modules.values()) {
+      try {
+        if (cache.writePending()) written++
+      } catch (error) {
+        cache.dirty = true
+        this.logger.warn('module cache write failed', { module: cache.name, why: String(error) })
+      }
+    }
     for (const tail of this.tails.values()) {
       if (!tail.dirty) continue
       try {
@@ -130,7 +149,11 @@ export class ProfileCacheImpl implements ProfileCache {
   }
 
   get dirty(): boolean {
-    return this.snapshotDirty || [...this.tails.values()].some((tail) => tail.dirty)
+    return (
+      this.snapshotDirty ||
+      [...this.tails.values()].some((tail) => tail.dirty) ||
+      [...this.modules.values()].some((cache) => cache.dirty)
+    )
   }
 
   /** Forgets everything in memory (the store then removes the files): "clear cache". */
@@ -138,6 +161,7 @@ export class ProfileCacheImpl implements ProfileCache {
     this.document = emptySnapshotDocument()
     this.snapshotDirty = false
     this.tails = new Map()
+    for (const cache of this.modules.values()) cache.reset()
   }
 
   private loadTails(): void {

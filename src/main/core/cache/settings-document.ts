@@ -41,7 +41,8 @@ const connectionSchema = z.object({
     .int()
     .min(1024 * 1024)
     .optional()
-    .catch(undefined)
+    .catch(undefined),
+  jobDetailBudgetPerSecond: z.number().min(0.1).max(20).optional().catch(undefined)
 })
 
 const d = DEFAULT_APP_SETTINGS

@@ -263,6 +263,8 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
     },
     async dispose() {
       await tls?.close()
-    }
+    },
+    request: async (endpoint, schema, spec) => (await http.result(endpoint, schema, spec)).data,
+    requestPage: (endpoint, schema, spec) => http.page(endpoint, schema, spec)
   }
 }

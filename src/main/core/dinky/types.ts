@@ -11,7 +11,9 @@ import type {
   TaskManager
 } from '../../../shared/models'
 import type { JobAction, SessionUser } from '../../../shared/session'
+import type { z } from 'zod'
 import type { FetchLike } from '../ports'
+import type { RequestSpec } from './dinky-http'
 import type { Logger } from '../ports'
 
 export interface DinkyClientOptions {
@@ -137,4 +139,15 @@ export interface DinkyClient {
   subscribeTopic(sessionKey: string, topics: readonly string[]): Promise<string[]>
   /** Releases the TLS agent's pooled sockets, if one was made. */
   dispose(): Promise<void>
+  /**
+   * A `Result<T>` call of an endpoint a module beside sync owns (job detail, Flink logs, ...), validated by
+   * `schema`: the same token, tenant, timeout and error classification as every other call.
+   */
+  request<T>(endpoint: string, schema: z.ZodType<T>, spec?: RequestSpec): Promise<T>
+  /** A `ProTableResult<T>` page, likewise. */
+  requestPage<T>(
+    endpoint: string,
+    schema: z.ZodType<T>,
+    spec?: RequestSpec
+  ): Promise<{ rows: T[]; total: number }>
 }

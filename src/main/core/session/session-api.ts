@@ -12,6 +12,7 @@ import type {
   SessionUser
 } from '../../../shared/session'
 import type { ConnectionTest } from '../../../shared/ipc/contract'
+import type { JobDetailService } from '../job-detail/job-detail-service'
 
 export interface SessionHandle {
   readonly profileId: string
@@ -39,6 +40,8 @@ export interface SessionHandle {
   notifySuspend(): void
   notifyResume(): void
   stop(): Promise<void>
+  /** The job-detail module (issue 15): drawers, health sweep, Flink logs. */
+  readonly jobHealth: JobDetailService
 }
 
 /** Where a session gets the password of its profile: safeStorage in the app, the environment in the CLI. */

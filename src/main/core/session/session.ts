@@ -16,6 +16,7 @@ import type { DinkyClient, DinkyProcess } from '../dinky/types'
 import { systemClock, type Clock, type FetchLike, type Logger } from '../ports'
 import { ConsoleLogFollower } from '../sync/console-log-follower'
 import { RunningTasks } from '../sync/running-tasks'
+import { jobDetailFor } from '../job-detail/session-job-detail'
 import { SyncEngine } from '../sync/sync-engine'
 import type { SecretSource, SessionHandle } from './session-api'
 import { SessionBoot } from './session-boot'
@@ -38,6 +39,7 @@ export interface SessionOptions {
 
 export class Session implements SessionHandle {
   readonly profileId: string
+  readonly jobHealth: ReturnType<typeof jobDetailFor>
   private readonly model: SessionModel
   private readonly client: DinkyClient
   private readonly follower: ConsoleLogFollower
@@ -79,6 +81,7 @@ export class Session implements SessionHandle {
       extraCaPem: profile.extraCaPem,
       requestTimeoutMs: options.requestTimeoutMs
     })
+    this.jobHealth = jobDetailFor(this.model, this.client, options, this.clock, this.log)
     this.relogin = createReloginGate({ clock: this.clock, login: () => this.client.relogin() })
     let firstLogin!: Session['firstLogin']
     this.loggedIn = new Promise<SessionUser>(
@@ -279,6 +282,7 @@ export class Session implements SessionHandle {
     })
     this.sync.start()
     this.streams.start()
+    this.jobHealth.start()
   }
 
   private onProcess(process: string, entity: DinkyProcess): void {
@@ -294,6 +298,7 @@ export class Session implements SessionHandle {
   /** Stops the sync and the streams; resolves once the streams' connections are closed. */
   private teardown(): Promise<void> {
     this.boot.cancel()
+    this.jobHealth.stop()
     this.sync?.stop()
     this.sync = null
     const streams = this.streams

@@ -13,6 +13,9 @@ import { selectJobs, selectLog, selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
 import { LogViewer } from '../logs/LogViewer'
 import { JobActions } from './JobActions'
+import { jobHealthTabs, type DrawerTab } from '../job-health/job-health-tabs'
+import { OverviewHealth } from '../job-health/OverviewHealth'
+import { useJobHealth } from '../job-health/use-job-health'
 
 type Loaded = { jobId: number; detail: JobDetail | null; error: string | null }
 
@@ -29,6 +32,8 @@ export function JobDetailDrawer() {
   const job = row ?? detail?.job
   const process = job ? `FlinkSubmit/${job.taskId}` : null
   const log = useConsole(selectLog(process))
+  // Opens the job's health polling; the tabs read the detail themselves (the drawer must not re-render every 3 s).
+  useJobHealth(jobId)
 
   useEffect(() => {
     if (jobId === null) return
@@ -80,55 +85,64 @@ export function JobDetailDrawer() {
         <Tabs
           style={{ flex: 1, minHeight: 0 }}
           styles={{ body: { height: '100%' }, content: { height: '100%', overflow: 'auto' } }}
-          items={[
-            {
-              key: 'detail',
-              label: t('jobDetail.overview'),
-              children: (
-                <>
-                  <Descriptions size="small" column={2} bordered>
-                    <Descriptions.Item label={t('jobDetail.taskId')}>
-                      {job.taskId}
-                    </Descriptions.Item>
-                    <Descriptions.Item label={t('jobs.type')}>{job.type ?? '—'}</Descriptions.Item>
-                    <Descriptions.Item label={t('jobDetail.jid')} span={2}>
-                      <Typography.Text copyable={!!job.jid}>{job.jid ?? '—'}</Typography.Text>
-                    </Descriptions.Item>
-                    <Descriptions.Item label={t('jobDetail.cluster')}>
-                      {detail?.clusterName ?? '—'}
-                    </Descriptions.Item>
-                    <Descriptions.Item label={t('jobDetail.jobManager')}>
-                      {detail?.jobManagerAddress ?? '—'}
-                    </Descriptions.Item>
-                    <Descriptions.Item label={t('jobDetail.created')}>
-                      {formatDinkyTime(job.createTime)}
-                    </Descriptions.Item>
-                    <Descriptions.Item label={t('jobDetail.finished')}>
-                      {formatDinkyTime(job.finishTime)}
-                    </Descriptions.Item>
-                    <Descriptions.Item label={t('jobs.failedRestarts')}>
-                      {job.failedRestartCount}
-                    </Descriptions.Item>
-                  </Descriptions>
-                  <Typography.Title level={5} style={{ marginTop: 16 }}>
-                    {t('jobDetail.rootException')}
-                  </Typography.Title>
-                  {detail?.rootException ? (
-                    <pre className="root-exception" data-testid="root-exception">
-                      {detail.rootException}
-                    </pre>
-                  ) : (
-                    <Typography.Text type="secondary">{t('jobDetail.noException')}</Typography.Text>
-                  )}
-                </>
-              )
-            },
-            {
-              key: 'console',
-              label: t('jobDetail.console'),
-              children: <LogViewer stream={log} name={process ?? 'console'} />
-            }
-          ]}
+          items={
+            [
+              {
+                key: 'detail',
+                label: t('jobDetail.overview'),
+                children: (
+                  <>
+                    <Descriptions size="small" column={2} bordered>
+                      <Descriptions.Item label={t('jobDetail.taskId')}>
+                        {job.taskId}
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('jobs.type')}>
+                        {job.type ?? '—'}
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('jobDetail.jid')} span={2}>
+                        <Typography.Text copyable={!!job.jid}>{job.jid ?? '—'}</Typography.Text>
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('jobDetail.cluster')}>
+                        {detail?.clusterName ?? '—'}
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('jobDetail.jobManager')}>
+                        {detail?.jobManagerAddress ?? '—'}
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('jobDetail.created')}>
+                        {formatDinkyTime(job.createTime)}
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('jobDetail.finished')}>
+                        {formatDinkyTime(job.finishTime)}
+                      </Descriptions.Item>
+                      <Descriptions.Item label={t('jobs.failedRestarts')}>
+                        {job.failedRestartCount}
+                      </Descriptions.Item>
+                    </Descriptions>
+                    <Typography.Title level={5} style={{ marginTop: 16 }}>
+                      {t('jobDetail.rootException')}
+                    </Typography.Title>
+                    {detail?.rootException ? (
+                      <pre className="root-exception" data-testid="root-exception">
+                        {detail.rootException}
+                      </pre>
+                    ) : (
+                      <Typography.Text type="secondary">
+                        {t('jobDetail.noException')}
+                      </Typography.Text>
+                    )}
+                    <OverviewHealth instanceId={job.id} />
+                  </>
+                )
+              },
+              {
+                key: 'console',
+                label: t('jobDetail.console'),
+                children: <LogViewer stream={log} name={process ?? 'console'} />
+              },
+              // One entry per tab: features add theirs here (job health; metrics next).
+              ...jobHealthTabs(t, job, detail?.jobManagerAddress ?? null)
+            ] satisfies DrawerTab[]
+          }
         />
       )}
     </Drawer>

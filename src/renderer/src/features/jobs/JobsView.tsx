@@ -13,6 +13,7 @@ import { formatDinkyTime, formatDuration } from '../../format/units'
 import { selectJobs } from '../../store/selectors'
 import { useConsole } from '../../store/store-context'
 import { compareTimes, filterJobs, jobRowClass } from './job-filters'
+import { useHealthColumns, useHealthSummaries } from '../job-health/health-columns'
 
 export function JobsView() {
   const { t } = useTranslation()
@@ -25,10 +26,15 @@ export function JobsView() {
     [jobs, name, statuses]
   )
 
+  const healthColumns = useHealthColumns(useHealthSummaries())
   const columns: ColumnsType<Job> = [
     {
       title: t('jobs.name'),
       dataIndex: 'name',
+      // A readable minimum: long names end in an ellipsis with the whole name as a tooltip, never wrap per letter.
+      width: 240,
+      fixed: 'left',
+      ellipsis: { showTitle: true },
       sorter: (a, b) => a.name.localeCompare(b.name),
       render: (value: string, job) => (
         <Typography.Link onClick={() => openJob(job.id)} data-testid="job-name">
@@ -43,7 +49,14 @@ export function JobsView() {
       sorter: (a, b) => a.status.localeCompare(b.status),
       render: (status: JobStatus) => <JobStatusTag status={status} />
     },
-    { title: t('jobs.type'), dataIndex: 'type', width: 170, render: (type) => type ?? '—' },
+    {
+      title: t('jobs.type'),
+      dataIndex: 'type',
+      width: 170,
+      responsive: ['xl'],
+      render: (type) => type ?? '—'
+    },
+    ...healthColumns,
     {
       title: t('jobs.duration'),
       dataIndex: 'durationMs',
@@ -56,6 +69,7 @@ export function JobsView() {
       title: t('jobs.failedRestarts'),
       dataIndex: 'failedRestartCount',
       width: 130,
+      responsive: ['lg'],
       align: 'right',
       sorter: (a, b) => a.failedRestartCount - b.failedRestartCount
     },
@@ -105,6 +119,7 @@ export function JobsView() {
         rowKey="id"
         columns={columns}
         dataSource={rows}
+        scroll={{ x: 'max-content' }}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
         locale={{ emptyText: t('jobs.empty') }}
         rowClassName={(job) => jobRowClass(job.status)}

@@ -9,6 +9,7 @@ import { ViewHeader } from '../../components/ViewHeader'
 import { unwrap } from '../../ipc/unwrap-result'
 import { useConsole, useConsoleApi, useConsoleStore } from '../../store/store-context'
 import { ConnectionSettingsCard } from './ConnectionSettingsCard'
+import { JobHealthSettingsCard } from '../job-health/JobHealthSettingsCard'
 import { GeneralSettingsCard } from './GeneralSettingsCard'
 import { newProfile, ProfileFormModal } from './ProfileFormModal'
 import { UpdatesSettingsCard } from '../updates/UpdatesSettingsCard'
@@ -59,10 +60,14 @@ export function SettingsView() {
           rowKey="id"
           pagination={false}
           dataSource={profiles}
+          // At the minimum window the table scrolls sideways rather than wrap a name a letter per line.
+          scroll={{ x: 'max-content' }}
           columns={[
             {
               title: t('settings.name'),
               dataIndex: 'name',
+              width: 220,
+              ellipsis: { showTitle: true },
               render: (_name, profile) => (
                 <Space>
                   {serverName(profile)}
@@ -73,6 +78,8 @@ export function SettingsView() {
             {
               title: t('settings.url'),
               dataIndex: 'url',
+              width: 240,
+              ellipsis: { showTitle: true },
               // The demo's address is chosen when it starts (loopback, a free port).
               render: (url: string, profile) => (profile.demo ? t('servers.demoUrl') : url)
             },
@@ -109,6 +116,7 @@ export function SettingsView() {
         />
       </Card>
       <ConnectionSettingsCard />
+      <JobHealthSettingsCard />
       <GeneralSettingsCard />
       <UpdatesSettingsCard />
       <ProfileFormModal profile={editing} onClose={() => setEditing(null)} />

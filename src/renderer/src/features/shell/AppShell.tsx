@@ -55,6 +55,10 @@ export function AppShell() {
       <Layout>
         <Layout.Sider
           width={200}
+          // Below about 1200 px the menu folds to its icons (labels as tooltips), leaving the width to tables.
+          breakpoint="xl"
+          collapsedWidth={56}
+          data-testid="sider"
           theme="light"
           style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
         >

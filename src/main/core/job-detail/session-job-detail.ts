@@ -1,0 +1,29 @@
+/**
+ * The job-detail module as a session composes it: one line in `session.ts` (which is at its size limit) builds it
+ * from the session's client, model, cache, clock and settings.
+ */
+import type { AppSettings } from '../../../shared/profiles'
+import type { ProfileCache } from '../cache/cache-store'
+import type { DinkyClient } from '../dinky/types'
+import type { Clock, Logger } from '../ports'
+import type { SessionModel } from '../session/session-model'
+import { JobDetailService } from './job-detail-service'
+
+export function jobDetailFor(
+  model: SessionModel,
+  client: DinkyClient,
+  options: { cache: ProfileCache; settings: AppSettings },
+  clock: Clock,
+  logger: Logger
+): JobDetailService {
+  return new JobDetailService({
+    client,
+    cache: options.cache,
+    clock,
+    logger: logger.child('job-detail'),
+    budgetPerSecond: () => options.settings.connection.jobDetailBudgetPerSecond ?? 1,
+    isLive: () => model.stream('rest').kind === 'live',
+    jobs: () => model.snapshot().jobs?.value ?? [],
+    emit: (update) => model.apply(update)
+  })
+}

@@ -1,0 +1,168 @@
+/**
+ * The console's models of a job's health, from Dinky's `refreshJobInfoDetail` (Flink's job, vertices, plan,
+ * checkpoints, exceptions) and the DevOps page's other reads (alert history, versions, savepoints, Flink logs).
+ * Plain data: they cross IPC and are cached as JSON. Every part the server may leave out is nullable.
+ */
+import type { JobStatus } from './models'
+
+export type BackpressureLevel = 'ok' | 'low' | 'high'
+
+export interface VertexHealth {
+  id: string
+  name: string
+  parallelism: number | null
+  status: string | null
+  durationMs: number | null
+  readRecords: number | null
+  writeRecords: number | null
+  readBytes: number | null
+  writeBytes: number | null
+  /** Highest busy ratio over the vertex's subtasks, 0–100; null when Flink gave none. */
+  busyPct: number | null
+  backpressure: BackpressureLevel | null
+  /** Lowest input watermark over subtasks (epoch ms); null when none yet or not given. */
+  watermark: number | null
+}
+
+export interface CheckpointEntry {
+  id: number
+  status: string
+  isSavepoint: boolean
+  triggerAt: number | null
+  ackAt: number | null
+  stateSize: number | null
+  checkpointedSize: number | null
+  durationMs: number | null
+  numSubtasks: number | null
+  numAcknowledged: number | null
+  externalPath: string | null
+  failureMessage: string | null
+}
+
+export interface CheckpointSummary {
+  total: number
+  completed: number
+  failed: number
+  inProgress: number
+  restored: number
+  latestCompleted: CheckpointEntry | null
+  latestSavepoint: CheckpointEntry | null
+  latestFailed: CheckpointEntry | null
+  restoredFrom: {
+    id: number | null
+    at: number | null
+    path: string | null
+    isSavepoint: boolean
+  } | null
+  /** Newest first, bounded. */
+  history: CheckpointEntry[]
+}
+
+export interface CheckpointConfig {
+  mode: string | null
+  intervalMs: number | null
+  timeoutMs: number | null
+  minPauseMs: number | null
+  maxConcurrent: number | null
+  externalized: boolean | null
+  stateBackend: string | null
+  unaligned: boolean | null
+  tolerableFailed: number | null
+}
+
+export interface ExceptionEntry {
+  name: string | null
+  stacktrace: string
+  timestamp: number | null
+  taskName: string | null
+  location: string | null
+}
+
+export interface JobExceptions {
+  root: string | null
+  timestamp: number | null
+  /** Newest first, bounded. */
+  history: ExceptionEntry[]
+}
+
+/** One job instance's health as Dinky reported it at `Fresh.asOf`. */
+export interface JobHealthDetail {
+  instanceId: number
+  taskId: number | null
+  name: string
+  status: JobStatus
+  jid: string | null
+  clusterName: string | null
+  jobManagerAddress: string | null
+  /** Dinky could not reach Flink (status RECONNECTING/UNKNOWN with `jobDataDto.error`): the job may still run. */
+  flinkLost: boolean
+  errorMsg: string | null
+  startTime: number | null
+  durationMs: number | null
+  parallelism: number | null
+  restartStrategy: string | null
+  executionMode: string | null
+  vertices: VertexHealth[]
+  checkpoints: CheckpointSummary | null
+  checkpointConfig: CheckpointConfig | null
+  exceptions: JobExceptions | null
+}
+
+export type HealthReason =
+  'checkpoint-failing' | 'checkpoint-overdue' | 'backpressure-high' | 'restarting' | 'flink-lost'
+
+/** What the Jobs table shows of a job's health, from the background sweep or the open drawer. */
+export interface JobHealthSummary {
+  instanceId: number
+  name: string
+  lastCompletedAt: number | null
+  failedCheckpoints: number | null
+  backpressure: BackpressureLevel | null
+  intervalMs: number | null
+  reasons: HealthReason[]
+  /** When Dinky said this. */
+  asOf: number
+}
+
+export interface AlertHistoryEntry {
+  id: number
+  title: string
+  /** Markdown from the server: render inert (no raw HTML). */
+  content: string
+  status: number | null
+  log: string | null
+  createTime: string | null
+  groupName: string | null
+}
+
+export interface TaskVersion {
+  id: number
+  versionId: number | null
+  statement: string
+  createTime: string | null
+}
+
+export interface SavepointEntry {
+  id: number
+  name: string | null
+  type: string | null
+  path: string
+  createTime: string | null
+}
+
+export interface TaskManagerEntry {
+  containerId: string
+  dataPort: number | null
+  slotsNumber: number | null
+  freeSlots: number | null
+  sinceHeartbeatMs: number | null
+}
+
+export type FlinkLogKind = 'jm-log' | 'jm-stdout' | 'jm-thread-dump' | 'tm-log'
+
+/** Which Flink log: the JobManager's of an address, or one TaskManager's. */
+export interface FlinkLogRef {
+  kind: FlinkLogKind
+  address: string
+  containerId?: string
+}

@@ -1,0 +1,296 @@
+/**
+ * `JobInfoDetail.jobDataDto` with Flink's shapes as Dinky re-serialises them (dinky-common
+ * `data/flink/job/FlinkJobDetailInfo`, `FlinkJobVertex`, `FlinkJobPlanNode`, `backpressure/FlinkJobNodeBackPressure`,
+ * `watermark/FlinkJobNodeWaterMark`, `checkpoint/CheckPointOverView`, `CheckpointStatistics`,
+ * `config/CheckpointConfigInfo`, `config/FlinkJobConfigInfo`, `exceptions/FlinkJobExceptionsDetail`, read at
+ * DataLinkDC/dinky 0f52a5628). Field names are their `@JsonProperty` names, in declaration order.
+ */
+
+import type { JobInstanceRecord } from '../world/entities'
+import { unit, type CheckpointRecord, type JobFlinkState } from '../world/job-health'
+import type { World } from '../world/world'
+import { jobInfoDetail } from './wire-jobs'
+
+/** Flink's "no watermark yet" (`Long.MIN_VALUE`), as the string Flink's metric gives. */
+const NO_WATERMARK = '-9223372036854775808'
+
+interface VertexSeed {
+  name: string
+  parallelism: number
+}
+
+function vertexSeeds(instance: JobInstanceRecord): VertexSeed[] {
+  return [
+    { name: `Source: src_${instance.name}[1]`, parallelism: 2 },
+    { name: `Calc[2] -> ConstraintEnforcer[3]`, parallelism: 2 },
+    { name: `Sink: sink_${instance.name}[4]`, parallelism: 1 }
+  ]
+}
+
+/** A stable 32-hex vertex id per job and position. */
+function vertexId(instance: JobInstanceRecord, index: number): string {
+  const doubled = instance.jid + instance.jid
+  return doubled.slice(index * 7, index * 7 + 32)
+}
+
+function backpressureOf(state: JobFlinkState, index: number, at: number, parallelism: number) {
+  const high = state.backpressureVertex === index
+  const slow = state.backpressureVertex !== null && state.backpressureVertex + 1 === index
+  const level = high ? 'high' : 'ok'
+  return {
+    status: 'ok',
+    backpressureLevel: level,
+    'end-timestamp': at,
+    subtasks: Array.from({ length: parallelism }, (_, subtask) => {
+      const r = unit(state.instanceId * 31 + index, subtask)
+      const busy = slow ? 0.95 + r * 0.05 : high ? 0.05 : 0.1 + r * 0.25
+      const ratio = high ? 0.8 + r * 0.2 : 0
+      return {
+        subtask,
+        backpressureLevel: level,
+        ratio,
+        idleRatio: Math.max(0, 1 - busy - ratio),
+        busyRatio: busy
+      }
+    })
+  }
+}
+
+/** Flink's `GET /jobs/:jid` as Dinky keeps it (`FlinkJobDetailInfo`). */
+export function flinkJob(instance: JobInstanceRecord, state: JobFlinkState, at: number): object {
+  const end = instance.finishTime ?? -1
+  const rate = 200 + (instance.id % 9) * 150
+  const seconds = Math.max(0, (at - instance.createTime) / 1000)
+  const running = instance.status === 'RUNNING' ? 'RUNNING' : instance.status
+  const seeds = vertexSeeds(instance)
+  const vertices = seeds.map((seed, index) => {
+    const records = Math.round(rate * seconds)
+    const readRecords = index === 0 ? 0 : records
+    const writeRecords = index === seeds.length - 1 ? 0 : records
+    return {
+      id: vertexId(instance, index),
+      name: seed.name,
+      maxParallelism: 128,
+      parallelism: seed.parallelism,
+      status: running,
+      'start-time': instance.createTime,
+      'end-time': end,
+      duration: (instance.finishTime ?? at) - instance.createTime,
+      tasks: { [running]: seed.parallelism },
+      metrics: {
+        'read-bytes': readRecords * 118,
+        'read-bytes-complete': true,
+        'write-bytes': writeRecords * 118,
+        'write-bytes-complete': true,
+        'read-records': readRecords,
+        'read-records-complete': true,
+        'write-records': writeRecords,
+        'write-records-complete': true,
+        'accumulated-backpressured-time': 0,
+        'accumulated-idle-time': Math.round(seconds * 700),
+        'accumulated-busy-time': Math.round(seconds * 200)
+      }
+    }
+  })
+  const nodes = seeds.map((seed, index) => ({
+    id: vertexId(instance, index),
+    parallelism: seed.parallelism,
+    operator: '',
+    operator_strategy: '',
+    description: seed.name,
+    inputs:
+      index === 0
+        ? []
+        : [
+            {
+              num: 0,
+              id: vertexId(instance, index - 1),
+              ship_strategy: 'HASH',
+              exchange: 'pipelined_bounded'
+            }
+          ],
+    optimizer_properties: {},
+    backpressure: backpressureOf(state, index, at, seed.parallelism),
+    watermark: Array.from({ length: seed.parallelism }, (_, subtask) => ({
+      id: `${subtask}.currentInputWatermark`,
+      value: index === 0 ? NO_WATERMARK : String(at - 5_000 - subtask * 250)
+    }))
+  }))
+  return {
+    jid: instance.jid,
+    name: instance.name,
+    state: running,
+    'start-time': instance.createTime,
+    'end-time': end,
+    duration: (instance.finishTime ?? at) - instance.createTime,
+    maxParallelism: -1,
+    now: at,
+    timestamps: { [running]: instance.updateTime, CREATED: instance.createTime },
+    vertices,
+    'status-counts': { [running]: vertices.length },
+    plan: { jid: instance.jid, name: instance.name, type: 'STREAMING', nodes }
+  }
+}
+
+function statistics(record: CheckpointRecord): object {
+  const base = {
+    id: record.id,
+    status: record.status,
+    is_savepoint: record.isSavepoint,
+    trigger_timestamp: record.triggerAt,
+    latest_ack_timestamp: record.ackAt,
+    checkpointed_size: record.checkpointedSize,
+    state_size: record.stateSize,
+    end_to_end_duration: record.durationMs,
+    alignment_buffered: 0,
+    processed_data: 0,
+    persisted_data: 0,
+    num_subtasks: record.numSubtasks,
+    num_acknowledged_subtasks: record.numAcknowledged,
+    checkpoint_type: record.isSavepoint ? 'SAVEPOINT' : 'CHECKPOINT',
+    tasks: {}
+  }
+  return record.status === 'COMPLETED'
+    ? { ...base, external_path: record.externalPath, discarded: false }
+    : { ...base, failure_timestamp: record.ackAt, failure_message: record.failureMessage }
+}
+
+function summaryOf(values: number[]): object {
+  if (values.length === 0)
+    return { min: 0, max: 0, avg: 0, p50: '0', p90: '0', p95: '0', p99: '0', p999: '0' }
+  let min = values[0]
+  let max = values[0]
+  let sum = 0
+  for (const value of values) {
+    min = Math.min(min, value)
+    max = Math.max(max, value)
+    sum += value
+  }
+  const p = String(max)
+  return { min, max, avg: Math.round(sum / values.length), p50: p, p90: p, p95: p, p99: p, p999: p }
+}
+
+/** Flink's `GET /jobs/:jid/checkpoints` (`CheckPointOverView`). */
+export function checkpointsOverview(state: JobFlinkState): object {
+  const done = state.history.filter((c) => c.status === 'COMPLETED')
+  return {
+    counts: {
+      restored: state.restored,
+      total: state.completed + state.failed,
+      in_progress: 0,
+      completed: state.completed,
+      failed: state.failed
+    },
+    summary: {
+      checkpointed_size: summaryOf(done.map((c) => c.checkpointedSize)),
+      state_size: summaryOf(done.map((c) => c.stateSize)),
+      end_to_end_duration: summaryOf(done.map((c) => c.durationMs)),
+      alignment_buffered: summaryOf([]),
+      processed_data: summaryOf([]),
+      persisted_data: summaryOf([])
+    },
+    latest: {
+      completed: state.latestCompleted ? statistics(state.latestCompleted) : null,
+      savepoint: state.latestSavepoint ? statistics(state.latestSavepoint) : null,
+      failed: state.latestFailed ? statistics(state.latestFailed) : null,
+      restored: state.restoredFrom
+        ? {
+            id: state.restoredFrom.id,
+            restore_timestamp: state.restoredFrom.at,
+            is_savepoint: state.restoredFrom.isSavepoint,
+            external_path: state.restoredFrom.path
+          }
+        : null
+    },
+    history: state.history.map(statistics)
+  }
+}
+
+/** Flink's `GET /jobs/:jid/checkpoints/config` (`CheckpointConfigInfo`). */
+export function checkpointsConfig(intervalMs: number): object {
+  return {
+    mode: 'exactly_once',
+    interval: intervalMs,
+    timeout: 600_000,
+    min_pause: 0,
+    max_concurrent: 1,
+    externalization: { enabled: true, delete_on_cancellation: false },
+    state_backend: 'EmbeddedRocksDBStateBackend',
+    checkpoint_storage: 'FileSystemCheckpointStorage',
+    unaligned_checkpoints: false,
+    tolerable_failed_checkpoints: 0,
+    aligned_checkpoint_timeout: 0,
+    checkpoints_after_tasks_finish: true,
+    state_changelog_enabled: false,
+    periodic_materialization_interval: 600_000,
+    changelog_storage: 'memory'
+  }
+}
+
+/** Flink's `GET /jobs/:jid/exceptions`; a finished job's is null (Dinky never stored one). */
+export function exceptionsOf(instance: JobInstanceRecord): object | null {
+  if (instance.status === 'FINISHED') return null
+  const root = instance.rootException
+  return {
+    'all-exceptions': [],
+    'root-exception': root,
+    timestamp: instance.exceptionTime,
+    truncated: false,
+    exceptionHistory: {
+      entries: root
+        ? [
+            {
+              exceptionName: root.split(':')[0],
+              stacktrace: root,
+              timestamp: instance.exceptionTime,
+              taskName: `Source: src_${instance.name}[1] (1/2)`,
+              location: '10.20.1.31:44021',
+              taskManagerId: '10.20.1.31:44021-3f2a1b',
+              failureLabels: {},
+              concurrentExceptions: []
+            }
+          ]
+        : [],
+      truncated: false
+    }
+  }
+}
+
+function jobManagerOf(instance: JobInstanceRecord, world: World): string {
+  return world.clusters.find((c) => c.id === instance.clusterId)?.jobManagerHost ?? ''
+}
+
+/**
+ * `refreshJobInfoDetail`: the instance with Flink's parts. While Flink is unreachable Dinky keeps the last stored
+ * parts (`BeanUtil.copyProperties(..., ignoreNullValue)`) and sets `error`/`errorMsg`.
+ */
+export function jobInfoDetailWithHealth(instance: JobInstanceRecord, world: World, at: number) {
+  const detail = jobInfoDetail(instance, world, at) as { jobDataDto: Record<string, unknown> }
+  const state = world.health.state(instance, at)
+  const flinkAt = world.health.flinkTime(instance, at)
+  const reachable = world.health.isFlinkReachable(instance.clusterId)
+  const error = !reachable || instance.status === 'FAILED'
+  detail.jobDataDto = {
+    ...detail.jobDataDto,
+    job: flinkJob(instance, state, flinkAt),
+    exceptions: exceptionsOf(instance),
+    checkpoints: checkpointsOverview(state),
+    checkpointsConfig: checkpointsConfig(world.health.checkpointIntervalMs),
+    config: {
+      jid: instance.jid,
+      name: instance.name,
+      'execution-config': {
+        'execution-mode': 'PIPELINED',
+        'restart-strategy': 'Restart with fixed delay (10000 ms). #3 restart attempts.',
+        'job-parallelism': 2,
+        'object-reuse-mode': false,
+        'user-config': { 'pipeline.name': instance.name }
+      }
+    },
+    error,
+    errorMsg: reachable
+      ? instance.error
+      : `java.net.ConnectException: Connection refused: ${jobManagerOf(instance, world)}`
+  }
+  return detail
+}

@@ -1,0 +1,61 @@
+/**
+ * Fault controls of the Flink side of jobs, for tests, benchmarks and the demo (library: `control.jobHealth`;
+ * HTTP: `POST /__sim/health/...`):
+ *
+ *   POST /__sim/health/checkpoints?taskId=&fail=true|false   the latest instance's checkpoints start/stop failing
+ *   POST /__sim/health/backpressure?taskId=&vertex=N|none    HIGH backpressure on a vertex's output (or none)
+ *   POST /__sim/health/flink?clusterId=&reachable=false|true Flink unreachable from Dinky (RECONNECTING → UNKNOWN)
+ *   POST /__sim/health/interval?ms=                          every job's checkpoint interval
+ */
+
+import type { SimulatorControl } from './control'
+import type { JobInstanceRecord } from './world/entities'
+import type { World } from './world/world'
+
+export interface JobHealthControl {
+  failCheckpoints(taskId: number, fail?: boolean): void
+  backpressure(taskId: number, vertex: number | null): void
+  setFlinkReachable(clusterId: number, reachable: boolean): void
+  checkpointInterval(ms: number): void
+}
+
+export function createJobHealthControl(world: World, now: () => number): JobHealthControl {
+  const latest = (taskId: number): JobInstanceRecord => {
+    const instance = world.latestOf(taskId)
+    if (!instance) throw new Error(`No job instance for task ${taskId}`)
+    return instance
+  }
+  return {
+    failCheckpoints: (taskId, fail = true) =>
+      world.health.failCheckpoints(latest(taskId), fail, now()),
+    backpressure: (taskId, vertex) => world.health.setBackpressure(latest(taskId), vertex, now()),
+    setFlinkReachable: (clusterId, reachable) => {
+      if (!world.clusters.some((c) => c.id === clusterId))
+        throw new Error(`No cluster ${clusterId}`)
+      world.health.setFlinkReachable(clusterId, reachable, now())
+      world.health.tick(world.latestInstances(), now())
+    },
+    checkpointInterval: (ms) => {
+      if (!(ms >= 100)) throw new Error('interval must be at least 100 ms')
+      world.health.checkpointIntervalMs = ms
+    }
+  }
+}
+
+type Verb = (control: SimulatorControl, q: URLSearchParams) => unknown
+const num = (q: URLSearchParams, name: string): number => Number(q.get(name) ?? 0)
+
+export const JOB_HEALTH_VERBS: Record<string, Verb> = {
+  'health/checkpoints': (c, q) =>
+    c.jobHealth.failCheckpoints(num(q, 'taskId'), q.get('fail') !== 'false'),
+  'health/backpressure': (c, q) => {
+    const vertex = q.get('vertex')
+    c.jobHealth.backpressure(
+      num(q, 'taskId'),
+      vertex === null || vertex === 'none' ? null : Number(vertex)
+    )
+  },
+  'health/flink': (c, q) =>
+    c.jobHealth.setFlinkReachable(num(q, 'clusterId'), q.get('reachable') === 'true'),
+  'health/interval': (c, q) => c.jobHealth.checkpointInterval(num(q, 'ms'))
+}

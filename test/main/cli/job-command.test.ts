@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSimulator, type Simulator } from '../../../src/simulator/index'
+import { runCli } from './cli-process'
+
+describe('dinky-console job', () => {
+  let sim: Simulator
+  beforeAll(async () => {
+    sim = await startSimulator({ heartbeatMs: 300, tickMs: 0, logRate: 0 })
+  })
+  afterAll(() => sim.close())
+
+  it('prints one NDJSON detail line with checkpoints, exceptions, vertices and alerts', async () => {
+    const running = sim.control.world.latestInstances().find((i) => i.status === 'RUNNING')!
+    sim.control.jobHealth.failCheckpoints(running.taskId)
+    sim.control.jobHealth.checkpointInterval(200)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const run = runCli(['job', '--server', sim.url, '--id', String(running.id), '--json'], {
+      DINKY_PASSWORD: 'dinky123!@#'
+    })
+    expect(await run.exit).toBe(0)
+    expect(run.stdout).toHaveLength(1)
+    const line = JSON.parse(run.stdout[0])
+    expect(line).toMatchObject({ type: 'detail', instanceId: running.id, status: 'RUNNING' })
+    expect(line.checkpoints.failed).toBeGreaterThan(0)
+    expect(line.reasons).toContain('checkpoint-failing')
+    expect(line.vertices.length).toBeGreaterThan(0)
+    expect(line.alerts[0].title).toMatch(/Checkpoint failed/)
+    expect(line).toHaveProperty('exceptions')
+  }, 30_000)
+
+  it('exits 2 without an id', async () => {
+    const run = runCli(['job', '--server', sim.url])
+    expect(await run.exit).toBe(2)
+    expect(run.stderr()).toMatch(/job needs --id N/)
+  })
+})
