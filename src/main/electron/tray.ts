@@ -22,7 +22,8 @@ const ICON_BY_KIND: Record<ConnectionState['kind'], string> = {
   reconnecting: 'tray-warn.png',
   stopped: 'tray-idle.png',
   offline: 'tray-error.png',
-  'auth-expired': 'tray-error.png'
+  'auth-expired': 'tray-error.png',
+  degraded: 'tray-warn.png'
 }
 
 export function createTray(resourcesDir: string, actions: TrayActions) {

@@ -3,6 +3,7 @@
  * (bursts mean a buffering proxy), reconnects, event rate and the stream's response headers. Everything is bounded.
  */
 import type { ConnectionState, StateChange, StreamName } from '../../../shared/connection'
+import type { Diagnosis } from '../../../shared/diagnosis'
 import type { Diagnostics } from '../../../shared/session'
 import type { StreamOpenInfo } from '../stream/transport'
 import { RingBuffer } from './ring-buffer'
@@ -36,6 +37,8 @@ export class DiagnosticsRecorder {
   private reconnects = 0
   private headers: Record<string, string> | null = null
   private contentTypeOk: boolean | null = null
+  /** The latest diagnosis per code and stream (a handful at most: the codes are a fixed list). */
+  private readonly findings = new Map<string, Diagnosis>()
   heartbeatIntervalMs: number
 
   constructor(private readonly options: DiagnosticsRecorderOptions) {
@@ -50,6 +53,12 @@ export class DiagnosticsRecorder {
     if (state.kind !== 'live') return
     if (this.wasLive.has(stream)) this.reconnects++
     this.wasLive.add(stream)
+  }
+
+  recordFinding(diagnosis: Diagnosis): void {
+    const key = `${diagnosis.code}:${diagnosis.stream}`
+    this.findings.delete(key)
+    this.findings.set(key, diagnosis)
   }
 
   recordHeartbeat(at: number): void {
@@ -91,7 +100,8 @@ export class DiagnosticsRecorder {
       eventsPerSecond: events / RATE_WINDOW_S,
       streamHeaders: this.headers,
       contentTypeOk: this.contentTypeOk,
-      heartbeatsBursty: this.bursty()
+      heartbeatsBursty: this.bursty(),
+      findings: [...this.findings.values()]
     }
   }
 }

@@ -14,6 +14,7 @@ import type { DinkyClient, DinkyProcess } from '../dinky/types'
 import type { Clock, Logger } from '../ports'
 import { createStreamTransports } from '../stream/choose-transport'
 import type { StreamMessage, StreamTransport } from '../stream/transport'
+import { RestFallbackPoller } from '../sync/rest-fallback-poller'
 import type { SessionModel } from './session-model'
 
 export interface SessionStreamsOptions {
@@ -27,6 +28,8 @@ export interface SessionStreamsOptions {
   relogin: () => Promise<void>
   processes: readonly string[]
   onProcess(process: string, entity: DinkyProcess): void
+  /** A process read by REST while the topic stream is degraded (the fetched path of the log-delta cursor). */
+  onFetchedProcess?(process: string, entity: DinkyProcess): void
   /** The topic stream opened again after its first open: resync from REST (its processes wait for the next). */
   onTopicsReopened(): void
   /**
@@ -42,9 +45,18 @@ export class SessionStreams {
   private topicOpens = 0
   /** The processes the server holds for the current topic connection; emptied at every open. */
   private subscribedProcesses = new Set<string>()
+  private readonly fallback: RestFallbackPoller
 
   constructor(private readonly options: SessionStreamsOptions) {
     const { client, logger, model } = options
+    this.fallback = new RestFallbackPoller({
+      client,
+      clock: options.clock,
+      logger,
+      processes: () => this.topics?.topics().processes ?? [],
+      onProcess: (process, entity) => options.onFetchedProcess?.(process, entity),
+      onJvm: (jvm, at) => model.apply({ type: 'jvm', sample: { at, jvm } })
+    })
     for (const transport of createStreamTransports(options.transport, { client, logger })) {
       if (transport.stream === 'topics') {
         this.topics = transport
@@ -76,6 +88,7 @@ export class SessionStreams {
   }
 
   async stop(): Promise<void> {
+    this.fallback.stop()
     await Promise.all(this.supervisors.map((supervisor) => supervisor.stop()))
   }
 
@@ -100,7 +113,11 @@ export class SessionStreams {
         model.apply({ type: 'state', stream, state })
         // WebSocket carries the JVM figures on the one socket: the jvm stream is that socket.
         if (transport.kind === 'ws') model.apply({ type: 'state', stream: 'jvm', state })
+        for (const carried of transport.kind === 'ws' ? (['topics', 'jvm'] as const) : [stream])
+          if (carried !== 'rest') this.fallback.set(carried, state.kind === 'degraded')
       },
+      restLive: () => model.stream('rest').kind === 'live',
+      onDiagnosis: (diagnosis) => model.apply({ type: 'diagnosis', diagnosis }),
       onMessage: (message) => this.onMessage(message),
       onOpen: (info) => {
         if (stream !== 'topics') return

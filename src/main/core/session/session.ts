@@ -270,6 +270,7 @@ export class Session implements SessionHandle {
       onProcess: (process, entity) => {
         if (this.followed.has(process)) this.onProcess(process, entity)
       },
+      onFetchedProcess: (process, entity) => this.onFetchedProcess(process, entity),
       onTopicsReopened: () => void this.sync?.resync({ processes: false }),
       onProcessesSubscribed: (processes) =>
         void this.sync?.fillProcesses(processes.filter((process) => this.followed.has(process)))

@@ -90,5 +90,7 @@ export function badgeLabel(state: ConnectionState | undefined, now: number, t: T
       return t('connection.authExpired')
     case 'stopped':
       return t('connection.stopped')
+    case 'degraded':
+      return t('proxy.degraded')
   }
 }
