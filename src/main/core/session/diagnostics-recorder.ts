@@ -31,7 +31,7 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
 export class DiagnosticsRecorder {
   private readonly history: RingBuffer<StateChange>
   private readonly intervals: RingBuffer<number>
-  private readonly wasLive = new Set<StreamName>()
+  private opened = false
   private readonly eventBuckets = new Map<number, number>()
   private lastHeartbeatAt: number | null = null
   private reconnects = 0
@@ -47,12 +47,8 @@ export class DiagnosticsRecorder {
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 9_000
   }
 
-  /** A stream that was live once and is live again has reconnected. */
   recordState(stream: StreamName, state: ConnectionState): void {
     this.history.push({ stream, state, at: this.options.now() })
-    if (state.kind !== 'live') return
-    if (this.wasLive.has(stream)) this.reconnects++
-    this.wasLive.add(stream)
   }
 
   recordFinding(diagnosis: Diagnosis): void {
@@ -74,7 +70,13 @@ export class DiagnosticsRecorder {
     }
   }
 
+  /**
+   * Every open of the event stream after its first is a reconnect. Why opens, not states: a stream that ended after
+   * it had delivered data reconnects without ever leaving `live` (Dinky's emitter timeout, a proxy's idle cut).
+   */
   recordOpen(kind: 'sse' | 'ws', info: StreamOpenInfo): void {
+    if (this.opened) this.reconnects++
+    this.opened = true
     this.headers = redactHeaders(info.headers)
     const contentType = this.headers['content-type'] ?? ''
     this.contentTypeOk = kind === 'ws' ? null : contentType.startsWith('text/event-stream')

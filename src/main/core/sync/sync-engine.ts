@@ -27,6 +27,8 @@ export interface SyncEvents {
   onClusters(clusters: Cluster[], taskManagers: Record<number, TaskManager[]>, asOf: number): void
   onSysInfo(sysInfo: SysInfo, asOf: number): void
   onProcess(process: string, entity: DinkyProcess): void
+  /** A poll failed (for diagnoses such as a proxy's error page). */
+  onFailure?(error: unknown): void
 }
 
 export interface SyncEngineOptions {
@@ -273,6 +275,7 @@ export class SyncEngine {
 
   private async failed(generation: number, error: unknown): Promise<void> {
     if (generation !== this.generation || !this.running) return
+    this.options.events.onFailure?.(error)
     // A resync queued behind a failed one would skip the backoff wait.
     this.queued = null
     const reason = error instanceof DinkyError ? error.reason : classifyNetworkError(error)

@@ -24,7 +24,10 @@ describe('behind an nginx whose read timeout is below the heartbeat', () => {
     const connects = () => sim.control.stats().requestsByPath['/api/sse/connect'] ?? 0
     const first = connects()
     let appended = 0
-    const writer = setInterval(() => sim.control.appendLog(PROCESS, [`cut-line-${appended++}.`]), 300)
+    const writer = setInterval(
+      () => sim.control.appendLog(PROCESS, [`cut-line-${appended++}.`]),
+      300
+    )
     try {
       await waitFor('twenty cuts', () => connects() - first >= 20, 50_000)
     } finally {
