@@ -98,6 +98,10 @@ export class TextView {
       }
       case 'error':
         return [`${clock(now)} error (${update.reason}): ${update.message}`]
+      case 'diagnosis': {
+        const { stream, code, detail, advice } = update.diagnosis
+        return [`${clock(now)} [${stream}] diagnosis ${code}: ${detail}`, `  fix: ${advice}`]
+      }
       default:
         return []
     }

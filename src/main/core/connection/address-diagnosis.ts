@@ -16,7 +16,9 @@ const PROXY_STATUSES = new Set([502, 503, 504])
 /** The content type from a `DinkyError` detail (`HTTP 404 text/html; charset=utf-8`). */
 function contentTypeOf(error: DinkyError): string {
   const match = /^HTTP \d+ (.+)$/.exec(error.detail)
-  return match && match[1] !== 'no content type' ? match[1].slice(0, 100) : ''
+  return match && match[1] !== 'no content type'
+    ? match[1].replace(/[^\x20-\x7e]/g, '').slice(0, 100)
+    : ''
 }
 
 /** The root URL to suggest: the one tried without a trailing `/api` (the most common mistake). */
