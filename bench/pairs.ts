@@ -30,7 +30,15 @@ const SPECS: Record<string, PairSpec[]> = {
     ['stall_detect_ms_p50', 'watchdog_ms', 'watchdog_ms'],
     ['back_to_live_ms_p50', 'server_retry_ms', 'server_retry_ms']
   ],
-  cold_start: [['cached_first_render_ms', 'empty_first_render_ms', 'empty_first_render_ms']]
+  cold_start: [['cached_first_render_ms', 'empty_first_render_ms', 'empty_first_render_ms']],
+  soak: [
+    ['lines_shown', 'lines_expected', 'lines_expected'],
+    ['lines_doubled', 'target', 0],
+    ['heap_mb_end', 'heap_mb_start', 'heap_mb_start'],
+    ['handles_end', 'handles_start', 'handles_start'],
+    ['reconnects', 'faults', 'faults'],
+    ['live_s', 'duration_s', 'duration_s']
+  ]
 }
 
 /** The table rows of one result; a baseline given as a number is a target, not a measurement. */

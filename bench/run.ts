@@ -11,11 +11,20 @@ import { runConsoleLog } from './console-log'
 import { runIngest } from './ingest'
 import { runMemory } from './memory'
 import { runReconnect } from './reconnect'
+import { runSoak } from './soak'
 import { buildDocument, describeMachine, formatTable } from './report'
 import { pairsOf } from './pairs'
 
 const RESULTS = fileURLToPath(new URL('./results/latest.json', import.meta.url))
-const ALL = ['console_log', 'ingest', 'reconnect', 'memory', 'render', 'cold_start'] as const
+const ALL = [
+  'console_log',
+  'ingest',
+  'reconnect',
+  'memory',
+  'render',
+  'cold_start',
+  'soak'
+] as const
 
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
@@ -40,7 +49,8 @@ const benches: Record<(typeof ALL)[number], () => Promise<BenchResult>> = {
   reconnect: () => runReconnect(options),
   memory: () => runMemory(options, emptyTemplate),
   render: () => runRender(options, emptyTemplate),
-  cold_start: () => runColdStart(options, cachedTemplate, emptyTemplate)
+  cold_start: () => runColdStart(options, cachedTemplate, emptyTemplate),
+  soak: () => runSoak(options)
 }
 
 const machine = describeMachine()
