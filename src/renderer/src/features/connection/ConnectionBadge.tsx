@@ -26,7 +26,11 @@ export function ConnectionBadge() {
 
   const label = badgeLabel(state, now, t)
   const reason = state && 'reason' in state ? state.reason : null
-  const staleSince = state && state.kind !== 'live' ? (jobs?.asOf ?? state.since) : null
+  const navigate = useConsole((s) => s.navigate)
+  // Degraded is live data by polling: not stale.
+  const staleSince =
+    state && state.kind !== 'live' && state.kind !== 'degraded' ? (jobs?.asOf ?? state.since) : null
+  const explained = state?.kind === 'degraded' || reason === 'not-dinky'
 
   return (
     <Space size="small" data-testid="connection">
@@ -39,6 +43,16 @@ export function ConnectionBadge() {
           <Badge status={state ? CONNECTION_DOT[state.kind] : 'default'} text={label} />
         </span>
       </Tooltip>
+      {explained && (
+        <Button
+          size="small"
+          type="link"
+          data-testid="connection-why"
+          onClick={() => navigate('diagnostics')}
+        >
+          {t('proxy.openDiagnostics')}
+        </Button>
+      )}
       {state?.kind === 'reconnecting' && (
         <Button
           size="small"
@@ -79,6 +93,7 @@ export function badgeLabel(state: ConnectionState | undefined, now: number, t: T
     case 'connecting':
       return t('connection.connecting')
     case 'reconnecting':
+      if (state.reason === 'not-dinky') return t('proxy.notDinky')
       return t('connection.reconnecting', {
         // The ticking clock can be up to a tick older than the state itself; never count from before it began.
         seconds: Math.max(0, Math.ceil((state.retryAt - Math.max(now, state.since)) / 1000)),

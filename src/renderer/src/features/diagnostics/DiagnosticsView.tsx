@@ -15,6 +15,7 @@ import { formatAgo } from '../../format/units'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import { selectProfile, selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi } from '../../store/store-context'
+import { ProxyFindings } from './ProxyFindings'
 import { StateHistoryTable } from './StateHistoryTable'
 
 const REFRESH_MS = 2_000
@@ -127,6 +128,7 @@ export function DiagnosticsView() {
               <Alert type="success" showIcon title={t('diagnostics.healthy')} />
             )}
           </Space>
+          <ProxyFindings findings={d.findings ?? []} />
           <Row gutter={16}>
             <Col xs={24} xl={14}>
               <StateHistoryTable history={d.history} />
