@@ -41,6 +41,11 @@ export interface ProxyDiagnosis {
   blocked(restLive: boolean): boolean
   /** The current attempt, which had delivered data, was cut: measures the idle time (diagnoses a repeat). */
   cut(): number
+  /**
+   * A WebSocket handshake was answered without `101` (not a 401, not a 5xx): a proxy that does not pass `Upgrade`.
+   * Returns true when it happened twice in a row while REST answers (reported then): degrade as for buffering.
+   */
+  upgradeRefused(status: number, restLive: boolean): boolean
   /** The stream delivers again: the blocked streak is over. */
   through(): void
 }
@@ -52,6 +57,7 @@ export function createProxyDiagnosis(options: ProxyDiagnosisOptions): ProxyDiagn
   let status: number | null = null
   let lastDataAt = 0
   let blockedStreak = 0
+  let refusedStreak = 0
   const idles: number[] = []
   let reportedIdleMs: number | null = null
 
@@ -118,8 +124,22 @@ export function createProxyDiagnosis(options: ProxyDiagnosisOptions): ProxyDiagn
       })
       return idleMs
     },
+    upgradeRefused(code, restLive) {
+      if (!restLive || code === 401 || code === 101 || code >= 500) return false
+      refusedStreak++
+      if (refusedStreak === BLOCKED_TO_DIAGNOSE) {
+        report({
+          code: 'proxy-no-websocket',
+          detail: `the WebSocket upgrade was answered with HTTP ${code} instead of 101, ${refusedStreak} times in a row, while REST answers`,
+          advice: `A proxy does not pass the WebSocket upgrade; console lines and JVM figures come by polling. In nginx: ${NGINX_FIXES['proxy-no-websocket'].replace(/\n/g, ' ')}`,
+          evidence: { status: code, times: refusedStreak }
+        })
+      }
+      return refusedStreak >= BLOCKED_TO_DIAGNOSE
+    },
     through() {
       blockedStreak = 0
+      refusedStreak = 0
     }
   }
 }

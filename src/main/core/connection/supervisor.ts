@@ -53,11 +53,12 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
   const sawData = () => {
     watchdog.touch()
     proxy.data()
-    if (state.kind !== 'degraded') return
     proxy.through()
+    if (state.kind !== 'degraded') return
+    const { reason } = state
     attempt = 0
     setState({ kind: 'live', since: clock.now() })
-    log.info('stream through again; polling stops', { reason: 'proxy-buffering' })
+    log.info('stream through again; polling stops', { reason })
   }
 
   const setState = (next: ConnectionState) => {
@@ -139,7 +140,7 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
     const wasOpen = liveSince !== null
     const blocked = !proxy.received() && proxy.blocked(options.restLive?.() ?? false)
     closeConnection()
-    if (blocked) return degrade()
+    if (blocked) return degrade('proxy-buffering')
     const reason: ConnectionReason = wasOpen ? 'heartbeat-lost' : 'timeout'
     const silence: StreamCloseInfo = {
       reason,
@@ -171,6 +172,9 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
     }
     if (info.reason === 'token-expired') return onAuthFailure(info)
     if (!online) return goOffline()
+    const refused = transport.kind === 'ws' && !info.wasOpen && info.status !== undefined
+    if (refused && proxy.upgradeRefused(info.status ?? 0, options.restLive?.() ?? false))
+      return degrade('proxy-no-websocket')
     if (info.wasOpen && state.kind === 'live' && ROUTINE_CLOSES.has(info.reason)) {
       if (proxy.received()) return reconnectQuietly(info, honourRetry ? retryFloorMs : 0)
       // Open but silent: at once, but only once (a stream that drops right after opening is a storm).
@@ -214,18 +218,18 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
   }
 
   /** Blocked twice while REST answers: `degraded`, retried in the background with the capped backoff. */
-  function degrade(): void {
+  function degrade(reason: 'proxy-buffering' | 'proxy-no-websocket'): void {
     invisible = false
     graceTimer = clearTimer(graceTimer)
     attempt++
     const delay = policy.delay(attempt)
     const now = clock.now()
     const since = state.kind === 'degraded' ? state.since : now
-    setState({ kind: 'degraded', reason: 'proxy-buffering', attempt, retryAt: now + delay, since })
-    log.info('stream blocked by a proxy; polling instead', { attempt, retryInMs: delay })
+    setState({ kind: 'degraded', reason, attempt, retryAt: now + delay, since })
+    log.info('stream blocked by a proxy; polling instead', { reason, attempt, retryInMs: delay })
     retryTimer = clock.setTimeout(() => {
       retryTimer = null
-      connect('proxy-buffering', false)
+      connect(reason, false)
     }, delay)
   }
 
