@@ -46,6 +46,8 @@ export interface ProxyDiagnosis {
    * Returns true when it happened twice in a row while REST answers (reported then): degrade as for buffering.
    */
   upgradeRefused(status: number, restLive: boolean): boolean
+  /** The stream was answered with another content type than it asked for (once per streak, while REST answers). */
+  rewritten(detail: string, restLive: boolean): void
   /** The stream delivers again: the blocked streak is over. */
   through(): void
 }
@@ -58,6 +60,7 @@ export function createProxyDiagnosis(options: ProxyDiagnosisOptions): ProxyDiagn
   let lastDataAt = 0
   let blockedStreak = 0
   let refusedStreak = 0
+  let rewriteReported = false
   const idles: number[] = []
   let reportedIdleMs: number | null = null
 
@@ -137,9 +140,25 @@ export function createProxyDiagnosis(options: ProxyDiagnosisOptions): ProxyDiagn
       }
       return refusedStreak >= BLOCKED_TO_DIAGNOSE
     },
+    rewritten(detail, restLive) {
+      if (!restLive || rewriteReported) return
+      rewriteReported = true
+      const contentType = detail
+        .replace(/^HTTP \d+ /, '')
+        .replace(/[^\x20-\x7e]/g, '')
+        .slice(0, 100)
+      report({
+        code: 'proxy-rewrites',
+        detail: `the stream was answered as ${contentType} instead of text/event-stream while REST answers`,
+        advice:
+          "A proxy rewrites Dinky's stream: let its Content-Type through unchanged (no sub_filter, add_header Content-Type or default_type for /api/).",
+        evidence: { contentType }
+      })
+    },
     through() {
       blockedStreak = 0
       refusedStreak = 0
+      rewriteReported = false
     }
   }
 }

@@ -172,6 +172,8 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
     }
     if (info.reason === 'token-expired') return onAuthFailure(info)
     if (!online) return goOffline()
+    if (info.reason === 'wrong-content-type')
+      proxy.rewritten(info.detail, options.restLive?.() ?? false)
     const refused = transport.kind === 'ws' && !info.wasOpen && info.status !== undefined
     if (refused && proxy.upgradeRefused(info.status ?? 0, options.restLive?.() ?? false))
       return degrade('proxy-no-websocket')
