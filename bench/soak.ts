@@ -69,7 +69,17 @@ export async function runSoak(options: BenchOptions): Promise<BenchResult> {
     kindSince = now
   }
   session.subscribe(({ update }) => {
-    if (update.type === 'state' && update.stream === 'topics') note(update.state.kind)
+    if (update.type === 'state' && update.stream === 'topics') {
+      note(update.state.kind)
+      if (process.env['SOAK_TRACE'])
+        options.log(
+          `topics ${update.state.kind} ${'reason' in update.state ? update.state.reason : ''}`
+        )
+    }
+    if (update.type === 'state' && update.stream === 'rest' && process.env['SOAK_TRACE'])
+      options.log(
+        `rest ${update.state.kind} ${'reason' in update.state ? update.state.reason : ''}`
+      )
     if (update.type !== 'log' || update.chunk.stale) return
     for (const line of update.chunk.lines) {
       const match = /soak-line-(\d+)\./.exec(line)
@@ -145,6 +155,12 @@ export async function runSoak(options: BenchOptions): Promise<BenchResult> {
       degraded_s: seconds('degraded'),
       reconnecting_s: seconds('reconnecting'),
       connecting_s: seconds('connecting'),
+      other_s: round(
+        (['offline', 'auth-expired', 'stopped'] as const).reduce(
+          (sum, state) => sum + (timeIn.get(state) ?? 0),
+          0
+        ) / 1000
+      ),
       duration_s: durationMs / 1000
     }
     const heapFlat = heapEnd - heapStart <= Math.max(1, heapStart * 0.1)
