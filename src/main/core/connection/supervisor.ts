@@ -54,6 +54,8 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
     watchdog.touch()
     proxy.data()
     proxy.through()
+    // The stream took the token: a later rejection is a new one and gets its own silent re-login.
+    reloginUsed = false
     if (state.kind !== 'degraded') return
     const { reason } = state
     attempt = 0
