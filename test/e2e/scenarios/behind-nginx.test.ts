@@ -1,8 +1,8 @@
 /**
  * The app behind Debian's real nginx: a buffering proxy (`proxy_pass` only) makes the badge say "Live by polling"
  * while new console lines still arrive, and Diagnostics names the cause with the nginx fix; a proxy that cuts idle
- * streams adds its finding without the badge flapping; the fixed proxy brings Live back by itself. In both languages,
- * with screenshots of the badge and of Diagnostics' findings.
+ * streams adds its finding without the badge flapping; the fixed proxy brings Live back by itself; nginx's 502 page
+ * while Dinky is down is named too. In both languages, with screenshots of the badge and of Diagnostics' findings.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -106,6 +106,17 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       await nginx.reload({ profile: 'good', upstreamPort: sim.port })
       await waitForBadge(page, 'live', 20_000)
       expect(await page.getByTestId('connection-why').count()).toBe(0)
+    })
+
+    it("names nginx's 502 page while Dinky behind it is down, and is Live once it is back", async () => {
+      await openView(page, 'diagnostics')
+      const down = sim.control.refuseConnections(4_000)
+      const finding = page.getByTestId('finding-proxy-error-page').first()
+      await finding.waitFor({ state: 'visible', timeout: 10_000 })
+      expect(await finding.textContent()).toContain('HTTP 502 text/html')
+      await app.screenshot(`proxy-error-page-finding-${language}`)
+      await down
+      await waitForBadge(page, 'live', 20_000)
     })
   })
 }

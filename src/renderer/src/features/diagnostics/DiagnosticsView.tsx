@@ -124,9 +124,12 @@ export function DiagnosticsView() {
                 data-testid="diag-bursty"
               />
             )}
-            {d.contentTypeOk !== false && !d.heartbeatsBursty && d.streamHeaders && (
-              <Alert type="success" showIcon title={t('diagnostics.healthy')} />
-            )}
+            {d.contentTypeOk !== false &&
+              !d.heartbeatsBursty &&
+              d.streamHeaders &&
+              !d.findings?.length && (
+                <Alert type="success" showIcon title={t('diagnostics.healthy')} />
+              )}
           </Space>
           <ProxyFindings findings={d.findings ?? []} />
           <Row gutter={16}>
