@@ -39,7 +39,8 @@ describe('behind an nginx whose read timeout is below the heartbeat', () => {
     expect(session.snapshot().streams.topics.kind).toBe('live')
     const finding = session.diagnostics().findings?.find((d) => d.code === 'proxy-idle-timeout')
     expect(finding?.evidence.idleMs).toBeGreaterThan(IDLE_MS * 0.8)
-    expect(finding?.evidence.idleMs).toBeLessThan(IDLE_MS * 1.4)
+    // Measured on our side: a busy event loop notices the cut late, never early.
+    expect(finding?.evidence.idleMs).toBeLessThan(IDLE_MS * 1.8)
     expect(finding?.advice).toContain('at least 60 s')
     for (let line = 0; line < appended; line++)
       expect(world.linesWith(`cut-line-${line}.`), `line ${line}`).toHaveLength(1)
