@@ -37,6 +37,14 @@ const SPECS: Record<string, PairSpec[]> = {
     ['rps_budget_4', 'budget_4', 'budget_4'],
     ['max_in_1s_budget_4', 'budget_4', 'budget_4'],
     ['rps_slow_budget_4', 'rps_budget_4', 'rps_budget_4']
+  ],
+  soak: [
+    ['lines_shown', 'lines_expected', 'lines_expected'],
+    ['lines_doubled', 'target', 0],
+    ['heap_mb_end', 'heap_mb_start', 'heap_mb_start'],
+    ['handles_end', 'handles_start', 'handles_start'],
+    ['reconnects', 'faults', 'faults'],
+    ['live_s', 'duration_s', 'duration_s']
   ]
 }
 

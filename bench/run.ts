@@ -12,6 +12,7 @@ import { runIngest } from './ingest'
 import { runJobSweep } from './job-sweep'
 import { runMemory } from './memory'
 import { runReconnect } from './reconnect'
+import { runSoak } from './soak'
 import { buildDocument, describeMachine, formatTable } from './report'
 import { pairsOf } from './pairs'
 
@@ -23,7 +24,8 @@ const ALL = [
   'memory',
   'render',
   'cold_start',
-  'job_sweep'
+  'job_sweep',
+  'soak'
 ] as const
 
 const args = process.argv.slice(2)
@@ -50,7 +52,8 @@ const benches: Record<(typeof ALL)[number], () => Promise<BenchResult>> = {
   memory: () => runMemory(options, emptyTemplate),
   render: () => runRender(options, emptyTemplate),
   cold_start: () => runColdStart(options, cachedTemplate, emptyTemplate),
-  job_sweep: () => runJobSweep(options)
+  job_sweep: () => runJobSweep(options),
+  soak: () => runSoak(options)
 }
 
 const machine = describeMachine()

@@ -60,6 +60,10 @@ async function handle(request: SimRequest): Promise<unknown> {
       return sim.control.stallStreams()
     case 'restart':
       return sim.control.restart({ downMs: request.downMs })
+    case 'begin':
+      return void sim.control.submit(taskId)
+    case 'append':
+      return sim.control.appendLog(processName, request.lines)
     case 'close':
       await sim.close()
       setImmediate(() => process.exit(0))

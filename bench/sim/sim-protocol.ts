@@ -32,6 +32,9 @@ export type SimRequest =
   | { op: 'drop' }
   | { op: 'stall' }
   | { op: 'restart'; downMs: number }
+  /** Starts a run of the firehose process that stays running (the soak appends to it). */
+  | { op: 'begin' }
+  | { op: 'append'; lines: string[] }
   | { op: 'close' }
 
 export type SimMessage =

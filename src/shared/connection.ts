@@ -30,7 +30,13 @@ export const DISCONNECT_REASONS = [
   'stopped-by-user',
   'redirect-refused',
   'event-too-large',
-  'malformed-login'
+  'malformed-login',
+  'proxy-buffering',
+  'proxy-idle-timeout',
+  'proxy-error-page',
+  'proxy-no-websocket',
+  'proxy-rewrites',
+  'not-dinky'
 ] as const
 export type ConnectionReason = (typeof DISCONNECT_REASONS)[number]
 
@@ -50,6 +56,17 @@ export type ConnectionState =
   | { kind: 'offline'; reason: ConnectionReason; since: number }
   | { kind: 'auth-expired'; reason: ConnectionReason; since: number }
   | { kind: 'stopped'; reason: ConnectionReason; since: number }
+  | {
+      /**
+       * The stream cannot get through (a buffering proxy) while REST answers: what it would carry comes by polling,
+       * and the stream is retried in the background (`attempt`, `retryAt` of that retry).
+       */
+      kind: 'degraded'
+      reason: ConnectionReason
+      attempt: number
+      retryAt: number
+      since: number
+    }
 
 export type ConnectionKind = ConnectionState['kind']
 
@@ -60,6 +77,7 @@ export const SEVERITY: readonly ConnectionKind[] = [
   'reconnecting',
   'connecting',
   'stopped',
+  'degraded',
   'live'
 ]
 

@@ -3,6 +3,7 @@
  * prints them, the cache stores them and the Electron broadcaster batches them onto the IPC push channels.
  */
 import type { ConnectionState, StateChange, StreamName } from './connection'
+import type { Diagnosis } from './diagnosis'
 import type {
   Cluster,
   Fresh,
@@ -33,6 +34,8 @@ export type SessionUpdate =
   | { type: 'error'; reason: string; message: string }
   /** Job health (issue 15): a job's summary after each detail read, with the detail when its drawer is open. */
   | { type: 'job-health'; summary: JobHealthSummary; detail: Fresh<JobHealthDetail> | null }
+  /** A proxy or address problem was recognised (or re-measured); see `Diagnosis`. */
+  | { type: 'diagnosis'; diagnosis: Diagnosis }
 
 /** Every update a session emits is numbered, so a consumer that sees a gap asks for a snapshot. */
 export interface SessionEnvelope {
@@ -90,6 +93,8 @@ export interface Diagnostics {
   contentTypeOk: boolean | null
   /** True when heartbeats arrive in bursts: a proxy is buffering the stream. */
   heartbeatsBursty: boolean
+  /** The current diagnoses, newest last (one per code and stream); absent where nothing records them. */
+  findings?: Diagnosis[]
 }
 
 /** A job action, always by task id as Dinky's `/api/task/*` wants. */

@@ -23,8 +23,11 @@ function jobRow(job: Job) {
 export function stateFields(state: ConnectionState, now: number) {
   return {
     state: state.kind,
-    attempt: state.kind === 'reconnecting' ? state.attempt : 0,
-    retryInMs: state.kind === 'reconnecting' ? Math.max(0, state.retryAt - now) : 0,
+    attempt: state.kind === 'reconnecting' || state.kind === 'degraded' ? state.attempt : 0,
+    retryInMs:
+      state.kind === 'reconnecting' || state.kind === 'degraded'
+        ? Math.max(0, state.retryAt - now)
+        : 0,
     reason: state.kind === 'live' ? null : state.reason
   }
 }
@@ -81,6 +84,10 @@ export function toJsonLine(update: SessionUpdate, ts: number): JsonLine | null {
         reasons: s.reasons,
         asOf: s.asOf
       }
+    }
+    case 'diagnosis': {
+      const { stream, code, detail, advice } = update.diagnosis
+      return { ts, type: 'diagnosis', stream, code, detail, advice }
     }
     default:
       return null

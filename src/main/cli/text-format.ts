@@ -115,6 +115,13 @@ export class TextView {
       }
       case 'error':
         return [`${clock(now)} error (${update.reason}): ${inert(update.message)}`]
+      case 'diagnosis': {
+        const { stream, code, detail, advice } = update.diagnosis
+        return [
+          `${clock(now)} [${stream}] diagnosis ${code}: ${inert(detail)}`,
+          `  fix: ${inert(advice)}`
+        ]
+      }
       default:
         return []
     }

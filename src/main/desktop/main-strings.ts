@@ -25,7 +25,8 @@ const EN: MainStrings = {
     reconnecting: 'Reconnecting',
     offline: 'Offline',
     'auth-expired': 'Login expired',
-    stopped: 'Stopped'
+    stopped: 'Stopped',
+    degraded: 'Live by polling'
   },
   jobStatus: JOB_STATUS_NAMES['en-US']
 }
@@ -40,7 +41,8 @@ const ZH: MainStrings = {
     reconnecting: '重连中',
     offline: '离线',
     'auth-expired': '登录已过期',
-    stopped: '已停止'
+    stopped: '已停止',
+    degraded: '轮询在线'
   },
   jobStatus: JOB_STATUS_NAMES['zh-CN']
 }

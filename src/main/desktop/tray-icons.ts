@@ -12,7 +12,9 @@ const ICON_BY_KIND: Record<ConnectionState['kind'], 'live' | 'warn' | 'idle' | '
   reconnecting: 'warn',
   stopped: 'idle',
   offline: 'error',
-  'auth-expired': 'error'
+  'auth-expired': 'error',
+  // Live by polling: data flows, but a proxy needs fixing.
+  degraded: 'warn'
 }
 
 /** The 1x file name (under resources/) for a state; `kind` undefined means no server has a state yet. */

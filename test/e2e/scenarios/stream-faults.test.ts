@@ -67,13 +67,15 @@ describe('dropped and stalled streams', () => {
     expect(sim.control.stats().logins).toBe(loginsBefore)
   })
 
-  it('shows Reconnecting with a countdown when streams drop again and while the server refuses, keeps the data on screen, then Live', async () => {
+  it('stays Live when streams drop again, shows Reconnecting with a countdown while the server refuses, keeps the data on screen, then Live', async () => {
+    // A stream that was receiving data and is cut again is as routine as the first time (a proxy's idle cut looks
+    // like this): back at Dinky's retry: floor, no attempt counted, no flap.
+    const badge = await recordBadgeStates(page)
     sim.control.dropStreams()
-    await waitForBadge(page, 'reconnecting', 5_000)
-    await expect(connectionBadge(page).textContent()).resolves.toMatch(
-      /^Reconnecting in \d+ s \(attempt 2\)$/
-    )
-    await waitForBadge(page, 'live', 10_000)
+    await expect.poll(() => sim.control.stats().openStreams, { timeout: 5_000 }).toBe(0)
+    await expect.poll(() => sim.control.stats().openStreams, { timeout: 5_000 }).toBeGreaterThan(0)
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    expect(await badge.read()).toEqual(['live'])
 
     const linesBeforeOutage = logLength()
     const refusal = sim.control.refuseConnections(4_000)

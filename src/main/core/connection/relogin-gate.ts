@@ -7,7 +7,11 @@ import type { Clock } from '../ports'
 export interface ReloginGateOptions {
   clock: Clock
   login: () => Promise<unknown>
-  /** A relogin asked for within this long after the last one shares its outcome; default 10 s. */
+  /**
+   * A relogin asked for within this long after the last one shares its outcome; default 2 s: enough for the
+   * streams and REST that lost the token together, short enough that a server restarting again a few seconds
+   * later gets a new login rather than the old (now invalid) one's success.
+   */
   windowMs?: number
 }
 
@@ -16,7 +20,7 @@ export interface ReloginGateOptions {
  * after a login reuses its outcome instead of logging in again.
  */
 export function createReloginGate(options: ReloginGateOptions): () => Promise<void> {
-  const windowMs = options.windowMs ?? 10_000
+  const windowMs = options.windowMs ?? 2_000
   let inFlight: Promise<void> | null = null
   let last: { at: number; outcome: Promise<void> } | null = null
 

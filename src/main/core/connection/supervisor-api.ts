@@ -3,6 +3,7 @@
  * connections, its `ConnectionState` and every reconnect decision.
  */
 import type { ConnectionState, StreamName } from '../../../shared/connection'
+import type { Diagnosis } from '../../../shared/diagnosis'
 import type { Clock, Disposer, Logger } from '../ports'
 import type { StreamMessage, StreamOpenInfo, StreamTransport, TopicSet } from '../stream/transport'
 import type { BackoffOptions } from './backoff'
@@ -38,6 +39,13 @@ export interface StreamSupervisorOptions {
   onSubscribed?(topics: TopicSet): void
   /** Every heartbeat, with its arrival time (diagnostics: intervals, burstiness). */
   onHeartbeat?(at: number): void
+  /**
+   * Whether REST answers now: a stream blocked while it does is blocked by a proxy, and goes `degraded` (REST polling
+   * carries its data) instead of `reconnecting`. Without it the stream never degrades.
+   */
+  restLive?(): boolean
+  /** A proxy problem was recognised on this stream (see `proxy-diagnosis.ts`). */
+  onDiagnosis?(diagnosis: Diagnosis): void
 }
 
 export interface StreamSupervisor {

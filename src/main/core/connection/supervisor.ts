@@ -2,14 +2,16 @@
  * The connection supervisor of one stream: an explicit state machine (connecting, live, reconnecting, offline,
  * auth-expired, stopped) that owns the transport's connections and every reconnect decision. Policy: full-jitter
  * backoff with the server's `retry:` as a floor; the attempt count resets after a stable live period; one attempt
- * in flight at most; a heartbeat watchdog; one silent re-login then `auth-expired`; 204 stops; a stable stream that
- * ends cleanly (Dinky's 30-minute emitter timeout) reconnects at once and invisibly.
+ * in flight at most; a heartbeat watchdog; one silent re-login then `auth-expired`; 204 stops; a stream that was
+ * receiving data and ends (Dinky's 30-minute emitter timeout, a proxy's idle cut) reconnects at the `retry:` floor,
+ * invisibly and without counting an attempt; a stream blocked by a proxy while REST answers goes `degraded`.
  */
 import type { ConnectionReason, ConnectionState } from '../../../shared/connection'
 import { DinkyError } from '../dinky/dinky-error'
 import type { Disposer, TimerHandle } from '../ports'
 import type { StreamCloseInfo, StreamConnection, StreamHandlers } from '../stream/transport'
 import { createBackoffPolicy } from './backoff'
+import { createProxyDiagnosis } from './proxy-diagnosis'
 import type { StreamSupervisor, StreamSupervisorOptions } from './supervisor-api'
 import { LOGIN_RETRYABLE, ROUTINE_CLOSES } from './close-policy'
 import { createWatchdog } from './watchdog'
@@ -41,6 +43,25 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
   let graceTimer: TimerHandle | null = null
   let disposeJump: Disposer | null = null
   const watchdog = createWatchdog(clock, timeoutMs, () => onWatchdog())
+  const proxy = createProxyDiagnosis({
+    stream: transport.stream,
+    clock,
+    watchdogMs: timeoutMs,
+    onDiagnosis: (diagnosis) => options.onDiagnosis?.(diagnosis)
+  })
+  /** Data arrived on the current connection: a degraded stream is through again. */
+  const sawData = () => {
+    watchdog.touch()
+    proxy.data()
+    proxy.through()
+    // The stream took the token: a later rejection is a new one and gets its own silent re-login.
+    reloginUsed = false
+    if (state.kind !== 'degraded') return
+    const { reason } = state
+    attempt = 0
+    setState({ kind: 'live', since: clock.now() })
+    log.info('stream through again; polling stops', { reason })
+  }
 
   const setState = (next: ConnectionState) => {
     state = next
@@ -71,20 +92,22 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
     const current = () => gen === generation && !stopped
     if (visible) setState({ kind: 'connecting', reason, since: clock.now() })
     watchdog.arm()
+    proxy.attempt()
     const handlers: StreamHandlers = {
       onOpen(info) {
         if (!current()) return
         watchdog.touch()
+        proxy.opened(info.status)
         onOpened()
         options.onOpen?.(info)
       },
-      onActivity: () => current() && watchdog.touch(),
+      onActivity: () => current() && sawData(),
       onHeartbeat() {
         if (!current()) return
-        watchdog.touch()
+        sawData()
         options.onHeartbeat?.(clock.now())
       },
-      onMessage: (message) => current() && options.onMessage(message),
+      onMessage: (message) => current() && (sawData(), options.onMessage(message)),
       onSubscribed(topics) {
         if (current()) options.onSubscribed?.(topics)
       },
@@ -108,14 +131,18 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
     graceTimer = clearTimer(graceTimer)
     const quiet = invisible && state.kind === 'live'
     invisible = false
-    if (quiet) return log.info('stream back', { attempt })
+    if (quiet) return log.debug('stream back', { attempt })
+    // Degraded until data arrives: a buffering proxy answers the headers of a stream it then holds back.
+    if (state.kind === 'degraded') return
     setState({ kind: 'live', since: clock.now() })
     log.info('stream live', { attempt })
   }
 
   function onWatchdog(): void {
     const wasOpen = liveSince !== null
+    const blocked = !proxy.received() && proxy.blocked(options.restLive?.() ?? false)
     closeConnection()
+    if (blocked) return degrade('proxy-buffering')
     const reason: ConnectionReason = wasOpen ? 'heartbeat-lost' : 'timeout'
     const silence: StreamCloseInfo = {
       reason,
@@ -147,25 +174,67 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
     }
     if (info.reason === 'token-expired') return onAuthFailure(info)
     if (!online) return goOffline()
-    if (info.wasOpen && state.kind === 'live' && attempt === 0 && ROUTINE_CLOSES.has(info.reason)) {
-      attempt = 1
-      invisible = true
-      log.info('stream ended; reconnecting at once', { reason: info.reason })
-      graceTimer = clock.setTimeout(() => {
+    if (info.reason === 'wrong-content-type')
+      proxy.rewritten(info.detail, options.restLive?.() ?? false)
+    const refused = transport.kind === 'ws' && !info.wasOpen && info.status !== undefined
+    if (refused && proxy.upgradeRefused(info.status ?? 0, options.restLive?.() ?? false))
+      return degrade('proxy-no-websocket')
+    if (info.wasOpen && state.kind === 'live' && ROUTINE_CLOSES.has(info.reason)) {
+      if (proxy.received()) return reconnectQuietly(info, honourRetry ? retryFloorMs : 0)
+      // Open but silent: at once, but only once (a stream that drops right after opening is a storm).
+      if (attempt === 0) return ((attempt = 1), reconnectQuietly(info, 0))
+    }
+    scheduleRetry(info.reason, info.detail)
+  }
+
+  /**
+   * A stream that was receiving data ended (Dinky's emitter timeout, a proxy's idle cut): back after the server's
+   * `retry:` floor, shown only if that takes over `retry` + 1 s (or the grace period, if longer); no attempt counted,
+   * so a proxy that cuts every few seconds neither grows the backoff nor flaps the UI.
+   */
+  function reconnectQuietly(info: StreamCloseInfo, floorMs: number): void {
+    const idleMs = proxy.received() ? proxy.cut() : null
+    const since = clock.now()
+    invisible = true
+    log.info('stream ended; reconnecting', { reason: info.reason, idleMs, retryInMs: floorMs })
+    graceTimer = clearTimer(graceTimer)
+    graceTimer = clock.setTimeout(
+      () => {
         graceTimer = null
         if (!invisible) return
         invisible = false
+        const shown = Math.max(1, attempt)
         setState({
           kind: 'reconnecting',
-          attempt,
+          attempt: shown,
           retryAt: clock.now(),
           reason: info.reason,
-          since: now
+          since
         })
-      }, graceMs)
-      return connect(info.reason, false)
-    }
-    scheduleRetry(info.reason, info.detail)
+      },
+      Math.max(graceMs, floorMs + 1_000)
+    )
+    if (floorMs === 0) return connect(info.reason, false)
+    retryTimer = clock.setTimeout(() => {
+      retryTimer = null
+      connect(info.reason, false)
+    }, floorMs)
+  }
+
+  /** Blocked twice while REST answers: `degraded`, retried in the background with the capped backoff. */
+  function degrade(reason: 'proxy-buffering' | 'proxy-no-websocket'): void {
+    invisible = false
+    graceTimer = clearTimer(graceTimer)
+    attempt++
+    const delay = policy.delay(attempt)
+    const now = clock.now()
+    const since = state.kind === 'degraded' ? state.since : now
+    setState({ kind: 'degraded', reason, attempt, retryAt: now + delay, since })
+    log.info('stream blocked by a proxy; polling instead', { reason, attempt, retryInMs: delay })
+    retryTimer = clock.setTimeout(() => {
+      retryTimer = null
+      connect(reason, false)
+    }, delay)
   }
 
   function scheduleRetry(reason: ConnectionReason, detail: string): void {

@@ -3,6 +3,7 @@
  * (bursts mean a buffering proxy), reconnects, event rate and the stream's response headers. Everything is bounded.
  */
 import type { ConnectionState, StateChange, StreamName } from '../../../shared/connection'
+import type { Diagnosis } from '../../../shared/diagnosis'
 import type { Diagnostics } from '../../../shared/session'
 import type { StreamOpenInfo } from '../stream/transport'
 import { RingBuffer } from './ring-buffer'
@@ -30,12 +31,14 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
 export class DiagnosticsRecorder {
   private readonly history: RingBuffer<StateChange>
   private readonly intervals: RingBuffer<number>
-  private readonly wasLive = new Set<StreamName>()
+  private opened = false
   private readonly eventBuckets = new Map<number, number>()
   private lastHeartbeatAt: number | null = null
   private reconnects = 0
   private headers: Record<string, string> | null = null
   private contentTypeOk: boolean | null = null
+  /** The latest diagnosis per code and stream (a handful at most: the codes are a fixed list). */
+  private readonly findings = new Map<string, Diagnosis>()
   heartbeatIntervalMs: number
 
   constructor(private readonly options: DiagnosticsRecorderOptions) {
@@ -44,12 +47,14 @@ export class DiagnosticsRecorder {
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 9_000
   }
 
-  /** A stream that was live once and is live again has reconnected. */
   recordState(stream: StreamName, state: ConnectionState): void {
     this.history.push({ stream, state, at: this.options.now() })
-    if (state.kind !== 'live') return
-    if (this.wasLive.has(stream)) this.reconnects++
-    this.wasLive.add(stream)
+  }
+
+  recordFinding(diagnosis: Diagnosis): void {
+    const key = `${diagnosis.code}:${diagnosis.stream}`
+    this.findings.delete(key)
+    this.findings.set(key, diagnosis)
   }
 
   recordHeartbeat(at: number): void {
@@ -65,7 +70,13 @@ export class DiagnosticsRecorder {
     }
   }
 
+  /**
+   * Every open of the event stream after its first is a reconnect. Why opens, not states: a stream that ended after
+   * it had delivered data reconnects without ever leaving `live` (Dinky's emitter timeout, a proxy's idle cut).
+   */
   recordOpen(kind: 'sse' | 'ws', info: StreamOpenInfo): void {
+    if (this.opened) this.reconnects++
+    this.opened = true
     this.headers = redactHeaders(info.headers)
     const contentType = this.headers['content-type'] ?? ''
     this.contentTypeOk = kind === 'ws' ? null : contentType.startsWith('text/event-stream')
@@ -91,7 +102,8 @@ export class DiagnosticsRecorder {
       eventsPerSecond: events / RATE_WINDOW_S,
       streamHeaders: this.headers,
       contentTypeOk: this.contentTypeOk,
-      heartbeatsBursty: this.bursty()
+      heartbeatsBursty: this.bursty(),
+      findings: [...this.findings.values()]
     }
   }
 }

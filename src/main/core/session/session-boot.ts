@@ -6,6 +6,7 @@
 import type { ConnectionReason } from '../../../shared/connection'
 import type { ConnectionSettings, ServerProfile } from '../../../shared/profiles'
 import type { SessionUser } from '../../../shared/session'
+import { NOT_DINKY_RETRY_MS, diagnoseAddress } from '../connection/address-diagnosis'
 import { createBackoffPolicy, type BackoffPolicy } from '../connection/backoff'
 import { classifyNetworkError } from '../dinky/classify'
 import { DinkyError } from '../dinky/dinky-error'
@@ -80,7 +81,12 @@ export class SessionBoot {
       const reason = error instanceof DinkyError ? error.reason : classifyNetworkError(error)
       // A login answer that is not Dinky's is as final as a refused password: retrying cannot fix an address.
       if (reason === 'login-failed' || reason === 'token-expired' || reason === 'malformed-login')
-        this.refused(reason, error)
+        return this.refused(reason, error)
+      const found = diagnoseAddress(error, profile.url, 'rest', this.options.clock.now())
+      // A proxy's error page once per streak; an address that is not Dinky at each (minutely) try.
+      if (found && (this.attempt === 0 || found.code === 'not-dinky'))
+        model.apply({ type: 'diagnosis', diagnosis: found })
+      if (found?.code === 'not-dinky') this.retryLater('not-dinky', NOT_DINKY_RETRY_MS)
       else this.retryLater(reason)
     }
   }
@@ -104,10 +110,10 @@ export class SessionBoot {
     this.options.onRefused(error instanceof Error ? error : new Error(String(error)))
   }
 
-  private retryLater(reason: ConnectionReason): void {
+  private retryLater(reason: ConnectionReason, fixedDelayMs?: number): void {
     const { model, clock, logger } = this.options
     this.attempt++
-    const delay = this.backoff.delay(this.attempt)
+    const delay = fixedDelayMs ?? this.backoff.delay(this.attempt)
     const fields = { reason, attempt: this.attempt, retryInMs: delay }
     if (this.attempt === 1) logger.warn('server unreachable; retrying', fields)
     else logger.info('server still unreachable', fields)

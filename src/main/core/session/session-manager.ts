@@ -6,6 +6,7 @@
 import type { ConnectionTest } from '../../../shared/ipc/contract'
 import type { AppSettings, ServerProfile } from '../../../shared/profiles'
 import type { CacheStore } from '../cache/cache-store'
+import { diagnoseAddress } from '../connection/address-diagnosis'
 import { createDinkyClient } from '../dinky/client'
 import { DinkyError } from '../dinky/dinky-error'
 import { systemClock, type Clock, type FetchLike, type Logger } from '../ports'
@@ -94,7 +95,15 @@ export class DefaultSessionManager implements SessionManager {
       logger: this.logger,
       extraCaPem: profile.extraCaPem
     })
-    const version = await client.version()
+    const version = await client.version().catch((error: unknown) => {
+      const found = diagnoseAddress(error, url, 'rest', Date.now())
+      if (found?.code !== 'not-dinky') throw error
+      throw new DinkyError({
+        endpoint: '/api/version',
+        reason: 'not-dinky',
+        detail: `${found.detail}. ${found.advice}`
+      })
+    })
     const secret = password ?? this.secretsFor(profile).password(profile.id)
     if (secret === null) {
       throw new DinkyError({

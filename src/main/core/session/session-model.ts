@@ -129,6 +129,9 @@ export class SessionModel {
       case 'user':
         this.user = update.user
         return true
+      case 'diagnosis':
+        this.diagnostics.recordFinding(update.diagnosis)
+        return true
       default:
         return true
     }

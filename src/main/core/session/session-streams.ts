@@ -16,6 +16,7 @@ import { createStreamTransports } from '../stream/choose-transport'
 import { WsEndpointMemory } from '../stream/ws-endpoints'
 import type { StreamMessage, StreamTransport } from '../stream/transport'
 import type { RunningTasks } from '../sync/running-tasks'
+import { RestFallbackPoller } from '../sync/rest-fallback-poller'
 import type { SessionModel } from './session-model'
 
 export interface SessionStreamsOptions {
@@ -29,6 +30,8 @@ export interface SessionStreamsOptions {
   relogin: () => Promise<void>
   processes: readonly string[]
   onProcess(process: string, entity: DinkyProcess): void
+  /** A process read by REST while the topic stream is degraded (the fetched path of the log-delta cursor). */
+  onFetchedProcess?(process: string, entity: DinkyProcess): void
   /** The topic stream opened again after its first open: resync from REST (its processes wait for the next). */
   onTopicsReopened(): void
   /**
@@ -48,9 +51,18 @@ export class SessionStreams {
   private subscribedProcesses = new Set<string>()
   /** Which WebSocket shape this server's versions speak, kept across reconnects (probed again on a new version). */
   private readonly wsEndpoints = new WsEndpointMemory()
+  private readonly fallback: RestFallbackPoller
 
   constructor(private readonly options: SessionStreamsOptions) {
     const { client, logger, model } = options
+    this.fallback = new RestFallbackPoller({
+      client,
+      clock: options.clock,
+      logger,
+      processes: () => this.topics?.topics().processes ?? [],
+      onProcess: (process, entity) => options.onFetchedProcess?.(process, entity),
+      onJvm: (jvm, at) => model.apply({ type: 'jvm', sample: { at, jvm } })
+    })
     const serverVersion = () => model.serverVersion
     const endpoints = this.wsEndpoints
     const maxEventBytes = options.settings.maxEventBytes
@@ -92,6 +104,7 @@ export class SessionStreams {
   }
 
   async stop(): Promise<void> {
+    this.fallback.stop()
     await Promise.all(this.supervisors.map((supervisor) => supervisor.stop()))
   }
 
@@ -117,7 +130,11 @@ export class SessionStreams {
         if (stream === 'topics' && state.kind !== 'live') this.options.runningTasks?.lost()
         // WebSocket carries the JVM figures on the one socket: the jvm stream is that socket.
         if (transport.kind === 'ws') model.apply({ type: 'state', stream: 'jvm', state })
+        for (const carried of transport.kind === 'ws' ? (['topics', 'jvm'] as const) : [stream])
+          if (carried !== 'rest') this.fallback.set(carried, state.kind === 'degraded')
       },
+      restLive: () => model.stream('rest').kind === 'live',
+      onDiagnosis: (diagnosis) => model.apply({ type: 'diagnosis', diagnosis }),
       onMessage: (message) => this.onMessage(message),
       onOpen: (info) => {
         if (stream !== 'topics') return

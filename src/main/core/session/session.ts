@@ -233,6 +233,9 @@ export class Session implements SessionHandle {
     this.firstLogin.reject(new Error('session stopped'))
   }
 
+  /** What a failed answer is checked against (`diagnoseAddress`). */
+  private address = () => ({ baseUrl: this.options.profile.url, now: () => this.clock.now() })
+
   private tenant(): number | null {
     return this.options.profile.tenantId > 0 ? this.options.profile.tenantId : null
   }
@@ -259,7 +262,7 @@ export class Session implements SessionHandle {
       random: this.options.random,
       followed: () => [...this.followed],
       relogin: this.relogin,
-      events: syncEventsFor(this.model, (process, entity) => this.onFetchedProcess(process, entity))
+      events: syncEventsFor(this.model, this.onFetchedProcess.bind(this), this.address())
     })
     this.sync.seedJobs(this.model.snapshot().jobs?.value ?? [])
     this.streams = new SessionStreams({
@@ -275,6 +278,7 @@ export class Session implements SessionHandle {
       onProcess: (process, entity) => {
         if (this.followed.has(process)) this.onProcess(process, entity)
       },
+      onFetchedProcess: (process, entity) => this.onFetchedProcess(process, entity),
       onTopicsReopened: () => void this.sync?.resync({ processes: false }),
       runningTasks: tasks,
       onProcessesSubscribed: (processes) =>

@@ -2,6 +2,7 @@
  * How REST sync results become session updates: live data wrapped as fresh (`stale: false`, the answer's time as
  * `asOf`), transitions emitted after the snapshot that revealed them.
  */
+import { diagnoseAddress } from '../connection/address-diagnosis'
 import type { DinkyProcess } from '../dinky/types'
 import type { SyncEvents } from '../sync/sync-engine'
 import type { SessionModel } from './session-model'
@@ -9,10 +10,22 @@ import type { SessionModel } from './session-model'
 /** The sync engine's callbacks, bound to a session model; console logs go to `onProcess` (the log follower). */
 export function syncEventsFor(
   model: SessionModel,
-  onProcess: (process: string, entity: DinkyProcess) => void
+  onProcess: (process: string, entity: DinkyProcess) => void,
+  address?: { baseUrl: string; now: () => number }
 ): SyncEvents {
+  /** One diagnosis per failure streak: polls keep failing every few seconds while Dinky is down. */
+  let diagnosed = false
   return {
-    onState: (state) => model.apply({ type: 'state', stream: 'rest', state }),
+    onState: (state) => {
+      if (state.kind === 'live') diagnosed = false
+      model.apply({ type: 'state', stream: 'rest', state })
+    },
+    onFailure: (error) => {
+      const found = address && diagnoseAddress(error, address.baseUrl, 'rest', address.now())
+      if (!found || diagnosed) return
+      diagnosed = true
+      model.apply({ type: 'diagnosis', diagnosis: found })
+    },
     onJobs: (jobs, counts, asOf, transitions) => {
       model.apply({
         type: 'jobs',

@@ -8,6 +8,7 @@ import type { ConnectionReason, ConnectionState } from '../../../shared/connecti
 import type { Cluster, Job, JobTransition, StatusCounts, SysInfo } from '../../../shared/models'
 import type { TaskManager } from '../../../shared/models'
 import type { ConnectionSettings } from '../../../shared/profiles'
+import { LOGIN_RETRYABLE } from '../connection/close-policy'
 import { classifyNetworkError } from '../dinky/classify'
 import { DinkyError } from '../dinky/dinky-error'
 import type { DinkyClient, DinkyProcess } from '../dinky/types'
@@ -30,6 +31,8 @@ export interface SyncEvents {
   /** The cluster list failed on its own (jobs are fine): what is shown is stale, for this reason. */
   onClustersStale?(reason: ConnectionReason, detail: string): void
   onProcess(process: string, entity: DinkyProcess): void
+  /** A poll failed (for diagnoses such as a proxy's error page). */
+  onFailure?(error: unknown): void
 }
 
 export interface SyncEngineOptions {
@@ -274,6 +277,7 @@ export class SyncEngine {
 
   private async failed(generation: number, error: unknown): Promise<void> {
     if (generation !== this.generation || !this.running) return
+    this.options.events.onFailure?.(error)
     // A resync queued behind a failed one would skip the backoff wait.
     this.queued = null
     const reason = error instanceof DinkyError ? error.reason : classifyNetworkError(error)
@@ -285,8 +289,14 @@ export class SyncEngine {
         await relogin()
         if (mine === this.generation && this.running) void this.resync()
         return
-      } catch {
+      } catch (loginError) {
         if (mine !== this.generation || !this.running) return
+        // A login that never reached Dinky (it is restarting) says nothing of the credentials: retry it later.
+        const again = loginError instanceof DinkyError ? loginError.reason : 'login-failed'
+        if (LOGIN_RETRYABLE.has(again)) {
+          this.reloginTried = false
+          return this.retryLater(again, loginError)
+        }
       }
     }
     if (reason === 'token-expired' || reason === 'login-failed') {
@@ -294,6 +304,10 @@ export class SyncEngine {
       this.halt('auth', { kind: 'auth-expired', reason, since: this.now() })
       return
     }
+    this.retryLater(reason, error)
+  }
+
+  private retryLater(reason: ConnectionReason, error: unknown): void {
     this.supersede()
     const delay = this.rest.failed(reason, describeFailure(error))
     this.schedule('retry', delay, () => void this.resync())

@@ -61,7 +61,13 @@ export const enUS = {
       'stopped-by-user': 'stopped by you',
       'redirect-refused': 'redirect to another address refused',
       'event-too-large': 'an event was too large',
-      'malformed-login': "the login answer is not Dinky's"
+      'malformed-login': "the login answer is not Dinky's",
+      'proxy-buffering': 'a proxy is buffering the stream',
+      'proxy-idle-timeout': 'a proxy cuts idle streams',
+      'proxy-error-page': 'the proxy answered with an error page',
+      'proxy-no-websocket': 'the proxy blocks the WebSocket upgrade',
+      'proxy-rewrites': 'the proxy rewrites the stream',
+      'not-dinky': 'this address is not Dinky'
     },
     streams: { topics: 'Event stream', jvm: 'JVM stream', rest: 'REST' }
   },
@@ -390,6 +396,47 @@ export const enUS = {
     budget: 'Job detail requests per second (per server)',
     budgetHelp:
       'Open job drawers (every 3 s) and the background health sweep of running jobs share this budget; the sweep backs off when Dinky is slow.'
+  },
+  proxy: {
+    degraded: 'Live by polling — stream blocked by a proxy',
+    degradedShort: 'Live by polling',
+    notDinky: 'Not a Dinky server',
+    openDiagnostics: 'Why?',
+    findings: 'Findings',
+    noFindings: 'Nothing stands between the console and Dinky.',
+    evidence: 'Evidence',
+    fix: 'Fix (nginx, inside the location that proxies Dinky)',
+    copy: 'Copy',
+    copied: 'Copied',
+    titles: {
+      'proxy-buffering': 'A proxy buffers the stream',
+      'proxy-idle-timeout': 'A proxy cuts idle streams',
+      'proxy-error-page': 'The proxy answers with an error page',
+      'proxy-no-websocket': 'The proxy blocks the WebSocket upgrade',
+      'proxy-rewrites': 'The proxy rewrites the stream',
+      'not-dinky': 'This address is not Dinky'
+    },
+    evidenceText: {
+      'proxy-buffering':
+        'HTTP {{status}}, {{bytes}} bytes in {{seconds}} s, {{times}} times in a row, while REST answers. Console lines and JVM figures now come by polling every 2 s.',
+      'proxy-idle-timeout':
+        'The stream was cut {{times}} times after {{seconds}} s without data each time (Dinky’s heartbeat is 9 s). The console reconnects at once.',
+      'proxy-error-page':
+        'HTTP {{status}} {{contentType}} instead of Dinky’s answer: Dinky behind the proxy is down or unreachable.',
+      'proxy-no-websocket':
+        'The WebSocket upgrade was answered with HTTP {{status}} instead of 101.',
+      'proxy-rewrites': 'The stream came back as {{contentType}} instead of text/event-stream.',
+      'not-dinky':
+        '{{url}} answered HTTP {{status}} {{contentType}} without Dinky’s envelope. Use Dinky’s own address without /api (Dinky’s default port is 8888). Retrying once a minute.'
+    },
+    advice: {
+      'proxy-buffering': 'Turn buffering off for Dinky in the proxy.',
+      'proxy-idle-timeout': 'Set the proxy’s read timeout to at least 60 s (120 s is safe).',
+      'proxy-error-page': 'Start Dinky, or point the proxy at where Dinky runs.',
+      'proxy-no-websocket': 'Pass the Upgrade and Connection headers for Dinky 1.2’s WebSocket.',
+      'proxy-rewrites': 'Let Dinky’s Content-Type through unchanged.',
+      'not-dinky': 'Check the server URL in Settings.'
+    }
   },
   units: {
     seconds: '{{value}} s',

@@ -62,7 +62,13 @@ export const zhCN: CatalogueShape = {
       'stopped-by-user': '手动停止',
       'redirect-refused': '已拒绝跳转到其他地址',
       'event-too-large': '事件过大',
-      'malformed-login': '登录响应不是 Dinky 的格式'
+      'malformed-login': '登录响应不是 Dinky 的格式',
+      'proxy-buffering': '代理缓冲了推送流',
+      'proxy-idle-timeout': '代理切断空闲的推送流',
+      'proxy-error-page': '代理返回了错误页面',
+      'proxy-no-websocket': '代理拦截了 WebSocket 升级',
+      'proxy-rewrites': '代理改写了推送流',
+      'not-dinky': '该地址不是 Dinky'
     },
     streams: { topics: '事件推送', jvm: 'JVM 推送', rest: 'REST 接口' }
   },
@@ -389,6 +395,46 @@ export const zhCN: CatalogueShape = {
     budget: '作业详情请求数 / 秒（每个服务器）',
     budgetHelp:
       '打开的作业抽屉（每 3 秒）与后台运行作业健康巡检共用此预算；Dinky 响应变慢时巡检会自动退避。'
+  },
+  proxy: {
+    degraded: '轮询在线 — 推送流被代理阻塞',
+    degradedShort: '轮询在线',
+    notDinky: '不是 Dinky 服务器',
+    openDiagnostics: '原因？',
+    findings: '诊断结果',
+    noFindings: '控制台与 Dinky 之间没有发现问题。',
+    evidence: '依据',
+    fix: '修复（nginx，写在代理 Dinky 的 location 中）',
+    copy: '复制',
+    copied: '已复制',
+    titles: {
+      'proxy-buffering': '代理缓冲了推送流',
+      'proxy-idle-timeout': '代理切断空闲的推送流',
+      'proxy-error-page': '代理返回了错误页面',
+      'proxy-no-websocket': '代理拦截了 WebSocket 升级',
+      'proxy-rewrites': '代理改写了推送流',
+      'not-dinky': '该地址不是 Dinky'
+    },
+    evidenceText: {
+      'proxy-buffering':
+        'HTTP {{status}}，{{seconds}} 秒内收到 {{bytes}} 字节，连续 {{times}} 次，而 REST 接口正常。控制台日志和 JVM 数据现改为每 2 秒轮询。',
+      'proxy-idle-timeout':
+        '推送流被切断 {{times}} 次，每次都在无数据 {{seconds}} 秒之后（Dinky 的心跳间隔为 9 秒）。控制台会立即重连。',
+      'proxy-error-page':
+        '收到 HTTP {{status}} {{contentType}}，而不是 Dinky 的响应：代理后面的 Dinky 未运行或无法访问。',
+      'proxy-no-websocket': 'WebSocket 升级请求得到 HTTP {{status}}，而不是 101。',
+      'proxy-rewrites': '推送流的类型是 {{contentType}}，而不是 text/event-stream。',
+      'not-dinky':
+        '{{url}} 返回 HTTP {{status}} {{contentType}}，不是 Dinky 的响应格式。请使用 Dinky 本身的地址，不要加 /api（Dinky 默认端口为 8888）。每分钟重试一次。'
+    },
+    advice: {
+      'proxy-buffering': '在代理中关闭对 Dinky 的缓冲。',
+      'proxy-idle-timeout': '把代理的读取超时设为至少 60 秒（120 秒更稳妥）。',
+      'proxy-error-page': '启动 Dinky，或让代理指向 Dinky 实际运行的地址。',
+      'proxy-no-websocket': '为 Dinky 1.2 的 WebSocket 传递 Upgrade 和 Connection 请求头。',
+      'proxy-rewrites': '让 Dinky 的 Content-Type 原样通过。',
+      'not-dinky': '请在设置中检查服务器地址。'
+    }
   },
   units: {
     seconds: '{{value}} 秒',

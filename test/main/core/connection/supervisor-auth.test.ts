@@ -94,3 +94,27 @@ describe('supervisor re-login', () => {
     expect(logins).toBe(2)
   })
 })
+
+describe('supervisor re-login after a restart', () => {
+  it('logs in again for a second restart once the stream took the new token (no auth-expired)', async () => {
+    let calls = 0
+    const { transport, supervisor, kinds } = setup(async () => void calls++)
+    supervisor.start()
+    transport.last().open()
+    for (let restart = 1; restart <= 2; restart++) {
+      transport.last().drop('token-expired', false, 401)
+      await settle()
+      expect(calls).toBe(restart)
+      transport.last().open()
+      transport.last().handlers.onActivity()
+      expect(kinds().at(-1)).toBe('live')
+    }
+    // A rejection straight after a login that did not help is still the end of it.
+    transport.last().drop('token-expired', false, 401)
+    await settle()
+    transport.last().drop('token-expired', false, 401)
+    await settle()
+    expect(kinds().at(-1)).toBe('auth-expired:token-expired')
+    expect(calls).toBe(3)
+  })
+})

@@ -71,6 +71,15 @@ describe('session manager', () => {
     })
     expect(sessions.all()).toEqual([])
   })
+
+  it('says not-dinky in Test connection for Dinky’s URL with /api appended, with the fix', async () => {
+    sim = await startSimulator({ tickMs: 0, logRate: 0 })
+    const sessions = await create()
+    const probe = sessions.test(profileFor(`${sim.url}/api`), 'dinky123!@#')
+    await expect(probe).rejects.toMatchObject({ reason: 'not-dinky' })
+    await expect(probe).rejects.toThrow(`${sim.url}/api/api/version answered HTTP 404`)
+    await expect(probe).rejects.toThrow(`use ${sim.url} (the server URL without /api)`)
+  })
 })
 
 describe('Session on a Dinky 1.2 (WebSocket) server', () => {

@@ -49,7 +49,8 @@ describe('Session against the simulator', () => {
       )
     }
     expect(recorded.session.diagnostics().reconnects).toBeGreaterThanOrEqual(3)
-  })
+    // Each drop of a stream that was receiving data reconnects at Dinky's retry:1000 floor.
+  }, 10_000)
 
   it('delivers every console line exactly once while the stream drops mid-submission', async () => {
     const simOptions = { logRate: 300, submissionLines: 360 }

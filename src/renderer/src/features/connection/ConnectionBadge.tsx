@@ -28,7 +28,11 @@ export function ConnectionBadge() {
   const reason = state && 'reason' in state ? state.reason : null
   // A refused redirect names both URLs: the person must see where the server tried to send the login.
   const detail = state?.kind === 'reconnecting' && state.detail ? `: ${state.detail}` : ''
-  const staleSince = state && state.kind !== 'live' ? (jobs?.asOf ?? state.since) : null
+  const navigate = useConsole((s) => s.navigate)
+  // Degraded is live data by polling: not stale.
+  const staleSince =
+    state && state.kind !== 'live' && state.kind !== 'degraded' ? (jobs?.asOf ?? state.since) : null
+  const explained = state?.kind === 'degraded' || reason === 'not-dinky'
 
   return (
     <Space size="small" data-testid="connection">
@@ -43,6 +47,16 @@ export function ConnectionBadge() {
           <Badge status={state ? CONNECTION_DOT[state.kind] : 'default'} text={label} />
         </span>
       </Tooltip>
+      {explained && (
+        <Button
+          size="small"
+          type="link"
+          data-testid="connection-why"
+          onClick={() => navigate('diagnostics')}
+        >
+          {t('proxy.openDiagnostics')}
+        </Button>
+      )}
       {state?.kind === 'reconnecting' && (
         <Button
           size="small"
@@ -83,6 +97,7 @@ export function badgeLabel(state: ConnectionState | undefined, now: number, t: T
     case 'connecting':
       return t('connection.connecting')
     case 'reconnecting':
+      if (state.reason === 'not-dinky') return t('proxy.notDinky')
       return t('connection.reconnecting', {
         // The ticking clock can be up to a tick older than the state itself; never count from before it began.
         seconds: Math.max(0, Math.ceil((state.retryAt - Math.max(now, state.since)) / 1000)),
@@ -94,5 +109,7 @@ export function badgeLabel(state: ConnectionState | undefined, now: number, t: T
       return t('connection.authExpired')
     case 'stopped':
       return t('connection.stopped')
+    case 'degraded':
+      return t('proxy.degraded')
   }
 }

@@ -9,5 +9,6 @@ export const CONNECTION_DOT: Record<ConnectionState['kind'], BadgeStatus> = {
   reconnecting: 'warning',
   offline: 'error',
   'auth-expired': 'error',
-  stopped: 'default'
+  stopped: 'default',
+  degraded: 'warning'
 }

@@ -16,6 +16,7 @@ import { formatAgo } from '../../format/units'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import { selectProfile, selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi } from '../../store/store-context'
+import { ProxyFindings } from './ProxyFindings'
 import { StateHistoryTable } from './StateHistoryTable'
 
 const REFRESH_MS = 2_000
@@ -125,10 +126,14 @@ export function DiagnosticsView() {
                 data-testid="diag-bursty"
               />
             )}
-            {d.contentTypeOk !== false && !d.heartbeatsBursty && d.streamHeaders && (
-              <Alert type="success" showIcon title={t('diagnostics.healthy')} />
-            )}
+            {d.contentTypeOk !== false &&
+              !d.heartbeatsBursty &&
+              d.streamHeaders &&
+              !d.findings?.length && (
+                <Alert type="success" showIcon title={t('diagnostics.healthy')} />
+              )}
           </Space>
+          <ProxyFindings findings={d.findings ?? []} />
           <Row gutter={16}>
             <Col xs={24} xl={14}>
               <StateHistoryTable history={d.history} />

@@ -11,7 +11,8 @@ const LABEL = {
   reconnecting: 'status.RECONNECTING',
   offline: 'connection.offline',
   'auth-expired': 'connection.authExpired',
-  stopped: 'connection.stopped'
+  stopped: 'connection.stopped',
+  degraded: 'proxy.degradedShort'
 } as const
 
 export function StateHistoryTable({ history }: { history: StateChange[] }) {

@@ -60,7 +60,10 @@ export function ProfileFormModal({
         text: t('settings.testOk', { ...result, transport: result.transport.toUpperCase() })
       })
     } catch (error) {
-      setTest({ ok: false, text: t('settings.testFailed', { message: errorMessage(error) }) })
+      const text = errorMessage(error)
+      // The address answered, but not as Dinky: say so in the user's language before the details (URL tried, fix).
+      const prefix = text.includes(': not-dinky: ') ? `${t('proxy.titles.not-dinky')} — ` : ''
+      setTest({ ok: false, text: prefix + t('settings.testFailed', { message: text }) })
     } finally {
       setBusy(false)
     }

@@ -1,0 +1,78 @@
+/**
+ * Diagnostics' findings: each recognised proxy or address problem with its evidence in the user's language, the
+ * advice, and the nginx lines that fix it, copyable. Server text (a content type, the URL tried) is shown as text.
+ */
+import { CopyOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Space, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { NGINX_FIXES, type Diagnosis } from '../../../../shared/diagnosis'
+import { errorMessage } from '../../ipc/unwrap-result'
+
+/** The evidence's figures as the translation's values (seconds with one decimal). */
+function evidenceValues(diagnosis: Diagnosis) {
+  const { evidence } = diagnosis
+  const ms = evidence.idleMs ?? evidence.waitedMs ?? 0
+  return {
+    status: evidence.status ?? '—',
+    contentType: evidence.contentType ?? '',
+    bytes: evidence.bytes ?? 0,
+    times: evidence.times ?? 1,
+    seconds: (Math.round(ms / 100) / 10).toString(),
+    url: evidence.url ?? ''
+  }
+}
+
+export function ProxyFindings({ findings }: { findings: readonly Diagnosis[] }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const copy = async (text: string) => {
+    try {
+      await navigator.clipboard.writeText(text)
+      void message.success(t('proxy.copied'))
+    } catch (error) {
+      void message.error(t('common.failed', { message: errorMessage(error) }))
+    }
+  }
+  return (
+    <Card size="small" title={t('proxy.findings')} style={{ marginBottom: 16 }}>
+      {findings.length === 0 ? (
+        <Typography.Text type="secondary">{t('proxy.noFindings')}</Typography.Text>
+      ) : (
+        <Space orientation="vertical" style={{ width: '100%' }} data-testid="proxy-findings">
+          {[...findings].reverse().map((finding) => (
+            <Alert
+              key={`${finding.code}:${finding.stream}`}
+              type={finding.code === 'proxy-idle-timeout' ? 'warning' : 'error'}
+              showIcon
+              data-testid={`finding-${finding.code}`}
+              title={`${t(`proxy.titles.${finding.code}`)} · ${t(`connection.streams.${finding.stream}`)}`}
+              description={
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  <span>
+                    <strong>{t('proxy.evidence')}:</strong>{' '}
+                    {t(`proxy.evidenceText.${finding.code}`, evidenceValues(finding))}
+                  </span>
+                  <span>{t(`proxy.advice.${finding.code}`)}</span>
+                  <Typography.Text type="secondary">{t('proxy.fix')}</Typography.Text>
+                  <pre
+                    style={{ margin: 0, padding: 8, background: 'rgba(127,127,127,0.12)' }}
+                    data-testid="nginx-snippet"
+                  >
+                    {NGINX_FIXES[finding.code]}
+                  </pre>
+                  <Button
+                    size="small"
+                    icon={<CopyOutlined />}
+                    onClick={() => void copy(NGINX_FIXES[finding.code])}
+                  >
+                    {t('proxy.copy')}
+                  </Button>
+                </Space>
+              }
+            />
+          ))}
+        </Space>
+      )}
+    </Card>
+  )
+}

@@ -1,0 +1,69 @@
+import { cleanup, screen } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Diagnosis } from '../../../src/shared/diagnosis'
+import { ProxyFindings } from '../../../src/renderer/src/features/diagnostics/ProxyFindings'
+import { renderConsole } from '../render-console'
+
+afterEach(cleanup)
+
+const at = Date.now()
+const FINDINGS: Diagnosis[] = [
+  {
+    code: 'proxy-buffering',
+    stream: 'topics',
+    detail: 'HTTP 200, 0 bytes in 27 s, 2 times in a row, while REST answers',
+    advice: '…',
+    evidence: { status: 200, bytes: 0, waitedMs: 27_000, times: 2 },
+    at
+  },
+  {
+    code: 'proxy-idle-timeout',
+    stream: 'jvm',
+    detail: '…',
+    advice: '…',
+    evidence: { idleMs: 5_020, times: 3 },
+    at
+  },
+  {
+    code: 'not-dinky',
+    stream: 'rest',
+    detail: '…',
+    advice: '…',
+    evidence: {
+      status: 404,
+      contentType: '<b>text/html</b>',
+      url: 'http://h:8888/api/api/version'
+    },
+    at
+  }
+]
+
+describe('Diagnostics findings', () => {
+  it('shows each finding with its evidence and the nginx lines that fix it', () => {
+    renderConsole(<ProxyFindings findings={FINDINGS} />)
+    const buffering = screen.getByTestId('finding-proxy-buffering')
+    expect(buffering.textContent).toContain('HTTP 200, 0 bytes in 27 s, 2 times in a row')
+    expect(buffering.textContent).toContain('proxy_buffering off;')
+    expect(buffering.textContent).toContain('proxy_http_version 1.1;')
+    const idle = screen.getByTestId('finding-proxy-idle-timeout')
+    expect(idle.textContent).toContain('after 5 s without data')
+    expect(idle.textContent).toContain('proxy_read_timeout 120s;')
+    const notDinky = screen.getByTestId('finding-not-dinky')
+    expect(notDinky.textContent).toContain('http://h:8888/api/api/version answered HTTP 404')
+    // Server text is shown as text, never as markup.
+    expect(notDinky.querySelector('b')).toBeNull()
+    expect(notDinky.textContent).toContain('<b>text/html</b>')
+  })
+
+  it('speaks Chinese', () => {
+    renderConsole(<ProxyFindings findings={FINDINGS} />, { language: 'zh-CN' })
+    expect(screen.getByTestId('finding-proxy-buffering').textContent).toContain(
+      '27 秒内收到 0 字节，连续 2 次'
+    )
+  })
+
+  it('says when nothing was found', () => {
+    renderConsole(<ProxyFindings findings={[]} />)
+    expect(screen.getByText('Nothing stands between the console and Dinky.')).toBeTruthy()
+  })
+})
