@@ -15,6 +15,8 @@ import { Router } from './http/router'
 import { authRoutes } from './http/routes-auth'
 import { infraRoutes } from './http/routes-infra'
 import { jobRoutes } from './http/routes-jobs'
+import { monitorRoutes } from './http/routes-monitor'
+import { startMetricsPace } from './metrics-pace'
 import { isWebSocketVersion, resolveOptions, type SimulatorOptions } from './options'
 import type { SimState } from './sim-state'
 import { SseHub } from './sse/sse-hub'
@@ -64,6 +66,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requestsByPath: new Map()
   }
   const router = new Router().add(authRoutes(state)).add(jobRoutes(state)).add(infraRoutes(state))
+  router.add(monitorRoutes(state))
   const disposers: Array<() => void> = []
   if (!webSocketMode) {
     router.add(sseRoutes(state))
@@ -82,6 +85,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
   control = createControl({ state, faults, listener, hubs: () => hubs, onRestart: () => undefined })
   disposers.push(startWorldPace(state))
+  disposers.push(startMetricsPace(state))
   const port = await listener.listen(opts.port)
   let closing: Promise<void> | null = null
   return {

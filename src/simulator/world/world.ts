@@ -9,6 +9,7 @@ import type { ClusterRecord, JobInstanceRecord, TaskManagerRecord, TaskRecord } 
 import { TENANT_ID } from './entities'
 import { DONE, setStatus, stepInstance } from './job-lifecycle'
 import { JvmFigures } from './jvm-figures'
+import { MetricsCollector } from './metrics'
 import { ProcessConsole } from './process-console'
 import { createSeededRandom, type SeededRandom } from './seeded-random'
 import { createTaskManagers, refreshTaskManagers } from './task-managers'
@@ -34,6 +35,7 @@ export class World {
   readonly instances: JobInstanceRecord[]
   readonly console: ProcessConsole
   readonly jvm: JvmFigures
+  readonly metrics: MetricsCollector
   private readonly metricsListeners = new Set<MetricsListener>()
   private readonly printListeners = new Set<PrintRowListener>()
   private printCounter = 0
@@ -47,6 +49,13 @@ export class World {
     this.instances = buildInitialInstances(this.tasks, this.rng, at)
     this.console = new ProcessConsole(this.rng, options.now)
     this.jvm = new JvmFigures(this.rng)
+    this.metrics = new MetricsCollector({
+      seed: options.seed,
+      now: options.now,
+      tasks: this.tasks,
+      running: () => this.latestInstances().filter((i) => i.status === 'RUNNING'),
+      emit: (jid, content) => this.metricsListeners.forEach((listener) => listener(jid, content))
+    })
     // Earlier runs are already over (their logs are what getProcess returns); an INITIALIZING one streams.
     const latest = this.latestInstances()
     for (const done of latest.filter((i) => i.status !== 'INITIALIZING')) {
@@ -105,14 +114,7 @@ export class World {
         cluster.available = !cluster.available
     }
     refreshTaskManagers(this.taskManagers, this.clusters, this.instances, this.rng, at)
-    for (const instance of this.latestInstances().filter((i) => i.status === 'RUNNING')) {
-      const vertex = instance.jid.slice(0, 16) + 'cbc357ccb763df2852fee8c4fc7d55f2'.slice(16)
-      const rate = (this.rng.int(200, 5000) / 10).toFixed(1)
-      const content = {
-        [vertex]: { '0.numRecordsInPerSecond': rate, '0.numRecordsOutPerSecond': rate }
-      }
-      for (const listener of this.metricsListeners) listener(instance.jid, content)
-    }
+    if (!this.metrics.independentPace) this.metrics.collect()
     if (this.latestOf(PRINT_TASK_ID)?.status === 'RUNNING')
       this.printRow(printIdentifier(), this.nextRow())
   }
