@@ -120,7 +120,7 @@ describe('simulated Dinky metrics: layouts, history with 1.1 quirks, pushes', ()
       headers: { ...authHeaders(sim, token), 'Content-Type': 'application/json' },
       body: JSON.stringify(rows)
     })
-    expect((await res.json()).code).toBe(0)
+    expect(((await res.json()) as Json).code).toBe(0)
     const saved = await getJson(
       sim,
       token,

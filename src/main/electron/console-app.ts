@@ -96,7 +96,8 @@ export async function startConsoleApp(logger: Logger, resourcesDir: string): Pro
         if (envelope.update.type === 'job')
           alerts.observe(envelope.profileId, envelope.update.transition)
       },
-      statesChanged: () => refreshTray()
+      statesChanged: () => refreshTray(),
+      metrics: (profileId, update) => batcher.push('metrics:update', { ...update, profileId })
     }
   )
   const refreshTray = () =>

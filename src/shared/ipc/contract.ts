@@ -7,6 +7,7 @@ import type { Cluster, Fresh, Job, JobDetail, JobTransition, JvmSample, LogChunk
 import type { StatusCounts, SysInfo, TaskManager } from '../models'
 import type { AppSettings, ServerProfile, TransportChoice } from '../profiles'
 import type { Diagnostics, JobAction, SessionSnapshot, SessionUser } from '../session'
+import type { JobMetricsLayout, JobMetricsView, MetricsUpdate } from '../metrics'
 
 export interface AppInfo {
   version: string
@@ -65,6 +66,19 @@ export interface RequestChannels {
   'diagnostics:get': { req: { profileId: string }; res: Diagnostics }
   'diagnostics:export': { req: { profileId: string }; res: { path: string | null } }
   'shell:open-external': { req: { url: string }; res: void }
+  /** A holder (a Metrics tab, a pinned chart) wants a job's metrics: subscribes it; returns what is known now. */
+  'metrics:open': { req: { profileId: string; jid: string; holder: string }; res: JobMetricsView }
+  'metrics:close': { req: { profileId: string; jid: string; holder: string }; res: void }
+  /** Flink's metric names of a vertex (`getJobMetricsItems`). */
+  'metrics:items': {
+    req: { profileId: string; jid: string; address: string; vertex: string }
+    res: string[]
+  }
+  /** Saves a job's layout (Dinky restarts the job's refresh task); returns the layout read back. */
+  'metrics:save-layout': {
+    req: { profileId: string; jid: string; layout: JobMetricsLayout }
+    res: JobMetricsLayout | null
+  }
 }
 
 export interface JobsPush {
@@ -117,6 +131,8 @@ export interface PushChannels {
   /** The cache was cleared: reload and resync. */
   'cache:cleared': Array<{ profileId: string | null }>
   'settings:changed': AppSettings[]
+  /** Concatenated, in order per job: new points each once, and the job's current metrics state. */
+  'metrics:update': Array<MetricsUpdate & { profileId: string }>
 }
 
 export type RequestChannel = keyof RequestChannels
@@ -150,7 +166,11 @@ export const REQUEST_CHANNELS = [
   'settings:set',
   'diagnostics:get',
   'diagnostics:export',
-  'shell:open-external'
+  'shell:open-external',
+  'metrics:open',
+  'metrics:close',
+  'metrics:items',
+  'metrics:save-layout'
 ] as const satisfies readonly RequestChannel[]
 
 export const PUSH_CHANNELS = [
@@ -164,7 +184,8 @@ export const PUSH_CHANNELS = [
   'session:user',
   'app:navigate',
   'cache:cleared',
-  'settings:changed'
+  'settings:changed',
+  'metrics:update'
 ] as const satisfies readonly PushChannel[]
 
 // Both lists must name every channel of their map: a channel missing here fails the typecheck.

@@ -37,6 +37,8 @@ export interface ProfileCache {
   /** The cached log tails, marked stale, at most the configured number of lines each. */
   logTails(): LogTail[]
   saveSnapshot(part: SnapshotPart): void
+  /** Folder of this profile's metrics history files (`metrics/<jid>.json`); absent for in-memory caches. */
+  readonly metricsDir?: string
   /** Appends lines of a run; a new run replaces the process's old tail. */
   appendLog(process: string, run: string, lines: readonly string[]): void
 }

@@ -50,6 +50,11 @@ export class ProfileCacheImpl implements ProfileCache {
   private tails = new Map<string, LogTailFile>()
   private readonly logger: Logger
 
+  /** Under the profile's folder, so clearing the profile's cache clears its metrics too. */
+  get metricsDir(): string {
+    return join(profileDir(this.context.dir, this.profileId), 'metrics')
+  }
+
   constructor(
     readonly profileId: string,
     private readonly context: ProfileCacheContext

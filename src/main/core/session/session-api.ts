@@ -12,6 +12,7 @@ import type {
   SessionUser
 } from '../../../shared/session'
 import type { ConnectionTest } from '../../../shared/ipc/contract'
+import type { MetricsHandle } from '../metrics/session-metrics'
 
 export interface SessionHandle {
   readonly profileId: string
@@ -39,6 +40,8 @@ export interface SessionHandle {
   notifySuspend(): void
   notifyResume(): void
   stop(): Promise<void>
+  /** Live Flink metrics of this server's jobs (absent in test doubles that do not need them). */
+  readonly metrics?: MetricsHandle
 }
 
 /** Where a session gets the password of its profile: safeStorage in the app, the environment in the CLI. */

@@ -15,6 +15,7 @@ import type { Clock, Logger } from '../ports'
 import { createStreamTransports } from '../stream/choose-transport'
 import type { StreamMessage, StreamTransport } from '../stream/transport'
 import type { SessionModel } from './session-model'
+import type { SessionMetrics } from '../metrics/session-metrics'
 
 export interface SessionStreamsOptions {
   client: DinkyClient
@@ -34,6 +35,8 @@ export interface SessionStreamsOptions {
    * written after that read arrives on the stream. A fetch before this point could miss lines written until then.
    */
   onProcessesSubscribed(processes: readonly string[]): void
+  /** Live metrics: the jobs it wants ride on the topic stream, and it hears of pushes, drops and subscriptions. */
+  metrics?: SessionMetrics
 }
 
 export class SessionStreams {
@@ -42,13 +45,16 @@ export class SessionStreams {
   private topicOpens = 0
   /** The processes the server holds for the current topic connection; emptied at every open. */
   private subscribedProcesses = new Set<string>()
+  private subscribedMetrics = new Set<string>()
+  private processes: readonly string[]
 
   constructor(private readonly options: SessionStreamsOptions) {
     const { client, logger, model } = options
+    this.processes = [...options.processes]
     for (const transport of createStreamTransports(options.transport, { client, logger })) {
       if (transport.stream === 'topics') {
         this.topics = transport
-        transport.setTopics({ processes: [...options.processes], metrics: [], printTables: [] })
+        transport.setTopics(this.topicSet())
         model.diagnostics.heartbeatIntervalMs = transport.heartbeatIntervalMs
       }
       this.supervisors.push(this.supervise(transport))
@@ -60,7 +66,21 @@ export class SessionStreams {
   }
 
   setProcesses(processes: readonly string[]): void {
-    this.topics?.setTopics({ processes: [...processes], metrics: [], printTables: [] })
+    this.processes = [...processes]
+    this.topics?.setTopics(this.topicSet())
+  }
+
+  /** The metrics module's wanted jobs changed: the full topic set goes out again (Dinky replaces, never adds). */
+  setMetrics(): void {
+    this.topics?.setTopics(this.topicSet())
+  }
+
+  private topicSet() {
+    return {
+      processes: [...this.processes],
+      metrics: this.options.metrics?.wanted() ?? [],
+      printTables: []
+    }
   }
 
   retryNow(): void {
@@ -98,6 +118,7 @@ export class SessionStreams {
       detectClockJump: (onJump) => createClockJumpDetector({ clock }, onJump),
       onState: (state) => {
         model.apply({ type: 'state', stream, state })
+        if (stream === 'topics' && state.kind !== 'live') this.options.metrics?.onStreamDown()
         // WebSocket carries the JVM figures on the one socket: the jvm stream is that socket.
         if (transport.kind === 'ws') model.apply({ type: 'state', stream: 'jvm', state })
       },
@@ -106,6 +127,7 @@ export class SessionStreams {
         if (stream !== 'topics') return
         model.diagnostics.recordOpen(transport.kind, info)
         this.subscribedProcesses = new Set()
+        this.subscribedMetrics = new Set()
         if (++this.topicOpens > 1) this.options.onTopicsReopened()
       },
       onSubscribed: (topics) => {
@@ -113,6 +135,9 @@ export class SessionStreams {
         const added = topics.processes.filter((process) => !this.subscribedProcesses.has(process))
         this.subscribedProcesses = new Set(topics.processes)
         if (added.length > 0) this.options.onProcessesSubscribed(added)
+        const jobs = topics.metrics.filter((jid) => !this.subscribedMetrics.has(jid))
+        this.subscribedMetrics = new Set(topics.metrics)
+        if (jobs.length > 0) this.options.metrics?.onSubscribed(jobs)
       },
       onHeartbeat: (at) => {
         model.diagnostics.recordEvent(at)
@@ -125,6 +150,7 @@ export class SessionStreams {
     const now = this.options.clock.now()
     this.options.model.diagnostics.recordEvent(now)
     if (message.topic === 'PROCESS_CONSOLE') this.options.onProcess(message.param, message.data)
+    else if (message.topic === 'METRICS') this.options.metrics?.acceptPush(message.data)
     else if (message.topic === 'JVM_INFO') {
       this.options.model.apply({ type: 'jvm', sample: { at: now, jvm: message.data } })
     }

@@ -16,6 +16,8 @@ import type { DinkyClient, DinkyProcess } from '../dinky/types'
 import { systemClock, type Clock, type FetchLike, type Logger } from '../ports'
 import { ConsoleLogFollower } from '../sync/console-log-follower'
 import { SyncEngine } from '../sync/sync-engine'
+import { createSessionMetrics } from '../metrics/create-session-metrics'
+import type { SessionMetrics } from '../metrics/session-metrics'
 import type { SecretSource, SessionHandle } from './session-api'
 import { SessionBoot } from './session-boot'
 import { SessionModel } from './session-model'
@@ -37,6 +39,7 @@ export interface SessionOptions {
 
 export class Session implements SessionHandle {
   readonly profileId: string
+  readonly metrics: SessionMetrics
   private readonly model: SessionModel
   private readonly client: DinkyClient
   private readonly follower: ConsoleLogFollower
@@ -77,6 +80,14 @@ export class Session implements SessionHandle {
       logger: this.log,
       extraCaPem: profile.extraCaPem,
       requestTimeoutMs: options.requestTimeoutMs
+    })
+    this.metrics = createSessionMetrics({
+      client: this.client,
+      clock: this.clock,
+      logger: this.log,
+      cache: options.cache,
+      jobs: () => this.model.snapshot().jobs?.value ?? [],
+      onTopicsChanged: () => this.streams?.setMetrics()
     })
     this.relogin = createReloginGate({ clock: this.clock, login: () => this.client.relogin() })
     let firstLogin!: Session['firstLogin']
@@ -224,6 +235,7 @@ export class Session implements SessionHandle {
     if (this.stopped) return
     this.stopped = true
     await this.teardown()
+    await this.metrics.stop()
     for (const stream of ['topics', 'jvm', 'rest'] as const)
       this.setState(stream, 'stopped-by-user', 'stopped')
     this.firstLogin.reject(new Error('session stopped'))
@@ -267,6 +279,7 @@ export class Session implements SessionHandle {
       random: this.options.random,
       relogin: this.relogin,
       processes: [...this.followed],
+      metrics: this.metrics,
       onProcess: (process, entity) => {
         if (this.followed.has(process)) this.onProcess(process, entity)
       },
