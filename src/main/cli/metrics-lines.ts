@@ -36,7 +36,11 @@ export function metricsNoticeLine(
   return { ts, type: 'metrics-state', jid: update.jid, diagnosis: update.diagnosis }
 }
 
-const inert = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
+/** Control characters (terminal escapes included) become `?`. */
+const inert = (text: string) =>
+  [...text]
+    .map((c) => (c.charCodeAt(0) < 0x20 || (c >= '\u007f' && c <= '\u009f') ? '?' : c))
+    .join('')
 
 /** Readable lines: `12:00:05 metrics 9b2f… cbc357…/0.numRecordsInPerSecond = 1234.5 (backfill)`. */
 export function metricsTextLines(update: MetricsUpdate): string[] {
