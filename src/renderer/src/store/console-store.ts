@@ -23,6 +23,7 @@ import {
 import { createJobsSlice, reduceJobs, reduceTransitions, type JobsSlice } from './jobs-slice'
 import { createLogsSlice, reduceLogAppend, reduceLogTails, type LogsSlice } from './logs-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
+import { createMetricsSlice, reduceMetricsUpdates, type MetricsSlice } from './metrics-slice'
 import { reduceSnapshot } from './snapshot-reducer'
 
 export interface DataActions {
@@ -40,6 +41,7 @@ export type ConsoleState = ConnectionSlice &
   LogsSlice &
   ClustersSlice &
   UiSlice &
+  MetricsSlice &
   DataActions
 export type ConsoleStore = StoreApi<ConsoleState>
 
@@ -52,7 +54,8 @@ const PUSH_REDUCERS: Partial<Record<PushChannel, Reducer>> = {
   'clusters:snapshot': reduceClusters,
   'sysinfo:snapshot': reduceSysInfo,
   'jvm:sample': reduceJvmSamples,
-  'session:user': reduceUsers
+  'session:user': reduceUsers,
+  'metrics:update': reduceMetricsUpdates
 }
 
 const PER_PROFILE_DATA = [
@@ -73,6 +76,7 @@ export function createConsoleStore(options: { logCapacity?: number } = {}): Cons
     ...createLogsSlice(options.logCapacity ?? DEFAULT_LOG_CAPACITY)(set, get, store),
     ...createClustersSlice(set, get, store),
     ...createUiSlice(set, get, store),
+    ...createMetricsSlice(set, get, store),
     applyPush: (channel, items) => {
       if (channel === 'app:navigate') {
         const last = (items as PushChannels['app:navigate']).at(-1)

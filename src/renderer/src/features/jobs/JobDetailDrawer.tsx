@@ -13,6 +13,7 @@ import { selectJobs, selectLog, selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
 import { LogViewer } from '../logs/LogViewer'
 import { JobActions } from './JobActions'
+import { JobMetricsTab } from '../metrics/JobMetricsTab'
 
 type Loaded = { jobId: number; detail: JobDetail | null; error: string | null }
 
@@ -127,6 +128,11 @@ export function JobDetailDrawer() {
               key: 'console',
               label: t('jobDetail.console'),
               children: <LogViewer stream={log} name={process ?? 'console'} />
+            },
+            {
+              key: 'metrics',
+              label: t('metrics.tab'),
+              children: <JobMetricsTab job={job} address={detail?.jobManagerAddress ?? null} />
             }
           ]}
         />
