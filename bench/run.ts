@@ -10,12 +10,21 @@ import { runColdStart, runRender } from './browser-benches'
 import { runConsoleLog } from './console-log'
 import { runIngest } from './ingest'
 import { runMemory } from './memory'
+import { runMetrics } from './metrics'
 import { runReconnect } from './reconnect'
 import { buildDocument, describeMachine, formatTable } from './report'
 import { pairsOf } from './pairs'
 
 const RESULTS = fileURLToPath(new URL('./results/latest.json', import.meta.url))
-const ALL = ['console_log', 'ingest', 'reconnect', 'memory', 'render', 'cold_start'] as const
+const ALL = [
+  'console_log',
+  'ingest',
+  'reconnect',
+  'memory',
+  'render',
+  'cold_start',
+  'metrics'
+] as const
 
 const args = process.argv.slice(2)
 const quick = args.includes('--quick')
@@ -29,10 +38,15 @@ const startedAt = new Date()
 const results: BenchResult[] = []
 const failures: Record<string, string> = {}
 
-const needsApp = selected.some((name) => ['memory', 'render', 'cold_start'].includes(name))
+const needsApp = selected.some((name) =>
+  ['memory', 'render', 'cold_start', 'metrics'].includes(name)
+)
 if (needsApp) ensureAppBuilt()
 const emptyTemplate = needsApp ? await createUserDataTemplate(false) : ''
-const cachedTemplate = selected.includes('cold_start') ? await createUserDataTemplate(true) : ''
+const cachedTemplate =
+  selected.includes('cold_start') || selected.includes('metrics')
+    ? await createUserDataTemplate(true)
+    : ''
 
 const benches: Record<(typeof ALL)[number], () => Promise<BenchResult>> = {
   console_log: async () => runConsoleLog(options),
@@ -40,7 +54,8 @@ const benches: Record<(typeof ALL)[number], () => Promise<BenchResult>> = {
   reconnect: () => runReconnect(options),
   memory: () => runMemory(options, emptyTemplate),
   render: () => runRender(options, emptyTemplate),
-  cold_start: () => runColdStart(options, cachedTemplate, emptyTemplate)
+  cold_start: () => runColdStart(options, cachedTemplate, emptyTemplate),
+  metrics: () => runMetrics(options, cachedTemplate)
 }
 
 const machine = describeMachine()

@@ -73,6 +73,8 @@ export class MetricsCollector {
   private readonly rng: SeededRandom
   private nextId = 1
   private collected = 0
+  /** The last value of each job × vertex × metric: values walk rather than jump, like a real job's rates. */
+  private readonly walk = new Map<string, number>()
 
   constructor(private readonly options: MetricsCollectorOptions) {
     this.rng = createSeededRandom(options.seed ^ 0x5eed)
@@ -137,7 +139,7 @@ export class MetricsCollector {
       for (const row of rows) {
         const vertex = row.vertices
         content[vertex] ??= {}
-        content[vertex][row.metrics] = this.valueOf(row.metrics)
+        content[vertex][row.metrics] = this.valueOf(row.metrics, `${instance.jid}|${vertex}`)
       }
       if (Object.keys(content).length === 0) continue
       this.history.push({ at, jid: instance.jid, content })
@@ -172,11 +174,20 @@ export class MetricsCollector {
     return this.history.length
   }
 
-  private valueOf(metric: string): string {
+  private valueOf(metric: string, series: string): string {
     if (metric.endsWith('Watermark')) return String(-9223372036854775808n)
-    if (metric.endsWith('MsPerSecond')) return String(this.rng.int(0, 1000))
-    if (metric.startsWith('numRecords')) return String(this.rng.int(1_000_000, 9_000_000))
-    return (this.rng.int(200, 5000) / 10).toFixed(1)
+    const key = `${series}|${metric}`
+    const ceiling = metric.endsWith('MsPerSecond')
+      ? 1000
+      : metric.startsWith('numRecords')
+        ? 9e6
+        : 500
+    const previous = this.walk.get(key) ?? this.rng.int(ceiling / 5, (ceiling * 4) / 5)
+    const next = Math.min(ceiling, Math.max(0, previous + (this.rng.next() - 0.5) * ceiling * 0.08))
+    this.walk.set(key, next)
+    if (metric.startsWith('numRecords') || metric.endsWith('MsPerSecond'))
+      return String(Math.round(next))
+    return next.toFixed(1)
   }
 
   private row(
@@ -211,8 +222,8 @@ export function layoutNameOf(task: Pick<TaskRecord, 'id' | 'name'>): string {
 
 /** Two stable 32-hex vertex ids per task (source, sink), as Flink's JobVertexID. */
 export function vertexIdsOf(taskId: number): string[] {
-  const base = (taskId * 2654435761).toString(16).padStart(8, '0').slice(-8)
+  const tail = (taskId * 2654435761).toString(16).padStart(8, '0').slice(-8)
   return ['cbc357ccb763df2852fee8c4fc7d55f2', '0a448493b4782967b150582570326227'].map(
-    (tail) => base + tail.slice(8)
+    (id) => id.slice(0, 24) + tail
   )
 }

@@ -5,7 +5,11 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { METRICS_WINDOW_MS, type MetricsPoint } from '../../../shared/metrics'
+import {
+  METRICS_WINDOW_MS,
+  type JobMetricsLayout,
+  type MetricsPoint
+} from '../../../shared/metrics'
 import { encodeSegment } from '../cache/cache-paths'
 import { diskLogFileWriter, type LogFileWriter } from '../cache/log-file-writer'
 import type { Clock, Logger, TimerHandle } from '../ports'
@@ -13,8 +17,15 @@ import { MAX_POINTS_PER_JOB } from './job-series'
 
 export interface MetricsCache {
   /** The job's cached points (marked `backfill`-or-`push` as they were) and when they were saved. */
-  load(jid: string): { points: MetricsPoint[]; asOf: number } | null
-  save(jid: string, points: readonly MetricsPoint[], asOf: number): void
+  load(
+    jid: string
+  ): { points: MetricsPoint[]; asOf: number; layout: JobMetricsLayout | null } | null
+  save(
+    jid: string,
+    points: readonly MetricsPoint[],
+    asOf: number,
+    layout?: JobMetricsLayout | null
+  ): void
   flush(): Promise<void>
 }
 
@@ -30,7 +41,10 @@ export function createMetricsCache(options: {
   intervalMs?: number
 }): MetricsCache {
   const writer = options.writer ?? diskLogFileWriter
-  const pending = new Map<string, { points: readonly MetricsPoint[]; asOf: number }>()
+  const pending = new Map<
+    string,
+    { points: readonly MetricsPoint[]; asOf: number; layout: JobMetricsLayout | null }
+  >()
   let timer: TimerHandle | null = null
   let writing: Promise<void> = Promise.resolve()
   const pathOf = (jid: string) => join(options.dir, `${encodeSegment(jid)}.json`)
@@ -39,11 +53,11 @@ export function createMetricsCache(options: {
     const batch = [...pending]
     pending.clear()
     writing = writing.then(async () => {
-      for (const [jid, { points, asOf }] of batch) {
+      for (const [jid, { points, asOf, layout }] of batch) {
         const kept = points
           .filter((p) => p.at >= asOf - METRICS_WINDOW_MS)
           .slice(-MAX_POINTS_PER_JOB)
-        const body = JSON.stringify({ version: VERSION, jid, asOf, points: kept })
+        const body = JSON.stringify({ version: VERSION, jid, asOf, layout, points: kept })
         await writer.replace(pathOf(jid), body).catch((error: unknown) => {
           options.logger.warn('metrics cache write failed', { jid, error: String(error) })
         })
@@ -57,7 +71,12 @@ export function createMetricsCache(options: {
       try {
         const text = readFileSync(pathOf(jid), 'utf8')
         if (text.length > MAX_FILE_BYTES) return null
-        const doc = JSON.parse(text) as { version?: unknown; asOf?: unknown; points?: unknown }
+        const doc = JSON.parse(text) as {
+          version?: unknown
+          asOf?: unknown
+          points?: unknown
+          layout?: JobMetricsLayout | null
+        }
         if (doc.version !== VERSION || typeof doc.asOf !== 'number' || !Array.isArray(doc.points))
           return null
         const points = doc.points.filter(
@@ -68,13 +87,17 @@ export function createMetricsCache(options: {
             typeof (p as MetricsPoint).values === 'object' &&
             ((p as MetricsPoint).source === 'push' || (p as MetricsPoint).source === 'backfill')
         )
-        return { points, asOf: doc.asOf }
+        const layout =
+          doc.layout && Array.isArray(doc.layout.entries) && typeof doc.layout.name === 'string'
+            ? doc.layout
+            : null
+        return { points, asOf: doc.asOf, layout }
       } catch {
         return null
       }
     },
-    save(jid, points, asOf) {
-      pending.set(jid, { points, asOf })
+    save(jid, points, asOf, layout = null) {
+      pending.set(jid, { points, asOf, layout })
       timer ??= options.clock.setTimeout(() => {
         timer = null
         void writeAll()

@@ -77,6 +77,7 @@ export class SessionMetrics {
         series.add(cached.points, now)
         series.stale = !this.streamLive
         series.asOf = cached.asOf
+        series.layout = cached.layout
         if (!this.streamLive) series.beginOutage(cached.asOf)
       }
     }
@@ -102,7 +103,7 @@ export class SessionMetrics {
   close(jid: string, holder: string): void {
     const series = this.series.get(jid)
     if (!series || !series.holders.delete(holder) || series.holders.size > 0) return
-    this.options.cache?.save(jid, series.points, this.options.clock.now())
+    this.options.cache?.save(jid, series.points, this.options.clock.now(), series.layout)
     this.series.delete(jid)
     this.pending.delete(jid)
     this.options.onTopicsChanged(this.wanted())
@@ -175,7 +176,7 @@ export class SessionMetrics {
     this.stopped = true
     const now = this.options.clock.now()
     for (const series of this.series.values())
-      this.options.cache?.save(series.jid, series.points, now)
+      this.options.cache?.save(series.jid, series.points, now, series.layout)
     if (this.checkTimer) this.options.clock.clearTimeout(this.checkTimer)
     if (this.retryTimer) this.options.clock.clearTimeout(this.retryTimer)
     await this.options.cache?.flush()
@@ -187,7 +188,7 @@ export class SessionMetrics {
     const before = series.diagnosis
     this.diagnose(series, now)
     if (added.length > 0 || before !== series.diagnosis) this.emit(series, added, now)
-    if (added.length > 0) this.options.cache?.save(series.jid, series.points, now)
+    if (added.length > 0) this.options.cache?.save(series.jid, series.points, now, series.layout)
   }
 
   private emit(series: JobSeries, added: MetricsPoint[], now: number): void {
