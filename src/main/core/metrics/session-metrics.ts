@@ -144,6 +144,7 @@ export class SessionMetrics {
       const series = this.series.get(jid)
       if (!series || series.holders.size === 0) continue
       series.endOutage(now)
+      series.stale = false
       this.pending.set(jid, Math.min(this.pending.get(jid) ?? Infinity, series.backfillFrom(now)))
     }
     this.armCheck()
