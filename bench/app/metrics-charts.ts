@@ -47,34 +47,40 @@ const FEED = `(profileId, jid, seconds, vertices, metrics) => new Promise((resol
   tick()
 })`
 
-async function openMetricsTab(page: Page): Promise<string> {
-  await page.getByTestId('nav-jobs').click()
+async function openMetricsTab(page: Page, log: (line: string) => void): Promise<string> {
+  await page.getByTestId('nav-jobs').click({ timeout: 15_000 })
   const row = page.locator('[data-testid="job-row"][data-status="RUNNING"]').first()
   await row.waitFor({ timeout: 15_000 })
-  await row.getByTestId('job-name').click()
+  await row.getByTestId('job-name').click({ timeout: 15_000 })
   const drawer = page.getByTestId('job-detail')
   await drawer.waitFor({ state: 'visible' })
   const jid = await drawer.evaluate(
     (el) => /[0-9a-f]{32}/.exec((el as unknown as { textContent: string }).textContent)?.[0] ?? ''
   )
-  await drawer.getByRole('tab', { name: 'Metrics' }).click()
+  log(`metrics: drawer open on ${jid}`)
+  await drawer.getByRole('tab').nth(2).click({ timeout: 15_000 })
   await drawer.getByTestId('job-metrics').waitFor({ timeout: 10_000 })
   return jid
 }
 
-export async function measureCharts(template: string, seconds: number): Promise<ChartFigures> {
+export async function measureCharts(
+  template: string,
+  seconds: number,
+  log: (line: string) => void
+): Promise<ChartFigures> {
   const dir = await copyUserData(template)
   const app = await launchApp({ userDataDir: dir })
   try {
     const page = await app.firstWindow()
     await page.getByTestId('view-overview').waitFor({ state: 'visible', timeout: 30_000 })
     await installProbes(page, BENCH_PROFILE_ID)
-    const jid = await openMetricsTab(page)
+    const jid = await openMetricsTab(page, log)
     if (!jid) throw new Error('no job id in the drawer')
     const feed = FEED.replace('window[DELIVER]', `window[${JSON.stringify(PAGE_DELIVER)}]`)
     const args = `(${JSON.stringify(BENCH_PROFILE_ID)}, ${JSON.stringify(jid)}`
     await page.evaluate(`(${feed})${args}, 3, ${VERTICES}, ${METRICS})`)
     const charts = await page.getByTestId('metric-chart').count()
+    log(`metrics: ${charts} charts; feeding`)
     await startRecording(page)
     await page.waitForTimeout(2_000)
     const idle = await stopRecording(page)

@@ -50,16 +50,15 @@ export class JobSeries {
   /** Adds what is new (by heart time), keeps the window; returns the added points in ascending order. */
   add(incoming: readonly MetricsPoint[], now: number): MetricsPoint[] {
     if (incoming.length === 0) return []
+    const sorted = [...incoming].sort((a, b) => a.at - b.at)
     const known = new Set<number>()
-    const first = incoming[0].at
-    for (let i = this.points.length - 1; i >= 0 && this.points[i].at >= first; i--)
+    for (let i = this.points.length - 1; i >= 0 && this.points[i].at >= sorted[0].at; i--)
       known.add(this.points[i].at)
     const horizon = now - METRICS_WINDOW_MS
     const added: MetricsPoint[] = []
-    const seen = new Set<number>()
-    for (const point of [...incoming].sort((a, b) => a.at - b.at)) {
-      if (point.at < horizon || known.has(point.at) || seen.has(point.at)) continue
-      seen.add(point.at)
+    for (const point of sorted) {
+      if (point.at < horizon || known.has(point.at)) continue
+      known.add(point.at)
       added.push(point)
     }
     if (added.length === 0) return []

@@ -4,14 +4,15 @@
  * after every reconnect, shown from the cache with its age when the server is unreachable, and a plain word when
  * Dinky collects nothing.
  */
-import { Alert, Button, Card, Segmented, Space, Typography } from 'antd'
-import { useState } from 'react'
+import { Alert, Button, Card, Segmented, Space } from 'antd'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '../../../../shared/models'
 import { useNow } from '../../components/use-now'
 import { formatDateTime } from '../../format/units'
 import { selectProfileId } from '../../store/selectors'
-import { useConsole } from '../../store/store-context'
+import { metricsKey } from '../../store/metrics-slice'
+import { useConsole, useConsoleStore } from '../../store/store-context'
 import { MetricChart } from './MetricChart'
 import { MetricPicker } from './MetricPicker'
 import { MetricsLegend } from './MetricsLegend'
@@ -30,6 +31,16 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
   const [windowName, setWindowName] = useState<MetricsWindow>('m5')
   const [picking, setPicking] = useState(false)
   const now = useNow(1_000)
+  const store = useConsoleStore()
+  const onPin = useCallback(
+    (vertex: string, metric: string) => {
+      if (!job.jid) return
+      const current = store.getState().metricsViews[metricsKey(profileId, job.jid)]
+      const title = groupSeries(current).find((g) => g.vertex === vertex)?.title ?? ''
+      pinChart({ profileId, jid: job.jid, jobName: job.name, vertex, vertexTitle: title, metric })
+    },
+    [store, pinChart, profileId, job.jid, job.name]
+  )
   if (!job.jid) return <Alert type="info" showIcon title={t('metrics.noJid')} />
   const jid = job.jid
   const to = view?.stale && view.asOf ? Math.max(view.asOf, view.lastSampleAt ?? 0) : now
@@ -74,9 +85,9 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
           size="small"
           style={{ marginBottom: 12 }}
           title={
-            <Typography.Text ellipsis={{ tooltip: group.vertex }}>
+            <span title={group.vertex}>
               {group.title || t('metrics.vertex', { id: group.vertex.slice(0, 8) })}
-            </Typography.Text>
+            </span>
           }
         >
           <div className="metric-grid">
@@ -91,16 +102,7 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
                 from={from}
                 to={to}
                 pinned={isPinned(group.vertex, metric)}
-                onPin={() =>
-                  pinChart({
-                    profileId,
-                    jid,
-                    jobName: job.name,
-                    vertex: group.vertex,
-                    vertexTitle: group.title,
-                    metric
-                  })
-                }
+                onPin={onPin}
               />
             ))}
           </div>

@@ -4,7 +4,7 @@
  * value that is not a number is shown as text, never drawn as 0.
  */
 import { PushpinOutlined } from '@ant-design/icons'
-import { Button, theme, Tooltip, Typography } from 'antd'
+import { Button, theme } from 'antd'
 import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MetricsPoint, MetricsRange } from '../../../../shared/metrics'
@@ -22,7 +22,8 @@ export interface MetricChartProps {
   metric: string
   from: number
   to: number
-  onPin?: () => void
+  /** Stable across renders (the chart is memoized): called with this chart's vertex and metric. */
+  onPin?: (vertex: string, metric: string) => void
   pinned?: boolean
 }
 
@@ -49,20 +50,19 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
   return (
     <div className="metric-chart" data-testid="metric-chart" data-metric={metric}>
       <div className="metric-chart-head">
-        <Typography.Text ellipsis={{ tooltip: metric }} style={{ fontSize: 12 }}>
+        <span className="metric-chart-name" title={metric}>
           {metric}
-        </Typography.Text>
+        </span>
         {props.onPin && (
-          <Tooltip title={props.pinned ? t('metrics.pinned') : t('metrics.pin')}>
-            <Button
-              size="small"
-              type="text"
-              disabled={props.pinned}
-              icon={<PushpinOutlined />}
-              aria-label={t('metrics.pin')}
-              onClick={props.onPin}
-            />
-          </Tooltip>
+          <Button
+            size="small"
+            type="text"
+            disabled={props.pinned}
+            icon={<PushpinOutlined />}
+            title={props.pinned ? t('metrics.pinned') : t('metrics.pin')}
+            aria-label={t('metrics.pin')}
+            onClick={() => props.onPin?.(vertex, metric)}
+          />
         )}
       </div>
       <svg
@@ -118,26 +118,22 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
       </svg>
       <div className="metric-chart-foot">
         {shape.last ? (
-          <Tooltip title={formatDateTime(shape.last.at)}>
-            <Typography.Text
-              type={shape.last.numeric ? undefined : 'warning'}
-              style={{ fontSize: 12 }}
-              data-testid="metric-last"
-            >
-              {shape.last.numeric
-                ? shape.last.value
-                : t('metrics.textValue', { value: shape.last.value })}
-            </Typography.Text>
-          </Tooltip>
+          <span
+            className={shape.last.numeric ? 'metric-chart-last' : 'metric-chart-last text'}
+            title={formatDateTime(shape.last.at)}
+            data-testid="metric-last"
+          >
+            {shape.last.numeric
+              ? shape.last.value
+              : t('metrics.textValue', { value: shape.last.value })}
+          </span>
         ) : (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('metrics.noPoints')}
-          </Typography.Text>
+          <span className="metric-chart-muted">{t('metrics.noPoints')}</span>
         )}
         {shape.last?.numeric && (
-          <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+          <span className="metric-chart-muted">
             {t('metrics.range', { min: shape.min, max: shape.max })}
-          </Typography.Text>
+          </span>
         )}
       </div>
     </div>
