@@ -30,7 +30,9 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
   const pinChart = useConsole((state) => state.pinChart)
   const [windowName, setWindowName] = useState<MetricsWindow>('m5')
   const [picking, setPicking] = useState(false)
-  const now = useNow(1_000)
+  // The window moves with each new sample (one render per push batch, not one more per second), and every 5 s
+  // when none comes.
+  const tick = useNow(5_000)
   const store = useConsoleStore()
   const onPin = useCallback(
     (vertex: string, metric: string) => {
@@ -43,7 +45,10 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
   )
   if (!job.jid) return <Alert type="info" showIcon title={t('metrics.noJid')} />
   const jid = job.jid
-  const to = view?.stale && view.asOf ? Math.max(view.asOf, view.lastSampleAt ?? 0) : now
+  const to =
+    view?.stale && view.asOf
+      ? Math.max(view.asOf, view.lastSampleAt ?? 0)
+      : Math.max(tick, view?.lastSampleAt ?? 0)
   const from = to - WINDOWS[windowName]
   const groups = groupSeries(view)
   const isPinned = (vertex: string, metric: string) =>
