@@ -51,6 +51,8 @@ export interface SimulatorControl {
   /** Stops listening for `ms`, cutting every connection, then listens again on the same port. */
   refuseConnections(ms: number): Promise<void>
   clearFaults(): void
+  /** Console copies out of order, repeated and torn before a separator, as Dinky's async sends (until cleared). */
+  raceConsoleCopies(on: boolean): void
   tick(): void
   failJob(taskId: number): void
   /** A new `FlinkSubmit/<taskId>` run with a new key; returns the new job instance id. */
@@ -112,8 +114,10 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     refuseConnections: refuse,
     clearFaults: () => {
       faults.clear()
+      state.consoleCopies.setRace(false)
       heartbeatsOn()
     },
+    raceConsoleCopies: (on) => state.consoleCopies.setRace(on),
     tick: () => world.tick(),
     failJob: (taskId) => void world.failJob(taskId),
     submit: (taskId, options = {}) => world.submit(taskId, options.fails ?? false).id,

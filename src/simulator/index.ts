@@ -4,6 +4,7 @@
  * byte (REST + SSE for 1.0.2–1.1, REST + WebSocket for 1.2). Composition root only: the parts live beside it.
  */
 
+import { ConsoleCopies } from './console-copies'
 import { createControl, type SimulatorControl, type StreamHub } from './control'
 import { Faults } from './faults'
 import { createAdminHandler } from './http/admin-routes'
@@ -63,7 +64,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     language: new Language(opts.language),
     sse,
     timers,
-    requestsByPath: new Map()
+    requestsByPath: new Map(),
+    consoleCopies: new ConsoleCopies(world.console)
   }
   const router = new Router().add(authRoutes(state)).add(jobRoutes(state)).add(infraRoutes(state))
   router.add(monitorRoutes(state))

@@ -15,8 +15,10 @@ export interface SimulatorOptions {
   emitterTimeoutMs?: number
   /** Period of the `/api/monitor/getJvmInfo` stream (Dinky: 10 s). */
   jvmIntervalMs?: number
-  /** Period of the WebSocket `JVM_INFO` push in 1.2 mode (Dinky: 5 s). */
+  /** Period of the WebSocket `JVM_INFO` push in 1.2 mode; 0 = the version's own (5 s, 3 s from 1.2.2). */
   wsJvmIntervalMs?: number
+  /** Server idle timeout of the path-token socket (1.2.2+); 0 = Dinky's 30 s. */
+  wsIdleTimeoutMs?: number
   /** Console lines per second written by each running submission. */
   logRate?: number
   /** Log records a submission writes before it finishes. */
@@ -50,7 +52,8 @@ export const DINKY_DEFAULTS = {
   heartbeatMs: 9_000,
   emitterTimeoutMs: 30 * 60 * 1000,
   jvmIntervalMs: 10_000,
-  wsJvmIntervalMs: 5_000,
+  wsJvmIntervalMs: 0,
+  wsIdleTimeoutMs: 0,
   logRate: 20,
   submissionLines: 60,
   tickMs: 5_000,

@@ -11,6 +11,7 @@ import {
   type MessageKey,
   type Reply
 } from './http/envelope'
+import type { ConsoleCopies } from './console-copies'
 import type { TokenStore } from './http/auth'
 import type { ResolvedOptions } from './options'
 import type { SseHub } from './sse/sse-hub'
@@ -28,6 +29,8 @@ export interface SimState {
   sse: SseHub
   timers: TimerRegistry
   requestsByPath: Map<string, number>
+  /** The console copies the hubs send: one per line, or Dinky's racy interleaving under the fault. */
+  consoleCopies: ConsoleCopies
 }
 
 /** A successful `Result<T>` reply with a localized message. */

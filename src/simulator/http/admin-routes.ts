@@ -3,7 +3,7 @@
  * a shell, an e2e test). It exposes the same verbs as `control`, never needs a token and never meets a fault.
  *
  *   POST /__sim/fault/{drop|stall|heartbeats?on=false|expire-tokens|fail?count=N&kind=bad-gateway|html|
- *                      forget-sessions|restart?downMs=|slow?ms=|refuse?ms=|clear}
+ *                      forget-sessions|restart?downMs=|slow?ms=|refuse?ms=|console-race?on=false|clear}
  *   POST /__sim/world/{tick|fail?taskId=|submit?taskId=&fails=|cancel?taskId=|cluster?id=&available=|
  *                      log?processName=&line=}
  *   POST /__sim/metrics/{collection?on=false|collect|clear-layouts}
@@ -32,6 +32,7 @@ const VERBS: Record<string, Verb> = {
   'fault/slow': (c, q) => c.slowResponses(num(q, 'ms')),
   // Answer first, then stop listening: the caller would never see the reply otherwise.
   'fault/refuse': (c, q) => void setImmediate(() => void c.refuseConnections(num(q, 'ms', 1000))),
+  'fault/console-race': (c, q) => c.raceConsoleCopies(q.get('on') !== 'false'),
   'fault/clear': (c) => c.clearFaults(),
   'world/tick': (c) => c.tick(),
   'world/fail': (c, q) => c.failJob(num(q, 'taskId')),

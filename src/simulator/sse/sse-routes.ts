@@ -58,7 +58,7 @@ export function sseRoutes(state: SimState): Route[] {
 export function bridgeWorldToSse(state: SimState): () => void {
   const { world, sse } = state
   const disposers = [
-    world.console.onUpdate((process) => {
+    state.consoleCopies.onCopy((process) => {
       const topic = `${TOPIC.PROCESS_CONSOLE}/${process.name}`
       if (sse.hasSubscriber(topic)) sse.sendTopic(topic, processToWire(process))
     }),

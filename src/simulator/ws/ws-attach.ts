@@ -1,7 +1,8 @@
 /**
- * Mounts Dinky 1.2's `/api/ws/global` on the simulator's HTTP server (the `ws` package, no separate port), feeds
- * it from the world (console appends, metrics, printed rows) and runs the `JVM_INFO` push. Upgrades to other
- * paths are refused with a 404; a queued request fault answers the upgrade the way a proxy would.
+ * Mounts Dinky 1.2's global WebSocket on the simulator's HTTP server (the `ws` package, no separate port) at the
+ * version's path (`/api/ws/global`, or `/api/ws/global/{token}` from 1.2.2: `ws-dialect.ts`), feeds it from the
+ * world (console copies, metrics, printed rows, running tasks) and runs the `JVM_INFO` push. Upgrades to other
+ * paths are refused with a 404 (no endpoint matches); a queued request fault answers the upgrade as a proxy would.
  */
 
 import type { IncomingMessage, Server } from 'node:http'
@@ -11,9 +12,18 @@ import type { Faults } from '../faults'
 import { processToWire } from '../http/wire-process'
 import type { SimState } from '../sim-state'
 import { formatDate, formatDateTime } from '../world/time-format'
+import { startTaskRunPush } from './task-run-push'
+import { wsDialectFor } from './ws-dialect'
 import { WsHub } from './ws-hub'
 
 export const WS_PATH = '/api/ws/global'
+
+/** The `{token}` of `/api/ws/global/{token}` (one non-empty path segment), or null. */
+function pathTokenOf(path: string): string | null {
+  if (!path.startsWith(`${WS_PATH}/`)) return null
+  const token = decodeURIComponent(path.slice(WS_PATH.length + 1))
+  return token && !token.includes('/') ? token : null
+}
 
 function refuseUpgrade(socket: Duplex, status: string, body = ''): void {
   socket.end(
@@ -27,11 +37,17 @@ export function attachWebSocket(
   server: Server,
   faults: Faults
 ): { hub: WsHub; dispose: () => void } {
-  const hub = new WsHub(state)
+  const dialect = wsDialectFor(state.options.version, {
+    jvmIntervalMs: state.options.wsJvmIntervalMs,
+    idleTimeoutMs: state.options.wsIdleTimeoutMs
+  })
+  const hub = new WsHub(state, dialect)
   const wss = new WebSocketServer({ noServer: true })
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = new URL(req.url ?? '/', 'http://simulator.invalid').pathname
-    state.requestsByPath.set(path, (state.requestsByPath.get(path) ?? 0) + 1)
+    // Counted by template: a token in the path must not show up in `/__sim/stats`.
+    const counted = path.startsWith(`${WS_PATH}/`) ? `${WS_PATH}/{token}` : path
+    state.requestsByPath.set(counted, (state.requestsByPath.get(counted) ?? 0) + 1)
     if (faults.pendingFailures() > 0) {
       const kind = faults.takeFailure()
       return refuseUpgrade(
@@ -40,13 +56,16 @@ export function attachWebSocket(
         faults.pageFor(kind)
       )
     }
-    if (path !== WS_PATH) return refuseUpgrade(socket, '404 Not Found')
-    wss.handleUpgrade(req, socket, head, (ws) => hub.accept(ws))
+    const token = dialect.pathToken ? pathTokenOf(path) : null
+    if (dialect.pathToken ? token === null : path !== WS_PATH) {
+      return refuseUpgrade(socket, '404 Not Found')
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => void hub.accept(ws, token))
   }
   server.on('upgrade', onUpgrade)
   const { world } = state
   const disposers = [
-    world.console.onUpdate((process) => {
+    state.consoleCopies.onCopy((process) => {
       if (hub.hasSubscriber('PROCESS_CONSOLE', process.name)) {
         hub.push('PROCESS_CONSOLE', { [process.name]: processToWire(process, 'epoch') })
       }
@@ -59,7 +78,8 @@ export function attachWebSocket(
       })
     }),
     world.onPrintRow((identifier, row) => hub.push('PRINT_TABLE', { [identifier]: row })),
-    state.timers.repeat(() => hub.pushJvm(), state.options.wsJvmIntervalMs)
+    state.timers.repeat(() => hub.pushJvm(), dialect.jvmIntervalMs),
+    startTaskRunPush(state, hub)
   ]
   return {
     hub,

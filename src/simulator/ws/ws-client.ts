@@ -6,7 +6,13 @@
 
 import type { WebSocket } from 'ws'
 
-export const WS_TOPICS = ['JVM_INFO', 'PROCESS_CONSOLE', 'PRINT_TABLE', 'METRICS'] as const
+export const WS_TOPICS = [
+  'JVM_INFO',
+  'PROCESS_CONSOLE',
+  'PRINT_TABLE',
+  'METRICS',
+  'TASK_RUN_INSTANCE'
+] as const
 export type WsTopic = (typeof WS_TOPICS)[number]
 
 /** Sends in flight beyond which `drained()` waits. */

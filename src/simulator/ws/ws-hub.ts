@@ -1,8 +1,10 @@
 /**
- * Dinky 1.2's `GlobalWebSocket`: an unauthenticated handshake, then each text frame `{token, topics}` replaces the
- * session's whole subscription, or silently drops it when the token is missing/invalid/expired or `topics` is
- * empty. After each accepted message `firstSend` pushes the current state; afterwards pushes are
- * `{sessionKey, topic, data:{<param>: payload}}` serialized with `NON_NULL` and epoch-ms times. No heartbeat.
+ * Dinky 1.2's `GlobalWebSocket` (`dinky-admin/.../ws/GlobalWebSocket.java`) in the dialect of the simulated version
+ * (`ws-dialect.ts`): an unauthenticated handshake (or, from 1.2.2, the path token checked at open), then each text
+ * frame replaces the session's whole subscription, or silently drops it when the token is missing/invalid/expired
+ * or `topics` is empty. After each accepted message `firstSend` pushes the current state; afterwards pushes are
+ * `{sessionKey, topic, data:{<param>: payload}}` serialized with `NON_NULL` and epoch-ms times. No heartbeat topic;
+ * from `42e96423` a `{type:"PING"}` is answered `{"sessionKey","type":"PONG"}`.
  */
 
 import { randomBytes } from 'node:crypto'
@@ -11,23 +13,41 @@ import type { StreamHub } from '../control'
 import { processToWire, stringifyNonNull } from '../http/wire-process'
 import type { SimState } from '../sim-state'
 import { WS_TOPICS, WsClient, type WsTopic } from './ws-client'
+import type { WsDialect } from './ws-dialect'
+import { firstRunningTasks } from './task-run-push'
 
 export const NONE_PARAMS = 'none-params'
 
 export class WsHub implements StreamHub {
   private readonly clients = new Set<WsClient>()
 
-  constructor(private readonly state: SimState) {}
+  constructor(
+    private readonly state: SimState,
+    readonly dialect: WsDialect
+  ) {}
 
-  /** Registers a socket after the (unauthenticated) handshake. */
-  accept(socket: WebSocket): WsClient {
+  /**
+   * Registers a socket after the handshake. On the path-token endpoint `onOpen` checks the token and closes the
+   * session at once when it is not a login's (`onClose(session)` → `session.close()`: code 1000, no reason).
+   */
+  accept(socket: WebSocket, pathToken: string | null = null): WsClient | null {
+    if (this.dialect.pathToken && !this.state.tokens.check(pathToken ?? undefined).ok) {
+      socket.close(1000)
+      return null
+    }
     const client = new WsClient(randomBytes(24).toString('base64url'), socket)
     this.clients.add(client)
+    const idle = this.idleTimer(client)
     socket.on('message', (data, isBinary) => {
+      idle.touch()
       if (!isBinary) this.onMessage(client, data.toString())
     })
-    socket.on('close', () => this.clients.delete(client))
-    socket.on('error', () => this.clients.delete(client))
+    const forget = () => {
+      idle.stop()
+      this.clients.delete(client)
+    }
+    socket.on('close', forget)
+    socket.on('error', forget)
     return client
   }
 
@@ -45,7 +65,18 @@ export class WsHub implements StreamHub {
     }
   }
 
-  /** The 5 s `JVM_INFO` push to every JVM_INFO subscriber. */
+  /** Pushes `data` to every subscriber of `topic` whatever their parameters (Dinky's `sendTopic(topic, params, …)`). */
+  pushAll(topic: WsTopic, data: Record<string, unknown>): void {
+    const payload = stringifyNonNull(data)
+    for (const client of this.clients) {
+      if (!client.subscribes(topic)) continue
+      client.send(
+        `{"sessionKey":${JSON.stringify(client.sessionKey)},"topic":"${topic}","data":${payload}}`
+      )
+    }
+  }
+
+  /** The periodic `JVM_INFO` push to every JVM_INFO subscriber. */
   pushJvm(): void {
     if ([...this.clients].some((client) => client.subscribes('JVM_INFO'))) {
       this.push('JVM_INFO', { [NONE_PARAMS]: this.state.world.jvm.sample() })
@@ -82,21 +113,58 @@ export class WsHub implements StreamHub {
     this.clients.clear()
   }
 
+  /**
+   * `session.setMaxIdleTimeout(30000)` of the path-token endpoint. GUESS: only frames from the client count, and the
+   * connection is cut without a close frame (Undertow's idle timeout closes the channel); the stricter reading, so a
+   * client that never pings is cut even while JVM_INFO flows.
+   */
+  private idleTimer(client: WsClient): { touch(): void; stop(): void } {
+    const ms = this.dialect.idleTimeoutMs
+    const { timers } = this.state
+    let handle: ReturnType<typeof timers.timeout> | null = null
+    const touch = (): void => {
+      if (ms === null) return
+      if (handle) timers.clear(handle)
+      handle = timers.timeout(() => client.socket.terminate(), ms)
+    }
+    touch()
+    return {
+      touch,
+      stop: () => {
+        if (handle) timers.clear(handle)
+        handle = null
+      }
+    }
+  }
+
   private onMessage(client: WsClient, text: string): void {
-    let request: { token?: unknown; topics?: unknown }
+    let request: { token?: unknown; topics?: unknown; type?: unknown }
     try {
       request = JSON.parse(text) as typeof request
     } catch {
       return
     }
-    const topics = parseTopics(request?.topics)
-    const valid = typeof request?.token === 'string' && this.state.tokens.check(request.token).ok
-    if (!valid || topics.size === 0) {
+    const { dialect } = this
+    const valid =
+      dialect.pathToken ||
+      (typeof request?.token === 'string' && this.state.tokens.check(request.token).ok)
+    if (!valid) {
+      client.subscription = null
+      return
+    }
+    if (dialect.pingPong && request?.type === 'PING') {
+      client.send(`{"sessionKey":${JSON.stringify(client.sessionKey)},"type":"PONG"}`)
+      return
+    }
+    const { topics, unknown } = parseTopics(request?.topics, dialect)
+    if (topics.size === 0 && !unknown) {
       client.subscription = null
       return
     }
     client.subscription = topics
-    this.firstSend(client)
+    // An enum name this version lacks is read as a null key (`READ_UNKNOWN_ENUM_VALUES_AS_NULL`): the subscription is
+    // stored, but `firstSend` dies on `topic.getInstance()` of that null key, so nothing is sent straight away.
+    if (!unknown) this.firstSend(client)
   }
 
   /** `firstSend`: the current state of each subscribed topic, straight away. */
@@ -107,6 +175,7 @@ export class WsHub implements StreamHub {
       )
     for (const [topic, params] of client.subscription ?? []) {
       if (topic === 'JVM_INFO') send(topic, { [NONE_PARAMS]: this.state.world.jvm.current() })
+      if (topic === 'TASK_RUN_INSTANCE') send(topic, firstRunningTasks(this.state.world))
       if (topic === 'PROCESS_CONSOLE') {
         const data: Record<string, unknown> = {}
         for (const name of params) {
@@ -119,13 +188,23 @@ export class WsHub implements StreamHub {
   }
 }
 
-/** `topics` of a request: known enum names with string parameters; anything else is ignored. */
-function parseTopics(raw: unknown): Map<WsTopic, Set<string>> {
+/** `topics` of a request: known enum names with string parameters; `unknown` when a name is not in this version. */
+function parseTopics(
+  raw: unknown,
+  dialect: WsDialect
+): { topics: Map<WsTopic, Set<string>>; unknown: boolean } {
   const topics = new Map<WsTopic, Set<string>>()
-  if (typeof raw !== 'object' || raw === null) return topics
+  let unknown = false
+  if (typeof raw !== 'object' || raw === null) return { topics, unknown }
   for (const [name, params] of Object.entries(raw as Record<string, unknown>)) {
-    if (!(WS_TOPICS as readonly string[]).includes(name)) continue
+    const known =
+      (WS_TOPICS as readonly string[]).includes(name) &&
+      (name !== 'TASK_RUN_INSTANCE' || dialect.taskRunInstance)
+    if (!known) {
+      unknown = true
+      continue
+    }
     topics.set(name as WsTopic, new Set(Array.isArray(params) ? params.map(String) : []))
   }
-  return topics
+  return { topics, unknown }
 }

@@ -13,7 +13,9 @@ import type { StreamSupervisor } from '../connection/supervisor-api'
 import type { DinkyClient, DinkyProcess } from '../dinky/types'
 import type { Clock, Logger } from '../ports'
 import { createStreamTransports } from '../stream/choose-transport'
+import { WsEndpointMemory } from '../stream/ws-endpoints'
 import type { StreamMessage, StreamTransport } from '../stream/transport'
+import type { RunningTasks } from '../sync/running-tasks'
 import type { SessionModel } from './session-model'
 import type { SessionMetrics } from '../metrics/session-metrics'
 
@@ -37,6 +39,8 @@ export interface SessionStreamsOptions {
   onProcessesSubscribed(processes: readonly string[]): void
   /** Live metrics: the jobs it wants ride on the topic stream, and it hears of pushes, drops and subscriptions. */
   metrics?: SessionMetrics
+  /** Takes WS `TASK_RUN_INSTANCE` pushes (the tasks Dinky monitors), and hears when the topic stream is not live. */
+  runningTasks?: RunningTasks
 }
 
 export class SessionStreams {
@@ -47,11 +51,21 @@ export class SessionStreams {
   private subscribedProcesses = new Set<string>()
   private subscribedMetrics = new Set<string>()
   private processes: readonly string[]
+  /** Which WebSocket shape this server's versions speak, kept across reconnects (probed again on a new version). */
+  private readonly wsEndpoints = new WsEndpointMemory()
 
   constructor(private readonly options: SessionStreamsOptions) {
     const { client, logger, model } = options
     this.processes = [...options.processes]
-    for (const transport of createStreamTransports(options.transport, { client, logger })) {
+    const serverVersion = () => model.serverVersion
+    const endpoints = this.wsEndpoints
+    const made = createStreamTransports(options.transport, {
+      client,
+      logger,
+      endpoints,
+      serverVersion
+    })
+    for (const transport of made) {
       if (transport.stream === 'topics') {
         this.topics = transport
         transport.setTopics(this.topicSet())
@@ -118,7 +132,10 @@ export class SessionStreams {
       detectClockJump: (onJump) => createClockJumpDetector({ clock }, onJump),
       onState: (state) => {
         model.apply({ type: 'state', stream, state })
-        if (stream === 'topics' && state.kind !== 'live') this.options.metrics?.onStreamDown()
+        if (stream === 'topics' && state.kind !== 'live') {
+          this.options.runningTasks?.lost()
+          this.options.metrics?.onStreamDown()
+        }
         // WebSocket carries the JVM figures on the one socket: the jvm stream is that socket.
         if (transport.kind === 'ws') model.apply({ type: 'state', stream: 'jvm', state })
       },
@@ -151,6 +168,8 @@ export class SessionStreams {
     this.options.model.diagnostics.recordEvent(now)
     if (message.topic === 'PROCESS_CONSOLE') this.options.onProcess(message.param, message.data)
     else if (message.topic === 'METRICS') this.options.metrics?.acceptPush(message.data)
+    else if (message.topic === 'TASK_RUN_INSTANCE')
+      this.options.runningTasks?.accept(message.taskIds)
     else if (message.topic === 'JVM_INFO') {
       this.options.model.apply({ type: 'jvm', sample: { at: now, jvm: message.data } })
     }

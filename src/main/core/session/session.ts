@@ -15,6 +15,7 @@ import { DinkyError } from '../dinky/dinky-error'
 import type { DinkyClient, DinkyProcess } from '../dinky/types'
 import { systemClock, type Clock, type FetchLike, type Logger } from '../ports'
 import { ConsoleLogFollower } from '../sync/console-log-follower'
+import { RunningTasks } from '../sync/running-tasks'
 import { SyncEngine } from '../sync/sync-engine'
 import { createSessionMetrics } from '../metrics/create-session-metrics'
 import type { SessionMetrics } from '../metrics/session-metrics'
@@ -258,11 +259,12 @@ export class Session implements SessionHandle {
     this.firstLogin.resolve(user)
     if (this.sync || this.stopped) return
     const { settings } = this.options
+    const tasks = new RunningTasks(this.log, () => void this.sync?.resync({ processes: false }))
     this.sync = new SyncEngine({
       client: this.client,
       clock: this.clock,
       logger: this.log.child('rest'),
-      settings: settings.connection,
+      settings: tasks.pollSettings(settings.connection),
       random: this.options.random,
       followed: () => [...this.followed],
       relogin: this.relogin,
@@ -284,6 +286,7 @@ export class Session implements SessionHandle {
         if (this.followed.has(process)) this.onProcess(process, entity)
       },
       onTopicsReopened: () => void this.sync?.resync({ processes: false }),
+      runningTasks: tasks,
       onProcessesSubscribed: (processes) =>
         void this.sync?.fillProcesses(processes.filter((process) => this.followed.has(process)))
     })

@@ -7,6 +7,7 @@ import type { DinkyClient } from '../dinky/types'
 import type { Logger } from '../ports'
 import { createSseJvmTransport, createSseTopicTransport } from './sse-transports'
 import type { StreamTransport } from './transport'
+import type { WsEndpointMemory } from './ws-endpoints'
 import { createWsTransport } from './ws-transport'
 
 /** True for 1.2 and later, including snapshots such as `1.2.0-SNAPSHOT`. */
@@ -27,7 +28,14 @@ export function chooseTransport(choice: TransportChoice, version: string | null)
 /** The transports of one server: SSE has a topic stream and a JVM stream; WS carries both on one socket. */
 export function createStreamTransports(
   kind: 'sse' | 'ws',
-  options: { client: DinkyClient; logger: Logger }
+  options: {
+    client: DinkyClient
+    logger: Logger
+    /** WS: what this server's versions were seen to speak (kept by the session across reconnects). */
+    endpoints?: WsEndpointMemory
+    /** WS: the server's version as last probed. */
+    serverVersion?: () => string | null
+  }
 ): StreamTransport[] {
   if (kind === 'ws') return [createWsTransport(options)]
   return [createSseTopicTransport(options), createSseJvmTransport(options)]

@@ -44,13 +44,16 @@ export function normalizeJvm(data: unknown): StreamMessage | null {
   return parsed.success ? { topic: 'JVM_INFO', data: toJvm(parsed.data) } : null
 }
 
-function parseFrame(raw: string): { topic: string; data: unknown } | string {
+function parseFrame(raw: string): { topic: string; data: unknown } | { pong: true } | string {
   let json: unknown
   try {
     json = JSON.parse(raw)
   } catch {
     return 'frame is not JSON'
   }
+  // Dinky 1.2's answer to a PING: `{"sessionKey","type":"PONG"}` (`WsDataVo`), no topic.
+  if (json && typeof json === 'object' && (json as { type?: unknown }).type === 'PONG')
+    return { pong: true }
   const frame = sseDataSchema.safeParse(json)
   return frame.success ? frame.data : 'frame is not an SseDataVo'
 }
@@ -62,6 +65,7 @@ function parseFrame(raw: string): { topic: string; data: unknown } | string {
 export function normalizeSseData(raw: string, offsetMs = DINKY_DEFAULT_OFFSET_MS): NormalizeResult {
   const frame = parseFrame(raw)
   if (typeof frame === 'string') return { ok: false, detail: frame }
+  if ('pong' in frame) return { ok: false, detail: 'a PONG on an SSE stream' }
   if (frame.topic === 'HEART_BEAT') return { ok: true, messages: [{ topic: 'HEART_BEAT' }] }
   for (const topic of Object.keys(SSE_TOPIC_PREFIX) as ParamTopic[]) {
     const prefix = SSE_TOPIC_PREFIX[topic]
@@ -87,6 +91,8 @@ export function normalizeWsFrame(
 ): NormalizeResult {
   const frame = parseFrame(raw)
   if (typeof frame === 'string') return { ok: false, detail: frame }
+  if ('pong' in frame) return { ok: true, messages: [{ topic: 'PONG' }] }
+  if (frame.topic === 'TASK_RUN_INSTANCE') return normalizeRunningTasks(frame.data)
   if (frame.topic === 'JVM_INFO') {
     const map = frame.data as Record<string, unknown> | null
     const payload =
@@ -109,4 +115,25 @@ export function normalizeWsFrame(
     messages.push(message)
   }
   return { ok: true, messages }
+}
+
+/** Task ids Dinky can be monitoring at once: far beyond any real server; more is a hostile frame. */
+const MAX_RUNNING_TASKS = 100_000
+
+/**
+ * `TASK_RUN_INSTANCE`: `{"RunningTaskId": [taskId, …]}` when the set of monitored tasks changed, `{}` otherwise
+ * (the `42e96423` loop sends every period): no message for `{}`.
+ */
+export function normalizeRunningTasks(data: unknown): NormalizeResult {
+  if (!data || typeof data !== 'object') return { ok: false, detail: 'data is not a map' }
+  const ids = (data as Record<string, unknown>).RunningTaskId
+  if (ids === undefined) return { ok: true, messages: [] }
+  if (!Array.isArray(ids) || ids.length > MAX_RUNNING_TASKS)
+    return { ok: false, detail: 'RunningTaskId is not a list of task ids' }
+  const taskIds: number[] = []
+  for (const id of ids) {
+    if (!Number.isSafeInteger(id)) return { ok: false, detail: 'RunningTaskId holds a non-integer' }
+    taskIds.push(id as number)
+  }
+  return { ok: true, messages: [{ topic: 'TASK_RUN_INSTANCE', taskIds }] }
 }

@@ -25,6 +25,10 @@ export type StreamMessage =
   | { topic: 'JVM_INFO'; data: Jvm }
   | { topic: 'METRICS'; param: string; data: MetricsSample }
   | { topic: 'PRINT_TABLE'; param: string; data: string }
+  /** WS only (Dinky 1.2 from `42e96423`): the answer to a PING; proves the socket and, there, the login. */
+  | { topic: 'PONG' }
+  /** WS only: the ids of the tasks whose job Dinky is monitoring, sent when that set changes. */
+  | { topic: 'TASK_RUN_INSTANCE'; taskIds: number[] }
 
 /** The response that opened a stream, for diagnostics (secrets removed from headers). */
 export interface StreamOpenInfo {

@@ -1,9 +1,13 @@
 /**
- * The WebSocket transport of Dinky 1.2 (`/api/ws/global`): one socket carries every topic. After every open it
- * sends `{token, topics}` with `JVM_INFO` always subscribed, whose 5 s pushes serve as the heartbeat; protocol pings
- * keep proxies from cutting an idle socket. An expired token makes Dinky drop
- * the subscription without a word: the watchdog notices the silence and `diagnoseSilence` asks REST whether the
- * login is still valid.
+ * The WebSocket transport of Dinky 1.2: one global socket carries every topic. Which socket a server has is probed,
+ * not looked up (`ws-endpoints.ts`): `/api/ws/global/{token}` and `/api/ws/global` in the order the version
+ * suggests, a 404 moving on to the other, and what answered remembered per server version. After every open it
+ * sends the wanted set with `JVM_INFO` always subscribed (its pushes, every 5 s or 3 s, are the heartbeat) and
+ * `TASK_RUN_INSTANCE` where the server has it. Where the server answers `PING` (always on the path-token socket; on
+ * the other once it answered the PING sent before the first subscription) the console pings it, which also keeps
+ * Dinky's 30 s idle timeout and proxies at bay; elsewhere protocol pings keep proxies from cutting an idle socket.
+ * Expired tokens: the path-token socket is closed with 1000 right after it opens; the other shape drops the
+ * subscription without a word, which the watchdog notices and `diagnoseSilence` explains by asking REST.
  */
 import { rootCertificates } from 'node:tls'
 import WebSocket from 'ws'
@@ -14,6 +18,10 @@ import type { Logger } from '../ports'
 import { normalizeWsFrame } from './normalize-message'
 import type { StreamCloseInfo, StreamHandlers, StreamTransport, TopicSet } from './transport'
 import { EMPTY_TOPICS } from './transport'
+import { describeWsUrl, WsEndpointMemory, wsUrlFor, type WsEndpoint } from './ws-endpoints'
+import { toWsPing, toWsSubscription } from './ws-messages'
+
+export { toWsSubscription } from './ws-messages'
 
 export const WS_HEARTBEAT_MS = 5_000
 
@@ -22,27 +30,12 @@ export interface WsTransportOptions {
   logger: Logger
   /** Dinky's JVM_INFO period; the watchdog defaults to 3 × this. */
   heartbeatIntervalMs?: number
-  /** Protocol ping period; default the heartbeat interval. */
+  /** Ping period (PING messages, or protocol pings); default the heartbeat interval. */
   pingIntervalMs?: number
-}
-
-/** The subscribe message: the whole wanted set, JVM_INFO always included. */
-export function toWsSubscription(token: string, topics: TopicSet) {
-  return {
-    token,
-    topics: {
-      JVM_INFO: [] as string[],
-      PROCESS_CONSOLE: [...topics.processes],
-      PRINT_TABLE: [...topics.printTables],
-      METRICS: [...topics.metrics]
-    }
-  }
-}
-
-function wsUrl(baseUrl: string): string {
-  const url = new URL('/api/ws/global', baseUrl)
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
-  return url.toString()
+  /** What this server's versions were seen to speak; keep one per session so reconnects skip the probe. */
+  endpoints?: WsEndpointMemory
+  /** The server's version as last probed: orders the endpoint probe and keys the memory. */
+  serverVersion?: () => string | null
 }
 
 function closeReason(code: number, wasOpen: boolean): StreamCloseInfo {
@@ -50,26 +43,204 @@ function closeReason(code: number, wasOpen: boolean): StreamCloseInfo {
   return { reason, detail: `WebSocket closed with ${code}`, wasOpen }
 }
 
+/** Dinky's `onOpen` refusing the token of `/api/ws/global/{token}`: `session.close()`, code 1000, before any frame. */
+const PATH_TOKEN_REFUSED: StreamCloseInfo = {
+  reason: 'token-expired',
+  detail: 'the server closed the socket at open (1000): it refused the token in the path',
+  wasOpen: false
+}
+
+/** The socket of one connection: its endpoint, whether the server answers PING, the subscription's state. */
+interface WsConn {
+  socket: WebSocket
+  endpoint: WsEndpoint
+  open: boolean
+  /** The server answers PING (path-token, or it answered one): ping it, and subscribe TASK_RUN_INSTANCE. */
+  pongs: boolean
+}
+
 /** Why one transport for everything: Dinky 1.2 has a single global socket; JVM_INFO rides on it. */
 export function createWsTransport(options: WsTransportOptions): StreamTransport {
   const { client } = options
   const logger = options.logger.child('ws')
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? WS_HEARTBEAT_MS
+  const endpoints = options.endpoints ?? new WsEndpointMemory()
+  const version = () => options.serverVersion?.() ?? null
   let topics: TopicSet = EMPTY_TOPICS
   /** The socket whose subscription follows `setTopics`; `open` once the handshake is done. */
-  let current: { socket: WebSocket; open: boolean } | null = null
+  let current: WsConn | null = null
 
+  /** The token a message carries: none on the path-token socket. Null when there is no login. */
+  const messageToken = (conn: WsConn): string | null | undefined => {
+    if (conn.endpoint === 'path-token') return null
+    return client.streamAuth()?.tokenValue
+  }
   /** Sends the wanted set; returns what was sent, or null when nothing could be. */
-  const subscribe = (socket: WebSocket): TopicSet | null => {
-    const auth = client.streamAuth()
-    if (!auth || socket.readyState !== WebSocket.OPEN) return null
-    socket.send(JSON.stringify(toWsSubscription(auth.tokenValue, topics)))
+  const subscribe = (conn: WsConn): TopicSet | null => {
+    const token = messageToken(conn)
+    if (token === undefined || conn.socket.readyState !== WebSocket.OPEN) return null
+    conn.socket.send(JSON.stringify(toWsSubscription(token, topics, { taskRuns: conn.pongs })))
     return topics
+  }
+  const ping = (conn: WsConn): void => {
+    const token = messageToken(conn)
+    if (token !== undefined && conn.socket.readyState === WebSocket.OPEN)
+      conn.socket.send(JSON.stringify(toWsPing(token)))
   }
   const wanted = (topic: string, param: string) =>
     (topic === 'PROCESS_CONSOLE' && topics.processes.includes(param)) ||
     (topic === 'METRICS' && topics.metrics.includes(param)) ||
     (topic === 'PRINT_TABLE' && topics.printTables.includes(param))
+
+  /**
+   * One connection: tries the endpoints in order, moving on only when the upgrade was answered 404 (no endpoint at
+   * that path), so every other failure is the supervisor's to classify and retry.
+   */
+  function connect(handlers: StreamHandlers) {
+    const order = endpoints.order(version())
+    const remembered = endpoints.traits(version())
+    let cancel: (() => void) | null = null
+    let cancelled = false
+    const attempt = (index: number): void => {
+      const endpoint = order[index]
+      cancel = openSocket(endpoint, handlers, (refused) => {
+        if (cancelled) return
+        if (refused.status === 404 && index + 1 < order.length) {
+          if (remembered?.endpoint === endpoint) endpoints.forget(version())
+          logger.info('no WebSocket at this path; trying the other shape', {
+            url: describeWsUrl(client.baseUrl, endpoint)
+          })
+          return attempt(index + 1)
+        }
+        handlers.onClose(refused)
+      })
+    }
+    attempt(0)
+    return {
+      close: () => {
+        cancelled = true
+        cancel?.()
+      }
+    }
+  }
+
+  /** Opens one socket at `endpoint`; a refused upgrade goes to `onRefused`, every other end to `onClose`. */
+  function openSocket(
+    endpoint: WsEndpoint,
+    handlers: StreamHandlers,
+    onRefused: (info: StreamCloseInfo) => void
+  ): () => void {
+    const ca = client.extraCaPem ? [...rootCertificates, client.extraCaPem] : undefined
+    const token = client.streamAuth()?.tokenValue ?? null
+    const url = describeWsUrl(client.baseUrl, endpoint)
+    const socket = new WebSocket(wsUrlFor(client.baseUrl, endpoint, token), {
+      ca,
+      handshakeTimeout: 15_000
+    })
+    const knownPong = endpoints.traits(version())?.pong === true
+    const conn: WsConn = {
+      socket,
+      endpoint,
+      open: false,
+      pongs: endpoint === 'path-token' || knownPong
+    }
+    current = conn
+    let done = false
+    let pinger: ReturnType<typeof setInterval> | null = null
+    const upgradeHeaders: Record<string, string> = {}
+    const finish = (info: StreamCloseInfo | null, refused = false) => {
+      if (done) return
+      done = true
+      if (pinger) clearInterval(pinger)
+      if (current === conn) current = null
+      socket.removeAllListeners()
+      socket.on('error', () => {})
+      socket.terminate()
+      if (info && refused) onRefused(info)
+      else if (info) handlers.onClose(info)
+    }
+    socket.on('upgrade', (response) => {
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (!/token|cookie/i.test(name) && typeof value === 'string') upgradeHeaders[name] = value
+      }
+    })
+    socket.on('unexpected-response', (_request, response) => {
+      const contentType = response.headers['content-type'] ?? null
+      const reason = classifyHttpStatus(response.statusCode ?? 0, contentType)
+      const status = response.statusCode ?? 0
+      response.resume()
+      finish(
+        { reason, detail: `HTTP ${status} ${contentType ?? ''}`.trim(), status, wasOpen: false },
+        true
+      )
+    })
+    // The subscription counts as taken, and the stream as open, at the first topic frame after subscribing (Dinky
+    // sends nothing to a session without a subscription; a PONG answers the PING, not the subscription).
+    let confirmed = false
+    let firstSubscription: TopicSet = EMPTY_TOPICS
+    socket.on('open', () => {
+      conn.open = true
+      // A message-token server not yet known to answer PING is asked once, before the subscription: a server
+      // older than `42e96423` reads it as an empty subscription, harmless while it holds none.
+      if (!conn.pongs && endpoint === 'message-token') ping(conn)
+      firstSubscription = subscribe(conn) ?? EMPTY_TOPICS
+      pinger = setInterval(
+        () => (conn.pongs ? ping(conn) : socket.ping()),
+        options.pingIntervalMs ?? heartbeatIntervalMs
+      )
+    })
+    // Protocol pongs prove the socket, not the subscription: only frames re-arm the watchdog. A PONG does, as
+    // Dinky checks the token before answering a PING on the message-token socket and at open on the other.
+    socket.on('message', (data, isBinary) => {
+      handlers.onActivity()
+      if (isBinary) return
+      const result = normalizeWsFrame(data.toString(), wanted, client.serverUtcOffsetMs())
+      if (!result.ok) {
+        logger.warn('dropped a stream frame', {
+          reason: 'malformed-response',
+          detail: result.detail
+        })
+        return
+      }
+      for (const message of result.messages) {
+        if (message.topic === 'PONG') {
+          onPong(conn)
+          handlers.onHeartbeat()
+          handlers.onMessage(message)
+          if (done) return
+          continue
+        }
+        if (!confirmed) {
+          confirmed = true
+          endpoints.remember(version(), endpoint)
+          handlers.onOpen({ status: 101, headers: upgradeHeaders, url })
+          if (done) return
+          handlers.onSubscribed(firstSubscription)
+        }
+        if (message.topic === 'JVM_INFO') handlers.onHeartbeat()
+        handlers.onMessage(message)
+        if (done) return
+      }
+    })
+    socket.on('close', (code) => {
+      if (!confirmed && code === 1000 && endpoint === 'path-token')
+        return finish(PATH_TOKEN_REFUSED)
+      finish(closeReason(code, confirmed))
+    })
+    socket.on('error', (error) => {
+      const reason = classifyNetworkError(error)
+      finish({ reason, detail: describeNetworkError(error), wasOpen: confirmed })
+    })
+    return () => finish(null)
+  }
+
+  /** The first PONG from a message-token server: remember it, and subscribe again now with TASK_RUN_INSTANCE. */
+  function onPong(conn: WsConn): void {
+    endpoints.rememberPong(version(), conn.endpoint)
+    if (conn.pongs) return
+    conn.pongs = true
+    subscribe(conn)
+  }
 
   return {
     kind: 'ws',
@@ -78,7 +249,7 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     topics: () => topics,
     setTopics(next) {
       topics = next
-      if (current?.open) subscribe(current.socket)
+      if (current?.open) subscribe(current)
     },
     async diagnoseSilence() {
       try {
@@ -95,80 +266,6 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
         return null
       }
     },
-    connect(handlers: StreamHandlers) {
-      const ca = client.extraCaPem ? [...rootCertificates, client.extraCaPem] : undefined
-      const socket = new WebSocket(wsUrl(client.baseUrl), { ca, handshakeTimeout: 15_000 })
-      const conn = { socket, open: false }
-      current = conn
-      let done = false
-      let ping: ReturnType<typeof setInterval> | null = null
-      const upgradeHeaders: Record<string, string> = {}
-      const finish = (info: StreamCloseInfo | null) => {
-        if (done) return
-        done = true
-        if (ping) clearInterval(ping)
-        if (current === conn) current = null
-        socket.removeAllListeners()
-        socket.on('error', () => {})
-        socket.terminate()
-        if (info) handlers.onClose(info)
-      }
-      socket.on('upgrade', (response) => {
-        for (const [name, value] of Object.entries(response.headers)) {
-          if (!/token|cookie/i.test(name) && typeof value === 'string') upgradeHeaders[name] = value
-        }
-      })
-      socket.on('unexpected-response', (_request, response) => {
-        const contentType = response.headers['content-type'] ?? null
-        const reason = classifyHttpStatus(response.statusCode ?? 0, contentType)
-        const status = response.statusCode ?? 0
-        response.resume()
-        finish({
-          reason,
-          detail: `HTTP ${status} ${contentType ?? ''}`.trim(),
-          status,
-          wasOpen: false
-        })
-      })
-      // The handshake is not authenticated: the stream counts as open, and subscribed, at the first frame after
-      // subscribing (Dinky sends nothing to a session without a subscription).
-      let confirmed = false
-      let firstSubscription: TopicSet = EMPTY_TOPICS
-      socket.on('open', () => {
-        conn.open = true
-        firstSubscription = subscribe(socket) ?? EMPTY_TOPICS
-        ping = setInterval(() => socket.ping(), options.pingIntervalMs ?? heartbeatIntervalMs)
-      })
-      // Pongs prove the socket, not the subscription: an expired token leaves the socket answering pings while
-      // Dinky sends nothing, so only data frames re-arm the watchdog. Pings are for proxies' idle timeouts.
-      socket.on('message', (data, isBinary) => {
-        if (!confirmed) {
-          confirmed = true
-          handlers.onOpen({ status: 101, headers: upgradeHeaders, url: wsUrl(client.baseUrl) })
-          if (done) return
-          handlers.onSubscribed(firstSubscription)
-        }
-        handlers.onActivity()
-        if (isBinary) return
-        const result = normalizeWsFrame(data.toString(), wanted, client.serverUtcOffsetMs())
-        if (!result.ok) {
-          logger.warn('dropped a stream frame', {
-            reason: 'malformed-response',
-            detail: result.detail
-          })
-          return
-        }
-        for (const message of result.messages) {
-          if (message.topic === 'JVM_INFO') handlers.onHeartbeat()
-          handlers.onMessage(message)
-        }
-      })
-      socket.on('close', (code) => finish(closeReason(code, confirmed)))
-      socket.on('error', (error) => {
-        const reason = classifyNetworkError(error)
-        finish({ reason, detail: describeNetworkError(error), wasOpen: confirmed })
-      })
-      return { close: () => finish(null) }
-    }
+    connect
   }
 }

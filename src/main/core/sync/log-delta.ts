@@ -4,8 +4,13 @@
  * state, and the work per event grows with the new text, not with the log (lengths and short probes are compared,
  * never the whole string). Everything kept of a log (lines, probes, the held-back text) is an owned copy, so no
  * retained line pins the whole log it was cut from.
+ *
+ * Dinky serializes the shared `ProcessEntity` on a pool thread (`CompletableFuture.runAsync(sendTopic)`), so copies
+ * repeat, arrive older-after-newer, or catch a line before its separator (dinky-protocol.md §5.2). Within one key
+ * the log only grows: a shorter copy whose text matches what was read (`stale-copy.ts`) changes nothing.
  */
 import { ownedString } from './owned-string'
+import { isStaleCopy, recordCheckpoints, type LogCheckpoint } from './stale-copy'
 
 export const DEFAULT_MAX_LINE_CHARS = 16_384
 /** How many characters of the log's head and of the text before the cursor are kept to recognise the same log. */
@@ -34,6 +39,8 @@ export interface LogCursor {
   ended: boolean
   /** Lines from the cache whose place in the log is found at the first live event of the same run. */
   seededLines: string[] | null
+  /** Probes at the last few line ends consumed, newest first: what recognises an older copy as ours. */
+  checkpoints: LogCheckpoint | null
 }
 
 /** What the extractor needs of a `ProcessEntity`. */
@@ -54,6 +61,8 @@ export interface LogDelta {
   chunks: LogDeltaChunk[]
   /** The log no longer continued what we had: its lines start again under a new run id. */
   restarted: boolean
+  /** A late or torn copy of what was already read: nothing changed. */
+  stale: boolean
   /** Characters examined: the cost of this event, for checking it stays proportional to the new text. */
   work: number
 }
@@ -74,7 +83,8 @@ export function newLogCursor(key: string, run = key, restarts = 0): LogCursor {
     pending: '',
     skippingLongLine: false,
     ended: false,
-    seededLines: null
+    seededLines: null,
+    checkpoints: null
   }
 }
 
@@ -134,6 +144,15 @@ export function extractLogDelta(
         ? restartCursor(previous)
         : { ...previous, consumed: aligned, seededLines: null, pending: '' }
     restarted = aligned === null
+  } else if (isStaleCopy(previous, log)) {
+    // An older copy, or one torn before its separator: the run only grows, so it holds nothing new.
+    return {
+      cursor: previous,
+      chunks,
+      restarted,
+      stale: true,
+      work: previous.head.length + PROBE_CHARS
+    }
   } else {
     work += previous.head.length + previous.tail.length
     const continues =
@@ -145,6 +164,7 @@ export function extractLogDelta(
   }
 
   const lines: string[] = restarted ? [RESTART_MARKER] : []
+  const lineEnds: number[] = []
   let pos = cursor.consumed
   work += log.length - pos
   if (cursor.skippingLongLine) {
@@ -155,6 +175,7 @@ export function extractLogDelta(
   for (let end = log.indexOf('\n', pos); end >= 0; end = log.indexOf('\n', pos)) {
     lines.push(takeLine(log, pos, end, max))
     pos = end + 1
+    lineEnds.push(pos)
   }
   const rest = log.length - pos
   if (rest > 0 && event.ended && !cursor.skippingLongLine) {
@@ -172,9 +193,11 @@ export function extractLogDelta(
   cursor.tail = ownedString(log.slice(Math.max(0, pos - PROBE_CHARS), pos))
   cursor.consumed = pos
   cursor.pending = cursor.skippingLongLine || pos === log.length ? '' : ownedString(log.slice(pos))
-  cursor.ended = event.ended
+  // Sticky within a run: a late copy sent before the end must not reopen it.
+  cursor.ended = cursor.ended || event.ended
+  cursor.checkpoints = recordCheckpoints(cursor.checkpoints, log, lineEnds)
   if (lines.length) chunks.push({ run: cursor.run, lines })
-  return { cursor, chunks, restarted, work }
+  return { cursor, chunks, restarted, stale: false, work }
 }
 
 function restartCursor(previous: LogCursor): LogCursor {

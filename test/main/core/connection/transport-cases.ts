@@ -52,7 +52,23 @@ export const WS_CASE: TransportCase = {
     follow(createWsTransport({ client, logger: silentLogger, heartbeatIntervalMs: PUSH_MS }))
 }
 
-export const TRANSPORT_CASES: readonly TransportCase[] = [SSE_CASE, WS_CASE]
+/** Dinky 1.2.2+ (`e3517ffd`): the token in the socket's path, PING/PONG, a server idle timeout. */
+export const WS_PATH_TOKEN_CASE: TransportCase = {
+  name: 'WebSocket on a Dinky 1.2.4 simulator (token in the path)',
+  kind: 'ws',
+  simOptions: { version: '1.2.4' },
+  makeTransport: (client) =>
+    follow(
+      createWsTransport({
+        client,
+        logger: silentLogger,
+        heartbeatIntervalMs: PUSH_MS,
+        serverVersion: () => '1.2.4'
+      })
+    )
+}
+
+export const TRANSPORT_CASES: readonly TransportCase[] = [SSE_CASE, WS_CASE, WS_PATH_TOKEN_CASE]
 
 /** Starts the supervisor and waits until it is live and the server took its subscription: where fault tests begin. */
 export async function startLive(h: CaseHarness): Promise<void> {
