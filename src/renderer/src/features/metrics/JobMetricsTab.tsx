@@ -13,7 +13,7 @@ import { formatDateTime } from '../../format/units'
 import { selectProfileId } from '../../store/selectors'
 import { metricsKey } from '../../store/metrics-slice'
 import { useConsole, useConsoleStore } from '../../store/store-context'
-import { MetricChart } from './MetricChart'
+import { MetricChart, useChartLook } from './MetricChart'
 import { MetricPicker } from './MetricPicker'
 import { MetricsLegend } from './MetricsLegend'
 import { groupSeries } from './metric-series-list'
@@ -34,6 +34,7 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
   // when none comes.
   const tick = useNow(5_000)
   const store = useConsoleStore()
+  const look = useChartLook()
   const onPin = useCallback(
     (vertex: string, metric: string) => {
       if (!job.jid) return
@@ -102,6 +103,7 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
                 points={view!.points}
                 outages={view!.outages}
                 intervalMs={view!.intervalMs}
+                look={look}
                 vertex={group.vertex}
                 metric={metric}
                 from={from}

@@ -4,7 +4,7 @@
  * value that is not a number is shown as text, never drawn as 0.
  */
 import { PushpinOutlined } from '@ant-design/icons'
-import { Button, theme } from 'antd'
+import { theme } from 'antd'
 import { memo, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MetricsPoint, MetricsRange } from '../../../../shared/metrics'
@@ -25,12 +25,44 @@ export interface MetricChartProps {
   /** Stable across renders (the chart is memoized): called with this chart's vertex and metric. */
   onPin?: (vertex: string, metric: string) => void
   pinned?: boolean
+  /** Theme colours and texts from the parent, read once for all charts (48 charts update every second). */
+  look: ChartLook
+}
+
+export interface ChartLook {
+  push: string
+  backfill: string
+  outage: string
+  hole: string
+  pin: string
+  pinned: string
+  noPoints: string
+  textValue: (value: string) => string
+  range: (min: number, max: number) => string
+}
+
+/** The look of every chart in a view, from the theme and the language. */
+export function useChartLook(): ChartLook {
+  const { t } = useTranslation()
+  const { token } = theme.useToken()
+  return useMemo(
+    () => ({
+      push: token.colorPrimary,
+      backfill: token.colorWarning,
+      outage: token.colorFillSecondary,
+      hole: token.colorError,
+      pin: t('metrics.pin'),
+      pinned: t('metrics.pinned'),
+      noPoints: t('metrics.noPoints'),
+      textValue: (value: string) => t('metrics.textValue', { value }),
+      range: (min: number, max: number) => t('metrics.range', { min, max })
+    }),
+    [t, token]
+  )
 }
 
 export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
-  const { t } = useTranslation()
-  const { token } = theme.useToken()
-  const { points, outages, intervalMs, vertex, metric, from, to } = props
+  const { points, outages, intervalMs, vertex, metric, from, to, look } = props
   const shape = useMemo(
     () =>
       buildChart({
@@ -54,15 +86,16 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
           {metric}
         </span>
         {props.onPin && (
-          <Button
-            size="small"
-            type="text"
+          <button
+            type="button"
+            className="metric-pin"
             disabled={props.pinned}
-            icon={<PushpinOutlined />}
-            title={props.pinned ? t('metrics.pinned') : t('metrics.pin')}
-            aria-label={t('metrics.pin')}
+            title={props.pinned ? look.pinned : look.pin}
+            aria-label={look.pin}
             onClick={() => props.onPin?.(vertex, metric)}
-          />
+          >
+            <PushpinOutlined />
+          </button>
         )}
       </div>
       <svg
@@ -81,15 +114,7 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
             patternUnits="userSpaceOnUse"
             patternTransform="rotate(45)"
           >
-            <line
-              x1="0"
-              y1="0"
-              x2="0"
-              y2="6"
-              stroke={token.colorError}
-              strokeWidth="2"
-              opacity="0.5"
-            />
+            <line x1="0" y1="0" x2="0" y2="6" stroke={look.hole} strokeWidth="2" opacity="0.5" />
           </pattern>
         </defs>
         {shape.bands.map((band) => (
@@ -99,7 +124,7 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
             y={0}
             width={band.width}
             height={HEIGHT}
-            fill={band.kind === 'outage' ? token.colorFillSecondary : `url(#${hatch})`}
+            fill={band.kind === 'outage' ? look.outage : `url(#${hatch})`}
             data-band={band.kind}
           />
         ))}
@@ -108,7 +133,7 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
             key={i}
             points={segment.points}
             fill="none"
-            stroke={segment.source === 'push' ? token.colorPrimary : token.colorWarning}
+            stroke={segment.source === 'push' ? look.push : look.backfill}
             strokeWidth={1.5}
             strokeDasharray={segment.source === 'backfill' ? '4 2' : undefined}
             vectorEffect="non-scaling-stroke"
@@ -123,17 +148,13 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
             title={formatDateTime(shape.last.at)}
             data-testid="metric-last"
           >
-            {shape.last.numeric
-              ? shape.last.value
-              : t('metrics.textValue', { value: shape.last.value })}
+            {shape.last.numeric ? shape.last.value : look.textValue(shape.last.value)}
           </span>
         ) : (
-          <span className="metric-chart-muted">{t('metrics.noPoints')}</span>
+          <span className="metric-chart-muted">{look.noPoints}</span>
         )}
         {shape.last?.numeric && (
-          <span className="metric-chart-muted">
-            {t('metrics.range', { min: shape.min, max: shape.max })}
-          </span>
+          <span className="metric-chart-muted">{look.range(shape.min, shape.max)}</span>
         )}
       </div>
     </div>

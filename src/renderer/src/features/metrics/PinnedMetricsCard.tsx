@@ -8,7 +8,7 @@ import { useNow } from '../../components/use-now'
 import type { PinnedChart } from '../../store/metrics-slice'
 import { selectProfileId } from '../../store/selectors'
 import { useConsole } from '../../store/store-context'
-import { MetricChart } from './MetricChart'
+import { MetricChart, useChartLook } from './MetricChart'
 import { useJobMetrics } from './use-job-metrics'
 
 const WINDOW_MS = 5 * 60_000
@@ -40,6 +40,7 @@ function PinnedChartView({ pin }: { pin: PinnedChart }) {
   const { view } = useJobMetrics(pin.profileId, pin.jid)
   const unpin = useConsole((state) => state.unpinChart)
   const now = useNow(1_000)
+  const look = useChartLook()
   return (
     <div>
       <Typography.Text
@@ -54,6 +55,7 @@ function PinnedChartView({ pin }: { pin: PinnedChart }) {
           points={view.points}
           outages={view.outages}
           intervalMs={view.intervalMs}
+          look={look}
           vertex={pin.vertex}
           metric={pin.metric}
           from={now - WINDOW_MS}
