@@ -11,6 +11,7 @@ import { runConsoleLog } from './console-log'
 import { runIngest } from './ingest'
 import { runJobSweep } from './job-sweep'
 import { runMemory } from './memory'
+import { runMetrics } from './metrics'
 import { runReconnect } from './reconnect'
 import { runSoak } from './soak'
 import { buildDocument, describeMachine, formatTable } from './report'
@@ -25,7 +26,8 @@ const ALL = [
   'render',
   'cold_start',
   'job_sweep',
-  'soak'
+  'soak',
+  'metrics'
 ] as const
 
 const args = process.argv.slice(2)
@@ -40,10 +42,15 @@ const startedAt = new Date()
 const results: BenchResult[] = []
 const failures: Record<string, string> = {}
 
-const needsApp = selected.some((name) => ['memory', 'render', 'cold_start'].includes(name))
+const needsApp = selected.some((name) =>
+  ['memory', 'render', 'cold_start', 'metrics'].includes(name)
+)
 if (needsApp) ensureAppBuilt()
 const emptyTemplate = needsApp ? await createUserDataTemplate(false) : ''
-const cachedTemplate = selected.includes('cold_start') ? await createUserDataTemplate(true) : ''
+const cachedTemplate =
+  selected.includes('cold_start') || selected.includes('metrics')
+    ? await createUserDataTemplate(true)
+    : ''
 
 const benches: Record<(typeof ALL)[number], () => Promise<BenchResult>> = {
   console_log: async () => runConsoleLog(options),
@@ -53,7 +60,8 @@ const benches: Record<(typeof ALL)[number], () => Promise<BenchResult>> = {
   render: () => runRender(options, emptyTemplate),
   cold_start: () => runColdStart(options, cachedTemplate, emptyTemplate),
   job_sweep: () => runJobSweep(options),
-  soak: () => runSoak(options)
+  soak: () => runSoak(options),
+  metrics: () => runMetrics(options, cachedTemplate)
 }
 
 const machine = describeMachine()

@@ -12,18 +12,20 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --heartbeat-ms N    SSE HEART_BEAT period (default 9000)
   --log-rate N        console lines per second of running submissions (default 20)
   --tick-ms N         world pace, one step every N ms (default 5000; 0 = frozen)
+  --metrics-ms N      Flink metrics collection period (default 0 = every world tick)
   --version V         Dinky version to answer (default 1.1.0); 1.2.0+ switches to WebSocket, 1.2.1 adds
                       PING/PONG, 1.2.2+ puts the token in the socket's path
   --help              this text`
 
-type NumericFlag = 'port' | 'seed' | 'heartbeatMs' | 'logRate' | 'tickMs'
+type NumericFlag = 'port' | 'seed' | 'heartbeatMs' | 'logRate' | 'tickMs' | 'metricsIntervalMs'
 
 const NUMERIC: Record<string, NumericFlag> = {
   '--port': 'port',
   '--seed': 'seed',
   '--heartbeat-ms': 'heartbeatMs',
   '--log-rate': 'logRate',
-  '--tick-ms': 'tickMs'
+  '--tick-ms': 'tickMs',
+  '--metrics-ms': 'metricsIntervalMs'
 }
 
 export type ParsedArgs =

@@ -62,6 +62,12 @@ export interface SimulatorControl {
   appendLog(processName: string, lines: readonly string[]): void
   printRow(identifier: string, row: string): void
   setClusterAvailable(clusterId: number, available: boolean): void
+  /** Dinky's `sys.metrics.settings.sys.enable`: off, nothing is collected, pushed or stored. */
+  setMetricsCollection(on: boolean): void
+  /** One metrics collection cycle now. */
+  collectMetrics(): void
+  /** Removes every metrics layout (Dinky's out-of-the-box state). */
+  clearMetricsLayouts(): void
   firehose(options: FirehoseOptions): Promise<FirehoseReport>
   /** Checkpoints, backpressure, Flink reachability (`job-health-control.ts`). */
   readonly jobHealth: JobHealthControl
@@ -122,6 +128,11 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     appendLog: (processName, lines) => void world.console.append(processName, lines),
     printRow: (identifier, row) => world.printRow(identifier, row),
     setClusterAvailable: (clusterId, available) => world.setClusterAvailable(clusterId, available),
+    setMetricsCollection: (on) => {
+      world.metrics.enabled = on
+    },
+    collectMetrics: () => world.metrics.collect(),
+    clearMetricsLayouts: () => world.metrics.clearLayouts(),
     firehose: (options) => runFirehose(world, deps.hubs(), options),
     jobHealth: createJobHealthControl(world, state.options.now),
     stats: () => {

@@ -17,6 +17,8 @@ import { authRoutes } from './http/routes-auth'
 import { infraRoutes } from './http/routes-infra'
 import { jobRoutes } from './http/routes-jobs'
 import { jobDetailRoutes } from './http/routes-job-detail'
+import { monitorRoutes } from './http/routes-monitor'
+import { startMetricsPace } from './metrics-pace'
 import { isWebSocketVersion, resolveOptions, type SimulatorOptions } from './options'
 import type { SimState } from './sim-state'
 import { SseHub } from './sse/sse-hub'
@@ -68,6 +70,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
   const router = new Router().add(authRoutes(state)).add(jobRoutes(state)).add(infraRoutes(state))
   router.add(jobDetailRoutes(state))
+  router.add(monitorRoutes(state))
   const disposers: Array<() => void> = []
   if (!webSocketMode) {
     router.add(sseRoutes(state))
@@ -86,6 +89,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
   control = createControl({ state, faults, listener, hubs: () => hubs, onRestart: () => undefined })
   disposers.push(startWorldPace(state))
+  disposers.push(startMetricsPace(state))
   const port = await listener.listen(opts.port)
   let closing: Promise<void> | null = null
   return {

@@ -33,6 +33,11 @@ export interface SimulatorOptions {
   language?: string
   /** Epoch ms the world's history is laid out before; defaults to the start time. */
   now?: () => number
+  /**
+   * Period of the Flink metrics collection (Dinky: every `FlinkJobTask` cycle, about 5 s). 0 = with each world
+   * tick; a positive value runs it on its own timer (tests use short ones).
+   */
+  metricsIntervalMs?: number
   /** Account; Dinky's seed data is admin / dinky123!@#. */
   username?: string
   password?: string
@@ -55,6 +60,7 @@ export const DINKY_DEFAULTS = {
   version: '1.1.0',
   tokenTtlMs: 36_000 * 1000,
   language: 'en-US',
+  metricsIntervalMs: 0,
   username: 'admin',
   password: 'dinky123!@#'
 } as const

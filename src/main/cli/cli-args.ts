@@ -18,6 +18,8 @@ export interface WatchOptions {
   cacheDir: string | null
   json: boolean
   transport: TransportChoice
+  /** Flink job ids whose live metrics to print (`--metrics <jid>`, repeatable). */
+  metrics: string[]
 }
 
 export type CliCommand =
@@ -40,7 +42,7 @@ export const USAGE = `Usage:
   dinky-console watch --server URL [--username U] [--password-env VAR] [--tenant ID]
                       [--process FlinkSubmit/12 ...] [--heartbeat-timeout SECONDS]
                       [--backoff-base SECONDS] [--backoff-max SECONDS] [--cache-dir DIR]
-                      [--json] [--transport auto|sse|ws]
+                      [--json] [--transport auto|sse|ws] [--metrics JID ...]
   dinky-console job --server URL --id N [--username U] [--password-env VAR] [--tenant ID] [--json]
   dinky-console cache info [--cache-dir DIR] [--json]
   dinky-console cache clear [--cache-dir DIR] [--profile ID] [--json]
@@ -54,6 +56,7 @@ export const USAGE = `Usage:
   --cache-dir DIR       print the cached state first and keep it up to date
   --id N                a job instance id: its health once (checkpoints, exceptions, vertices, alerts)
   --json                NDJSON, one object per line (watch also prints "health" lines from the sweep)
+  --metrics JID ...     print the live Flink metrics of these jobs (backfilled after every reconnect)
 Exit codes: 0 after SIGINT/SIGTERM, 2 bad arguments, 3 the first login failed.`
 
 function seconds(flag: string, value: string): number {
@@ -115,7 +118,8 @@ function parseWatch(args: string[]): WatchOptions {
     backoffMaxMs: null,
     cacheDir: null,
     json: false,
-    transport: 'auto'
+    transport: 'auto',
+    metrics: []
   }
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = splitFlag(args[i])
@@ -163,6 +167,12 @@ function parseWatch(args: string[]): WatchOptions {
       case '--json':
         options.json = true
         break
+      case '--metrics':
+        options.metrics.push(value())
+        while (inline === null && i + 1 < args.length && !args[i + 1].startsWith('--')) {
+          options.metrics.push(args[++i])
+        }
+        break
       case '--transport': {
         const transport = value()
         if (transport !== 'auto' && transport !== 'sse' && transport !== 'ws') {
@@ -181,6 +191,8 @@ function parseWatch(args: string[]): WatchOptions {
   }
   if (hasUrlCredentials(options.server))
     throw new UsageError(`--server: ${URL_CREDENTIALS_MESSAGE}`)
+  const badJid = options.metrics.find((jid) => !/^[0-9a-zA-Z_-]{1,64}$/.test(jid))
+  if (badJid) throw new UsageError(`--metrics wants a Flink job id, not ${badJid}`)
   const invalid = options.processes.find((name) => !/^[A-Za-z]+\/[^\s/]+$/.test(name))
   if (invalid) throw new UsageError(`--process wants a name like FlinkSubmit/12, not ${invalid}`)
   return options

@@ -12,6 +12,7 @@ import { createSessionManager } from '../core/session/session-manager'
 import type { DemoServer } from '../core/session/demo-profile'
 import type { WatchOptions } from './cli-args'
 import { createMemoryCacheStore } from './memory-cache-store'
+import { metricsJsonLines, metricsNoticeLine, metricsTextLines } from './metrics-lines'
 import { toJsonLine } from './ndjson-format'
 import { TextView } from './text-format'
 
@@ -112,6 +113,15 @@ export async function runWatch(options: WatchOptions, io: WatchIo): Promise<numb
   session.subscribe((envelope) => {
     if (envelope.seq > snapshot.seq) print(envelope.update)
   })
+
+  session.metrics?.subscribe((update) => {
+    const notice = metricsNoticeLine(update, io.now())
+    if (options.json) {
+      for (const line of metricsJsonLines(update, io.now())) io.out(JSON.stringify(line))
+      if (notice) io.out(JSON.stringify(notice))
+    } else for (const line of metricsTextLines(update)) io.out(line)
+  })
+  for (const jid of options.metrics) session.metrics?.open(jid, 'cli')
 
   const outcome = await Promise.race([
     io.stopSignal.then(() => 'signal' as const),

@@ -161,7 +161,8 @@ async function assemble(
         if (envelope.update.type === 'job-health')
           healthAlerts.observe(envelope.profileId, envelope.update.summary)
       },
-      statesChanged: () => refreshTray()
+      statesChanged: () => refreshTray(),
+      metrics: (profileId, update) => batcher.push('metrics:update', { ...update, profileId })
     }
   )
   const refreshTray = () =>

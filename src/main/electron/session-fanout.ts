@@ -4,12 +4,15 @@
  */
 import type { ConnectionState, StreamName } from '../../shared/connection'
 import type { SessionEnvelope } from '../../shared/session'
+import type { MetricsUpdate } from '../../shared/metrics'
 import type { SessionHandle, SessionManager } from '../core/session/session-api'
 
 export interface SessionFanoutSink {
   envelope(envelope: SessionEnvelope): void
   /** Any connection state changed (tray colour, tooltips). */
   statesChanged(): void
+  /** A job's live metrics changed (new points, outages, diagnosis). */
+  metrics?(profileId: string, update: MetricsUpdate): void
 }
 
 /** A manager whose sessions are attached to `sink` as they open and detached as they close. */
@@ -26,13 +29,20 @@ export function withFanout(manager: SessionManager, sink: SessionFanoutSink) {
       ConnectionState
     >
     states.set(session.profileId, streams)
-    const detach = session.subscribe((envelope) => {
+    const stopMetrics = session.metrics?.subscribe((update) =>
+      sink.metrics?.(session.profileId, update)
+    )
+    const stopEnvelopes = session.subscribe((envelope) => {
       if (envelope.update.type === 'state') {
         streams.set(envelope.update.stream, envelope.update.state)
         sink.statesChanged()
       }
       sink.envelope(envelope)
     })
+    const detach = () => {
+      stopEnvelopes()
+      stopMetrics?.()
+    }
     attached.set(session.profileId, { session, detach })
     sink.statesChanged()
   }

@@ -83,6 +83,12 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     return found
   }
 
+  const metrics = (profileId: string) => {
+    const found = session(profileId).metrics
+    if (!found) throw new RequestError('unsupported', 'This session has no live metrics')
+    return found
+  }
+
   const profile = (profileId: string): ServerProfile => {
     const found = settings.profiles().find((p) => p.id === profileId)
     if (!found) throw new RequestError('not-found', `No server profile ${profileId}`)
@@ -147,6 +153,12 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     'logs:save': async ({ suggestedName, text }) => ({
       path: await platform.saveFile(suggestedName, text)
     }),
+    'metrics:open': async ({ profileId, jid, holder }) => metrics(profileId).open(jid, holder),
+    'metrics:close': async ({ profileId, jid, holder }) => metrics(profileId).close(jid, holder),
+    'metrics:items': async ({ profileId, jid, address, vertex }) =>
+      metrics(profileId).items(address, jid, vertex),
+    'metrics:save-layout': async ({ profileId, jid, layout }) =>
+      metrics(profileId).saveLayout(jid, layout),
     'cache:info': async () => cache.info(),
     'cache:clear': async ({ profileId }) => {
       const { bytesFreed } = await cache.clear(profileId)

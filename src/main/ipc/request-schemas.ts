@@ -82,6 +82,22 @@ const jobAction = z.discriminatedUnion('kind', [
   })
 ])
 
+const jid = z.string().regex(/^[0-9a-zA-Z_-]{1,64}$/, 'a Flink job id')
+const holder = z.string().min(1).max(200)
+const metricsLayout = z.object({
+  name: z.string().min(1).max(500),
+  taskId: positiveInt,
+  entries: z
+    .array(
+      z.object({
+        vertex: z.string().min(1).max(256),
+        vertexTitle: z.string().max(1_000),
+        metric: z.string().min(1).max(256)
+      })
+    )
+    .max(256)
+})
+
 export const REQUEST_SCHEMAS = {
   'app:info': none,
   'profiles:list': none,
@@ -102,6 +118,15 @@ export const REQUEST_SCHEMAS = {
     suggestedName: z.string().min(1).max(200),
     text: z.string().max(512 * 1024 * 1024)
   }),
+  'metrics:open': z.object({ profileId, jid, holder }),
+  'metrics:close': z.object({ profileId, jid, holder }),
+  'metrics:items': z.object({
+    profileId,
+    jid,
+    address: z.string().max(1_000),
+    vertex: z.string().min(1).max(256)
+  }),
+  'metrics:save-layout': z.object({ profileId, jid, layout: metricsLayout }),
   'cache:info': none,
   'cache:clear': z.object({ profileId: profileId.nullable() }),
   'settings:get': none,

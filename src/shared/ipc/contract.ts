@@ -10,6 +10,7 @@ import type { Diagnostics, JobAction, SessionSnapshot, SessionUser } from '../se
 import type { UpdateStatus } from '../updates'
 import type { JobHealthPushItem, JobHealthRequestChannels } from './job-health-channels'
 import { JOB_HEALTH_REQUEST_CHANNELS } from './job-health-channels'
+import type { JobMetricsLayout, JobMetricsView, MetricsUpdate } from '../metrics'
 
 export interface AppInfo {
   version: string
@@ -75,6 +76,19 @@ export interface RequestChannels extends JobHealthRequestChannels {
   'updates:check': { req: void; res: UpdateStatus }
   'updates:set-auto-check': { req: { enabled: boolean }; res: UpdateStatus }
   'updates:restart': { req: void; res: void }
+  /** A holder (a Metrics tab, a pinned chart) wants a job's metrics: subscribes it; returns what is known now. */
+  'metrics:open': { req: { profileId: string; jid: string; holder: string }; res: JobMetricsView }
+  'metrics:close': { req: { profileId: string; jid: string; holder: string }; res: void }
+  /** Flink's metric names of a vertex (`getJobMetricsItems`). */
+  'metrics:items': {
+    req: { profileId: string; jid: string; address: string; vertex: string }
+    res: string[]
+  }
+  /** Saves a job's layout (Dinky restarts the job's refresh task); returns the layout read back. */
+  'metrics:save-layout': {
+    req: { profileId: string; jid: string; layout: JobMetricsLayout }
+    res: JobMetricsLayout | null
+  }
 }
 
 export interface JobsPush {
@@ -131,6 +145,8 @@ export interface PushChannels {
   'updates:status': UpdateStatus[]
   /** Job health (issue 15): latest per profile and job instance wins. */
   'jobHealth:update': JobHealthPushItem[]
+  /** Concatenated, in order per job: new points each once, and the job's current metrics state. */
+  'metrics:update': Array<MetricsUpdate & { profileId: string }>
 }
 
 export type RequestChannel = keyof RequestChannels
@@ -170,7 +186,11 @@ export const REQUEST_CHANNELS = [
   'updates:check',
   'updates:set-auto-check',
   'updates:restart',
-  ...JOB_HEALTH_REQUEST_CHANNELS
+  ...JOB_HEALTH_REQUEST_CHANNELS,
+  'metrics:open',
+  'metrics:close',
+  'metrics:items',
+  'metrics:save-layout'
 ] as const satisfies readonly RequestChannel[]
 
 export const PUSH_CHANNELS = [
@@ -186,7 +206,8 @@ export const PUSH_CHANNELS = [
   'cache:cleared',
   'settings:changed',
   'updates:status',
-  'jobHealth:update'
+  'jobHealth:update',
+  'metrics:update'
 ] as const satisfies readonly PushChannel[]
 
 // Both lists must name every channel of their map: a channel missing here fails the typecheck.

@@ -6,6 +6,7 @@
  *                      forget-sessions|restart?downMs=|slow?ms=|refuse?ms=|console-race?on=false|clear}
  *   POST /__sim/world/{tick|fail?taskId=|submit?taskId=&fails=|cancel?taskId=|cluster?id=&available=|
  *                      log?processName=&line=}
+ *   POST /__sim/metrics/{collection?on=false|collect|clear-layouts}
  *   GET  /__sim/stats
  */
 
@@ -42,7 +43,10 @@ const VERBS: Record<string, Verb> = {
   'world/cancel': (c, q) => ({ cancelled: c.cancel(num(q, 'taskId')) }),
   'world/cluster': (c, q) => c.setClusterAvailable(num(q, 'id'), q.get('available') !== 'false'),
   'world/log': (c, q) => c.appendLog(q.get('processName') ?? '', q.getAll('line')),
-  ...JOB_HEALTH_VERBS
+  ...JOB_HEALTH_VERBS,
+  'metrics/collection': (c, q) => c.setMetricsCollection(q.get('on') !== 'false'),
+  'metrics/collect': (c) => c.collectMetrics(),
+  'metrics/clear-layouts': (c) => c.clearMetricsLayouts()
 }
 
 /** Handles one admin request; why errors become 400: a typo in a shell script should say so. */

@@ -11,6 +11,8 @@ export type RouteResult = Reply | 'stream'
 export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   path: string
+  /** True for a path that ends in a `{variable}`: the route takes every path below `path`. */
+  prefix?: boolean
   /** `@SaCheckLogin`: without a valid token the answer is 401. */
   login: boolean
   handle(ctx: RequestContext): RouteResult | Promise<RouteResult>
@@ -31,9 +33,18 @@ export class Router {
   }
 
   match(method: string, path: string): RouteMatch {
-    const candidates = this.byPath.get(path)
+    const exact = this.byPath.get(path)?.filter((route) => !route.prefix)
+    const candidates = exact?.length ? exact : this.byPrefix(path)
     if (!candidates) return { miss: 404 }
     const route = candidates.find((candidate) => candidate.method === method)
     return route ? { route } : { miss: 405 }
+  }
+
+  /** Routes with a trailing path variable (`/saveFlinkMetrics/{layout}`): a non-empty last segment. */
+  private byPrefix(path: string): Route[] | undefined {
+    const cut = path.lastIndexOf('/')
+    if (cut <= 0 || cut === path.length - 1) return undefined
+    const routes = this.byPath.get(path.slice(0, cut + 1))
+    return routes?.some((route) => route.prefix) ? routes.filter((r) => r.prefix) : undefined
   }
 }

@@ -9,6 +9,7 @@ import type { ClusterRecord, JobInstanceRecord, TaskManagerRecord, TaskRecord } 
 import { TENANT_ID } from './entities'
 import { DONE, setStatus, stepInstance } from './job-lifecycle'
 import { JvmFigures } from './jvm-figures'
+import { MetricsCollector } from './metrics'
 import { ProcessConsole } from './process-console'
 import { createSeededRandom, type SeededRandom } from './seeded-random'
 import { createTaskManagers, refreshTaskManagers } from './task-managers'
@@ -37,6 +38,7 @@ export class World {
   readonly jvm: JvmFigures
   /** Flink's side of each job: checkpoints, backpressure, reachability, savepoints, alerts, Flink logs. */
   readonly health = new JobHealth()
+  readonly metrics: MetricsCollector
   private readonly metricsListeners = new Set<MetricsListener>()
   private readonly printListeners = new Set<PrintRowListener>()
   private printCounter = 0
@@ -50,6 +52,13 @@ export class World {
     this.instances = buildInitialInstances(this.tasks, this.rng, at)
     this.console = new ProcessConsole(this.rng, options.now)
     this.jvm = new JvmFigures(this.rng)
+    this.metrics = new MetricsCollector({
+      seed: options.seed,
+      now: options.now,
+      tasks: this.tasks,
+      running: () => this.latestInstances().filter((i) => i.status === 'RUNNING'),
+      emit: (jid, content) => this.metricsListeners.forEach((listener) => listener(jid, content))
+    })
     // Earlier runs are already over (their logs are what getProcess returns); an INITIALIZING one streams.
     const latest = this.latestInstances()
     for (const done of latest.filter((i) => i.status !== 'INITIALIZING')) {
@@ -117,6 +126,7 @@ export class World {
       }
       for (const listener of this.metricsListeners) listener(instance.jid, content)
     }
+    if (!this.metrics.independentPace) this.metrics.collect()
     if (this.latestOf(PRINT_TASK_ID)?.status === 'RUNNING')
       this.printRow(printIdentifier(), this.nextRow())
   }

@@ -40,6 +40,8 @@ export interface ProfileCache {
   saveSnapshot(part: SnapshotPart): void
   /** A module's own cache document (`module-cache.ts`); absent in caches that keep nothing (CLI without a dir). */
   module?(name: string): ModuleCache
+  /** Folder of this profile's metrics history files (`metrics/<jid>.json`); absent for in-memory caches. */
+  readonly metricsDir?: string
   /** Appends lines of a run; a new run replaces the process's old tail. */
   appendLog(process: string, run: string, lines: readonly string[]): void
 }

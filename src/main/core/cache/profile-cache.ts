@@ -52,6 +52,11 @@ export class ProfileCacheImpl implements ProfileCache {
   private readonly modules = new Map<string, ModuleCacheFile>()
   private readonly logger: Logger
 
+  /** Under the profile's folder, so clearing the profile's cache clears its metrics too. */
+  get metricsDir(): string {
+    return join(profileDir(this.context.dir, this.profileId), 'metrics')
+  }
+
   constructor(
     readonly profileId: string,
     private readonly context: ProfileCacheContext

@@ -261,6 +261,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
       })
       return data
     },
+    call: (endpoint, schema, spec) => http.result(endpoint, schema, spec),
     async dispose() {
       await tls?.close()
     },

@@ -17,7 +17,7 @@ export interface AuthState {
 }
 
 export interface RequestSpec {
-  method?: 'GET' | 'POST' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
   query?: Record<string, string | number | boolean>
   body?: unknown
   /** Public calls (version, login) go without the token and tenant cookie. */

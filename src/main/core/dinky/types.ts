@@ -137,6 +137,15 @@ export interface DinkyClient {
   jobAction(action: JobAction): Promise<string>
   /** `POST /api/sse/subscribeTopic`: replaces the session's topic set; returns the set the server now holds. */
   subscribeTopic(sessionKey: string, topics: readonly string[]): Promise<string[]>
+  /**
+   * Any `Result<T>` endpoint through the same choke point (token, tenant, classification), for feature modules that
+   * own their endpoints (metrics) rather than growing this interface.
+   */
+  call<T>(
+    endpoint: string,
+    schema: z.ZodType<T>,
+    spec?: RequestSpec
+  ): Promise<{ data: T; msg: string }>
   /** Releases the TLS agent's pooled sockets, if one was made. */
   dispose(): Promise<void>
   /**

@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/session'
 import type { ConnectionTest } from '../../../shared/ipc/contract'
 import type { JobDetailService } from '../job-detail/job-detail-service'
+import type { MetricsHandle } from '../metrics/session-metrics'
 
 export interface SessionHandle {
   readonly profileId: string
@@ -42,6 +43,8 @@ export interface SessionHandle {
   stop(): Promise<void>
   /** The job-detail module (issue 15): drawers, health sweep, Flink logs. */
   readonly jobHealth: JobDetailService
+  /** Live Flink metrics of this server's jobs (absent in test doubles that do not need them). */
+  readonly metrics?: MetricsHandle
 }
 
 /** Where a session gets the password of its profile: safeStorage in the app, the environment in the CLI. */

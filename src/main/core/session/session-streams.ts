@@ -18,6 +18,7 @@ import type { StreamMessage, StreamTransport } from '../stream/transport'
 import type { RunningTasks } from '../sync/running-tasks'
 import { RestFallbackPoller } from '../sync/rest-fallback-poller'
 import type { SessionModel } from './session-model'
+import type { SessionMetrics } from '../metrics/session-metrics'
 
 export interface SessionStreamsOptions {
   client: DinkyClient
@@ -39,6 +40,8 @@ export interface SessionStreamsOptions {
    * written after that read arrives on the stream. A fetch before this point could miss lines written until then.
    */
   onProcessesSubscribed(processes: readonly string[]): void
+  /** Live metrics: the jobs it wants ride on the topic stream, and it hears of pushes, drops and subscriptions. */
+  metrics?: SessionMetrics
   /** Takes WS `TASK_RUN_INSTANCE` pushes (the tasks Dinky monitors), and hears when the topic stream is not live. */
   runningTasks?: RunningTasks
 }
@@ -49,6 +52,8 @@ export class SessionStreams {
   private topicOpens = 0
   /** The processes the server holds for the current topic connection; emptied at every open. */
   private subscribedProcesses = new Set<string>()
+  private subscribedMetrics = new Set<string>()
+  private processes: readonly string[]
   /** Which WebSocket shape this server's versions speak, kept across reconnects (probed again on a new version). */
   private readonly wsEndpoints = new WsEndpointMemory()
   private readonly fallback: RestFallbackPoller
@@ -63,6 +68,7 @@ export class SessionStreams {
       onProcess: (process, entity) => options.onFetchedProcess?.(process, entity),
       onJvm: (jvm, at) => model.apply({ type: 'jvm', sample: { at, jvm } })
     })
+    this.processes = [...options.processes]
     const serverVersion = () => model.serverVersion
     const endpoints = this.wsEndpoints
     const maxEventBytes = options.settings.maxEventBytes
@@ -76,7 +82,7 @@ export class SessionStreams {
     for (const transport of made) {
       if (transport.stream === 'topics') {
         this.topics = transport
-        transport.setTopics({ processes: [...options.processes], metrics: [], printTables: [] })
+        transport.setTopics(this.topicSet())
         model.diagnostics.heartbeatIntervalMs = transport.heartbeatIntervalMs
       }
       this.supervisors.push(this.supervise(transport))
@@ -88,7 +94,21 @@ export class SessionStreams {
   }
 
   setProcesses(processes: readonly string[]): void {
-    this.topics?.setTopics({ processes: [...processes], metrics: [], printTables: [] })
+    this.processes = [...processes]
+    this.topics?.setTopics(this.topicSet())
+  }
+
+  /** The metrics module's wanted jobs changed: the full topic set goes out again (Dinky replaces, never adds). */
+  setMetrics(): void {
+    this.topics?.setTopics(this.topicSet())
+  }
+
+  private topicSet() {
+    return {
+      processes: [...this.processes],
+      metrics: this.options.metrics?.wanted() ?? [],
+      printTables: []
+    }
   }
 
   retryNow(): void {
@@ -127,7 +147,10 @@ export class SessionStreams {
       detectClockJump: (onJump) => createClockJumpDetector({ clock }, onJump),
       onState: (state) => {
         model.apply({ type: 'state', stream, state })
-        if (stream === 'topics' && state.kind !== 'live') this.options.runningTasks?.lost()
+        if (stream === 'topics' && state.kind !== 'live') {
+          this.options.runningTasks?.lost()
+          this.options.metrics?.onStreamDown()
+        }
         // WebSocket carries the JVM figures on the one socket: the jvm stream is that socket.
         if (transport.kind === 'ws') model.apply({ type: 'state', stream: 'jvm', state })
         for (const carried of transport.kind === 'ws' ? (['topics', 'jvm'] as const) : [stream])
@@ -140,6 +163,7 @@ export class SessionStreams {
         if (stream !== 'topics') return
         model.diagnostics.recordOpen(transport.kind, info)
         this.subscribedProcesses = new Set()
+        this.subscribedMetrics = new Set()
         if (++this.topicOpens > 1) this.options.onTopicsReopened()
       },
       onSubscribed: (topics) => {
@@ -147,6 +171,9 @@ export class SessionStreams {
         const added = topics.processes.filter((process) => !this.subscribedProcesses.has(process))
         this.subscribedProcesses = new Set(topics.processes)
         if (added.length > 0) this.options.onProcessesSubscribed(added)
+        const jobs = topics.metrics.filter((jid) => !this.subscribedMetrics.has(jid))
+        this.subscribedMetrics = new Set(topics.metrics)
+        if (jobs.length > 0) this.options.metrics?.onSubscribed(jobs)
       },
       onHeartbeat: (at) => {
         model.diagnostics.recordEvent(at)
@@ -159,6 +186,7 @@ export class SessionStreams {
     const now = this.options.clock.now()
     this.options.model.diagnostics.recordEvent(now)
     if (message.topic === 'PROCESS_CONSOLE') this.options.onProcess(message.param, message.data)
+    else if (message.topic === 'METRICS') this.options.metrics?.acceptPush(message.data)
     else if (message.topic === 'TASK_RUN_INSTANCE')
       this.options.runningTasks?.accept(message.taskIds)
     else if (message.topic === 'JVM_INFO') {

@@ -18,6 +18,8 @@ import { ConsoleLogFollower } from '../sync/console-log-follower'
 import { RunningTasks } from '../sync/running-tasks'
 import { jobDetailFor } from '../job-detail/session-job-detail'
 import { SyncEngine } from '../sync/sync-engine'
+import { createSessionMetrics } from '../metrics/create-session-metrics'
+import type { SessionMetrics } from '../metrics/session-metrics'
 import type { SecretSource, SessionHandle } from './session-api'
 import { SessionBoot } from './session-boot'
 import { SessionModel } from './session-model'
@@ -40,6 +42,7 @@ export interface SessionOptions {
 export class Session implements SessionHandle {
   readonly profileId: string
   readonly jobHealth: ReturnType<typeof jobDetailFor>
+  readonly metrics: SessionMetrics
   private readonly model: SessionModel
   private readonly client: DinkyClient
   private readonly follower: ConsoleLogFollower
@@ -82,6 +85,14 @@ export class Session implements SessionHandle {
       requestTimeoutMs: options.requestTimeoutMs
     })
     this.jobHealth = jobDetailFor(this.model, this.client, options, this.clock, this.log)
+    this.metrics = createSessionMetrics({
+      client: this.client,
+      clock: this.clock,
+      logger: this.log,
+      cache: options.cache,
+      jobs: () => this.model.snapshot().jobs?.value ?? [],
+      onTopicsChanged: () => this.streams?.setMetrics()
+    })
     this.relogin = createReloginGate({ clock: this.clock, login: () => this.client.relogin() })
     let firstLogin!: Session['firstLogin']
     this.loggedIn = new Promise<SessionUser>(
@@ -228,6 +239,7 @@ export class Session implements SessionHandle {
     if (this.stopped) return
     this.stopped = true
     await this.teardown()
+    await this.metrics.stop()
     for (const stream of ['topics', 'jvm', 'rest'] as const)
       this.setState(stream, 'stopped-by-user', 'stopped')
     this.firstLogin.reject(new Error('session stopped'))
@@ -275,6 +287,7 @@ export class Session implements SessionHandle {
       random: this.options.random,
       relogin: this.relogin,
       processes: [...this.followed],
+      metrics: this.metrics,
       onProcess: (process, entity) => {
         if (this.followed.has(process)) this.onProcess(process, entity)
       },

@@ -438,6 +438,40 @@ export const enUS = {
       'not-dinky': 'Check the server URL in Settings.'
     }
   },
+  metrics: {
+    tab: 'Metrics',
+    window: { m5: '5 min', h1: '1 hour', h6: '6 hours' },
+    vertex: 'Vertex {{id}}',
+    noJid: 'This job has no Flink job id yet, so it has no metrics.',
+    waiting: 'Waiting for the first sample from Dinky…',
+    disabledTitle: 'Metrics collection looks disabled on the server',
+    disabledHint:
+      'The job is running and has metrics chosen, but Dinky sent no sample for three refresh intervals and holds no history. Dinky collects Flink metrics only when it is switched on: Settings → Global settings → Metrics (“Enable metrics”).',
+    noLayout: 'No metrics are chosen for this job in Dinky. Choose some with “Choose metrics”.',
+    notRunning: 'The job is not running: Dinky collects no new samples.',
+    offline: 'The server is unreachable: showing the samples cached at {{time}}.',
+    legendLive: 'pushed live',
+    legendBackfill: 'backfilled after a reconnect',
+    legendOutage: 'we were disconnected',
+    legendHole: 'Dinky collected nothing',
+    textValue: 'text: {{value}}',
+    range: '{{min}} – {{max}}',
+    noPoints: 'No samples in this window',
+    loadFailed: 'Could not load metrics: {{message}}',
+    pick: 'Choose metrics',
+    pickTitle: 'Metrics of {{name}}',
+    noVertices: 'No vertices known yet: wait for the first sample.',
+    save: 'Save',
+    pickConfirmTitle: 'Save the metrics layout?',
+    pickConfirm:
+      'Dinky restarts this job’s metrics refresh task when its layout is saved; charts may pause for a cycle.',
+    saved: 'Metrics layout saved',
+    saveFailed: 'Could not save the layout: {{message}}',
+    pin: 'Pin to Overview',
+    pinned: 'Pinned to Overview',
+    unpin: 'Unpin',
+    pinnedTitle: 'Pinned metrics'
+  },
   units: {
     seconds: '{{value}} s',
     duration: { d: '{{value}}d', h: '{{value}}h', m: '{{value}}m', s: '{{value}}s' }

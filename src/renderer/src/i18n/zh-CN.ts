@@ -436,6 +436,39 @@ export const zhCN: CatalogueShape = {
       'not-dinky': '请在设置中检查服务器地址。'
     }
   },
+  metrics: {
+    tab: '指标',
+    window: { m5: '5 分钟', h1: '1 小时', h6: '6 小时' },
+    vertex: '算子 {{id}}',
+    noJid: '该作业还没有 Flink 作业 ID，暂无指标。',
+    waiting: '正在等待 Dinky 的第一条指标…',
+    disabledTitle: '服务端的指标采集似乎未开启',
+    disabledHint:
+      '作业正在运行且已选择指标，但 Dinky 在三个刷新周期内没有推送任何数据，也没有历史记录。Dinky 只有在开启后才会采集 Flink 指标：配置中心 → 全局配置 → Metrics 配置（“是否启用 Metrics”）。',
+    noLayout: '该作业在 Dinky 中尚未选择指标，可通过“选择指标”添加。',
+    notRunning: '作业未在运行，Dinky 不会采集新的指标。',
+    offline: '无法连接服务器：显示 {{time}} 缓存的指标。',
+    legendLive: '实时推送',
+    legendBackfill: '重连后补齐',
+    legendOutage: '本机断开期间',
+    legendHole: 'Dinky 未采集',
+    textValue: '文本：{{value}}',
+    range: '{{min}} – {{max}}',
+    noPoints: '该时间范围内没有数据',
+    loadFailed: '无法加载指标：{{message}}',
+    pick: '选择指标',
+    pickTitle: '{{name}} 的指标',
+    noVertices: '还不知道任何算子：请等待第一条指标。',
+    save: '保存',
+    pickConfirmTitle: '保存指标布局？',
+    pickConfirm: '保存布局后 Dinky 会重启该作业的指标刷新任务，图表可能暂停一个周期。',
+    saved: '指标布局已保存',
+    saveFailed: '无法保存布局：{{message}}',
+    pin: '固定到概览',
+    pinned: '已固定到概览',
+    unpin: '取消固定',
+    pinnedTitle: '已固定的指标'
+  },
   units: {
     seconds: '{{value}} 秒',
     duration: { d: '{{value}}天', h: '{{value}}小时', m: '{{value}}分', s: '{{value}}秒' }

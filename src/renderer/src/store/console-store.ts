@@ -24,6 +24,7 @@ import { createJobsSlice, reduceJobs, reduceTransitions, type JobsSlice } from '
 import { createLogsSlice, reduceLogAppend, reduceLogTails, type LogsSlice } from './logs-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 import { createJobHealthSlice, reduceJobHealth, type JobHealthSlice } from './job-health-slice'
+import { createMetricsSlice, reduceMetricsUpdates, type MetricsSlice } from './metrics-slice'
 import { reduceSnapshot } from './snapshot-reducer'
 
 export interface DataActions {
@@ -42,6 +43,7 @@ export type ConsoleState = ConnectionSlice &
   ClustersSlice &
   UiSlice &
   JobHealthSlice &
+  MetricsSlice &
   DataActions
 export type ConsoleStore = StoreApi<ConsoleState>
 
@@ -55,7 +57,8 @@ const PUSH_REDUCERS: Partial<Record<PushChannel, Reducer>> = {
   'sysinfo:snapshot': reduceSysInfo,
   'jvm:sample': reduceJvmSamples,
   'session:user': reduceUsers,
-  'jobHealth:update': reduceJobHealth as Reducer
+  'jobHealth:update': reduceJobHealth as Reducer,
+  'metrics:update': reduceMetricsUpdates
 }
 
 const PER_PROFILE_DATA = [
@@ -77,6 +80,7 @@ export function createConsoleStore(options: { logCapacity?: number } = {}): Cons
     ...createClustersSlice(set, get, store),
     ...createUiSlice(set, get, store),
     ...createJobHealthSlice(set, get, store),
+    ...createMetricsSlice(set, get, store),
     applyPush: (channel, items) => {
       if (channel === 'app:navigate') {
         const last = (items as PushChannels['app:navigate']).at(-1)

@@ -17,6 +17,8 @@ export interface DrawerTab {
   key: string
   label: ReactNode
   children: ReactNode
+  /** Unmount when another tab is chosen (a tab that holds a subscription lets it go). */
+  destroyOnHidden?: boolean
 }
 
 /** The Flink logs tab with the JobManager address of the latest detail (or of `getJobInfoDetail`). */

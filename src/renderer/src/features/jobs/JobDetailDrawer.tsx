@@ -16,6 +16,7 @@ import { JobActions } from './JobActions'
 import { jobHealthTabs, type DrawerTab } from '../job-health/job-health-tabs'
 import { OverviewHealth } from '../job-health/OverviewHealth'
 import { useJobHealth } from '../job-health/use-job-health'
+import { JobMetricsTab } from '../metrics/JobMetricsTab'
 
 type Loaded = { jobId: number; detail: JobDetail | null; error: string | null }
 
@@ -139,8 +140,15 @@ export function JobDetailDrawer() {
                 label: t('jobDetail.console'),
                 children: <LogViewer stream={log} name={process ?? 'console'} />
               },
-              // One entry per tab: features add theirs here (job health; metrics next).
-              ...jobHealthTabs(t, job, detail?.jobManagerAddress ?? null)
+              // One entry per tab: features add theirs here.
+              ...jobHealthTabs(t, job, detail?.jobManagerAddress ?? null),
+              {
+                key: 'metrics',
+                label: t('metrics.tab'),
+                // Subscribed only while shown: leaving the tab closes the job's metrics topic.
+                destroyOnHidden: true,
+                children: <JobMetricsTab job={job} address={detail?.jobManagerAddress ?? null} />
+              }
             ] satisfies DrawerTab[]
           }
         />

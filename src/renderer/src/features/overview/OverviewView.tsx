@@ -7,6 +7,7 @@ import { selectCounts, selectJobs } from '../../store/selectors'
 import { useConsole } from '../../store/store-context'
 import { ClusterHealthCard } from './ClusterHealthCard'
 import { RecentFailuresCard } from './RecentFailuresCard'
+import { PinnedMetricsCard } from '../metrics/PinnedMetricsCard'
 
 const TILES: Array<{ key: keyof StatusCounts; status: string; color?: string }> = [
   { key: 'all', status: 'overview.all' },
@@ -54,6 +55,7 @@ export function OverviewView() {
           <RecentFailuresCard />
         </Col>
       </Row>
+      <PinnedMetricsCard />
     </>
   )
 }

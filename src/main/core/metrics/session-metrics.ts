@@ -1,0 +1,302 @@
+/**
+ * The live metrics of one session: which jobs are wanted (a Metrics tab, a pinned chart, the CLI), the topic set
+ * they add to the stream, pushed samples, and — after every reconnect — a backfill of the missed interval from
+ * `getFlinkData`, merged by heart time with what was pushed so each sample is kept once and in order. It also
+ * tells when Dinky collects nothing (a running job with a layout, no sample for 3 periods, no history).
+ */
+import type { Job } from '../../../shared/models'
+import {
+  DEFAULT_METRICS_INTERVAL_MS,
+  type JobMetricsLayout,
+  type JobMetricsView,
+  type MetricsDiagnosis,
+  type MetricsPoint,
+  type MetricsUpdate
+} from '../../../shared/metrics'
+import type { DinkyClient, MetricsSample } from '../dinky/types'
+import type { Clock, Logger, TimerHandle } from '../ports'
+import { JobSeries } from './job-series'
+import type { MetricsCache } from './metrics-cache'
+import * as rest from './metrics-rest'
+
+/** History is read a window at a time: 1.1 answers every job's rows, so a window bounds one answer. */
+export const BACKFILL_WINDOW_MS = 15 * 60 * 1000
+const RETRY_MS = 10_000
+/** After a topic is added on an open stream: by then the server pushes it, so one more read closes the seam. */
+const TOPIC_SETTLE_MS = 1_000
+/** Jobs wanted at once at most (each is a topic and a series in memory). */
+export const MAX_WANTED_JOBS = 64
+
+export interface SessionMetricsOptions {
+  client: DinkyClient
+  clock: Clock
+  logger: Logger
+  /** The session's job list (status by jid). */
+  jobs: () => readonly Job[]
+  /** The wanted set changed: the topic stream must now carry these jobs. */
+  onTopicsChanged: (jids: readonly string[]) => void
+  cache?: MetricsCache
+  /** Dinky's refresh period for the "collection looks disabled" check until samples show the real one. */
+  refreshIntervalMs?: number
+}
+
+/** What the app and the CLI use of a session's metrics. */
+export type MetricsHandle = Pick<
+  SessionMetrics,
+  'open' | 'close' | 'view' | 'subscribe' | 'layoutOf' | 'items' | 'saveLayout' | 'settled'
+>
+
+export class SessionMetrics {
+  private readonly series = new Map<string, JobSeries>()
+  private readonly listeners = new Set<(update: MetricsUpdate) => void>()
+  private readonly pending = new Map<string, number>()
+  private backfilling: Promise<void> | null = null
+  private streamLive = false
+  private checkTimer: TimerHandle | null = null
+  private retryTimer: TimerHandle | null = null
+  private stopped = false
+
+  constructor(private readonly options: SessionMetricsOptions) {}
+
+  /** Jobs the stream must carry. */
+  wanted(): string[] {
+    return [...this.series.values()].filter((s) => s.holders.size > 0).map((s) => s.jid)
+  }
+
+  /** A holder (a tab, a pinned chart, the CLI) wants `jid`: subscribes it and returns what is known now. */
+  open(jid: string, holder: string): JobMetricsView {
+    let series = this.series.get(jid)
+    const now = this.options.clock.now()
+    if (!series) {
+      if (this.wanted().length >= MAX_WANTED_JOBS)
+        throw new Error(`at most ${MAX_WANTED_JOBS} jobs' metrics at once`)
+      series = new JobSeries(jid)
+      this.series.set(jid, series)
+      const cached = this.options.cache?.load(jid)
+      if (cached) {
+        series.add(cached.points, now)
+        series.stale = !this.streamLive
+        series.asOf = cached.asOf
+        series.layout = cached.layout
+        if (!this.streamLive) series.beginOutage(cached.asOf)
+      }
+    }
+    const first = series.holders.size === 0
+    series.holders.add(holder)
+    if (first) {
+      if (!this.streamLive) series.beginOutage(series.lastSampleAt ?? now)
+      this.options.onTopicsChanged(this.wanted())
+      void this.readLayout(series)
+      // The stream already carries other jobs: no reopen will announce this one (a WebSocket confirms only the
+      // first subscription), so read its history now, and once more after the server surely holds the topic.
+      if (this.streamLive) {
+        this.onSubscribed([jid])
+        this.options.clock.setTimeout(() => {
+          if (this.streamLive && this.series.get(jid)?.holders.size) this.onSubscribed([jid])
+        }, TOPIC_SETTLE_MS)
+      }
+      this.armCheck()
+    }
+    return series.view(now)
+  }
+
+  close(jid: string, holder: string): void {
+    const series = this.series.get(jid)
+    if (!series || !series.holders.delete(holder) || series.holders.size > 0) return
+    this.options.cache?.save(jid, series.points, this.options.clock.now(), series.layout)
+    this.series.delete(jid)
+    this.pending.delete(jid)
+    this.options.onTopicsChanged(this.wanted())
+  }
+
+  view(jid: string): JobMetricsView | null {
+    return this.series.get(jid)?.view(this.options.clock.now()) ?? null
+  }
+
+  subscribe(listener: (update: MetricsUpdate) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** A `MetricsVO` from the stream. */
+  acceptPush(sample: MetricsSample): void {
+    const series = this.series.get(sample.model)
+    if (!series || series.holders.size === 0) return
+    const at = rest.heartTimeMs(sample.heartTime, this.options.client.serverUtcOffsetMs())
+    const values = rest.parseContent(sample.content)
+    if (at === null || values === null) return
+    this.addPoints(series, [{ at, values, source: 'push' }])
+  }
+
+  /** The topic stream is down: every wanted job's outage starts now. */
+  onStreamDown(): void {
+    if (!this.streamLive) return
+    this.streamLive = false
+    const now = this.options.clock.now()
+    for (const series of this.series.values()) series.beginOutage(now)
+  }
+
+  /** The server now pushes these jobs on a fresh subscription: close their outages and read what was missed. */
+  onSubscribed(jids: readonly string[]): void {
+    this.streamLive = true
+    const now = this.options.clock.now()
+    for (const jid of jids) {
+      const series = this.series.get(jid)
+      if (!series || series.holders.size === 0) continue
+      series.endOutage(now)
+      series.stale = false
+      this.pending.set(jid, Math.min(this.pending.get(jid) ?? Infinity, series.backfillFrom(now)))
+    }
+    this.armCheck()
+    void this.runBackfill()
+  }
+
+  async layoutOf(jid: string): Promise<JobMetricsLayout | null> {
+    const series = this.series.get(jid)
+    if (series) await this.readLayout(series)
+    return series?.layout ?? (await rest.fetchLayoutOf(this.options.client, jid))
+  }
+
+  items(address: string, jid: string, vertex: string): Promise<string[]> {
+    return rest.fetchMetricItems(this.options.client, address, jid, vertex)
+  }
+
+  /** Saves the layout (Dinky restarts the job's refresh task) and reads it back. */
+  async saveLayout(jid: string, layout: JobMetricsLayout): Promise<JobMetricsLayout | null> {
+    await rest.saveLayout(this.options.client, layout)
+    return this.layoutOf(jid)
+  }
+
+  /** Waits for the backfill in progress (tests, the CLI's exit). */
+  async settled(): Promise<void> {
+    while (this.backfilling) await this.backfilling
+  }
+
+  /** Stops the timers and writes every wanted job's history to the cache. */
+  async stop(): Promise<void> {
+    this.stopped = true
+    const now = this.options.clock.now()
+    for (const series of this.series.values())
+      this.options.cache?.save(series.jid, series.points, now, series.layout)
+    if (this.checkTimer) this.options.clock.clearTimeout(this.checkTimer)
+    if (this.retryTimer) this.options.clock.clearTimeout(this.retryTimer)
+    await this.options.cache?.flush()
+  }
+
+  private addPoints(series: JobSeries, points: MetricsPoint[]): void {
+    const now = this.options.clock.now()
+    const added = series.add(points, now)
+    const before = series.diagnosis
+    this.diagnose(series, now)
+    if (added.length > 0 || before !== series.diagnosis) this.emit(series, added, now)
+    if (added.length > 0) this.options.cache?.save(series.jid, series.points, now, series.layout)
+  }
+
+  private emit(series: JobSeries, added: MetricsPoint[], now: number): void {
+    const update = series.update(added, now)
+    for (const listener of this.listeners) listener(update)
+  }
+
+  private runBackfill(): Promise<void> {
+    if (this.backfilling || this.pending.size === 0 || this.stopped)
+      return this.backfilling ?? Promise.resolve()
+    this.backfilling = this.backfillOnce().finally(() => {
+      this.backfilling = null
+      if (this.pending.size > 0 && this.streamLive && !this.retryTimer) void this.runBackfill()
+    })
+    return this.backfilling
+  }
+
+  /** One pass over what is pending: windows from the earliest start to now, rows handed to their jobs. */
+  private async backfillOnce(): Promise<void> {
+    const jobs = new Map(this.pending)
+    this.pending.clear()
+    const to = this.options.clock.now()
+    const from = Math.min(...jobs.values())
+    const log = this.options.logger
+    try {
+      for (let start = from; start < to; start += BACKFILL_WINDOW_MS) {
+        const end = Math.min(to, start + BACKFILL_WINDOW_MS)
+        const live = [...jobs.keys()].filter((jid) => this.series.get(jid)?.holders.size)
+        if (live.length === 0 || this.stopped) return
+        const answer = await rest.fetchFlinkData(this.options.client, start, end, live)
+        if (answer.cut) log.warn('metrics history answer cut', { rows: answer.rows })
+        for (const jid of live) {
+          const series = this.series.get(jid)
+          const points = (answer.byJob.get(jid) ?? []).filter((p) => p.at >= (jobs.get(jid) ?? 0))
+          if (series) this.addPoints(series, points)
+        }
+      }
+      const now = this.options.clock.now()
+      for (const [jid, jobFrom] of jobs) {
+        const series = this.series.get(jid)
+        if (!series) continue
+        series.covered(jobFrom, to)
+        this.diagnose(series, now)
+        this.emit(series, [], now)
+      }
+      log.info('metrics backfilled', { jobs: jobs.size, from, to })
+    } catch (error) {
+      log.warn('metrics backfill failed', { error: String(error) })
+      for (const [jid, jobFrom] of jobs)
+        this.pending.set(jid, Math.min(this.pending.get(jid) ?? Infinity, jobFrom))
+      this.retryTimer ??= this.options.clock.setTimeout(() => {
+        this.retryTimer = null
+        if (this.streamLive) void this.runBackfill()
+      }, RETRY_MS)
+    }
+  }
+
+  private async readLayout(series: JobSeries): Promise<void> {
+    if (!this.options.client.isLoggedIn()) return
+    try {
+      series.layout = await rest.fetchLayoutOf(this.options.client, series.jid)
+      series.layoutKnown = true
+      const now = this.options.clock.now()
+      this.diagnose(series, now)
+      this.emit(series, [], now)
+    } catch (error) {
+      this.options.logger.debug('metrics layout unavailable', { error: String(error) })
+    }
+  }
+
+  private diagnose(series: JobSeries, now: number): MetricsDiagnosis {
+    const interval = series.points.length >= 4 ? series.intervalMs() : this.refreshMs()
+    const job = this.options.jobs().find((j) => j.jid === series.jid)
+    const last = series.lastSampleAt
+    let diagnosis: MetricsDiagnosis = 'waiting'
+    if (last !== null) diagnosis = 'ok'
+    else if (job && job.status !== 'RUNNING') diagnosis = 'not-running'
+    else if (series.layoutKnown && series.layout === null) diagnosis = 'no-layout'
+    else if (
+      series.layoutKnown &&
+      series.historyRead &&
+      series.liveSince !== null &&
+      now - series.liveSince >= 3 * interval
+    )
+      diagnosis = 'collection-disabled'
+    series.diagnosis = diagnosis
+    return diagnosis
+  }
+
+  private refreshMs(): number {
+    return this.options.refreshIntervalMs ?? DEFAULT_METRICS_INTERVAL_MS
+  }
+
+  /** Re-checks the diagnosis once per refresh period while some job still has none settled. */
+  private armCheck(): void {
+    if (this.checkTimer || this.stopped) return
+    this.checkTimer = this.options.clock.setTimeout(() => {
+      this.checkTimer = null
+      const now = this.options.clock.now()
+      let again = false
+      for (const series of this.series.values()) {
+        const before = series.diagnosis
+        const after = this.diagnose(series, now)
+        if (after !== before) this.emit(series, [], now)
+        if (after === 'waiting') again = true
+      }
+      if (again) this.armCheck()
+    }, this.refreshMs())
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * A job's live Flink metrics in its drawer: one small chart per vertex × metric, grouped by vertex, over the last
+ * 5 minutes, hour or 6 hours, live while the tab is open (the job's topic is subscribed only meanwhile), backfilled
+ * after every reconnect, shown from the cache with its age when the server is unreachable, and a plain word when
+ * Dinky collects nothing.
+ */
+import { Alert, Button, Card, Segmented, Space } from 'antd'
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Job } from '../../../../shared/models'
+import { useNow } from '../../components/use-now'
+import { formatDateTime } from '../../format/units'
+import { selectProfileId } from '../../store/selectors'
+import { metricsKey } from '../../store/metrics-slice'
+import { useConsole, useConsoleStore } from '../../store/store-context'
+import { MetricChart, useChartLook } from './MetricChart'
+import { MetricPicker } from './MetricPicker'
+import { MetricsLegend } from './MetricsLegend'
+import { groupSeries } from './metric-series-list'
+import { useJobMetrics } from './use-job-metrics'
+
+export const WINDOWS = { m5: 5 * 60_000, h1: 60 * 60_000, h6: 6 * 60 * 60_000 } as const
+export type MetricsWindow = keyof typeof WINDOWS
+
+export function JobMetricsTab({ job, address }: { job: Job; address: string | null }) {
+  const { t } = useTranslation()
+  const profileId = useConsole(selectProfileId)
+  const { view, error } = useJobMetrics(profileId, job.jid)
+  const pins = useConsole((state) => state.pinnedCharts)
+  const pinChart = useConsole((state) => state.pinChart)
+  const [windowName, setWindowName] = useState<MetricsWindow>('m5')
+  const [picking, setPicking] = useState(false)
+  // The window moves with each new sample (one render per push batch, not one more per second), and every 5 s
+  // when none comes.
+  const tick = useNow(5_000)
+  const store = useConsoleStore()
+  const look = useChartLook()
+  const onPin = useCallback(
+    (vertex: string, metric: string) => {
+      if (!job.jid) return
+      const current = store.getState().metricsViews[metricsKey(profileId, job.jid)]
+      const title = groupSeries(current).find((g) => g.vertex === vertex)?.title ?? ''
+      pinChart({ profileId, jid: job.jid, jobName: job.name, vertex, vertexTitle: title, metric })
+    },
+    [store, pinChart, profileId, job.jid, job.name]
+  )
+  if (!job.jid) return <Alert type="info" showIcon title={t('metrics.noJid')} />
+  const jid = job.jid
+  const to =
+    view?.stale && view.asOf
+      ? Math.max(view.asOf, view.lastSampleAt ?? 0)
+      : Math.max(tick, view?.lastSampleAt ?? 0)
+  const from = to - WINDOWS[windowName]
+  const groups = groupSeries(view)
+  const isPinned = (vertex: string, metric: string) =>
+    pins.some(
+      (p) =>
+        p.profileId === profileId && p.jid === jid && p.vertex === vertex && p.metric === metric
+    )
+
+  return (
+    <div data-testid="job-metrics">
+      <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Segmented<MetricsWindow>
+          value={windowName}
+          onChange={setWindowName}
+          options={(Object.keys(WINDOWS) as MetricsWindow[]).map((key) => ({
+            value: key,
+            label: t(`metrics.window.${key}`)
+          }))}
+        />
+        <MetricsLegend />
+        <Button size="small" onClick={() => setPicking(true)} disabled={!view || view.stale}>
+          {t('metrics.pick')}
+        </Button>
+      </Space>
+      {error && <Alert type="error" showIcon title={t('metrics.loadFailed', { message: error })} />}
+      {view?.stale && view.asOf !== null && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="metrics-offline"
+          title={t('metrics.offline', { time: formatDateTime(view.asOf) })}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {view && <DiagnosisAlert diagnosis={view.diagnosis} hasPoints={view.points.length > 0} />}
+      {groups.map((group) => (
+        <Card
+          key={group.vertex}
+          size="small"
+          style={{ marginBottom: 12 }}
+          title={
+            <span title={group.vertex}>
+              {group.title || t('metrics.vertex', { id: group.vertex.slice(0, 8) })}
+            </span>
+          }
+        >
+          <div className="metric-grid">
+            {group.metrics.map((metric) => (
+              <MetricChart
+                key={metric}
+                points={view!.points}
+                outages={view!.outages}
+                intervalMs={view!.intervalMs}
+                look={look}
+                vertex={group.vertex}
+                metric={metric}
+                from={from}
+                to={to}
+                pinned={isPinned(group.vertex, metric)}
+                onPin={onPin}
+              />
+            ))}
+          </div>
+        </Card>
+      ))}
+      {picking && view && (
+        <MetricPicker job={job} address={address} view={view} onClose={() => setPicking(false)} />
+      )}
+    </div>
+  )
+}
+
+function DiagnosisAlert({ diagnosis, hasPoints }: { diagnosis: string; hasPoints: boolean }) {
+  const { t } = useTranslation()
+  if (diagnosis === 'collection-disabled')
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="metrics-disabled"
+        title={t('metrics.disabledTitle')}
+        description={t('metrics.disabledHint')}
+        style={{ marginBottom: 12 }}
+      />
+    )
+  if (diagnosis === 'no-layout')
+    return <Alert type="info" showIcon title={t('metrics.noLayout')} style={{ marginBottom: 12 }} />
+  if (diagnosis === 'not-running' && !hasPoints)
+    return (
+      <Alert type="info" showIcon title={t('metrics.notRunning')} style={{ marginBottom: 12 }} />
+    )
+  if (diagnosis === 'waiting' && !hasPoints)
+    return <Alert type="info" showIcon title={t('metrics.waiting')} style={{ marginBottom: 12 }} />
+  return null
+}

@@ -1,0 +1,113 @@
+/**
+ * Dinky's metrics endpoints (`controller/MonitorController.java` and `JobInstanceController.getJobMetricsItems`,
+ * v1.1.0): layouts, saving a layout, the metric names Flink offers, and the stored history. `getFlinkData` keeps
+ * 1.1's quirks: `MonitorServiceImpl.getData` filters by heart time only (`getUtcCondition`, inclusive on both ends)
+ * whatever `flinkJobIds` says, and sets `content` from the stored column, so it is a JSON *string*.
+ */
+
+import { ok, type SimState } from '../sim-state'
+import type { MetricsLayoutRow } from '../world/metrics'
+import { formatDate, formatDateTime, formatLocalDateTime } from '../world/time-format'
+import { springErrorReply } from './envelope'
+import type { RequestContext } from './request'
+import type { Route } from './router'
+
+/** `data/model/Metrics.java` in field order; `createTime`/`updateTime` through jsr310's serializer (ISO). */
+export function layoutRowToWire(row: MetricsLayoutRow): object {
+  return {
+    id: row.id,
+    taskId: row.taskId,
+    vertices: row.vertices,
+    verticesTitle: row.verticesTitle,
+    metrics: row.metrics,
+    position: row.position,
+    showType: row.showType,
+    showSize: row.showSize,
+    title: row.title,
+    layoutName: row.layoutName,
+    createTime: formatLocalDateTime(row.createTime),
+    updateTime: formatLocalDateTime(row.updateTime),
+    jobId: null
+  }
+}
+
+function getFlinkData(state: SimState, ctx: RequestContext) {
+  const start = ctx.query.get('startTime')
+  // `@RequestParam Long startTime`: missing or not a number is Spring's 400 before the controller.
+  if (start === null || !/^-?\d+$/.test(start)) return springErrorReply(400, ctx.path, ctx.at)
+  const endText = ctx.query.get('endTime')
+  const end = endText === null || endText === '' ? state.options.now() : Number(endText)
+  const ids = ctx.query.get('flinkJobIds')
+  // `flinkJobIds.split(",")` on a null String: a NullPointerException, which Dinky answers with code 5.
+  if (ids === null) throw new Error('java.lang.NullPointerException')
+  if (end <= Number(start)) throw new Error('The end date must be greater than the start date!')
+  const rows = state.world.metrics.between(Number(start), end).map((sample) => ({
+    heartTime: formatDateTime(sample.at),
+    model: sample.jid,
+    content: JSON.stringify(sample.content),
+    date: formatDate(sample.at)
+  }))
+  return ok(state, rows)
+}
+
+export function monitorRoutes(state: SimState): Route[] {
+  const { world } = state
+  return [
+    {
+      method: 'GET',
+      path: '/api/monitor/getFlinkData',
+      login: true,
+      handle: (ctx) => getFlinkData(state, ctx)
+    },
+    {
+      method: 'GET',
+      path: '/api/monitor/getMetricsLayout',
+      login: true,
+      handle: () => {
+        const layouts = [...world.metrics.layouts()].map(([layoutName, rows]) => ({
+          layoutName,
+          flinkJobId: world.latestOf(rows[0].taskId)?.jid ?? null,
+          taskId: rows[0].taskId,
+          showInDashboard: true,
+          metrics: rows.map(layoutRowToWire)
+        }))
+        return ok(state, layouts)
+      }
+    },
+    {
+      method: 'GET',
+      path: '/api/monitor/getMetricsLayoutByName',
+      login: true,
+      handle: (ctx) => {
+        const name = ctx.query.get('layoutName')
+        if (name === null) return springErrorReply(400, ctx.path, ctx.at)
+        return ok(state, world.metrics.rowsOf(name).map(layoutRowToWire))
+      }
+    },
+    {
+      method: 'PUT',
+      path: '/api/monitor/saveFlinkMetrics/',
+      prefix: true,
+      login: true,
+      handle: async (ctx) => {
+        const layoutName = decodeURIComponent(ctx.path.slice(ctx.path.lastIndexOf('/') + 1))
+        const body = await ctx.json()
+        if (!Array.isArray(body)) return springErrorReply(400, ctx.path, ctx.at)
+        world.metrics.saveLayout(layoutName, body as Array<Partial<MetricsLayoutRow>>)
+        return ok(state, null)
+      }
+    },
+    {
+      method: 'GET',
+      path: '/api/jobInstance/getJobMetricsItems',
+      login: true,
+      handle: (ctx) => {
+        // Flink's `GET /jobs/<jid>/vertices/<vid>/metrics`: `[{"id": "<metric>"}]`. Guess: an unknown job or
+        // vertex gives an empty list here (Flink answers 404 and Dinky's FlinkAPI would raise).
+        const jid = ctx.query.get('jobId') ?? ''
+        const known = world.instances.some((i) => i.jid === jid && i.status === 'RUNNING')
+        return ok(state, known ? world.metrics.metricIds().map((id) => ({ id })) : [])
+      }
+    }
+  ]
+}
