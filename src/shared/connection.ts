@@ -2,6 +2,7 @@
  * Connection states and their classified reasons. A connection is always in exactly one named state, and every
  * transition says why; the UI shows the state and never guesses it from missing data.
  */
+import { DIAGNOSIS_CODES } from './diagnosis'
 
 export type StreamName = 'topics' | 'jvm' | 'rest'
 
@@ -31,12 +32,8 @@ export const DISCONNECT_REASONS = [
   'redirect-refused',
   'event-too-large',
   'malformed-login',
-  'proxy-buffering',
-  'proxy-idle-timeout',
-  'proxy-error-page',
-  'proxy-no-websocket',
-  'proxy-rewrites',
-  'not-dinky'
+  // Each named diagnosis of the path to Dinky is also the reason of the state it explains.
+  ...DIAGNOSIS_CODES
 ] as const
 export type ConnectionReason = (typeof DISCONNECT_REASONS)[number]
 

@@ -28,6 +28,8 @@ export interface BackoffPolicy {
    * taken at most up to `maxMs`, and no delay passes `MAX_TIMER_DELAY_MS`.
    */
   delay(attempt: number, floorMs?: number): number
+  /** A server's `retry:` as the floor we honour: at most `maxMs`, so it can neither stall nor overflow a timer. */
+  floor(retryMs: number): number
   /** The ceiling the jitter draws under for `attempt`; for display and tests. */
   ceiling(attempt: number): number
 }
@@ -45,14 +47,21 @@ export function createBackoffPolicy(
     const exponent = Math.max(0, attempt - 1)
     return Math.min(resolved.maxMs, resolved.baseMs * Math.pow(resolved.factor, exponent))
   }
+  // A server's retry: is a hint, not an order: bounded by our cap, so it can neither stall nor overflow a timer.
+  const floor = (retryMs: number): number =>
+    Number.isFinite(retryMs)
+      ? Math.min(Math.max(retryMs, 0), resolved.maxMs, MAX_TIMER_DELAY_MS)
+      : 0
   return {
     options: resolved,
     ceiling,
+    floor,
     delay(attempt, floorMs = 0) {
       const draw = Math.min(Math.max(random(), 0), 1)
-      // A server's retry: is a hint, not an order: bounded by our cap, so it can neither stall nor overflow a timer.
-      const floor = Number.isFinite(floorMs) ? Math.min(Math.max(floorMs, 0), resolved.maxMs) : 0
-      return Math.min(Math.max(Math.round(draw * ceiling(attempt)), floor), MAX_TIMER_DELAY_MS)
+      return Math.min(
+        Math.max(Math.round(draw * ceiling(attempt)), floor(floorMs)),
+        MAX_TIMER_DELAY_MS
+      )
     }
   }
 }

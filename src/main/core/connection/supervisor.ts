@@ -112,7 +112,8 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
         if (current()) options.onSubscribed?.(topics)
       },
       onRetry(ms) {
-        if (current()) retryFloorMs = ms
+        // Bounded here, once: the quiet reconnect after an idle cut waits it out as it is.
+        if (current()) retryFloorMs = policy.floor(ms)
       },
       onClose(info) {
         if (!current()) return

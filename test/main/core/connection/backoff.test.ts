@@ -18,6 +18,16 @@ describe('createBackoffPolicy', () => {
     expect(huge.delay(60, 2 ** 40)).toBe(2 ** 31 - 1)
   })
 
+  it("bounds the retry: floor the quiet reconnect after an idle cut waits out, as it bounds the backoff's", () => {
+    const policy = createBackoffPolicy({ maxMs: 250 })
+    expect(policy.floor(1_000)).toBe(250)
+    expect(policy.floor(999_999_999_999)).toBe(250)
+    expect(policy.floor(-5)).toBe(0)
+    expect(policy.floor(Number.NaN)).toBe(0)
+    expect(createBackoffPolicy({ maxMs: 2 ** 40 }).floor(2 ** 40)).toBe(2 ** 31 - 1)
+    expect(createBackoffPolicy().floor(1_000)).toBe(1_000)
+  })
+
   it('draws a full-jitter delay between zero and the ceiling', () => {
     const draws = [0, 0.5, 0.999]
     const policy = createBackoffPolicy({}, () => draws.shift()!)
