@@ -57,8 +57,11 @@ describe('a job fails and a console log streams', () => {
       .locator(`[data-testid="job-row"][data-status="FAILED"][data-job-id="${victim.id}"]`)
       .waitFor({ timeout: 10_000 })
     expect(await row.getAttribute('class')).toContain('job-row-alarm')
-    const background = await row.locator('td').first().evaluate(backgroundOf)
-    expect(background).toMatch(/^rgba\(255, 77, 79/)
+    // Polled: antd eases a cell's background in (`transition: background-color ${motionDurationMid}`), so a read right after the class
+    // lands can catch a colour on its way there (seen: rgba(255, 83, 84, 0.125)).
+    await expect
+      .poll(() => row.locator('td').first().evaluate(backgroundOf))
+      .toMatch(/^rgba\(255, 77, 79/)
 
     const notification = await app.waitForNotification(
       (n) => n.title === `${victim.name}: Failed`,
