@@ -57,8 +57,8 @@ describe('a job fails and a console log streams', () => {
       .locator(`[data-testid="job-row"][data-status="FAILED"][data-job-id="${victim.id}"]`)
       .waitFor({ timeout: 10_000 })
     expect(await row.getAttribute('class')).toContain('job-row-alarm')
-    // Polled: antd eases a cell's background in (`transition: background-color ${motionDurationMid}`), so a read right after the class
-    // lands can catch a colour on its way there (seen: rgba(255, 83, 84, 0.125)).
+    // Polled: antd eases a cell's background in (`transition: background-color`), so a read right after
+    // the class lands can catch a colour on its way there (seen: rgba(255, 83, 84, 0.125)).
     await expect
       .poll(() => row.locator('td').first().evaluate(backgroundOf))
       .toMatch(/^rgba\(255, 77, 79/)
