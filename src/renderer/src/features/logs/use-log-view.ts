@@ -18,7 +18,10 @@ export interface LogViewOptions {
 
 /**
  * Follows a changing value, but at most once per `ms`. A throttle, not a debounce: the timer is not restarted
- * while the value keeps changing, or a log that changes more often than every `ms` would never be shown.
+ * while the value keeps changing, or a log that changes more often than every `ms` would never be shown. It is
+ * re-armed after every sample that leaves it still behind: a sample can land in the same render as a newer value
+ * (the timer's update batched with the next store push), and a timer armed only when `behind` flips would then
+ * never run again, freezing the viewer while the log grows.
  */
 export function useSampled<T>(value: T, ms: number): T {
   const [sampled, setSampled] = useState(value)
@@ -31,7 +34,8 @@ export function useSampled<T>(value: T, ms: number): T {
     if (!behind) return
     const timer = setTimeout(() => setSampled(latest.current), ms)
     return () => clearTimeout(timer)
-  }, [behind, ms])
+    // `sampled`, not `value`: a new sample re-arms the timer, a new value does not restart it.
+  }, [behind, sampled, ms])
   return sampled
 }
 
