@@ -58,7 +58,7 @@ async function openMetricsTab(page: Page, log: (line: string) => void): Promise<
     (el) => /[0-9a-f]{32}/.exec((el as unknown as { textContent: string }).textContent)?.[0] ?? ''
   )
   log(`metrics: drawer open on ${jid}`)
-  await drawer.getByRole('tab').nth(2).click({ timeout: 15_000 })
+  await drawer.getByRole('tab', { name: 'Metrics', exact: true }).click({ timeout: 15_000 })
   await drawer.getByTestId('job-metrics').waitFor({ timeout: 10_000 })
   return jid
 }

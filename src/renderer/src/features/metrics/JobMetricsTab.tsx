@@ -5,7 +5,7 @@
  * Dinky collects nothing.
  */
 import { Alert, Button, Card, Segmented, Space } from 'antd'
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '../../../../shared/models'
 import { useNow } from '../../components/use-now'
@@ -13,11 +13,12 @@ import { formatDateTime } from '../../format/units'
 import { selectProfileId } from '../../store/selectors'
 import { metricsKey } from '../../store/metrics-slice'
 import { useConsole, useConsoleStore } from '../../store/store-context'
-import { MetricChart, useChartLook } from './MetricChart'
+import { chartKey, MetricChart, useChartLook } from './MetricChart'
 import { MetricPicker } from './MetricPicker'
 import { MetricsLegend } from './MetricsLegend'
 import { groupSeries } from './metric-series-list'
 import { useJobMetrics } from './use-job-metrics'
+import { useVisibleCharts } from './use-visible-charts'
 
 export const WINDOWS = { m5: 5 * 60_000, h1: 60 * 60_000, h6: 6 * 60 * 60_000 } as const
 export type MetricsWindow = keyof typeof WINDOWS
@@ -35,6 +36,7 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
   const tick = useNow(5_000)
   const store = useConsoleStore()
   const look = useChartLook()
+  const chartsRef = useRef<HTMLDivElement>(null)
   const onPin = useCallback(
     (vertex: string, metric: string) => {
       if (!job.jid) return
@@ -44,6 +46,9 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
     },
     [store, pinChart, profileId, job.jid, job.name]
   )
+  const groups = groupSeries(view)
+  const layoutKey = groups.map((g) => chartKey(g.vertex, g.metrics.join('\n'))).join('\n')
+  const visible = useVisibleCharts(chartsRef, layoutKey)
   if (!job.jid) return <Alert type="info" showIcon title={t('metrics.noJid')} />
   const jid = job.jid
   const to =
@@ -51,7 +56,6 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
       ? Math.max(view.asOf, view.lastSampleAt ?? 0)
       : Math.max(tick, view?.lastSampleAt ?? 0)
   const from = to - WINDOWS[windowName]
-  const groups = groupSeries(view)
   const isPinned = (vertex: string, metric: string) =>
     pins.some(
       (p) =>
@@ -59,7 +63,7 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
     )
 
   return (
-    <div data-testid="job-metrics">
+    <div data-testid="job-metrics" ref={chartsRef}>
       <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
         <Segmented<MetricsWindow>
           value={windowName}
@@ -110,6 +114,7 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
                 to={to}
                 pinned={isPinned(group.vertex, metric)}
                 onPin={onPin}
+                offscreen={visible !== null && !visible.has(chartKey(group.vertex, metric))}
               />
             ))}
           </div>

@@ -27,6 +27,23 @@ export interface MetricChartProps {
   pinned?: boolean
   /** Theme colours and texts from the parent, read once for all charts (48 charts update every second). */
   look: ChartLook
+  /**
+   * Out of view (see `use-visible-charts`): the chart keeps its last drawing and skips every render until it comes
+   * back into view, so a sample redraws only the charts one can see.
+   */
+  offscreen?: boolean
+}
+
+/** The key `use-visible-charts` tells this chart by. */
+export const chartKey = (vertex: string, metric: string) => JSON.stringify([vertex, metric])
+
+/** memo's test: nothing to redraw while the chart stays out of view, else the usual shallow comparison. */
+function sameDrawing(prev: MetricChartProps, next: MetricChartProps): boolean {
+  if (prev.offscreen && next.offscreen) return true
+  const keys = Object.keys(next) as Array<keyof MetricChartProps>
+  return (
+    keys.length === Object.keys(prev).length && keys.every((key) => Object.is(prev[key], next[key]))
+  )
 }
 
 export interface ChartLook {
@@ -80,7 +97,12 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
   )
   const hatch = `hole-${vertex}-${metric}`.replace(/[^a-zA-Z0-9_-]/g, '_')
   return (
-    <div className="metric-chart" data-testid="metric-chart" data-metric={metric}>
+    <div
+      className="metric-chart"
+      data-testid="metric-chart"
+      data-metric={metric}
+      data-chart-key={chartKey(vertex, metric)}
+    >
       <div className="metric-chart-head">
         <span className="metric-chart-name" title={metric}>
           {metric}
@@ -159,4 +181,4 @@ export const MetricChart = memo(function MetricChart(props: MetricChartProps) {
       </div>
     </div>
   )
-})
+}, sameDrawing)

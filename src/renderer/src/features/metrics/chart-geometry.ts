@@ -103,7 +103,9 @@ export function buildChart(options: {
   }
   // Thin to about two points per pixel: a 6 h window at 1 s would be 21,600 vertices per line.
   const stride = Math.max(1, Math.floor(inWindow.length / (width * 2)))
-  const segments: ChartSegment[] = []
+  // Coordinates are collected per run and joined once at the end: joining on every point made a chart's cost
+  // grow with the square of its samples (48 charts × 300 samples each second).
+  const runs: Array<{ source: MetricsSource; coords: string[] }> = []
   let current: { source: MetricsSource; coords: string[] } | null = null
   let previous: string | null = null
   inWindow.forEach((p, i) => {
@@ -117,11 +119,14 @@ export function buildChart(options: {
     if (breaks.has(p.at)) previous = null
     if (!current || current.source !== p.source || breaks.has(p.at)) {
       current = { source: p.source, coords: previous ? [previous] : [] }
-      segments.push({ source: p.source, points: '' })
+      runs.push(current)
     }
     current.coords.push(coord)
-    segments[segments.length - 1].points = current.coords.join(' ')
     previous = coord
   })
+  const segments: ChartSegment[] = runs.map((run) => ({
+    source: run.source,
+    points: run.coords.join(' ')
+  }))
   return { segments, bands, last, min, max, count: inWindow.length }
 }
