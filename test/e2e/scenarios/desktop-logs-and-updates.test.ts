@@ -47,8 +47,17 @@ describe('logs and updates on the desktop', () => {
     const exported = join(userDataDir, 'diagnostics.json')
     await app.answerDialog('showSaveDialog', { canceled: false, filePath: exported })
     await page.getByTestId('diagnostics-export').click()
-    await expect.poll(() => existsSync(exported)).toBe(true)
-    const report = JSON.parse(readFileSync(exported, 'utf8')) as { logTail: string[] }
+    // The file appears before its last byte is written: wait until it reads as a whole report.
+    const readReport = () => {
+      if (!existsSync(exported)) return null
+      try {
+        return JSON.parse(readFileSync(exported, 'utf8')) as { logTail: string[] }
+      } catch {
+        return null
+      }
+    }
+    await expect.poll(readReport).not.toBeNull()
+    const report = readReport()!
     expect(report.logTail.length).toBeGreaterThan(0)
     expect(report.logTail.join('\n')).toContain('certificate trust')
   })
