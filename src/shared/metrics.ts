@@ -42,10 +42,9 @@ export interface JobMetricsLayout {
   entries: MetricsLayoutEntry[]
 }
 
-/** Everything known about one job's metrics: the renderer's starting point, then updates. */
-export interface JobMetricsView {
+/** A job's metrics state besides its points: what every view and every update carries. */
+export interface JobMetricsState {
   jid: string
-  points: MetricsPoint[]
   /** Our outages not (yet) filled from history: drawn differently from holes the server left. */
   outages: MetricsRange[]
   lastSampleAt: number | null
@@ -58,17 +57,14 @@ export interface JobMetricsView {
   asOf: number | null
 }
 
+/** Everything known about one job's metrics: the renderer's starting point, then updates. */
+export interface JobMetricsView extends JobMetricsState {
+  points: MetricsPoint[]
+}
+
 /** An update of one job: new points (each once, any order of arrival, ascending here) and the current state. */
-export interface MetricsUpdate {
-  jid: string
+export interface MetricsUpdate extends JobMetricsState {
   added: MetricsPoint[]
-  outages: MetricsRange[]
-  lastSampleAt: number | null
-  intervalMs: number
-  diagnosis: MetricsDiagnosis
-  layout: JobMetricsLayout | null
-  stale: boolean
-  asOf: number | null
 }
 
 /** How long a job's history is kept (memory and cache). */

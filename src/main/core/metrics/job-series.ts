@@ -8,6 +8,7 @@ import {
   mergePoints,
   observedInterval,
   type JobMetricsLayout,
+  type JobMetricsState,
   type JobMetricsView,
   type MetricsDiagnosis,
   type MetricsPoint,
@@ -112,23 +113,16 @@ export class JobSeries {
   }
 
   view(now: number): JobMetricsView {
-    return {
-      jid: this.jid,
-      points: this.points,
-      outages: this.currentOutages(now),
-      lastSampleAt: this.lastSampleAt,
-      intervalMs: this.intervalMs(),
-      diagnosis: this.diagnosis,
-      layout: this.layout,
-      stale: this.stale,
-      asOf: this.asOf
-    }
+    return { ...this.state(now), points: this.points }
   }
 
   update(added: MetricsPoint[], now: number): MetricsUpdate {
+    return { ...this.state(now), added }
+  }
+
+  private state(now: number): JobMetricsState {
     return {
       jid: this.jid,
-      added,
       outages: this.currentOutages(now),
       lastSampleAt: this.lastSampleAt,
       intervalMs: this.intervalMs(),
