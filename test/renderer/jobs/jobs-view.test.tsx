@@ -1,11 +1,28 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type * as StatusTagModule from '../../../src/renderer/src/components/JobStatusTag'
 import { JobsView } from '../../../src/renderer/src/features/jobs/JobsView'
 import { filterJobs, jobRowClass } from '../../../src/renderer/src/features/jobs/job-filters'
 import { demoStore, renderConsole } from '../render-console'
 import { demoJobs } from '../preview/demo-world'
 
-afterEach(cleanup)
+/** Counts the status tags drawn: one per row each time the table renders its rows. */
+const statusTags = vi.hoisted(() => ({ renders: 0 }))
+vi.mock('../../../src/renderer/src/components/JobStatusTag', async (importOriginal) => {
+  const real = await importOriginal<typeof StatusTagModule>()
+  return {
+    ...real,
+    JobStatusTag: (props: Parameters<typeof real.JobStatusTag>[0]) => {
+      statusTags.renders++
+      return real.JobStatusTag(props)
+    }
+  }
+})
+
+afterEach(() => {
+  cleanup()
+  vi.useRealTimers()
+})
 
 describe('job filters', () => {
   it('filters by name substring and by status', () => {
@@ -73,5 +90,31 @@ describe('JobsView', () => {
     expect(store.getState().openJobId).toBe(
       demoJobs().find((job) => job.name === 'risk_rule_engine_cep')!.id
     )
+  })
+
+  it('ticks the last checkpoint ages without re-rendering the table', () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 10, 30, 8, 0, 0) })
+    const store = demoStore()
+    const job = demoJobs()[0]
+    store.getState().setHealthSummaries('prod', [
+      {
+        instanceId: job.id,
+        name: job.name,
+        lastCompletedAt: Date.now() - 50_000,
+        failedCheckpoints: 0,
+        backpressure: 'ok',
+        intervalMs: 60_000,
+        reasons: [],
+        asOf: Date.now()
+      }
+    ])
+    renderConsole(<JobsView />, { store })
+    const row = screen.getAllByTestId('job-row').find((r) => r.dataset.jobId === String(job.id))!
+    expect(row.textContent).toContain('50 seconds ago')
+    const drawn = statusTags.renders
+    expect(drawn).toBeGreaterThanOrEqual(demoJobs().length)
+    act(() => void vi.advanceTimersByTime(10_000))
+    expect(row.textContent).toContain('1 minute ago')
+    expect(statusTags.renders).toBe(drawn)
   })
 })

@@ -5,6 +5,7 @@
 import { Input, Select, Space, Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useMemo, useState, type HTMLAttributes } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { JOB_STATUSES, type Job, type JobStatus } from '../../../../shared/models'
 import { JobStatusTag } from '../../components/JobStatusTag'
@@ -27,7 +28,69 @@ export function JobsView() {
   )
 
   const healthColumns = useHealthColumns(useHealthSummaries())
-  const columns: ColumnsType<Job> = [
+  const columns = useMemo(() => jobColumns(t, openJob, healthColumns), [t, openJob, healthColumns])
+
+  return (
+    <>
+      <ViewHeader
+        title={t('nav.jobs')}
+        fresh={jobs}
+        extra={
+          <Space wrap>
+            <Input.Search
+              allowClear
+              placeholder={t('jobs.searchName')}
+              onChange={(event) => setName(event.target.value)}
+              style={{ width: 220 }}
+              data-testid="jobs-filter-name"
+            />
+            <Select<JobStatus[]>
+              mode="multiple"
+              allowClear
+              maxTagCount="responsive"
+              placeholder={t('jobs.allStatuses')}
+              value={statuses}
+              onChange={setStatuses}
+              options={JOB_STATUSES.map((status) => ({
+                value: status,
+                label: t(`status.${status}`)
+              }))}
+              style={{ minWidth: 220 }}
+              data-testid="jobs-filter-status"
+            />
+          </Space>
+        }
+      />
+      <Table<Job>
+        size="middle"
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        scroll={{ x: 'max-content' }}
+        pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
+        locale={{ emptyText: t('jobs.empty') }}
+        rowClassName={(job) => jobRowClass(job.status)}
+        onRow={(job) =>
+          ({
+            'data-testid': 'job-row',
+            'data-status': job.status,
+            'data-job-id': job.id,
+            onDoubleClick: () => openJob(job.id)
+          }) as HTMLAttributes<HTMLElement>
+        }
+        footer={() => t('jobs.count', { count: rows.length })}
+      />
+    </>
+  )
+}
+
+/** The table's columns; built once per language and health summaries, so a re-render keeps them. */
+function jobColumns(
+  t: TFunction,
+  openJob: (id: number) => void,
+  healthColumns: ColumnsType<Job>
+): ColumnsType<Job> {
+  return [
     {
       title: t('jobs.name'),
       dataIndex: 'name',
@@ -82,57 +145,4 @@ export function JobsView() {
       render: (time: string | null) => formatDinkyTime(time)
     }
   ]
-
-  return (
-    <>
-      <ViewHeader
-        title={t('nav.jobs')}
-        fresh={jobs}
-        extra={
-          <Space wrap>
-            <Input.Search
-              allowClear
-              placeholder={t('jobs.searchName')}
-              onChange={(event) => setName(event.target.value)}
-              style={{ width: 220 }}
-              data-testid="jobs-filter-name"
-            />
-            <Select<JobStatus[]>
-              mode="multiple"
-              allowClear
-              maxTagCount="responsive"
-              placeholder={t('jobs.allStatuses')}
-              value={statuses}
-              onChange={setStatuses}
-              options={JOB_STATUSES.map((status) => ({
-                value: status,
-                label: t(`status.${status}`)
-              }))}
-              style={{ minWidth: 220 }}
-              data-testid="jobs-filter-status"
-            />
-          </Space>
-        }
-      />
-      <Table<Job>
-        size="middle"
-        rowKey="id"
-        columns={columns}
-        dataSource={rows}
-        scroll={{ x: 'max-content' }}
-        pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
-        locale={{ emptyText: t('jobs.empty') }}
-        rowClassName={(job) => jobRowClass(job.status)}
-        onRow={(job) =>
-          ({
-            'data-testid': 'job-row',
-            'data-status': job.status,
-            'data-job-id': job.id,
-            onDoubleClick: () => openJob(job.id)
-          }) as HTMLAttributes<HTMLElement>
-        }
-        footer={() => t('jobs.count', { count: rows.length })}
-      />
-    </>
-  )
 }
