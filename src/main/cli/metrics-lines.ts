@@ -3,10 +3,13 @@
  * core merges pushes and backfills by heart time), `source` saying how it came. Server text is printed inert:
  * JSON-escaped in NDJSON, control characters replaced in the readable view.
  */
-import type { MetricsUpdate } from '../../shared/metrics'
+import type { JobMetricsView, MetricsUpdate } from '../../shared/metrics'
 
 /** NDJSON objects of an update's new points, in time order. */
-export function metricsJsonLines(update: MetricsUpdate, ts: number): Record<string, unknown>[] {
+export function metricsJsonLines(
+  update: Pick<MetricsUpdate, 'jid' | 'added'>,
+  ts: number
+): Record<string, unknown>[] {
   const lines: Record<string, unknown>[] = []
   for (const point of update.added) {
     for (const [vertex, metrics] of Object.entries(point.values)) {
@@ -27,6 +30,22 @@ export function metricsJsonLines(update: MetricsUpdate, ts: number): Record<stri
   return lines
 }
 
+/**
+ * What a job's view holds when it is opened: with `--cache-dir`, the history cached by an earlier run, printed first
+ * and marked `stale` with its `asOf` like every cached line; live and backfilled samples follow, each once (the core
+ * merges them into the same series, so a sample already printed from the cache is not added again).
+ */
+export function cachedMetricsJsonLines(
+  view: JobMetricsView,
+  ts: number
+): Record<string, unknown>[] {
+  const stale = view.stale ? { stale: true, asOf: view.asOf } : {}
+  return metricsJsonLines({ jid: view.jid, added: view.points }, ts).map((line) => ({
+    ...line,
+    ...stale
+  }))
+}
+
 /** A diagnosis worth a line of its own (collection off on the server, no layout). */
 export function metricsNoticeLine(
   update: MetricsUpdate,
@@ -43,11 +62,14 @@ const inert = (text: string) =>
     .join('')
 
 /** Readable lines: `12:00:05 metrics 9b2f… cbc357…/0.numRecordsInPerSecond = 1234.5 (backfill)`. */
-export function metricsTextLines(update: MetricsUpdate): string[] {
+export function metricsTextLines(
+  update: Pick<MetricsUpdate, 'jid' | 'added'>,
+  cached = false
+): string[] {
   return metricsJsonLines(update, 0).map((line) => {
     const time = String(line.time).slice(11, 19)
     const where = `${inert(String(line.vertex)).slice(0, 8)}…/${inert(String(line.metric))}`
-    const tag = line.source === 'backfill' ? ' (backfill)' : ''
+    const tag = (line.source === 'backfill' ? ' (backfill)' : '') + (cached ? ' (cached)' : '')
     return `${time} metrics ${update.jid.slice(0, 8)}… ${where} = ${inert(String(line.value))}${tag}`
   })
 }

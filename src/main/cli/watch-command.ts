@@ -12,7 +12,12 @@ import { createSessionManager } from '../core/session/session-manager'
 import type { DemoServer } from '../core/session/demo-profile'
 import type { WatchOptions } from './cli-args'
 import { createMemoryCacheStore } from './memory-cache-store'
-import { metricsJsonLines, metricsNoticeLine, metricsTextLines } from './metrics-lines'
+import {
+  cachedMetricsJsonLines,
+  metricsJsonLines,
+  metricsNoticeLine,
+  metricsTextLines
+} from './metrics-lines'
 import { toJsonLine } from './ndjson-format'
 import { TextView } from './text-format'
 
@@ -121,7 +126,13 @@ export async function runWatch(options: WatchOptions, io: WatchIo): Promise<numb
       if (notice) io.out(JSON.stringify(notice))
     } else for (const line of metricsTextLines(update)) io.out(line)
   })
-  for (const jid of options.metrics) session.metrics?.open(jid, 'cli')
+  for (const jid of options.metrics) {
+    const opened = session.metrics?.open(jid, 'cli')
+    if (!opened) continue
+    if (options.json) {
+      for (const line of cachedMetricsJsonLines(opened, io.now())) io.out(JSON.stringify(line))
+    } else for (const line of metricsTextLines({ jid, added: opened.points }, true)) io.out(line)
+  }
 
   const outcome = await Promise.race([
     io.stopSignal.then(() => 'signal' as const),

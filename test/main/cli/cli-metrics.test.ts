@@ -1,7 +1,11 @@
 /**
  * `watch --metrics <jid> --json` as a child process: metrics lines for every vertex × metric of each sample, each
- * sample once, and after a 3 s outage the missed samples arrive from history marked `backfill`.
+ * sample once, and after a 3 s outage the missed samples arrive from history marked `backfill`; with `--cache-dir`,
+ * the samples an earlier run saw are printed first, marked stale, while the server is down.
  */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../../src/simulator/index'
 import { runCli } from './cli-process'
@@ -57,4 +61,54 @@ describe('dinky-console watch --metrics', () => {
     const times = new Set(lines.map((l) => l.time))
     for (const time of held) expect(times.has(time), time).toBe(true)
   }, 60_000)
+
+  it('prints the cached samples first, marked stale, when the server is down', async () => {
+    const down = await startSimulator({ tickMs: 0, logRate: 0, metricsIntervalMs: 500 })
+    const dir = await mkdtemp(join(tmpdir(), 'dinky-cli-metrics-'))
+    const env = { DINKY_PASSWORD: 'dinky123!@#' }
+    try {
+      const jid = down.control.world.latestInstances().find((i) => i.status === 'RUNNING')!.jid
+      const args = ['watch', '--server', down.url, '--json', '--cache-dir', dir, '--metrics', jid]
+      const warm = runCli(args, env)
+      await warm.waitForLine('a second pushed sample', () => sampleTimes(warm.stdout) >= 2, 20_000)
+      warm.child.kill('SIGTERM')
+      expect(await warm.exit).toBe(0)
+      const seen = samples(warm.stdout)
+      await down.close()
+
+      const cold = runCli(args, env)
+      await cold.waitForLine('reconnecting', (l) => /"state":"reconnecting"/.test(l), 20_000)
+      cold.child.kill('SIGINT')
+      expect(await cold.exit).toBe(0)
+      const cached = cold.stdout
+        .filter((line) => line.includes('"type":"metrics"'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+      expect(cached.length).toBeGreaterThan(0)
+      for (const line of cached) expect(line).toMatchObject({ jid, stale: true })
+      expect(typeof cached[0].asOf).toBe('number')
+      // Every sample the first run printed comes back once, as it was.
+      expect(samples(cold.stdout)).toEqual(seen)
+      const keys = cached.map((l) => `${l.vertex}|${l.metric}|${l.time}`)
+      expect(new Set(keys).size).toBe(keys.length)
+    } finally {
+      await down.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
+
+/** How many sample times were printed. */
+function sampleTimes(stdout: readonly string[]): number {
+  return new Set([...samples(stdout).keys()].map((key) => key.split('|').at(-1))).size
+}
+
+/** The samples printed: `vertex|metric|time` → value. */
+function samples(stdout: readonly string[]): Map<string, unknown> {
+  const map = new Map<string, unknown>()
+  for (const line of stdout) {
+    if (!line.includes('"type":"metrics"')) continue
+    const parsed = JSON.parse(line) as Record<string, unknown>
+    map.set(`${parsed.vertex}|${parsed.metric}|${parsed.time}`, parsed.value)
+  }
+  return map
+}
