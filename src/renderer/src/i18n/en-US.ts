@@ -446,7 +446,7 @@ export const enUS = {
     waiting: 'Waiting for the first sample from Dinky…',
     disabledTitle: 'Metrics collection looks disabled on the server',
     disabledHint:
-      'The job is running and has metrics chosen, but Dinky sent no sample for three refresh intervals and holds no history. Dinky collects Flink metrics only when it is switched on: Settings → Global settings → Metrics (“Enable metrics”).',
+      'The job is running and has metrics chosen, but Dinky sent no sample for three refresh intervals and holds no history. Dinky collects Flink metrics only when it is switched on: Setting Center → Global Settings → Metrics Configuration → “Dinky JVM Monitor switch” (named for the JVM, it also switches Flink metrics collection).',
     noLayout: 'No metrics are chosen for this job in Dinky. Choose some with “Choose metrics”.',
     notRunning: 'The job is not running: Dinky collects no new samples.',
     offline: 'The server is unreachable: showing the samples cached at {{time}}.',

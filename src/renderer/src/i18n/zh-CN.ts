@@ -444,7 +444,7 @@ export const zhCN: CatalogueShape = {
     waiting: '正在等待 Dinky 的第一条指标…',
     disabledTitle: '服务端的指标采集似乎未开启',
     disabledHint:
-      '作业正在运行且已选择指标，但 Dinky 在三个刷新周期内没有推送任何数据，也没有历史记录。Dinky 只有在开启后才会采集 Flink 指标：配置中心 → 全局配置 → Metrics 配置（“是否启用 Metrics”）。',
+      '作业正在运行且已选择指标，但 Dinky 在三个刷新周期内没有推送任何数据，也没有历史记录。Dinky 只有在开启后才会采集 Flink 指标：配置中心 → 全局配置 → Metrics 配置 →“Dinky JVM Monitor 开关”（名为 JVM，实际也控制 Flink 指标采集）。',
     noLayout: '该作业在 Dinky 中尚未选择指标，可通过“选择指标”添加。',
     notRunning: '作业未在运行，Dinky 不会采集新的指标。',
     offline: '无法连接服务器：显示 {{time}} 缓存的指标。',
