@@ -29,7 +29,8 @@ describe('behind an nginx whose read timeout is below the heartbeat', () => {
       300
     )
     try {
-      // Twenty cuts took 76 s on an idle machine (2 cores); CI's busy workers stretch it.
+      // A cut comes every ~2 s on a quiet machine (0.5 s idle after a push, the 1 s `retry:` floor, then connect and
+      // resubscribe), so twenty take ~40 s; a busy 2-core machine stretched it to 76 s (3.8 s a cut).
       await waitFor('twenty cuts', () => connects() - first >= 20, 180_000)
     } finally {
       clearInterval(writer)
