@@ -17,6 +17,11 @@ export interface BenchOptions {
   quick: boolean
   /** Progress lines go here (stderr in the runner, nowhere in tests). */
   log: (line: string) => void
+  /**
+   * `--profile`: the browser benches also record a renderer CPU profile of what they measure and write it to this
+   * folder (`<bench>.cpuprofile`, opens in Chrome DevTools' Performance panel), to find what a long task was.
+   */
+  profileDir?: string
 }
 
 /** Rounds to `digits` decimals, for readable JSON. */

@@ -9,7 +9,7 @@ import { measureBackfill } from './metrics-backfill'
 export async function runMetrics(options: BenchOptions, template: string): Promise<BenchResult> {
   const seconds = options.quick ? 30 : 300
   options.log(`metrics: 48 charts at 1 Hz for ${seconds} s`)
-  const charts = await measureCharts(template, seconds, options.log)
+  const charts = await measureCharts(template, seconds, options)
   options.log('metrics: backfill of 1 h × 10 jobs')
   const backfill = await measureBackfill()
   const heapGrowth = charts.heap_end_mb - charts.heap_start_mb

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only=ingest,render]`: runs the benchmarks one after the other, prints each
+ * `npm run bench [-- --quick] [-- --only=ingest,render] [-- --profile]`: runs the benchmarks one after the other, prints each
  * figure beside its baseline and their ratio, and writes bench/results/latest.json. Wiring only.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -37,7 +37,13 @@ const only = args
   ?.slice('--only='.length)
   .split(',')
 const selected = ALL.filter((name) => !only || only.includes(name))
-const options: BenchOptions = { quick, log: (line) => process.stderr.write(`  ${line}\n`) }
+const options: BenchOptions = {
+  quick,
+  log: (line) => process.stderr.write(`  ${line}\n`),
+  profileDir: args.includes('--profile')
+    ? fileURLToPath(new URL('./results/', import.meta.url))
+    : undefined
+}
 const startedAt = new Date()
 const results: BenchResult[] = []
 const failures: Record<string, string> = {}

@@ -3,10 +3,12 @@
  * open on its Metrics tab, and `metrics:update` batches delivered at the preload bridge once a second, each one
  * sample of 8 vertices × 6 metrics (48 charts), as main's push batcher sends them. Frames, long tasks, heap.
  */
-import type { Page } from 'playwright-core'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CDPSession, Page } from 'playwright-core'
 import { launchApp } from '../../test/e2e/harness/launch-app'
 import { PAGE_DELIVER } from '../../test/e2e/harness/page-init-script'
-import { percentile, round } from '../bench-types'
+import { percentile, round, type BenchOptions } from '../bench-types'
 import { BENCH_PROFILE_ID, copyUserData, removeDir } from './app-fixture'
 import { installProbes, pageHeapMb, startRecording, stopRecording } from './page-probes'
 
@@ -63,11 +65,30 @@ async function openMetricsTab(page: Page, log: (line: string) => void): Promise<
   return jid
 }
 
+/** With `--profile`: samples the renderer's CPU while `work` runs and writes `metrics.cpuprofile`. */
+async function profiled<T>(
+  cdp: CDPSession,
+  options: BenchOptions,
+  work: () => Promise<T>
+): Promise<T> {
+  if (!options.profileDir) return work()
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 })
+  await cdp.send('Profiler.start')
+  const result = await work()
+  const { profile } = await cdp.send('Profiler.stop')
+  const file = join(options.profileDir, 'metrics.cpuprofile')
+  await writeFile(file, JSON.stringify(profile))
+  options.log(`metrics: renderer CPU profile written to ${file}`)
+  return result
+}
+
 export async function measureCharts(
   template: string,
   seconds: number,
-  log: (line: string) => void
+  options: BenchOptions
 ): Promise<ChartFigures> {
+  const log = options.log
   const dir = await copyUserData(template)
   const app = await launchApp({ userDataDir: dir })
   try {
@@ -87,8 +108,8 @@ export async function measureCharts(
     const cdp = await page.context().newCDPSession(page)
     const heapStart = await pageHeapMb(cdp)
     await startRecording(page)
-    const updates = (await page.evaluate(
-      `(${feed})${args}, ${seconds}, ${VERTICES}, ${METRICS})`
+    const updates = (await profiled(cdp, options, () =>
+      page.evaluate(`(${feed})${args}, ${seconds}, ${VERTICES}, ${METRICS})`)
     )) as number
     const busy = await stopRecording(page)
     const heapEnd = await pageHeapMb(cdp)
