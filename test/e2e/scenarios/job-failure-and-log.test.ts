@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import {
+  backgroundColor,
   jobRow,
   openJobConsole,
   openView,
@@ -36,7 +37,7 @@ describe('a job fails and a console log streams', () => {
     // Polled: antd eases a cell's background in (`transition: background-color`), so a read right after
     // the class lands can catch a colour on its way there (seen: rgba(255, 83, 84, 0.125)).
     await expect
-      .poll(() => row.locator('td').first().evaluate(backgroundOf))
+      .poll(() => backgroundColor(row.locator('td').first()))
       .toMatch(/^rgba\(255, 77, 79/)
 
     const notification = await app.waitForNotification(
@@ -115,12 +116,4 @@ function contiguousRunAt(all: readonly string[], shown: readonly string[], reach
     if (shown.every((line, i) => all[start + i] === line)) return start
   }
   return -1
-}
-
-/** Runs in the page: the computed background of an element (the test program has no DOM types). */
-function backgroundOf(element: unknown): string {
-  const view = globalThis as unknown as {
-    getComputedStyle(element: unknown): { backgroundColor: string }
-  }
-  return view.getComputedStyle(element).backgroundColor
 }

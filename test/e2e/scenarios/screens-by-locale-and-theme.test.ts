@@ -6,7 +6,13 @@
  */
 import { beforeAll, expect, it } from 'vitest'
 import { englishLeaks, loadCatalogues, type Catalogue } from '../harness/catalogue-leaks'
-import { openAvatarMenu, openJobConsole, openView, waitForBadge } from '../harness/console-page'
+import {
+  backgroundColor,
+  openAvatarMenu,
+  openJobConsole,
+  openView,
+  waitForBadge
+} from '../harness/console-page'
 import { useScenarioSimulator } from '../harness/scenario-fixture'
 import { screenshotMatrix } from '../harness/screenshot-matrix'
 
@@ -37,7 +43,7 @@ screenshotMatrix(
       await expect(page.getByTestId('nav-overview').textContent()).resolves.toBe(
         label('nav.overview')
       )
-      const background = await page.getByTestId('view-overview').evaluate(backgroundOf)
+      const background = await backgroundColor(page.getByTestId('view-overview'))
       expect(isDark(background)).toBe(dark)
       await expect.poll(() => page.getByTestId('count-all').textContent()).toMatch(/\d/)
       await page.getByTestId('cluster-health').waitFor()
@@ -96,14 +102,6 @@ screenshotMatrix(
     })
   }
 )
-
-/** Runs in the page: an element's computed background colour. */
-function backgroundOf(element: unknown): string {
-  const view = globalThis as unknown as {
-    getComputedStyle(element: unknown): { backgroundColor: string }
-  }
-  return view.getComputedStyle(element).backgroundColor
-}
 
 /** True for a dark `rgb(...)`/`rgba(...)` colour (luma under half). */
 function isDark(color: string): boolean {
