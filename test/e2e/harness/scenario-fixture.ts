@@ -1,7 +1,8 @@
 /**
  * The launch preamble every scenario shared, said once: a simulator the test holds (`useScenarioSimulator`), nginx in
  * front of it (`useNginxProxy`), the app launched over its own userData with a scenario settings file
- * (`useScenarioApp`), or a simulator and the app on it (`useScenario`).
+ * (`useScenarioApp`) or as a first run on its in-process Demo server (`useFirstRunApp`), or a simulator and the app
+ * on it (`useScenario`).
  * Each registers its `beforeAll` and `afterAll` in the describe block it is called in and returns a holder whose
  * fields are set once `beforeAll` has run; vitest runs `afterAll` hooks in reverse order, so the app closes before
  * whatever it talked to.
@@ -13,6 +14,7 @@ import type { Simulator, SimulatorOptions } from '../../../src/simulator/index'
 import { startNginx, type NginxProxy, type ProxyConfig } from '../../support/nginx-proxy'
 import type { E2eApp, LaunchOptions } from './e2e-app'
 import { waitForBadge } from './console-page'
+import { launchApp } from './launch-app'
 import {
   launchOnServer,
   makeUserDataDir,
@@ -39,16 +41,15 @@ export interface ScenarioApp {
   /** The first window of the app launched last. */
   readonly page: Page
   readonly userDataDir: string
-  /** Closes the running app (if any) and launches it again over the same userData, on `serverUrl`. */
-  launch(serverUrl: string): Promise<Page>
+  /**
+   * Closes the running app (if any) and launches it again over the same userData: on `serverUrl`, or without one on
+   * the Demo server the app starts in-process.
+   */
+  launch(serverUrl?: string): Promise<Page>
 }
 
-export interface ScenarioAppOptions {
-  /** Where the app's Demo profile points; read when the app launches in `beforeAll`. */
-  server: () => string
-  /** Settings (and Demo profile fields) written before the first launch: see writeScenarioSettings. */
-  settings?: Partial<AppSettings>
-  profile?: Partial<ServerProfile>
+/** How and when the app starts, for useScenarioApp and useFirstRunApp. */
+export interface LaunchedAppOptions {
   /** Launch options for every launch: locale, system dark mode. */
   launch?: Omit<LaunchOptions, 'userDataDir'>
   /** Launch in `beforeAll` (default); false leaves the first `launch` to the test. */
@@ -57,6 +58,14 @@ export interface ScenarioAppOptions {
   waitForLive?: boolean
   /** What else the scenario needs on screen before its first test (e.g. a view opened). */
   afterLaunch?: (page: Page) => Promise<unknown>
+}
+
+export interface ScenarioAppOptions extends LaunchedAppOptions {
+  /** Where the app's Demo profile points; read when the app launches in `beforeAll`. */
+  server: () => string
+  /** Settings (and Demo profile fields) written before the first launch: see writeScenarioSettings. */
+  settings?: Partial<AppSettings>
+  profile?: Partial<ServerProfile>
 }
 
 /** A simulator with these options (see startScenarioSimulator), `prepare`d before anything talks to it. */
@@ -111,20 +120,45 @@ export function useNginxProxy(config: () => ProxyConfig): { readonly nginx: Ngin
 
 /** The app launched on `options.server()` over a fresh userData folder, closed and removed after the scenario. */
 export function useScenarioApp(options: ScenarioAppOptions): ScenarioApp {
+  return useAppOverUserData(options, options.server, (userDataDir) =>
+    writeScenarioSettings(userDataDir, options.settings, options.profile)
+  )
+}
+
+/**
+ * A first run: the app over an empty userData folder (no settings file), on the Demo server it starts in-process.
+ * Closed and removed after the scenario.
+ */
+export function useFirstRunApp(options: LaunchedAppOptions = {}): ScenarioApp {
+  return useAppOverUserData(
+    options,
+    () => undefined,
+    async () => undefined
+  )
+}
+
+function useAppOverUserData(
+  options: LaunchedAppOptions,
+  server: () => string | undefined,
+  prepareUserData: (userDataDir: string) => Promise<void>
+): ScenarioApp {
   let userDataDir: string | undefined
   let app: E2eApp | undefined
   let page: Page | undefined
-  const launch = async (serverUrl: string): Promise<Page> => {
+  const launch = async (serverUrl?: string): Promise<Page> => {
     await app?.close()
-    app = await launchOnServer(serverUrl, { ...options.launch, userDataDir: userDataDir! })
+    const launchOptions = { ...options.launch, userDataDir: userDataDir! }
+    app = await (serverUrl === undefined
+      ? launchApp(launchOptions)
+      : launchOnServer(serverUrl, launchOptions))
     page = await app.firstWindow()
     return page
   }
   beforeAll(async () => {
     userDataDir = await makeUserDataDir()
-    await writeScenarioSettings(userDataDir, options.settings, options.profile)
+    await prepareUserData(userDataDir)
     if (options.launchAtStart === false) return
-    const firstPage = await launch(options.server())
+    const firstPage = await launch(server())
     if (options.waitForLive !== false) await waitForBadge(firstPage, 'live')
     await options.afterLaunch?.(firstPage)
   })
