@@ -23,8 +23,9 @@ const PROCESS = `FlinkSubmit/${TASK_ID}`
 
 describe('dropped and stalled streams', () => {
   const scenario = useScenario({
-    // 240 lines at 20 per second: the run outlasts the outage below and then ends, so its log can be compared whole.
-    simulator: { logRate: 20, submissionLines: 240 },
+    // 400 lines at 20 per second: the run outlasts the outage below and then ends, so its log can be compared whole.
+    // (240 lines, 12 s, ended before the outage twice on a loaded two-core machine, where the launch alone took 10 s.)
+    simulator: { logRate: 20, submissionLines: 400 },
     prepare: (sim) => sim.control.submit(TASK_ID),
     profile: { processes: [PROCESS] },
     afterLaunch: async (page) => {
