@@ -17,7 +17,7 @@ import { watchHostEvents } from './host-events'
 import { withFanout } from './session-fanout'
 import { createPushBatcher } from '../ipc/push-batcher'
 import { createRequestHandlers } from '../ipc/request-handlers'
-import { createJobAlerts } from '../desktop/job-alerts'
+import { createJobAlerts, type JobAlert } from '../desktop/job-alerts'
 import { mainStrings } from '../desktop/main-strings'
 import { createJobHealthAlerts, jobHealthStrings } from '../desktop/job-health-alerts'
 import { createSessionManager } from '../core/session/session-manager'
@@ -94,13 +94,13 @@ async function assemble(
   }, systemClock)
   disposers.push(() => batcher.dispose())
 
-  const alerts = createJobAlerts({
+  // Both job alarms (status changes, job health) notify alike: only while notifications are on, named after their
+  // server, and a click brings the window forward on the job.
+  const jobNotifier = {
     clock: systemClock,
     enabled: () => settings.settings().notifications,
-    serverName: (id) => settings.profiles().find((p) => p.id === id)?.name ?? id,
-    statusName: (status) =>
-      mainStrings(settings.settings().language, app.getLocale()).jobStatus[status],
-    notify: (alert) =>
+    serverName: (id: string) => settings.profiles().find((p) => p.id === id)?.name ?? id,
+    notify: (alert: JobAlert) =>
       showJobNotification(alert, () => {
         showWindow()
         batcher.push('app:navigate', {
@@ -109,6 +109,11 @@ async function assemble(
           jobId: alert.jobId
         })
       })
+  }
+  const alerts = createJobAlerts({
+    ...jobNotifier,
+    statusName: (status) =>
+      mainStrings(settings.settings().language, app.getLocale()).jobStatus[status]
   })
 
   const updater = createUpdater({
@@ -120,19 +125,8 @@ async function assemble(
 
   // Job health (issue 15): failing or overdue checkpoints, lasting backpressure; same notifier as job alerts.
   const healthAlerts = createJobHealthAlerts({
-    clock: systemClock,
-    enabled: () => settings.settings().notifications,
-    serverName: (id) => settings.profiles().find((p) => p.id === id)?.name ?? id,
-    strings: () => jobHealthStrings(settings.settings().language, app.getLocale()),
-    notify: (alert) =>
-      showJobNotification(alert, () => {
-        showWindow()
-        batcher.push('app:navigate', {
-          profileId: alert.profileId,
-          view: 'jobs',
-          jobId: alert.jobId
-        })
-      })
+    ...jobNotifier,
+    strings: () => jobHealthStrings(settings.settings().language, app.getLocale())
   })
 
   const tray = createTray(resourcesDir, {

@@ -132,3 +132,14 @@ export async function openAvatarMenu(page: Page): Promise<Locator> {
     .toBe(true)
   return menu
 }
+
+/** The computed background colour (`rgb(…)`/`rgba(…)`) of the element `locator` points at. */
+export function backgroundColor(locator: Locator): Promise<string> {
+  // Runs in the page, so it names the DOM through globalThis: the test program has no DOM types.
+  return locator.evaluate((element) => {
+    const view = globalThis as unknown as {
+      getComputedStyle(element: unknown): { backgroundColor: string }
+    }
+    return view.getComputedStyle(element).backgroundColor
+  })
+}

@@ -4,58 +4,35 @@
  * streams adds its finding without the badge flapping; the fixed proxy brings Live back by itself; nginx's 502 page
  * while Dinky is down is named too. In both languages, with screenshots of the badge and of Diagnostics' findings.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import type { Simulator } from '../../../src/simulator/index'
-import { startNginx, type NginxProxy } from '../../support/nginx-proxy'
-import type { E2eApp } from '../harness/e2e-app'
+import { describe, expect, it } from 'vitest'
 import {
   openView,
   recordBadgeStates,
   renderedLogLines,
   waitForBadge
 } from '../harness/console-page'
-import {
-  launchOnServer,
-  makeUserDataDir,
-  removeUserDataDir,
-  startScenarioSimulator,
-  writeScenarioSettings
-} from '../harness/scenario-server'
+import { useNginxProxy, useScenarioApp, useScenarioSimulator } from '../harness/scenario-fixture'
 
 const PROCESS = 'FlinkSubmit/2'
 
 for (const language of ['en-US', 'zh-CN'] as const) {
   const chinese = language === 'zh-CN'
   describe(`behind nginx (${language})`, () => {
-    let sim: Simulator
-    let nginx: NginxProxy
-    let userDataDir: string
-    let app: E2eApp
-    let page: Page
-
-    beforeAll(async () => {
-      // Heartbeats every second: the buffering proxy's 4 kB buffer would take a minute to fill.
-      sim = await startScenarioSimulator({
-        heartbeatMs: 1_000,
-        logRate: 1,
-        submissionLines: 10_000
-      })
-      sim.control.submit(2)
-      nginx = await startNginx({ profile: 'default', upstreamPort: sim.port })
-      userDataDir = await makeUserDataDir()
-      await writeScenarioSettings(userDataDir, { language }, { processes: [PROCESS] })
-      app = await launchOnServer(nginx.url, { userDataDir })
-      page = await app.firstWindow()
-    })
-    afterAll(async () => {
-      await app?.close()
-      await nginx?.stop()
-      await sim?.close()
-      await removeUserDataDir(userDataDir)
+    // Heartbeats every second: the buffering proxy's 4 kB buffer would take a minute to fill.
+    const dinky = useScenarioSimulator(
+      { heartbeatMs: 1_000, logRate: 1, submissionLines: 10_000 },
+      (sim) => sim.control.submit(2)
+    )
+    const proxy = useNginxProxy(() => ({ profile: 'default', upstreamPort: dinky.sim.port }))
+    const scenario = useScenarioApp({
+      server: () => proxy.nginx.url,
+      settings: { language },
+      profile: { processes: [PROCESS] },
+      waitForLive: false
     })
 
     it('shows Live by polling behind a buffering proxy, and console lines still arrive', async () => {
+      const { app, page } = scenario
       await waitForBadge(page, 'degraded', 20_000)
       const badge = page.getByTestId('connection-badge')
       await expect
@@ -65,7 +42,7 @@ for (const language of ['en-US', 'zh-CN'] as const) {
         )
       expect(await page.getByTestId('stale-since').count()).toBe(0)
       await openView(page, 'logs')
-      sim.control.appendLog(PROCESS, [`polled-line-${language}`])
+      dinky.sim.control.appendLog(PROCESS, [`polled-line-${language}`])
       const logs = page.getByTestId('view-logs')
       await expect
         .poll(
@@ -81,6 +58,7 @@ for (const language of ['en-US', 'zh-CN'] as const) {
     })
 
     it('names the buffering proxy and then the idle timeout in Diagnostics, with the nginx fix', async () => {
+      const { app, page } = scenario
       await page.getByTestId('connection-why').click()
       await page.getByTestId('view-diagnostics').waitFor({ state: 'visible' })
       const buffering = page.getByTestId('finding-proxy-buffering').first()
@@ -88,7 +66,11 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       expect(await buffering.textContent()).toContain('proxy_buffering off;')
       // Now a proxy that passes the stream but cuts it after 0.15 s of silence (heartbeats are 1 s apart).
       const states = await recordBadgeStates(page)
-      await nginx.reload({ profile: 'idle-timeout', upstreamPort: sim.port, idleTimeoutMs: 150 })
+      await proxy.nginx.reload({
+        profile: 'idle-timeout',
+        upstreamPort: dinky.sim.port,
+        idleTimeoutMs: 150
+      })
       await waitForBadge(page, 'live', 20_000)
       const idle = page.getByTestId('finding-proxy-idle-timeout').first()
       await idle.waitFor({ state: 'visible', timeout: 20_000 })
@@ -103,14 +85,16 @@ for (const language of ['en-US', 'zh-CN'] as const) {
     })
 
     it('is Live again by itself once the proxy is fixed', async () => {
-      await nginx.reload({ profile: 'good', upstreamPort: sim.port })
+      const { page } = scenario
+      await proxy.nginx.reload({ profile: 'good', upstreamPort: dinky.sim.port })
       await waitForBadge(page, 'live', 20_000)
       expect(await page.getByTestId('connection-why').count()).toBe(0)
     })
 
     it("names nginx's 502 page while Dinky behind it is down, and is Live once it is back", async () => {
+      const { app, page } = scenario
       await openView(page, 'diagnostics')
-      const down = sim.control.refuseConnections(4_000)
+      const down = dinky.sim.control.refuseConnections(4_000)
       const finding = page.getByTestId('finding-proxy-error-page').first()
       await finding.waitFor({ state: 'visible', timeout: 10_000 })
       expect(await finding.textContent()).toContain('HTTP 502 text/html')

@@ -6,63 +6,37 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { logFilePath } from '../../../src/main/core/cache/cache-paths'
-import type { Simulator } from '../../../src/simulator/index'
-import type { E2eApp } from '../harness/e2e-app'
 import { openView, waitForBadge } from '../harness/console-page'
-import {
-  launchOnServer,
-  makeUserDataDir,
-  removeUserDataDir,
-  startScenarioSimulator,
-  writeScenarioSettings
-} from '../harness/scenario-server'
+import { useScenario } from '../harness/scenario-fixture'
 
 const PROCESS = 'FlinkSubmit/2'
 
 describe('cache across a restart with the server down, and clearing it', () => {
-  let sim: Simulator | undefined
-  let port: number
-  let userDataDir: string
-  let app: E2eApp | undefined
-  let page: Page
-  let profileCache: string
-  let logFile: string
-
-  beforeAll(async () => {
-    sim = await startScenarioSimulator({ logRate: 50, submissionLines: 40 })
-    port = sim.port
-    sim.control.submit(2)
-    userDataDir = await makeUserDataDir()
-    profileCache = join(userDataDir, 'dinky-cache', 'demo')
-    logFile = logFilePath(userDataDir, 'demo', PROCESS)
-    await writeScenarioSettings(userDataDir, {}, { processes: [PROCESS] })
+  const scenario = useScenario({
+    simulator: { logRate: 50, submissionLines: 40 },
+    prepare: (sim) => sim.control.submit(2),
+    profile: { processes: [PROCESS] },
+    launchAtStart: false
   })
-  afterAll(async () => {
-    await app?.close()
-    await sim?.close()
-    await removeUserDataDir(userDataDir)
-  })
+  const profileCache = () => join(scenario.userDataDir, 'dinky-cache', 'demo')
+  const logFile = () => logFilePath(scenario.userDataDir, 'demo', PROCESS)
 
   it('caches what it showed live, then shows it stale with its age after a restart with the server down', async () => {
-    app = await launchOnServer(sim!.url, { userDataDir })
-    page = await app.firstWindow()
+    let page = await scenario.launch(scenario.sim.url)
     await waitForBadge(page, 'live')
     await openView(page, 'jobs')
     expect(await page.getByTestId('job-row').count()).toBe(12)
-    await expect.poll(() => existsSync(logFile), { timeout: 10_000 }).toBe(true)
-    await app.close()
-    await sim!.close()
-    sim = undefined
+    await expect.poll(() => existsSync(logFile()), { timeout: 10_000 }).toBe(true)
+    await scenario.app.close()
+    await scenario.stopSimulator()
 
-    const cached = JSON.parse(await readFile(join(profileCache, 'snapshot.json'), 'utf8')) as {
+    const cached = JSON.parse(await readFile(join(profileCache(), 'snapshot.json'), 'utf8')) as {
       jobs: { asOf: number; value: unknown[] }
     }
     expect(cached.jobs.value).toHaveLength(12)
-    app = await launchOnServer(`http://127.0.0.1:${port}`, { userDataDir })
-    page = await app.firstWindow()
+    page = await scenario.launch(`http://127.0.0.1:${scenario.port}`)
     await waitForBadge(page, 'reconnecting')
     await openView(page, 'jobs')
     await expect.poll(() => page.getByTestId('job-row').count()).toBe(12)
@@ -71,7 +45,7 @@ describe('cache across a restart with the server down, and clearing it', () => {
       new RegExp(`^as of ${clock(cached.jobs.asOf)}, (\\d+ seconds? ago|now)$`)
     )
     await expect(page.getByTestId('stale-since').textContent()).resolves.toContain('Stale since')
-    await app.screenshot('scenario-restart-cached-jobs')
+    await scenario.app.screenshot('scenario-restart-cached-jobs')
 
     await openView(page, 'logs')
     await page.getByTestId('log-line').first().waitFor()
@@ -79,6 +53,7 @@ describe('cache across a restart with the server down, and clearing it', () => {
   })
 
   it('clears the local cache from the avatar menu: the files go', async () => {
+    const { page } = scenario
     await page.getByTestId('avatar-menu').click()
     await page.getByTestId('menu-clear-cache').click()
     await expect
@@ -87,8 +62,8 @@ describe('cache across a restart with the server down, and clearing it', () => {
     await page.getByTestId('clear-cache-confirm').click()
     await page.getByText(/^Local cache cleared \(.+ freed\)$/).waitFor()
 
-    expect(existsSync(join(profileCache, 'snapshot.json'))).toBe(false)
-    expect(existsSync(logFile)).toBe(false)
+    expect(existsSync(join(profileCache(), 'snapshot.json'))).toBe(false)
+    expect(existsSync(logFile())).toBe(false)
     // What only the cache vouched for is forgotten in main too: the cleared jobs do not come back until the
     // server answers again.
     await openView(page, 'jobs')
@@ -96,14 +71,15 @@ describe('cache across a restart with the server down, and clearing it', () => {
   })
 
   it('resyncs by itself when the server is back: Live, the jobs again, and a fresh cache', async () => {
-    sim = await startScenarioSimulator({ port })
+    const { app, page } = scenario
+    await scenario.restartSimulator()
     await waitForBadge(page, 'live', 15_000)
     await expect.poll(() => page.getByTestId('job-row').count()).toBe(12)
     expect(await page.getByTestId('stale-marker').count()).toBe(0)
     await expect
-      .poll(() => existsSync(join(profileCache, 'snapshot.json')), { timeout: 5_000 })
+      .poll(() => existsSync(join(profileCache(), 'snapshot.json')), { timeout: 5_000 })
       .toBe(true)
-    expect(app!.pageErrors()).toEqual([])
+    expect(app.pageErrors()).toEqual([])
   })
 })
 

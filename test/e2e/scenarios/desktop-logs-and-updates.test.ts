@@ -5,30 +5,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { E2eApp } from '../harness/e2e-app'
-import { launchApp } from '../harness/launch-app'
-import { openAvatarMenu, openView, waitForBadge } from '../harness/console-page'
-import { makeUserDataDir, removeUserDataDir } from '../harness/scenario-server'
+import { describe, expect, it } from 'vitest'
+import { openAvatarMenu, openView } from '../harness/console-page'
+import { useFirstRunApp } from '../harness/scenario-fixture'
 
 describe('logs and updates on the desktop', () => {
-  let app: E2eApp
-  let page: Page
-  let userDataDir: string
-
-  beforeAll(async () => {
-    userDataDir = await makeUserDataDir()
-    app = await launchApp({ userDataDir })
-    page = await app.firstWindow()
-    await waitForBadge(page, 'live')
-  })
-  afterAll(async () => {
-    await app?.close()
-    await removeUserDataDir(userDataDir)
-  })
+  const scenario = useFirstRunApp()
 
   it('writes the main process’s log to main.log in the logs folder', async () => {
+    const { userDataDir } = scenario
     const log = join(userDataDir, 'logs', 'main.log')
     await expect.poll(() => existsSync(log)).toBe(true)
     const text = readFileSync(log, 'utf8')
@@ -37,6 +22,7 @@ describe('logs and updates on the desktop', () => {
   })
 
   it('opens the logs folder from Diagnostics, and the export carries the log’s last lines', async () => {
+    const { app, page, userDataDir } = scenario
     await openView(page, 'diagnostics')
     await page.getByTestId('open-logs-folder').click()
     await expect
@@ -63,6 +49,7 @@ describe('logs and updates on the desktop', () => {
   })
 
   it('says in Settings and from the avatar menu that updates are off in a test run', async () => {
+    const { app, page } = scenario
     await openView(page, 'settings')
     await expect
       .poll(() => page.getByTestId('updates-state').textContent())

@@ -3,42 +3,22 @@
  * WebSocket at `/api/ws/global`) the app picks the WebSocket by itself, goes Live, and shows the jobs and a
  * followed console log as it does over SSE; Diagnostics names the transport.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import type { Simulator } from '../../../src/simulator/index'
-import type { E2eApp } from '../harness/e2e-app'
+import { describe, expect, it } from 'vitest'
 import { openView, renderedLogLines, splitProcessLog, waitForBadge } from '../harness/console-page'
-import {
-  launchOnServer,
-  makeUserDataDir,
-  removeUserDataDir,
-  startScenarioSimulator,
-  writeScenarioSettings
-} from '../harness/scenario-server'
+import { useScenario } from '../harness/scenario-fixture'
 
 const PROCESS = 'FlinkSubmit/4'
 
 describe('Dinky 1.2 over WebSocket', () => {
-  let sim: Simulator
-  let userDataDir: string
-  let app: E2eApp
-  let page: Page
-
-  beforeAll(async () => {
-    sim = await startScenarioSimulator({ version: '1.2.0', logRate: 10, submissionLines: 300 })
-    sim.control.submit(4)
-    userDataDir = await makeUserDataDir()
-    await writeScenarioSettings(userDataDir, {}, { processes: [PROCESS] })
-    app = await launchOnServer(sim.url, { userDataDir })
-    page = await app.firstWindow()
-  })
-  afterAll(async () => {
-    await app?.close()
-    await sim?.close()
-    await removeUserDataDir(userDataDir)
+  const scenario = useScenario({
+    simulator: { version: '1.2.0', logRate: 10, submissionLines: 300 },
+    prepare: (sim) => sim.control.submit(4),
+    profile: { processes: [PROCESS] },
+    waitForLive: false
   })
 
   it('goes Live over the WebSocket and shows the jobs', async () => {
+    const { sim, page } = scenario
     await waitForBadge(page, 'live')
     const stats = sim.control.stats()
     expect(stats.wsSessions).toBeGreaterThanOrEqual(1)
@@ -51,6 +31,7 @@ describe('Dinky 1.2 over WebSocket', () => {
   })
 
   it('streams the followed console log pushed over the WebSocket', async () => {
+    const { sim, page } = scenario
     await openView(page, 'logs')
     const viewer = page.getByTestId('log-viewer')
     await viewer.getByTestId('log-line').first().waitFor()
@@ -63,6 +44,7 @@ describe('Dinky 1.2 over WebSocket', () => {
   })
 
   it('names the server version and the WS transport in Diagnostics', async () => {
+    const { app, page } = scenario
     await openView(page, 'diagnostics')
     const view = page.getByTestId('view-diagnostics')
     await expect.poll(() => view.textContent()).toContain('1.2.0')

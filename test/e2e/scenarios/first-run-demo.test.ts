@@ -3,31 +3,22 @@
  * starts in-process — and shows it live: the Live badge, the overview's counts and the job rows; and any job's
  * console log can be followed from the Logs view.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import type { E2eApp } from '../harness/e2e-app'
-import { launchApp } from '../harness/launch-app'
+import { describe, expect, it } from 'vitest'
 import { connectionBadge, openView, waitForBadge } from '../harness/console-page'
+import { useFirstRunApp } from '../harness/scenario-fixture'
 
 describe('first run', () => {
-  let app: E2eApp
-  let page: Page
-
-  beforeAll(async () => {
-    app = await launchApp()
-    page = await app.firstWindow()
-  })
-  afterAll(async () => {
-    await app?.close()
-  })
+  const scenario = useFirstRunApp({ waitForLive: false })
 
   it('opens on the Demo server and shows it Live', async () => {
+    const { page } = scenario
     await waitForBadge(page, 'live')
     await expect(connectionBadge(page).textContent()).resolves.toContain('Live')
     await expect(page.getByTestId('server-switcher').textContent()).resolves.toContain('Demo')
   })
 
   it('shows the demo world: running jobs counted on the overview and listed as job rows', async () => {
+    const { app, page } = scenario
     const running = page.getByTestId('count-running')
     await expect
       .poll(async () => Number((await running.textContent())?.match(/\d+/)?.[0] ?? 0))
@@ -48,6 +39,7 @@ describe('first run', () => {
   })
 
   it("follows any job's submission log from the Logs view, named after its job", async () => {
+    const { app, page } = scenario
     await openView(page, 'logs')
     await page.getByTestId('log-process').click()
     const choice = page.locator('.ant-select-item-option').filter({ hasText: 'ads_daily_report' })

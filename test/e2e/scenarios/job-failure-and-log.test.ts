@@ -3,48 +3,25 @@
  * native notification is raised, clicking it opens the job), and a console log streams into the job's drawer in
  * order and keeps the newest line in view.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import type { Simulator } from '../../../src/simulator/index'
-import type { E2eApp } from '../harness/e2e-app'
+import { describe, expect, it } from 'vitest'
 import {
+  backgroundColor,
   jobRow,
   openJobConsole,
   openView,
   renderedLogLines,
-  splitProcessLog,
-  waitForBadge
+  splitProcessLog
 } from '../harness/console-page'
-import {
-  launchOnServer,
-  makeUserDataDir,
-  removeUserDataDir,
-  startScenarioSimulator,
-  writeScenarioSettings
-} from '../harness/scenario-server'
+import { useScenario } from '../harness/scenario-fixture'
 
 describe('a job fails and a console log streams', () => {
-  let sim: Simulator
-  let userDataDir: string
-  let app: E2eApp
-  let page: Page
-
-  beforeAll(async () => {
-    sim = await startScenarioSimulator({ logRate: 25, submissionLines: 400 })
-    userDataDir = await makeUserDataDir()
-    await writeScenarioSettings(userDataDir)
-    app = await launchOnServer(sim.url, { userDataDir })
-    page = await app.firstWindow()
-    await waitForBadge(page, 'live')
-    await openView(page, 'jobs')
-  })
-  afterAll(async () => {
-    await app?.close()
-    await sim?.close()
-    await removeUserDataDir(userDataDir)
+  const scenario = useScenario({
+    simulator: { logRate: 25, submissionLines: 400 },
+    afterLaunch: (page) => openView(page, 'jobs')
   })
 
   it('turns a failed job red, raises a notification, and opens the job when it is clicked', async () => {
+    const { sim, app, page } = scenario
     const victim = sim.control.world.latestInstances().find((job) => job.status === 'RUNNING')
     if (!victim) throw new Error('the seeded world has no running job')
     const row = jobRow(page, victim.name)
@@ -60,7 +37,7 @@ describe('a job fails and a console log streams', () => {
     // Polled: antd eases a cell's background in (`transition: background-color`), so a read right after
     // the class lands can catch a colour on its way there (seen: rgba(255, 83, 84, 0.125)).
     await expect
-      .poll(() => row.locator('td').first().evaluate(backgroundOf))
+      .poll(() => backgroundColor(row.locator('td').first()))
       .toMatch(/^rgba\(255, 77, 79/)
 
     const notification = await app.waitForNotification(
@@ -79,6 +56,7 @@ describe('a job fails and a console log streams', () => {
   })
 
   it('streams a submission log into the job drawer in order and follows the newest line', async () => {
+    const { sim, app, page } = scenario
     const task = sim.control.world.tasks.find((t) => t.name === 'dwd_user_behavior_clean')!
     const run = sim.control.submit(task.id)
     // Open the new run's row (the list picks it up at the next jobs poll), not the run it replaced.
@@ -138,12 +116,4 @@ function contiguousRunAt(all: readonly string[], shown: readonly string[], reach
     if (shown.every((line, i) => all[start + i] === line)) return start
   }
   return -1
-}
-
-/** Runs in the page: the computed background of an element (the test program has no DOM types). */
-function backgroundOf(element: unknown): string {
-  const view = globalThis as unknown as {
-    getComputedStyle(element: unknown): { backgroundColor: string }
-  }
-  return view.getComputedStyle(element).backgroundColor
 }

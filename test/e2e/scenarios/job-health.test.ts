@@ -4,54 +4,31 @@
  * health dot; the drawer's tabs show checkpoints, exceptions, Flink logs, alerts and versions; Flink unreachable
  * reads as "Dinky lost Flink", not as a failure; and the same drawer opens from the cache with the server down.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import type { Simulator } from '../../../src/simulator/index'
-import type { E2eApp } from '../harness/e2e-app'
-import { jobRow, openView, waitForBadge } from '../harness/console-page'
-import {
-  launchOnServer,
-  makeUserDataDir,
-  removeUserDataDir,
-  SCENARIO_CONNECTION,
-  startScenarioSimulator,
-  writeScenarioSettings
-} from '../harness/scenario-server'
+import { describe, expect, it } from 'vitest'
+import { jobRow, openView } from '../harness/console-page'
+import { useScenario } from '../harness/scenario-fixture'
+import { SCENARIO_CONNECTION } from '../harness/scenario-server'
 
 const TABS = ['detail', 'checkpoints', 'exceptions', 'flink-logs', 'alerts', 'versions'] as const
 
 describe('job health: failing checkpoints, the drawer, and the cache', () => {
-  let sim: Simulator
-  let userDataDir: string
-  let app: E2eApp
-  let page: Page
-
-  beforeAll(async () => {
-    sim = await startScenarioSimulator()
-    sim.control.jobHealth.checkpointInterval(1_000)
-    const { world } = sim.control
-    victimName = world
-      .latestInstances()
-      .find((i) => i.status === 'RUNNING' && !world.task(i.taskId)?.batchModel)!.name
-    userDataDir = await makeUserDataDir()
-    await writeScenarioSettings(userDataDir, {
-      connection: { ...SCENARIO_CONNECTION, jobDetailBudgetPerSecond: 4 }
-    })
-    app = await launchOnServer(sim.url, { userDataDir })
-    page = await app.firstWindow()
-    await waitForBadge(page, 'live')
-    await openView(page, 'jobs')
-  })
-  afterAll(async () => {
-    await app?.close()
-    await sim?.close()
-    await removeUserDataDir(userDataDir)
-  })
-
   let victimName = ''
-  const victim = () => sim.control.world.latestInstances().find((i) => i.name === victimName)!
+  const scenario = useScenario({
+    prepare: (sim) => {
+      sim.control.jobHealth.checkpointInterval(1_000)
+      const { world } = sim.control
+      victimName = world
+        .latestInstances()
+        .find((i) => i.status === 'RUNNING' && !world.task(i.taskId)?.batchModel)!.name
+    },
+    settings: { connection: { ...SCENARIO_CONNECTION, jobDetailBudgetPerSecond: 4 } },
+    afterLaunch: (page) => openView(page, 'jobs')
+  })
+  const victim = () =>
+    scenario.sim.control.world.latestInstances().find((i) => i.name === victimName)!
 
   it('raises one notification when checkpoints start failing, and the Jobs table shows it', async () => {
+    const { sim, app, page } = scenario
     expect(victim().status).toBe('RUNNING')
     const row = jobRow(page, victimName)
     // The sweep has seen the job healthy first: that is the baseline a rise is measured from.
@@ -81,6 +58,7 @@ describe('job health: failing checkpoints, the drawer, and the cache', () => {
   })
 
   it('shows every drawer tab, with its as-of time', async () => {
+    const { app, page } = scenario
     await jobRow(page, victimName).getByTestId('job-name').click()
     const drawer = page.getByTestId('job-detail')
     await drawer.waitFor({ state: 'visible' })
@@ -109,6 +87,7 @@ describe('job health: failing checkpoints, the drawer, and the cache', () => {
   })
 
   it('says Dinky lost Flink when Flink is unreachable, not that the job failed', async () => {
+    const { sim, app, page } = scenario
     const drawer = page.getByTestId('job-detail')
     if (!(await drawer.isVisible())) await jobRow(page, victimName).getByTestId('job-name').click()
     await drawer.locator('[data-node-key="detail"]').click()
@@ -126,13 +105,12 @@ describe('job health: failing checkpoints, the drawer, and the cache', () => {
   })
 
   it('opens the same drawer from the cache with the server down', async () => {
-    await page.keyboard.press('Escape')
-    await app.close()
-    const port = sim.port
-    await sim.close()
+    await scenario.page.keyboard.press('Escape')
+    await scenario.app.close()
+    await scenario.stopSimulator()
     // Nothing listens on the port now: the app starts from its cache.
-    app = await launchOnServer(`http://127.0.0.1:${port}`, { userDataDir })
-    page = await app.firstWindow()
+    const page = await scenario.launch(`http://127.0.0.1:${scenario.port}`)
+    const { app } = scenario
     await openView(page, 'jobs')
     await jobRow(page, victimName).getByTestId('job-name').click()
     const drawer = page.getByTestId('job-detail')

@@ -3,18 +3,10 @@
  * (the missed samples backfilled from Dinky's history, drawn dashed), and offline after a restart with the server
  * gone (the cached samples with their age). Screenshots: test-output/e2e/metrics-{live,backfilled,offline}-<lang>.png.
  */
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { Simulator } from '../../../src/simulator/index'
-import type { E2eApp } from '../harness/e2e-app'
 import { jobRow, openView, waitForBadge } from '../harness/console-page'
-import {
-  launchOnServer,
-  makeUserDataDir,
-  removeUserDataDir,
-  startScenarioSimulator,
-  writeScenarioSettings
-} from '../harness/scenario-server'
+import { useScenarioApp, useScenarioSimulator } from '../harness/scenario-fixture'
 
 const TAB = { 'en-US': 'Metrics', 'zh-CN': '指标' } as const
 
@@ -27,33 +19,23 @@ async function openMetricsTab(page: Page, jobName: string, language: keyof typeo
   return drawer
 }
 
-describe('the Metrics tab: live, backfilled, offline', { timeout: 120_000 }, () => {
-  const cleanups: Array<() => Promise<void>> = []
-  afterAll(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined)
-  })
+for (const language of ['en-US', 'zh-CN'] as const) {
+  describe(`the Metrics tab: live, backfilled, offline (${language})`, { timeout: 120_000 }, () => {
+    // Four minutes of history before the app comes, so the 5-minute window is filled (collected as Dinky would
+    // have: the simulator's clock runs behind while it collects, then catches up).
+    let behind = 240_000
+    const dinky = useScenarioSimulator(
+      { logRate: 0, metricsIntervalMs: 1_050, now: () => Date.now() - behind },
+      (sim) => {
+        for (; behind > 0; behind -= 1_050) sim.control.collectMetrics()
+        behind = 0
+      }
+    )
+    const scenario = useScenarioApp({ server: () => dinky.sim.url, settings: { language } })
 
-  for (const language of ['en-US', 'zh-CN'] as const) {
     it(`shows live, backfilled and cached metrics (${language})`, async () => {
-      // Four minutes of history before the app comes, so the 5-minute window is filled (collected as Dinky
-      // would have: the simulator's clock runs behind while it collects, then catches up).
-      let behind = 240_000
-      let sim: Simulator | null = await startScenarioSimulator({
-        logRate: 0,
-        metricsIntervalMs: 1_050,
-        now: () => Date.now() - behind
-      })
-      for (; behind > 0; behind -= 1_050) sim.control.collectMetrics()
-      behind = 0
-      const userDataDir = await makeUserDataDir()
-      cleanups.push(() => removeUserDataDir(userDataDir))
-      cleanups.push(async () => void (await sim?.close()))
-      await writeScenarioSettings(userDataDir, { language })
-      let app: E2eApp = await launchOnServer(sim.url, { userDataDir })
-      cleanups.push(() => app.close())
-      let page = await app.firstWindow()
-      const job = sim.control.world.latestInstances().find((i) => i.status === 'RUNNING')!
-      await waitForBadge(page, 'live')
+      const { app, page } = scenario
+      const job = dinky.sim.control.world.latestInstances().find((i) => i.status === 'RUNNING')!
       await openView(page, 'jobs')
       let drawer = await openMetricsTab(page, job.name, language)
       await expect
@@ -63,7 +45,7 @@ describe('the Metrics tab: live, backfilled, offline', { timeout: 120_000 }, () 
       expect(await drawer.locator('polyline[data-source="push"]').count()).toBeGreaterThan(0)
       await app.screenshot(`metrics-live-${language}`)
 
-      await sim.control.refuseConnections(8_000)
+      await dinky.sim.control.refuseConnections(8_000)
       await waitForBadge(page, 'live', 20_000)
       await drawer
         .locator('polyline[data-source="backfill"]')
@@ -73,16 +55,13 @@ describe('the Metrics tab: live, backfilled, offline', { timeout: 120_000 }, () 
       await app.screenshot(`metrics-backfilled-${language}`)
 
       await app.close()
-      await sim.close()
-      sim = null
-      app = await launchOnServer('http://127.0.0.1:9', { userDataDir })
-      cleanups.push(() => app.close())
-      page = await app.firstWindow()
-      await openView(page, 'jobs')
-      drawer = await openMetricsTab(page, job.name, language)
+      await dinky.stopSimulator()
+      const offline = await scenario.launch('http://127.0.0.1:9')
+      await openView(offline, 'jobs')
+      drawer = await openMetricsTab(offline, job.name, language)
       await drawer.getByTestId('metrics-offline').waitFor({ timeout: 10_000 })
       expect(await drawer.locator('polyline').count()).toBeGreaterThan(0)
-      await app.screenshot(`metrics-offline-${language}`)
+      await scenario.app.screenshot(`metrics-offline-${language}`)
     })
-  }
-})
+  })
+}

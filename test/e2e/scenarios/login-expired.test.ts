@@ -3,42 +3,17 @@
  * changed on the server (Dinky restarted with another one) the re-login is refused, the badge says Login expired and
  * offers "Log in again"; a wrong password is refused in the prompt, the right one brings the server back to Live.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import type { Simulator } from '../../../src/simulator/index'
-import type { E2eApp } from '../harness/e2e-app'
+import { describe, expect, it } from 'vitest'
 import { connectionBadge, openView, waitForBadge } from '../harness/console-page'
-import {
-  launchOnServer,
-  makeUserDataDir,
-  removeUserDataDir,
-  startScenarioSimulator,
-  writeScenarioSettings
-} from '../harness/scenario-server'
+import { useScenario } from '../harness/scenario-fixture'
 
 const NEW_PASSWORD = 'rotated-Pa55word'
 
 describe('an expired login', () => {
-  let sim: Simulator
-  let userDataDir: string
-  let app: E2eApp
-  let page: Page
-
-  beforeAll(async () => {
-    sim = await startScenarioSimulator()
-    userDataDir = await makeUserDataDir()
-    await writeScenarioSettings(userDataDir)
-    app = await launchOnServer(sim.url, { userDataDir })
-    page = await app.firstWindow()
-    await waitForBadge(page, 'live')
-  })
-  afterAll(async () => {
-    await app?.close()
-    await sim?.close()
-    await removeUserDataDir(userDataDir)
-  })
+  const scenario = useScenario()
 
   it('logs in again by itself while the stored password still works', async () => {
+    const { sim, page } = scenario
     const logins = sim.control.stats().logins
     sim.control.expireTokens()
     await expect.poll(() => sim.control.stats().logins, { timeout: 10_000 }).toBe(logins + 1)
@@ -47,10 +22,10 @@ describe('an expired login', () => {
   })
 
   it('asks for the password when the re-login is refused, and is Live again after logging in', async () => {
+    const { app, page } = scenario
     // Dinky restarted with a changed password: every token is gone and the stored password no longer works.
-    const port = sim.port
-    await sim.close()
-    sim = await startScenarioSimulator({ port, password: NEW_PASSWORD })
+    await scenario.stopSimulator()
+    await scenario.restartSimulator({ password: NEW_PASSWORD })
     await waitForBadge(page, 'auth-expired', 15_000)
     await expect(connectionBadge(page).textContent()).resolves.toBe('Login expired')
     await openView(page, 'jobs')

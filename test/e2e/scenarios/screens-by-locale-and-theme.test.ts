@@ -4,131 +4,104 @@
  * In zh-CN (scenario 9) no translated English label may be on screen; in en-US the language is switched to Chinese
  * from the top bar and the labels change at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import type { Simulator } from '../../../src/simulator/index'
+import { beforeAll, expect, it } from 'vitest'
 import { englishLeaks, loadCatalogues, type Catalogue } from '../harness/catalogue-leaks'
-import type { E2eApp } from '../harness/e2e-app'
-import { openAvatarMenu, openJobConsole, openView, waitForBadge } from '../harness/console-page'
 import {
-  launchOnServer,
-  makeUserDataDir,
-  removeUserDataDir,
-  startScenarioSimulator,
-  writeScenarioSettings
-} from '../harness/scenario-server'
+  backgroundColor,
+  openAvatarMenu,
+  openJobConsole,
+  openView,
+  waitForBadge
+} from '../harness/console-page'
+import { useScenarioSimulator } from '../harness/scenario-fixture'
+import { screenshotMatrix } from '../harness/screenshot-matrix'
 
-const COMBOS = [
-  { locale: 'en-US', dark: false },
-  { locale: 'en-US', dark: true },
-  { locale: 'zh-CN', dark: false },
-  { locale: 'zh-CN', dark: true }
-] as const
-
-let sim: Simulator
 let enUS: Catalogue
 let zhCN: Catalogue
 beforeAll(async () => {
   ;({ enUS, zhCN } = await loadCatalogues())
-  // A long-running submission, so every launch finds a job whose console log is still being written.
-  sim = await startScenarioSimulator({ logRate: 5, submissionLines: 5_000 })
+})
+// A long-running submission, so every launch finds a job whose console log is still being written.
+const dinky = useScenarioSimulator({ logRate: 5, submissionLines: 5_000 }, (sim) =>
   sim.control.submit(2)
-})
-afterAll(async () => {
-  await sim?.close()
-})
+)
 
-describe.each(COMBOS)('screens in $locale, dark: $dark', ({ locale, dark }) => {
-  const suffix = `${locale}-${dark ? 'dark' : 'light'}`
-  const chinese = locale === 'zh-CN'
-  const label = (path: string) => lookUp(chinese ? zhCN : enUS, path)
-  let userDataDir: string
-  let app: E2eApp
-  let page: Page
+screenshotMatrix(
+  'screens',
+  () => dinky.sim.url,
+  ({ dark, chinese, suffix }, scenario) => {
+    const label = (path: string) => lookUp(chinese ? zhCN : enUS, path)
 
-  beforeAll(async () => {
-    userDataDir = await makeUserDataDir()
-    await writeScenarioSettings(userDataDir, { language: 'system', theme: 'system' })
-    app = await launchOnServer(sim.url, { userDataDir, locale, darkMode: dark })
-    page = await app.firstWindow()
-    await waitForBadge(page, 'live')
-  })
-  afterAll(async () => {
-    await app?.close()
-    await removeUserDataDir(userDataDir)
-  })
+    /** Screenshot, and in Chinese also the check that no translated English label is on screen. */
+    const capture = async (screen: string) => {
+      await scenario.app.screenshot(`${screen}-${suffix}`)
+      if (chinese) expect(await englishLeaks(scenario.page), screen).toEqual([])
+    }
 
-  /** Screenshot, and in Chinese also the check that no translated English label is on screen. */
-  const capture = async (screen: string) => {
-    await app.screenshot(`${screen}-${suffix}`)
-    if (chinese) expect(await englishLeaks(page), screen).toEqual([])
+    it('shows the overview, jobs, job console and clusters in the system language and theme', async () => {
+      const { page } = scenario
+      await expect(page.getByTestId('nav-overview').textContent()).resolves.toBe(
+        label('nav.overview')
+      )
+      const background = await backgroundColor(page.getByTestId('view-overview'))
+      expect(isDark(background)).toBe(dark)
+      await expect.poll(() => page.getByTestId('count-all').textContent()).toMatch(/\d/)
+      await page.getByTestId('cluster-health').waitFor()
+      await capture('overview')
+
+      await openView(page, 'jobs')
+      await expect.poll(() => page.getByTestId('job-row').count()).toBe(12)
+      await capture('jobs')
+
+      const drawer = await openJobConsole(page, 'dwd_user_behavior_clean')
+      await expect.poll(() => drawer.getByTestId('log-line').count()).toBeGreaterThan(5)
+      await capture('job-detail-log')
+      await page.keyboard.press('Escape')
+      await drawer.waitFor({ state: 'hidden' })
+
+      await openView(page, 'clusters')
+      await page.getByTestId('cluster-row').first().waitFor()
+      await capture('clusters')
+    })
+
+    it('opens the avatar menu with its items in the language', async () => {
+      const { page } = scenario
+      await openAvatarMenu(page)
+      const clearCache = page.getByTestId('menu-clear-cache')
+      await expect(clearCache.textContent()).resolves.toBe(label('account.clearCache'))
+      await capture('avatar-menu')
+      await page.keyboard.press('Escape')
+      await clearCache.waitFor({ state: 'hidden' })
+    })
+
+    it('shows the reconnecting state with the data kept', async () => {
+      const { page } = scenario
+      await openView(page, 'overview')
+      const refusal = dinky.sim.control.refuseConnections(2_500)
+      await waitForBadge(page, 'reconnecting')
+      await page.getByTestId('stale-since').waitFor()
+      await capture('reconnecting')
+      await refusal
+      await waitForBadge(page, 'live', 15_000)
+    })
+
+    it.runIf(!chinese && !dark)('switches to Chinese from the top bar', async () => {
+      const { app, page } = scenario
+      await page.getByTestId('language-menu').click()
+      const chineseItem = page.getByRole('menuitem', { name: lookUp(enUS, 'settings.chinese') })
+      await chineseItem.click()
+      await chineseItem.waitFor({ state: 'hidden' })
+      await expect.poll(() => page.getByTestId('nav-overview').textContent()).toBe('概览')
+      await expect(page.getByTestId('nav-jobs').textContent()).resolves.toBe(
+        lookUp(zhCN, 'nav.jobs')
+      )
+      await openAvatarMenu(page)
+      await expect(page.getByTestId('menu-clear-cache').textContent()).resolves.toBe('清除本地缓存')
+      expect(await englishLeaks(page)).toEqual([])
+      await app.screenshot('switched-to-zh-CN')
+    })
   }
-
-  it('shows the overview, jobs, job console and clusters in the system language and theme', async () => {
-    await expect(page.getByTestId('nav-overview').textContent()).resolves.toBe(
-      label('nav.overview')
-    )
-    const background = await page.getByTestId('view-overview').evaluate(backgroundOf)
-    expect(isDark(background)).toBe(dark)
-    await expect.poll(() => page.getByTestId('count-all').textContent()).toMatch(/\d/)
-    await page.getByTestId('cluster-health').waitFor()
-    await capture('overview')
-
-    await openView(page, 'jobs')
-    await expect.poll(() => page.getByTestId('job-row').count()).toBe(12)
-    await capture('jobs')
-
-    const drawer = await openJobConsole(page, 'dwd_user_behavior_clean')
-    await expect.poll(() => drawer.getByTestId('log-line').count()).toBeGreaterThan(5)
-    await capture('job-detail-log')
-    await page.keyboard.press('Escape')
-    await drawer.waitFor({ state: 'hidden' })
-
-    await openView(page, 'clusters')
-    await page.getByTestId('cluster-row').first().waitFor()
-    await capture('clusters')
-  })
-
-  it('opens the avatar menu with its items in the language', async () => {
-    await openAvatarMenu(page)
-    const clearCache = page.getByTestId('menu-clear-cache')
-    await expect(clearCache.textContent()).resolves.toBe(label('account.clearCache'))
-    await capture('avatar-menu')
-    await page.keyboard.press('Escape')
-    await clearCache.waitFor({ state: 'hidden' })
-  })
-
-  it('shows the reconnecting state with the data kept', async () => {
-    await openView(page, 'overview')
-    const refusal = sim.control.refuseConnections(2_500)
-    await waitForBadge(page, 'reconnecting')
-    await page.getByTestId('stale-since').waitFor()
-    await capture('reconnecting')
-    await refusal
-    await waitForBadge(page, 'live', 15_000)
-  })
-
-  it.runIf(!chinese && !dark)('switches to Chinese from the top bar', async () => {
-    await page.getByTestId('language-menu').click()
-    const chineseItem = page.getByRole('menuitem', { name: lookUp(enUS, 'settings.chinese') })
-    await chineseItem.click()
-    await chineseItem.waitFor({ state: 'hidden' })
-    await expect.poll(() => page.getByTestId('nav-overview').textContent()).toBe('概览')
-    await expect(page.getByTestId('nav-jobs').textContent()).resolves.toBe(lookUp(zhCN, 'nav.jobs'))
-    await openAvatarMenu(page)
-    await expect(page.getByTestId('menu-clear-cache').textContent()).resolves.toBe('清除本地缓存')
-    expect(await englishLeaks(page)).toEqual([])
-    await app.screenshot('switched-to-zh-CN')
-  })
-})
-
-/** Runs in the page: an element's computed background colour. */
-function backgroundOf(element: unknown): string {
-  const view = globalThis as unknown as {
-    getComputedStyle(element: unknown): { backgroundColor: string }
-  }
-  return view.getComputedStyle(element).backgroundColor
-}
+)
 
 /** True for a dark `rgb(...)`/`rgba(...)` colour (luma under half). */
 function isDark(color: string): boolean {

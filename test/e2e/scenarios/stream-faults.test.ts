@@ -5,10 +5,7 @@
  */
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import type { Simulator } from '../../../src/simulator/index'
-import type { E2eApp } from '../harness/e2e-app'
+import { describe, expect, it } from 'vitest'
 import {
   connectionBadge,
   openView,
@@ -18,45 +15,29 @@ import {
   splitProcessLog,
   waitForBadge
 } from '../harness/console-page'
-import {
-  SCENARIO_CONNECTION,
-  launchOnServer,
-  makeUserDataDir,
-  removeUserDataDir,
-  startScenarioSimulator,
-  writeScenarioSettings
-} from '../harness/scenario-server'
+import { useScenario } from '../harness/scenario-fixture'
+import { SCENARIO_CONNECTION } from '../harness/scenario-server'
 
 const TASK_ID = 2
 const PROCESS = `FlinkSubmit/${TASK_ID}`
 
 describe('dropped and stalled streams', () => {
-  let sim: Simulator
-  let userDataDir: string
-  let app: E2eApp
-  let page: Page
-
-  beforeAll(async () => {
-    // 240 lines at 20 per second: the run outlasts the outage below and then ends, so its log can be compared whole.
-    sim = await startScenarioSimulator({ logRate: 20, submissionLines: 240 })
-    sim.control.submit(TASK_ID)
-    userDataDir = await makeUserDataDir()
-    await writeScenarioSettings(userDataDir, {}, { processes: [PROCESS] })
-    app = await launchOnServer(sim.url, { userDataDir })
-    page = await app.firstWindow()
-    await waitForBadge(page, 'live')
-    await openView(page, 'logs')
-    await page.getByTestId('log-line').first().waitFor()
+  const scenario = useScenario({
+    // 400 lines at 20 per second: the run outlasts the outage below and then ends, so its log can be compared whole.
+    // (240 lines, 12 s, ended before the outage twice on a loaded two-core machine, where the launch alone took 10 s.)
+    simulator: { logRate: 20, submissionLines: 400 },
+    prepare: (sim) => sim.control.submit(TASK_ID),
+    profile: { processes: [PROCESS] },
+    afterLaunch: async (page) => {
+      await openView(page, 'logs')
+      await page.getByTestId('log-line').first().waitFor()
+    }
   })
-  const logLength = () => splitProcessLog(sim.control.world.console.get(PROCESS)?.log ?? '').length
-
-  afterAll(async () => {
-    await app?.close()
-    await sim?.close()
-    await removeUserDataDir(userDataDir)
-  })
+  const logLength = () =>
+    splitProcessLog(scenario.sim.control.world.console.get(PROCESS)?.log ?? '').length
 
   it('rides out one dropped stream without leaving Live (a routine close reconnects at once)', async () => {
+    const { sim, page } = scenario
     const badge = await recordBadgeStates(page)
     const streamsBefore = sim.control.stats().openStreams
     const loginsBefore = sim.control.stats().logins
@@ -68,6 +49,7 @@ describe('dropped and stalled streams', () => {
   })
 
   it('stays Live when streams drop again, shows Reconnecting with a countdown while the server refuses, keeps the data on screen, then Live', async () => {
+    const { sim, app, page } = scenario
     // A stream that was receiving data and is cut again is as routine as the first time (a proxy's idle cut looks
     // like this): back at Dinky's retry: floor, no attempt counted, no flap.
     const badge = await recordBadgeStates(page)
@@ -110,6 +92,7 @@ describe('dropped and stalled streams', () => {
   })
 
   it('shows every line of the run exactly once after the outage (saved log equals the simulator’s)', async () => {
+    const { sim, app, page } = scenario
     await expect
       .poll(() => sim.control.world.console.get(PROCESS)?.status, { timeout: 15_000 })
       .toBe('FINISHED')
@@ -124,6 +107,7 @@ describe('dropped and stalled streams', () => {
   })
 
   it('notices a stalled stream within the watchdog timeout and reconnects', async () => {
+    const { sim, page } = scenario
     await waitForBadge(page, 'live')
     const stalledAt = Date.now()
     sim.control.stallStreams()

@@ -3,13 +3,14 @@
  * checkpoint configuration; the history table, where a completed checkpoint or savepoint offers a confirmed
  * "Restore from here" (Dinky's `restartTask` with its path). Null-safe: an absent part says so.
  */
-import { Button, Descriptions, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd'
+import { Button, Descriptions, Empty, Popconfirm, Space, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import type { CheckpointEntry } from '../../../../shared/job-health'
 import { useNow } from '../../components/use-now'
 import { formatAgo, formatBytes, formatDateTime, formatDuration } from '../../format/units'
 import { AsOfNote } from './AsOfNote'
+import { HealthTable, numberColumn } from './health-table'
 import { useJobHealthDetail } from './use-job-health'
 import { FlinkLostNotice } from './OverviewHealth'
 import { useRestore } from './use-restore'
@@ -101,20 +102,8 @@ export function CheckpointsTab({ instanceId }: { instanceId: number }) {
       width: 170,
       render: (at: number | null) => (at === null ? '—' : formatDateTime(at))
     },
-    {
-      title: t('jobHealth.endToEnd'),
-      dataIndex: 'durationMs',
-      width: 100,
-      align: 'right',
-      render: (ms: number | null) => (ms === null ? '—' : `${ms} ms`)
-    },
-    {
-      title: t('jobHealth.stateSize'),
-      dataIndex: 'stateSize',
-      width: 100,
-      align: 'right',
-      render: (b: number | null) => (b === null ? '—' : formatBytes(b))
-    },
+    numberColumn(t('jobHealth.endToEnd'), 'durationMs', 100, (ms) => `${ms} ms`),
+    numberColumn(t('jobHealth.stateSize'), 'stateSize', 100, formatBytes),
     {
       title: t('jobHealth.acknowledged'),
       key: 'ack',
@@ -226,20 +215,13 @@ export function CheckpointsTab({ instanceId }: { instanceId: number }) {
         </>
       )}
       {cp && (
-        <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            {t('jobHealth.history')}
-          </Typography.Title>
-          <Table<CheckpointEntry>
-            size="small"
-            rowKey="id"
-            columns={columns}
-            dataSource={cp.history}
-            pagination={false}
-            scroll={{ x: 900 }}
-            data-testid="checkpoint-history"
-          />
-        </>
+        <HealthTable
+          title={t('jobHealth.history')}
+          rows={cp.history}
+          columns={columns}
+          scrollX={900}
+          testId="checkpoint-history"
+        />
       )}
     </div>
   )

@@ -3,7 +3,7 @@
  * the job's configuration and its vertex table (records and bytes in and out, parallelism, status, busy %,
  * backpressure level, watermark), each as of the detail's `asOf`.
  */
-import { Alert, Descriptions, Table, Tag, Typography } from 'antd'
+import { Alert, Descriptions, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import type {
@@ -15,10 +15,10 @@ import type { Fresh } from '../../../../shared/models'
 import { useNow } from '../../components/use-now'
 import { formatAgo, formatBytes, formatDateTime, formatDuration } from '../../format/units'
 import { AsOfNote } from './AsOfNote'
+import { HealthTable, numberColumn } from './health-table'
 import { useJobHealthDetail } from './use-job-health'
 
-const count = (value: number | null) => (value === null ? '—' : value.toLocaleString())
-const bytes = (value: number | null) => (value === null ? '—' : formatBytes(value))
+const count = (value: number) => value.toLocaleString()
 const LEVEL_COLOR: Record<BackpressureLevel, string> = { ok: 'green', low: 'gold', high: 'red' }
 
 export function BackpressureTag({ level }: { level: BackpressureLevel | null }) {
@@ -65,41 +65,11 @@ export function OverviewHealth({ instanceId }: { instanceId: number }) {
     },
     { title: t('jobHealth.parallelism'), dataIndex: 'parallelism', width: 70, align: 'right' },
     { title: t('jobHealth.status'), dataIndex: 'status', width: 100, render: (s) => s ?? '—' },
-    {
-      title: t('jobHealth.recordsIn'),
-      dataIndex: 'readRecords',
-      width: 110,
-      align: 'right',
-      render: count
-    },
-    {
-      title: t('jobHealth.recordsOut'),
-      dataIndex: 'writeRecords',
-      width: 110,
-      align: 'right',
-      render: count
-    },
-    {
-      title: t('jobHealth.bytesIn'),
-      dataIndex: 'readBytes',
-      width: 100,
-      align: 'right',
-      render: bytes
-    },
-    {
-      title: t('jobHealth.bytesOut'),
-      dataIndex: 'writeBytes',
-      width: 100,
-      align: 'right',
-      render: bytes
-    },
-    {
-      title: t('jobHealth.busy'),
-      dataIndex: 'busyPct',
-      width: 70,
-      align: 'right',
-      render: (pct: number | null) => (pct === null ? '—' : `${pct}%`)
-    },
+    numberColumn(t('jobHealth.recordsIn'), 'readRecords', 110, count),
+    numberColumn(t('jobHealth.recordsOut'), 'writeRecords', 110, count),
+    numberColumn(t('jobHealth.bytesIn'), 'readBytes', 100, formatBytes),
+    numberColumn(t('jobHealth.bytesOut'), 'writeBytes', 100, formatBytes),
+    numberColumn(t('jobHealth.busy'), 'busyPct', 70, (pct) => `${pct}%`),
     {
       title: t('jobHealth.backpressure'),
       dataIndex: 'backpressure',
@@ -138,17 +108,12 @@ export function OverviewHealth({ instanceId }: { instanceId: number }) {
             : '—'}
         </Descriptions.Item>
       </Descriptions>
-      <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {t('jobHealth.vertices')}
-      </Typography.Title>
-      <Table<VertexHealth>
-        size="small"
-        rowKey="id"
+      <HealthTable
+        title={t('jobHealth.vertices')}
+        rows={d.vertices}
         columns={columns}
-        dataSource={d.vertices}
-        pagination={false}
-        scroll={{ x: 1100 }}
-        data-testid="vertex-table"
+        scrollX={1100}
+        testId="vertex-table"
       />
     </div>
   )
