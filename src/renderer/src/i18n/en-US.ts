@@ -214,7 +214,11 @@ export const enUS = {
     cpuLoad: 'CPU load',
     nonHeap: 'Non-heap used',
     noSamples: 'No samples yet',
-    system: '{{os}} · {{cpus}} CPUs · JVM {{jvm}}'
+    system: '{{os}} · {{cpus}} CPUs · JVM {{jvm}}',
+    staleReason: 'The cluster list could not be read: {{reason}}.',
+    staleReasonKept:
+      'The cluster list could not be read: {{reason}}. These are the clusters of the last list read.',
+    staleUnknown: 'unknown reason'
   },
   settings: {
     secretsBasicText:

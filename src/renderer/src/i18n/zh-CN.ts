@@ -215,7 +215,10 @@ export const zhCN: CatalogueShape = {
     cpuLoad: 'CPU 负载',
     nonHeap: '非堆内存使用',
     noSamples: '暂无采样',
-    system: '{{os}} · {{cpus}} 个 CPU · JVM {{jvm}}'
+    system: '{{os}} · {{cpus}} 个 CPU · JVM {{jvm}}',
+    staleReason: '无法读取集群列表：{{reason}}。',
+    staleReasonKept: '无法读取集群列表：{{reason}}。以下是上次读取到的集群。',
+    staleUnknown: '原因不明'
   },
   settings: {
     secretsBasicText:
