@@ -134,6 +134,18 @@ describe('request handlers over the real core', () => {
     expect(detail).toMatchObject({ ok: true, value: { job: { id: jobs[0]!.id } } })
   })
 
+  it('hands Test connection the figures of a not-Dinky address, for the UI to say in its language', async () => {
+    const profile = { ...server(), url: `${simulator.url}/api` }
+    const result = await call('profiles:test', { profile, password: 'dinky123!@#' })
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not-dinky',
+        evidence: { status: 404, url: `${simulator.url}/api/api/version` }
+      }
+    })
+  })
+
   it('reads a held metrics view without holding it', async () => {
     await call('profiles:save', { profile: server(), password: 'dinky123!@#' })
     const job = await until(() =>
