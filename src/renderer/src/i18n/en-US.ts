@@ -239,6 +239,14 @@ export const enUS = {
     test: 'Test connection',
     testOk: 'Connected: Dinky {{version}} over {{transport}} as {{username}}',
     testFailed: 'Test failed: {{message}}',
+    testNotDinky: {
+      text: '{{title}}: {{seen}} {{fix}}',
+      answered: '{{url}} answered HTTP {{status}} {{contentType}} without Dinky’s envelope.',
+      answeredBody: '{{url}} answered {{contentType}} without Dinky’s envelope.',
+      useRoot: 'Use {{root}} (the server URL without /api).',
+      useOwnAddress:
+        'Use Dinky’s own address, e.g. http://host:8888 (Dinky’s default port), without /api.'
+    },
     edit: 'Edit',
     remove: 'Remove',
     confirmRemove: 'Remove server "{{name}}"? Its cache is removed too.',
