@@ -39,47 +39,53 @@ beforeAll(() => {
 afterAll(() => vi.restoreAllMocks())
 
 describe('JobDetailDrawer', () => {
-  it('shows pushed console lines without re-rendering its header or other tabs', async () => {
-    const job = demoJobs()[0]
-    const store = demoStore()
-    store.getState().openJob(job.id)
-    renderConsole(<JobDetailDrawer />, {
-      store,
-      handlers: {
-        'jobs:detail': () => ({
-          job,
-          clusterName: 'yarn-session',
-          jobManagerAddress: null,
-          rootException: null,
-          exceptionTimestamp: null,
-          statement: null
-        }),
-        'logs:follow': () => []
-      }
-    })
-    await screen.findByText('yarn-session')
-    fireEvent.click(screen.getByRole('tab', { name: 'Console log' }))
-    await screen.findAllByTestId('log-line')
-    expect(screen.getByTestId('log-count').textContent).toBe('50 of 50 lines')
-    const drawn = { ...renders }
-    expect(drawn.header).toBeGreaterThan(0)
-    expect(drawn.overview).toBeGreaterThan(0)
+  it(
+    'shows pushed console lines without re-rendering its header or other tabs',
+    { timeout: 20_000 },
+    async () => {
+      const job = demoJobs()[0]
+      const store = demoStore()
+      store.getState().openJob(job.id)
+      renderConsole(<JobDetailDrawer />, {
+        store,
+        handlers: {
+          'jobs:detail': () => ({
+            job,
+            clusterName: 'yarn-session',
+            jobManagerAddress: null,
+            rootException: null,
+            exceptionTimestamp: null,
+            statement: null
+          }),
+          'logs:follow': () => []
+        }
+      })
+      await screen.findByText('yarn-session')
+      fireEvent.click(screen.getByRole('tab', { name: 'Console log' }))
+      await screen.findAllByTestId('log-line')
+      expect(screen.getByTestId('log-count').textContent).toBe('50 of 50 lines')
+      const drawn = { ...renders }
+      expect(drawn.header).toBeGreaterThan(0)
+      expect(drawn.overview).toBeGreaterThan(0)
 
-    for (let i = 1; i <= 5; i++) {
-      act(() =>
-        store.getState().applyPush('logs:append', [
-          {
-            profileId: 'prod',
-            process: `FlinkSubmit/${job.taskId}`,
-            run: 'run-a',
-            lines: [`pushed line ${i}`],
-            stale: false,
-            sessionSeq: 1_000 + i
-          }
-        ])
+      for (let i = 1; i <= 5; i++) {
+        act(() =>
+          store.getState().applyPush('logs:append', [
+            {
+              profileId: 'prod',
+              process: `FlinkSubmit/${job.taskId}`,
+              run: 'run-a',
+              lines: [`pushed line ${i}`],
+              stale: false,
+              sessionSeq: 1_000 + i
+            }
+          ])
+        )
+      }
+      await waitFor(() =>
+        expect(screen.getByTestId('log-count').textContent).toBe('55 of 55 lines')
       )
+      expect(renders).toEqual(drawn)
     }
-    await waitFor(() => expect(screen.getByTestId('log-count').textContent).toBe('55 of 55 lines'))
-    expect(renders).toEqual(drawn)
-  })
+  )
 })
