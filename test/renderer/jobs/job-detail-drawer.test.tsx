@@ -88,4 +88,35 @@ describe('JobDetailDrawer', () => {
       expect(renders).toEqual(drawn)
     }
   )
+
+  it(
+    'does not re-render for a jobs poll that changed nothing of its job',
+    { timeout: 20_000 },
+    async () => {
+      const job = demoJobs()[0]
+      const store = demoStore()
+      store.getState().openJob(job.id)
+      renderConsole(<JobDetailDrawer />, { store })
+      await screen.findByText(job.name, { exact: false })
+      const drawn = renders.header
+      const poll = (jobs: (typeof job)[], asOf: number) =>
+        act(() =>
+          store
+            .getState()
+            .applyPush('jobs:snapshot', [
+              { profileId: 'prod', jobs: { value: jobs, asOf, stale: false }, counts: null }
+            ])
+        )
+      const asOf = store.getState().jobs.prod.asOf
+      poll(demoJobs(), asOf + 1)
+      poll(demoJobs(), asOf + 2)
+      expect(renders.header).toBe(drawn)
+      poll(
+        demoJobs().map((j) => (j.id === job.id ? { ...j, status: 'FAILED' as const } : j)),
+        asOf + 3
+      )
+      expect(renders.header).toBe(drawn + 1)
+      expect(screen.getByText('Failed')).toBeTruthy()
+    }
+  )
 })

@@ -5,6 +5,7 @@
 import { Alert, Descriptions, Drawer, Space, Tabs, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
 import type { JobDetail } from '../../../../shared/models'
 import { JobStatusTag } from '../../components/JobStatusTag'
 import { formatDinkyTime } from '../../format/units'
@@ -27,7 +28,10 @@ export function JobDetailDrawer() {
   const jobId = useConsole((state) => state.openJobId)
   const openJob = useConsole((state) => state.openJob)
   const profileId = useConsole(selectProfileId)
-  const row = useConsole((state) => selectJobs(state)?.value.find((job) => job.id === jobId))
+  // Every jobs poll brings new row objects: compared field by field, an unchanged job does not re-render the drawer.
+  const row = useConsole(
+    useShallow((state) => selectJobs(state)?.value.find((job) => job.id === jobId))
+  )
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const detail = loaded?.jobId === jobId ? loaded.detail : null
   const job = row ?? detail?.job
