@@ -54,6 +54,8 @@ export interface SimulatorControl {
   clearFaults(): void
   /** Console copies out of order, repeated and torn before a separator, as Dinky's async sends (until cleared). */
   raceConsoleCopies(on: boolean): void
+  /** The cluster list answers `data: null` while on (also cleared by `clearFaults`). */
+  malformClusterList(on: boolean): void
   tick(): void
   failJob(taskId: number): void
   /** A new `FlinkSubmit/<taskId>` run with a new key; returns the new job instance id. */
@@ -118,9 +120,13 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     clearFaults: () => {
       faults.clear()
       state.consoleCopies.setRace(false)
+      state.malformedClusterList = false
       heartbeatsOn()
     },
     raceConsoleCopies: (on) => state.consoleCopies.setRace(on),
+    malformClusterList: (on) => {
+      state.malformedClusterList = on
+    },
     tick: () => world.tick(),
     failJob: (taskId) => void world.failJob(taskId),
     submit: (taskId, options = {}) => world.submit(taskId, options.fails ?? false).id,

@@ -66,7 +66,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     sse,
     timers,
     requestsByPath: new Map(),
-    consoleCopies: new ConsoleCopies(world.console)
+    consoleCopies: new ConsoleCopies(world.console),
+    malformedClusterList: false
   }
   const router = new Router().add(authRoutes(state)).add(jobRoutes(state)).add(infraRoutes(state))
   router.add(jobDetailRoutes(state))

@@ -31,6 +31,8 @@ export interface SimState {
   requestsByPath: Map<string, number>
   /** The console copies the hubs send: one per line, or Dinky's racy interleaving under the fault. */
   consoleCopies: ConsoleCopies
+  /** The cluster list answers `data: null` (a malformed side endpoint, issue 13) until cleared. */
+  malformedClusterList: boolean
 }
 
 /** A successful `Result<T>` reply with a localized message. */

@@ -9,13 +9,20 @@ import type {
   RequestChannel,
   RequestChannels
 } from '../../src/shared/ipc/contract'
-import { fail, ok, type Result } from '../../src/shared/ipc/result'
+import { fail, ok, type IpcError, type Result } from '../../src/shared/ipc/result'
 import type { ConsoleApi } from '../../src/renderer/src/ipc/console-api'
 
 export type FakeHandlers = {
   [C in RequestChannel]?: (
     req: RequestChannels[C]['req']
   ) => RequestChannels[C]['res'] | Promise<RequestChannels[C]['res']>
+}
+
+/** Thrown by a fake handler to fail as main does, with a code of its own (and evidence). */
+export class FakeFailure extends Error {
+  constructor(readonly error: IpcError) {
+    super(error.message)
+  }
 }
 
 export interface FakeApi {
@@ -40,6 +47,7 @@ export function createFakeApi(handlers: FakeHandlers = {}): FakeApi {
       try {
         return ok(await handler(req[0])) as Result<never>
       } catch (error) {
+        if (error instanceof FakeFailure) return { ok: false, error: error.error }
         return fail('dinky-error', error instanceof Error ? error.message : String(error))
       }
     },

@@ -7,6 +7,7 @@ import { RequestError, type RequestHandlers } from './request-handlers'
 import type { Logger } from '../core/ports'
 import { fail, ok, type Result } from '../../shared/ipc/result'
 import type { RequestChannel } from '../../shared/ipc/contract'
+import { DinkyError } from '../core/dinky/dinky-error'
 
 export async function dispatchRequest(
   handlers: RequestHandlers,
@@ -31,6 +32,7 @@ export async function dispatchRequest(
     const message = error instanceof Error ? error.message : String(error)
     const code = (error as { reason?: unknown })?.reason
     logger.warn('request failed', { channel, message })
-    return fail(typeof code === 'string' ? code : 'failed', message)
+    const evidence = error instanceof DinkyError ? error.evidence : undefined
+    return fail(typeof code === 'string' ? code : 'failed', message, evidence)
   }
 }

@@ -155,6 +155,7 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     }),
     'metrics:open': async ({ profileId, jid, holder }) => metrics(profileId).open(jid, holder),
     'metrics:close': async ({ profileId, jid, holder }) => metrics(profileId).close(jid, holder),
+    'metrics:view': async ({ profileId, jid }) => metrics(profileId).view(jid),
     'metrics:items': async ({ profileId, jid, address, vertex }) =>
       metrics(profileId).items(address, jid, vertex),
     'metrics:save-layout': async ({ profileId, jid, layout }) =>

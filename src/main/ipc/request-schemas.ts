@@ -120,6 +120,7 @@ export const REQUEST_SCHEMAS = {
   }),
   'metrics:open': z.object({ profileId, jid, holder }),
   'metrics:close': z.object({ profileId, jid, holder }),
+  'metrics:view': z.object({ profileId, jid }),
   'metrics:items': z.object({
     profileId,
     jid,

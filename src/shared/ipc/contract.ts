@@ -79,6 +79,11 @@ export interface RequestChannels extends JobHealthRequestChannels {
   /** A holder (a Metrics tab, a pinned chart) wants a job's metrics: subscribes it; returns what is known now. */
   'metrics:open': { req: { profileId: string; jid: string; holder: string }; res: JobMetricsView }
   'metrics:close': { req: { profileId: string; jid: string; holder: string }; res: void }
+  /**
+   * What main holds of a job's metrics now, or null when no one holds it open; reads only (no holder), so the
+   * renderer can re-read its open views after a lost `metrics:update` batch.
+   */
+  'metrics:view': { req: { profileId: string; jid: string }; res: JobMetricsView | null }
   /** Flink's metric names of a vertex (`getJobMetricsItems`). */
   'metrics:items': {
     req: { profileId: string; jid: string; address: string; vertex: string }
@@ -189,6 +194,7 @@ export const REQUEST_CHANNELS = [
   ...JOB_HEALTH_REQUEST_CHANNELS,
   'metrics:open',
   'metrics:close',
+  'metrics:view',
   'metrics:items',
   'metrics:save-layout'
 ] as const satisfies readonly RequestChannel[]

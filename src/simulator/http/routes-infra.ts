@@ -23,6 +23,7 @@ export function infraRoutes(state: SimState): Route[] {
       path: '/api/cluster/list',
       login: true,
       handle: (ctx) => {
+        if (state.malformedClusterList) return ok(state, null)
         const keyword = ctx.query.get('searchKeyWord') ?? ''
         const auto = ctx.query.get('isAutoCreate') === 'true'
         const clusters = ownTenant(ctx) ? world.clusters : []

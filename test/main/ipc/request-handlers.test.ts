@@ -134,6 +134,40 @@ describe('request handlers over the real core', () => {
     expect(detail).toMatchObject({ ok: true, value: { job: { id: jobs[0]!.id } } })
   })
 
+  it('hands Test connection the figures of a not-Dinky address, for the UI to say in its language', async () => {
+    const profile = { ...server(), url: `${simulator.url}/api` }
+    const result = await call('profiles:test', { profile, password: 'dinky123!@#' })
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not-dinky',
+        evidence: { status: 404, url: `${simulator.url}/api/api/version` }
+      }
+    })
+  })
+
+  it('reads a held metrics view without holding it', async () => {
+    await call('profiles:save', { profile: server(), password: 'dinky123!@#' })
+    const job = await until(() =>
+      sessions
+        .get('sim')
+        ?.snapshot()
+        .jobs?.value.find((j) => j.status === 'RUNNING' && j.jid)
+    )
+    const at = { profileId: 'sim', jid: job.jid! }
+    expect(await call('metrics:view', at)).toEqual({ ok: true, value: null })
+    const opened = await call('metrics:open', { ...at, holder: 'tab-1' })
+    expect(opened).toMatchObject({ ok: true, value: { jid: job.jid } })
+    expect(await call('metrics:view', at)).toMatchObject({ ok: true, value: { jid: job.jid } })
+    // The read added no holder: closing the one that opened the job lets it go.
+    await call('metrics:close', { ...at, holder: 'tab-1' })
+    expect(await call('metrics:view', at)).toEqual({ ok: true, value: null })
+    expect(await call('metrics:view', { profileId: 'sim', jid: 'not a jid' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-argument' }
+    })
+  })
+
   it('clears the cache, reports the bytes and tells the windows', async () => {
     await call('profiles:save', { profile: server(), password: 'dinky123!@#' })
     await until(() => sessions.get('sim')?.snapshot().jobs?.value.length || undefined)

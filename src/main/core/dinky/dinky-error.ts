@@ -4,6 +4,7 @@
  * messages. Messages never contain a token or a password.
  */
 import type { ConnectionReason } from '../../../shared/connection'
+import type { DiagnosisEvidence } from '../../../shared/diagnosis'
 
 export interface DinkyErrorInit {
   /** The API path, e.g. `/api/jobInstance` (never with query secrets). */
@@ -14,6 +15,8 @@ export interface DinkyErrorInit {
   status?: number
   /** Dinky's `Result.code` when the body was an envelope. */
   code?: number
+  /** The figures of a diagnosis the error stands for (`not-dinky`), so the UI can say it in its own language. */
+  evidence?: DiagnosisEvidence
 }
 
 export class DinkyError extends Error {
@@ -22,6 +25,7 @@ export class DinkyError extends Error {
   readonly detail: string
   readonly status: number | undefined
   readonly code: number | undefined
+  readonly evidence: DiagnosisEvidence | undefined
 
   constructor(init: DinkyErrorInit) {
     super(`${init.endpoint}: ${init.reason}: ${init.detail}`)
@@ -31,6 +35,7 @@ export class DinkyError extends Error {
     this.detail = init.detail
     this.status = init.status
     this.code = init.code
+    this.evidence = init.evidence
   }
 }
 

@@ -101,7 +101,8 @@ export class DefaultSessionManager implements SessionManager {
       throw new DinkyError({
         endpoint: '/api/version',
         reason: 'not-dinky',
-        detail: `${found.detail}. ${found.advice}`
+        detail: `${found.detail}. ${found.advice}`,
+        evidence: found.evidence
       })
     })
     const secret = password ?? this.secretsFor(profile).password(profile.id)

@@ -20,6 +20,13 @@ export function FreshnessMarker({ fresh }: FreshnessMarkerProps) {
   const now = useNow(15_000)
   if (!fresh) return null
   if (live && !fresh.stale) return null
+  // Time 0: nothing was ever read (a stale empty placeholder), which has no age to tell.
+  if (fresh.asOf <= 0)
+    return (
+      <Tag icon={<ClockCircleOutlined />} color="warning" data-testid="stale-marker">
+        {t('freshness.noData')}
+      </Tag>
+    )
   const text = t('freshness.asOf', {
     time: formatClock(fresh.asOf),
     ago: formatAgo(fresh.asOf, Math.max(now, fresh.asOf), i18n.language)

@@ -7,9 +7,11 @@ export interface ViewHeaderProps {
   title: ReactNode
   fresh?: FreshnessMarkerProps['fresh']
   extra?: ReactNode
+  /** A short line next to the freshness marker (why the data is stale). */
+  note?: ReactNode
 }
 
-export function ViewHeader({ title, fresh, extra }: ViewHeaderProps) {
+export function ViewHeader({ title, fresh, extra, note }: ViewHeaderProps) {
   return (
     <Flex align="center" justify="space-between" wrap gap={8} style={{ marginBottom: 12 }}>
       <Space size="middle">
@@ -17,6 +19,7 @@ export function ViewHeader({ title, fresh, extra }: ViewHeaderProps) {
           {title}
         </Typography.Title>
         <FreshnessMarker fresh={fresh} />
+        {note}
       </Space>
       {extra}
     </Flex>

@@ -214,7 +214,11 @@ export const enUS = {
     cpuLoad: 'CPU load',
     nonHeap: 'Non-heap used',
     noSamples: 'No samples yet',
-    system: '{{os}} · {{cpus}} CPUs · JVM {{jvm}}'
+    system: '{{os}} · {{cpus}} CPUs · JVM {{jvm}}',
+    staleReason: 'The cluster list could not be read: {{reason}}.',
+    staleReasonKept:
+      'The cluster list could not be read: {{reason}}. These are the clusters of the last list read.',
+    staleUnknown: 'unknown reason'
   },
   settings: {
     secretsBasicText:
@@ -235,6 +239,14 @@ export const enUS = {
     test: 'Test connection',
     testOk: 'Connected: Dinky {{version}} over {{transport}} as {{username}}',
     testFailed: 'Test failed: {{message}}',
+    testNotDinky: {
+      text: '{{title}}: {{seen}} {{fix}}',
+      answered: '{{url}} answered HTTP {{status}} {{contentType}} without Dinky’s envelope.',
+      answeredBody: '{{url}} answered {{contentType}} without Dinky’s envelope.',
+      useRoot: 'Use {{root}} (the server URL without /api).',
+      useOwnAddress:
+        'Use Dinky’s own address, e.g. http://host:8888 (Dinky’s default port), without /api.'
+    },
     edit: 'Edit',
     remove: 'Remove',
     confirmRemove: 'Remove server "{{name}}"? Its cache is removed too.',

@@ -215,7 +215,10 @@ export const zhCN: CatalogueShape = {
     cpuLoad: 'CPU 负载',
     nonHeap: '非堆内存使用',
     noSamples: '暂无采样',
-    system: '{{os}} · {{cpus}} 个 CPU · JVM {{jvm}}'
+    system: '{{os}} · {{cpus}} 个 CPU · JVM {{jvm}}',
+    staleReason: '无法读取集群列表：{{reason}}。',
+    staleReasonKept: '无法读取集群列表：{{reason}}。以下是上次读取到的集群。',
+    staleUnknown: '原因不明'
   },
   settings: {
     secretsBasicText:
@@ -235,6 +238,13 @@ export const zhCN: CatalogueShape = {
     test: '测试连接',
     testOk: '连接成功：Dinky {{version}}，{{transport}}，用户 {{username}}',
     testFailed: '测试失败：{{message}}',
+    testNotDinky: {
+      text: '{{title}}：{{seen}}{{fix}}',
+      answered: '{{url}} 返回了 HTTP {{status}} {{contentType}}，不是 Dinky 的响应格式。',
+      answeredBody: '{{url}} 返回了 {{contentType}}，不是 Dinky 的响应格式。',
+      useRoot: '请改用 {{root}}（服务器地址不带 /api）。',
+      useOwnAddress: '请使用 Dinky 自身的地址，例如 http://host:8888（Dinky 默认端口），不带 /api。'
+    },
     edit: '编辑',
     remove: '删除',
     confirmRemove: '确定删除服务器“{{name}}”吗？其缓存也会删除。',

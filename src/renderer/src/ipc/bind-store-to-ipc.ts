@@ -2,11 +2,13 @@
  * Binds the store to main, once, outside React. Each push channel is numbered: the first message and any gap make
  * the renderer ask `session:snapshot` for the profiles concerned, because the batch it missed could have said
  * anything. Numbered items (log lines, transitions) of a profile whose snapshot is on its way are held back and
- * replayed after it, so none is lost or applied twice. Also loads what the first frame needs.
+ * replayed after it, so none is lost or applied twice. A gap in `metrics:update` re-reads the open metrics views
+ * instead (a snapshot holds no metrics). Also loads what the first frame needs.
  */
 import { PUSH_CHANNELS, type PushChannel, type PushChannels } from '../../../shared/ipc/contract'
 import type { ConsoleStore } from '../store/console-store'
 import type { ConsoleApi } from './console-api'
+import { resyncMetricsViews } from './metrics-resync'
 import { createSnapshotSync, type SnapshotSync } from './snapshot-sync'
 
 /** Channels whose messages are server data; a gap in them means the store may be out of date. */
@@ -55,6 +57,7 @@ export function bindStoreToIpc(api: ConsoleApi, store: ConsoleStore): IpcBinding
       sync.resync(state.profiles.map((profile) => profile.id))
       return
     }
+    if (channel === 'metrics:update' && previous !== seq - 1) void resyncMetricsViews(api, store)
     if (DATA_CHANNELS.has(channel) && previous !== seq - 1) {
       const concerned = new Set(
         (items as Array<{ profileId: string }>).map((item) => item.profileId)

@@ -25,6 +25,13 @@ export const createClustersSlice: StateCreator<ConsoleState, [], [], ClustersSli
   jvm: {}
 })
 
+/**
+ * Main marks the live list stale when the cluster list failed alone (issue 13): the same list at the same time,
+ * now stale with a reason. `supersedes` keeps a live copy over a cached one of the same time, so it would drop it.
+ */
+const wentStale = (incoming: Fresh<Cluster[]>, current: Fresh<Cluster[]> | undefined) =>
+  incoming.stale && incoming.staleReason !== undefined && incoming.asOf === current?.asOf
+
 export function reduceClusters(
   state: ConsoleState,
   items: PushChannels['clusters:snapshot']
@@ -32,7 +39,8 @@ export function reduceClusters(
   const clusters = { ...state.clusters }
   const taskManagers = { ...state.taskManagers }
   for (const item of items) {
-    if (!supersedes(item.clusters, clusters[item.profileId])) continue
+    const current = clusters[item.profileId]
+    if (!supersedes(item.clusters, current) && !wentStale(item.clusters, current)) continue
     clusters[item.profileId] = item.clusters
     taskManagers[item.profileId] = item.taskManagers
   }

@@ -23,6 +23,11 @@ export interface MetricsSlice {
   pinnedCharts: PinnedChart[]
   setMetricsView: (profileId: string, view: JobMetricsView) => void
   dropMetricsView: (profileId: string, jid: string) => void
+  /**
+   * Replaces an open view with one re-read from main, keeping the points pushed meanwhile (each once, by time);
+   * a view no one shows any more stays closed.
+   */
+  refreshMetricsView: (profileId: string, view: JobMetricsView) => void
   pinChart: (pin: PinnedChart) => void
   unpinChart: (pin: PinnedChart) => void
 }
@@ -32,6 +37,11 @@ const PINS_KEY = 'dinky-console.pinned-metrics'
 export const MAX_PINS = 12
 
 export const metricsKey = (profileId: string, jid: string) => `${profileId}\u0000${jid}`
+/** The profile and job of a `metricsKey` (a jid holds no NUL). */
+export function metricsKeyParts(key: string): { profileId: string; jid: string } {
+  const cut = key.lastIndexOf('\u0000')
+  return { profileId: key.slice(0, cut), jid: key.slice(cut + 1) }
+}
 const samePin = (a: PinnedChart, b: PinnedChart) =>
   a.profileId === b.profileId && a.jid === b.jid && a.vertex === b.vertex && a.metric === b.metric
 
@@ -65,6 +75,14 @@ export const createMetricsSlice: StateCreator<ConsoleState, [], [], MetricsSlice
       const next = { ...state.metricsViews }
       delete next[metricsKey(profileId, jid)]
       return { metricsViews: next }
+    }),
+  refreshMetricsView: (profileId, view) =>
+    set((state) => {
+      const key = metricsKey(profileId, view.jid)
+      const current = state.metricsViews[key]
+      if (!current) return {}
+      const points = mergePoints(view.points, current.points)
+      return { metricsViews: { ...state.metricsViews, [key]: { ...view, points } } }
     }),
   pinChart: (pin) =>
     set((state) =>

@@ -11,6 +11,7 @@ import { ViewHeader } from '../../components/ViewHeader'
 import { formatBytes, formatDuration } from '../../format/units'
 import { selectClusters, selectProfileId } from '../../store/selectors'
 import { useConsole } from '../../store/store-context'
+import { ClustersStaleReason } from './ClustersStaleReason'
 import { JvmCharts } from './JvmCharts'
 
 const NO_TASK_MANAGERS: Record<number, TaskManager[]> = {}
@@ -59,7 +60,11 @@ export function ClustersView() {
 
   return (
     <>
-      <ViewHeader title={t('nav.clusters')} fresh={clusters} />
+      <ViewHeader
+        title={t('nav.clusters')}
+        fresh={clusters}
+        note={<ClustersStaleReason clusters={clusters} />}
+      />
       <Card size="small" title={t('clusters.title')} style={{ marginBottom: 16 }}>
         <Table<Cluster>
           size="middle"

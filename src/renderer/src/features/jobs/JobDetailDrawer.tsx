@@ -5,14 +5,15 @@
 import { Alert, Descriptions, Drawer, Space, Tabs, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useShallow } from 'zustand/react/shallow'
 import type { JobDetail } from '../../../../shared/models'
 import { JobStatusTag } from '../../components/JobStatusTag'
 import { formatDinkyTime } from '../../format/units'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
-import { selectJobs, selectLog, selectProfileId } from '../../store/selectors'
+import { selectJobs, selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
-import { LogViewer } from '../logs/LogViewer'
 import { JobActions } from './JobActions'
+import { JobConsoleTab } from './JobConsoleTab'
 import { jobHealthTabs, type DrawerTab } from '../job-health/job-health-tabs'
 import { OverviewHealth } from '../job-health/OverviewHealth'
 import { useJobHealth } from '../job-health/use-job-health'
@@ -27,12 +28,14 @@ export function JobDetailDrawer() {
   const jobId = useConsole((state) => state.openJobId)
   const openJob = useConsole((state) => state.openJob)
   const profileId = useConsole(selectProfileId)
-  const row = useConsole((state) => selectJobs(state)?.value.find((job) => job.id === jobId))
+  // Every jobs poll brings new row objects: compared field by field, an unchanged job does not re-render the drawer.
+  const row = useConsole(
+    useShallow((state) => selectJobs(state)?.value.find((job) => job.id === jobId))
+  )
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const detail = loaded?.jobId === jobId ? loaded.detail : null
   const job = row ?? detail?.job
   const process = job ? `FlinkSubmit/${job.taskId}` : null
-  const log = useConsole(selectLog(process))
   // Opens the job's health polling; the tabs read the detail themselves (the drawer must not re-render every 3 s).
   useJobHealth(jobId)
 
@@ -138,7 +141,8 @@ export function JobDetailDrawer() {
               {
                 key: 'console',
                 label: t('jobDetail.console'),
-                children: <LogViewer stream={log} name={process ?? 'console'} />
+                // Selects the log itself: a log push must not re-render the drawer and every tab.
+                children: <JobConsoleTab process={`FlinkSubmit/${job.taskId}`} />
               },
               // One entry per tab: features add theirs here.
               ...jobHealthTabs(t, job, detail?.jobManagerAddress ?? null),

@@ -4,7 +4,7 @@
  * after every reconnect, shown from the cache with its age when the server is unreachable, and a plain word when
  * Dinky collects nothing.
  */
-import { Alert, Button, Card, Segmented, Space } from 'antd'
+import { Alert, Button, Card, Flex, Segmented, Space } from 'antd'
 import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '../../../../shared/models'
@@ -64,20 +64,23 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
 
   return (
     <div data-testid="job-metrics" ref={chartsRef}>
-      <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
-        <Segmented<MetricsWindow>
-          value={windowName}
-          onChange={setWindowName}
-          options={(Object.keys(WINDOWS) as MetricsWindow[]).map((key) => ({
-            value: key,
-            label: t(`metrics.window.${key}`)
-          }))}
-        />
+      {/* The controls together on the left; the legend after them, on a line of its own in a narrow drawer. */}
+      <Flex wrap align="center" justify="space-between" gap={8} style={{ marginBottom: 12 }}>
+        <Space>
+          <Segmented<MetricsWindow>
+            value={windowName}
+            onChange={setWindowName}
+            options={(Object.keys(WINDOWS) as MetricsWindow[]).map((key) => ({
+              value: key,
+              label: t(`metrics.window.${key}`)
+            }))}
+          />
+          <Button size="small" onClick={() => setPicking(true)} disabled={!view || view.stale}>
+            {t('metrics.pick')}
+          </Button>
+        </Space>
         <MetricsLegend />
-        <Button size="small" onClick={() => setPicking(true)} disabled={!view || view.stale}>
-          {t('metrics.pick')}
-        </Button>
-      </Space>
+      </Flex>
       {error && <Alert type="error" showIcon title={t('metrics.loadFailed', { message: error })} />}
       {view?.stale && view.asOf !== null && (
         <Alert

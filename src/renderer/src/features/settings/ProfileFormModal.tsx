@@ -13,6 +13,7 @@ import {
 import { hasUrlCredentials } from '../../../../shared/server-url'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import { useConsoleApi, useConsoleStore, useConsoleSync } from '../../store/store-context'
+import { testFailureText } from './test-failure-text'
 
 interface ProfileForm {
   name: string
@@ -60,10 +61,7 @@ export function ProfileFormModal({
         text: t('settings.testOk', { ...result, transport: result.transport.toUpperCase() })
       })
     } catch (error) {
-      const text = errorMessage(error)
-      // The address answered, but not as Dinky: say so in the user's language before the details (URL tried, fix).
-      const prefix = text.includes(': not-dinky: ') ? `${t('proxy.titles.not-dinky')} — ` : ''
-      setTest({ ok: false, text: prefix + t('settings.testFailed', { message: text }) })
+      setTest({ ok: false, text: testFailureText(t, error) })
     } finally {
       setBusy(false)
     }
