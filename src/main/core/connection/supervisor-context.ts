@@ -59,7 +59,8 @@ export function createSupervisorContext(
       stream: transport.stream,
       clock,
       watchdogMs: timeoutMs,
-      onDiagnosis: (diagnosis) => options.onDiagnosis?.(diagnosis)
+      onDiagnosis: (diagnosis) => options.onDiagnosis?.(diagnosis),
+      onResolved: (code, at) => options.onDiagnosisResolved?.(code, at)
     }),
     timeoutMs,
     graceMs: options.invisibleReconnectMs ?? 3_000,
