@@ -27,6 +27,11 @@ import { SessionModel } from './session-model'
 export interface SessionOptions {
   profile: ServerProfile
   settings: AppSettings
+  /**
+   * The settings as they are now, for those a running session follows (the job-detail budget); without it, the
+   * settings it was opened with.
+   */
+  liveSettings?: () => AppSettings
   cache: ProfileCache
   secrets: SecretSource
   logger: Logger
