@@ -70,8 +70,15 @@ describe('Diagnostics findings', () => {
 
   it('shows a finding that no longer holds dimmed, with when it was seen and when it was resolved', () => {
     const resolvedAt = at + 95_000
-    const findings = [FINDINGS[0], { ...FINDINGS[1], resolvedAt }]
+    const findings = [FINDINGS[0], { ...FINDINGS[1], resolvedAt }, FINDINGS[2]]
     renderConsole(<ProxyFindings findings={findings} />)
+    // Newest first, what still holds above what is resolved.
+    const order = [...screen.getByTestId('proxy-findings').querySelectorAll('[data-resolved]')]
+    expect(order.map((node) => node.getAttribute('data-testid'))).toEqual([
+      'finding-not-dinky',
+      'finding-proxy-buffering',
+      'finding-proxy-idle-timeout'
+    ])
     const idle = screen.getByTestId('finding-proxy-idle-timeout')
     expect(idle.getAttribute('data-resolved')).toBe('true')
     expect(idle.style.opacity).toBe('0.6')

@@ -24,6 +24,12 @@ function evidenceValues(diagnosis: Diagnosis) {
   }
 }
 
+/** Newest first, those that still hold before those resolved: the alarm on top, the history below. */
+function holdingFirst(findings: readonly Diagnosis[]): Diagnosis[] {
+  const resolved = (finding: Diagnosis) => Number(finding.resolvedAt !== undefined)
+  return [...findings].reverse().sort((a, b) => resolved(a) - resolved(b))
+}
+
 export function ProxyFindings({ findings }: { findings: readonly Diagnosis[] }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
@@ -41,7 +47,7 @@ export function ProxyFindings({ findings }: { findings: readonly Diagnosis[] }) 
         <Typography.Text type="secondary">{t('proxy.noFindings')}</Typography.Text>
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }} data-testid="proxy-findings">
-          {[...findings].reverse().map((finding) => (
+          {holdingFirst(findings).map((finding) => (
             <Alert
               key={`${finding.code}:${finding.stream}`}
               type={
