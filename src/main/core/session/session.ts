@@ -18,6 +18,7 @@ import { systemClock, type Clock, type FetchLike, type Logger } from '../ports'
 import { jobDetailFor } from '../job-detail/session-job-detail'
 import { createSessionMetrics } from '../metrics/create-session-metrics'
 import type { SessionMetrics } from '../metrics/session-metrics'
+import { FirstLogin } from './first-login'
 import { FollowedLogs } from './followed-logs'
 import type { SecretSource, SessionHandle } from './session-api'
 import { SessionBoot } from './session-boot'
@@ -59,9 +60,9 @@ export class Session implements SessionHandle {
   private stopped = false
   /** After an explicit logout nothing logs in again until `login()`. */
   private loggedOut = false
-  private firstLogin: { resolve: (user: SessionUser) => void; reject: (error: Error) => void }
+  private readonly firstLogin = new FirstLogin()
   /** Settles on the first login: rejects only when the server refused the credentials (CLI exit 3). */
-  readonly loggedIn: Promise<SessionUser>
+  readonly loggedIn = this.firstLogin.promise
 
   constructor(private readonly options: SessionOptions) {
     const { profile, settings } = options
@@ -99,12 +100,6 @@ export class Session implements SessionHandle {
       onTopicsChanged: () => this.live?.streams.setMetrics()
     })
     this.relogin = createReloginGate({ clock: this.clock, login: () => this.client.relogin() })
-    let firstLogin!: Session['firstLogin']
-    this.loggedIn = new Promise<SessionUser>(
-      (resolve, reject) => (firstLogin = { resolve, reject })
-    )
-    this.loggedIn.catch(() => undefined)
-    this.firstLogin = firstLogin
     this.boot = new SessionBoot({
       profile,
       client: this.client,
