@@ -25,6 +25,11 @@ export interface Diagnosis {
   /** The figures behind the diagnosis, for the UI's localised text. */
   evidence: DiagnosisEvidence
   at: number
+  /**
+   * When the condition was last seen gone (the stream flowing again for a while, REST answering again, a longer
+   * silence survived); absent while it holds. A new sighting replaces the finding, unresolved.
+   */
+  resolvedAt?: number
 }
 
 export interface DiagnosisEvidence {

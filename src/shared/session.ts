@@ -3,7 +3,7 @@
  * prints them, the cache stores them and the Electron broadcaster batches them onto the IPC push channels.
  */
 import type { ConnectionState, StateChange, StreamName } from './connection'
-import type { Diagnosis } from './diagnosis'
+import type { Diagnosis, DiagnosisCode } from './diagnosis'
 import type {
   Cluster,
   Fresh,
@@ -36,6 +36,8 @@ export type SessionUpdate =
   | { type: 'job-health'; summary: JobHealthSummary; detail: Fresh<JobHealthDetail> | null }
   /** A proxy or address problem was recognised (or re-measured); see `Diagnosis`. */
   | { type: 'diagnosis'; diagnosis: Diagnosis }
+  /** A diagnosis no longer holds (see `Diagnosis.resolvedAt`); a new `diagnosis` of its code and stream revives it. */
+  | { type: 'diagnosis-resolved'; code: DiagnosisCode; stream: StreamName; at: number }
 
 /** Every update a session emits is numbered, so a consumer that sees a gap asks for a snapshot. */
 export interface SessionEnvelope {
@@ -93,7 +95,10 @@ export interface Diagnostics {
   contentTypeOk: boolean | null
   /** True when heartbeats arrive in bursts: a proxy is buffering the stream. */
   heartbeatsBursty: boolean
-  /** The current diagnoses, newest last (one per code and stream); absent where nothing records them. */
+  /**
+   * The diagnoses of this session, newest last (one per code and stream), those that no longer hold with their
+   * `resolvedAt`; absent where nothing records them.
+   */
   findings?: Diagnosis[]
 }
 

@@ -89,6 +89,10 @@ export function toJsonLine(update: SessionUpdate, ts: number): JsonLine | null {
       const { stream, code, detail, advice } = update.diagnosis
       return { ts, type: 'diagnosis', stream, code, detail, advice }
     }
+    case 'diagnosis-resolved': {
+      const { stream, code, at } = update
+      return { ts, type: 'diagnosis-resolved', stream, code, resolvedAt: at }
+    }
     default:
       return null
   }

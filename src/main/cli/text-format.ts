@@ -122,6 +122,8 @@ export class TextView {
           `  fix: ${inert(advice)}`
         ]
       }
+      case 'diagnosis-resolved':
+        return [`${clock(now)} [${update.stream}] diagnosis ${update.code} resolved`]
       default:
         return []
     }

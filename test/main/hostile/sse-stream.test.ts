@@ -4,8 +4,9 @@
  * the garbage that was already handled well (invalid JSON, wrong shapes, invalid UTF-8, a 20 MB event).
  */
 import type { ServerResponse } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ConnectionState } from '../../../src/shared/connection'
+import { MAX_TIMER_DELAY_MS } from '../../../src/main/core/connection/backoff'
 import { createStreamSupervisor } from '../../../src/main/core/connection/supervisor'
 import type { StreamSupervisor } from '../../../src/main/core/connection/supervisor-api'
 import { createDinkyClient } from '../../../src/main/core/dinky/client'
@@ -111,6 +112,27 @@ describe('the SSE stream against a hostile server', () => {
     // a state line shows, it is the wait actually used, never the server's figure.
     const waits = reconnecting(run.states).map((s) => s.retryAt - s.since)
     expect(waits.every((wait) => wait <= 250)).toBe(true)
+  })
+
+  it('never lets eventsource arm a reconnect timer of its own from retry: (no TimeoutOverflowWarning)', async () => {
+    const warnings: string[] = []
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`)
+    process.on('warning', onWarning)
+    // Every timer armed meanwhile, whoever arms it: none may carry the server's figure (or overflow).
+    const armed = vi.spyOn(globalThis, 'setTimeout')
+    try {
+      const run = await supervise({ backoff: { baseMs: 20, maxMs: 250 } })
+      // Each stream ends after 30 ms: eventsource's own reconnect would wait the server's figure.
+      everyStream(run, 'retry:99999999999\n\n' + heartbeat(), 30)
+      await run.waitFor(() => run.opens() >= 3)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      const hostile = armed.mock.calls.filter(([, ms]) => Number(ms) > MAX_TIMER_DELAY_MS)
+      expect(warnings.filter((w) => w.startsWith('TimeoutOverflowWarning'))).toEqual([])
+      expect(hostile.map(([, ms]) => ms)).toEqual([])
+    } finally {
+      armed.mockRestore()
+      process.off('warning', onWarning)
+    }
   })
 
   it('ignores megabytes of retry: digits without blocking the event loop, and keeps the stream live', async () => {

@@ -1,6 +1,7 @@
 import { cleanup, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Diagnosis } from '../../../src/shared/diagnosis'
+import { formatDateTime } from '../../../src/renderer/src/format/units'
 import { ProxyFindings } from '../../../src/renderer/src/features/diagnostics/ProxyFindings'
 import { renderConsole } from '../render-console'
 
@@ -65,5 +66,36 @@ describe('Diagnostics findings', () => {
   it('says when nothing was found', () => {
     renderConsole(<ProxyFindings findings={[]} />)
     expect(screen.getByText('Nothing stands between the console and Dinky.')).toBeTruthy()
+  })
+
+  it('shows a finding that no longer holds dimmed, with when it was seen and when it was resolved', () => {
+    const resolvedAt = at + 95_000
+    const findings = [FINDINGS[0], { ...FINDINGS[1], resolvedAt }, FINDINGS[2]]
+    renderConsole(<ProxyFindings findings={findings} />)
+    // Newest first, what still holds above what is resolved.
+    const order = [...screen.getByTestId('proxy-findings').querySelectorAll('[data-resolved]')]
+    expect(order.map((node) => node.getAttribute('data-testid'))).toEqual([
+      'finding-not-dinky',
+      'finding-proxy-buffering',
+      'finding-proxy-idle-timeout'
+    ])
+    const idle = screen.getByTestId('finding-proxy-idle-timeout')
+    expect(idle.getAttribute('data-resolved')).toBe('true')
+    expect(idle.style.opacity).toBe('0.6')
+    expect(idle.textContent).toContain(
+      `No longer holds: seen at ${formatDateTime(at)}, resolved at ${formatDateTime(resolvedAt)}`
+    )
+    const buffering = screen.getByTestId('finding-proxy-buffering')
+    expect(buffering.getAttribute('data-resolved')).toBe('false')
+    expect(buffering.style.opacity).toBe('')
+    expect(buffering.textContent).not.toContain('No longer holds')
+  })
+
+  it('says so in Chinese', () => {
+    const findings = [{ ...FINDINGS[0], resolvedAt: at + 1_000 }]
+    renderConsole(<ProxyFindings findings={findings} />, { language: 'zh-CN' })
+    expect(screen.getByTestId('finding-proxy-buffering').textContent).toContain(
+      `已不再存在：发现于 ${formatDateTime(at)}`
+    )
   })
 })

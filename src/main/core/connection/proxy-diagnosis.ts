@@ -5,9 +5,12 @@
  * A stream that was receiving data and is cut after the same idle time (±20 %) three times is behind a proxy whose
  * read timeout is below Dinky's heartbeat (`proxy-idle-timeout`): what repeats is the silence before the cut, not the
  * stream's age, because Dinky's heartbeat is one timer for every session.
+ * A finding is resolved once the evidence says it no longer holds: a blocked, refused or rewritten stream that has
+ * then flowed for two watchdog periods with no relapse (as long as it took to be found), or, for the idle timeout,
+ * a silence longer than any of the cuts that was not cut.
  */
 import type { StreamName } from '../../../shared/connection'
-import type { Diagnosis } from '../../../shared/diagnosis'
+import type { Diagnosis, DiagnosisCode } from '../../../shared/diagnosis'
 import { NGINX_FIXES } from '../../../shared/diagnosis'
 import type { Clock } from '../ports'
 
@@ -17,12 +20,24 @@ const CUTS_TO_DIAGNOSE = 3
 const BLOCKED_TO_DIAGNOSE = 2
 /** A cut after less silence than this is not an idle timeout (the server closing right after it spoke). */
 const MIN_IDLE_MS = 100
+/** A silence this much longer than every cut that was diagnosed, survived, means the idle timeout is gone. */
+const SURVIVED_MARGIN_MS = 250
+/** Findings the flowing stream itself disproves (the idle timeout needs a longer silence survived instead). */
+const DISPROVED_BY_FLOW: readonly DiagnosisCode[] = [
+  'proxy-buffering',
+  'proxy-no-websocket',
+  'proxy-rewrites'
+]
 
 export interface ProxyDiagnosisOptions {
   stream: StreamName
   clock: Clock
   watchdogMs: number
   onDiagnosis(diagnosis: Diagnosis): void
+  /** A finding reported here no longer holds. */
+  onResolved?(code: DiagnosisCode, at: number): void
+  /** How long the stream must flow, without relapse, to resolve a flow finding; default 2 × `watchdogMs`. */
+  resolveAfterMs?: number
 }
 
 export interface ProxyDiagnosis {
@@ -48,7 +63,7 @@ export interface ProxyDiagnosis {
   upgradeRefused(status: number, restLive: boolean): boolean
   /** The stream was answered with another content type than it asked for (once per streak, while REST answers). */
   rewritten(detail: string, restLive: boolean): void
-  /** The stream delivers again: the blocked streak is over. */
+  /** The stream delivers again: the blocked streak is over (and, after a while, its findings resolved). */
   through(): void
 }
 
@@ -63,9 +78,29 @@ export function createProxyDiagnosis(options: ProxyDiagnosisOptions): ProxyDiagn
   let rewriteReported = false
   const idles: number[] = []
   let reportedIdleMs: number | null = null
+  /** The longest of the cuts behind the idle-timeout finding while it holds. */
+  let heldIdleMs: number | null = null
+  /** Findings reported here that still hold. */
+  const held = new Set<DiagnosisCode>()
+  /** Since when the stream has flowed with no relapse (blocked, refused, rewritten); null while it does not. */
+  let flowingSince: number | null = null
+  const resolveAfterMs = options.resolveAfterMs ?? 2 * options.watchdogMs
 
-  const report = (diagnosis: Omit<Diagnosis, 'stream' | 'at'>) =>
+  const report = (diagnosis: Omit<Diagnosis, 'stream' | 'at'>) => {
+    held.add(diagnosis.code)
     options.onDiagnosis({ ...diagnosis, stream, at: clock.now() })
+  }
+  const resolve = (code: DiagnosisCode) => {
+    if (held.delete(code)) options.onResolved?.(code, clock.now())
+  }
+  const relapse = () => (flowingSince = null)
+  /** A silence longer than every diagnosed cut went by uncut: the proxy's idle timeout is gone (or longer). */
+  const survived = (silenceMs: number) => {
+    if (heldIdleMs === null || silenceMs <= heldIdleMs + SURVIVED_MARGIN_MS) return
+    heldIdleMs = reportedIdleMs = null
+    idles.length = 0
+    resolve('proxy-idle-timeout')
+  }
 
   return {
     attempt() {
@@ -79,10 +114,13 @@ export function createProxyDiagnosis(options: ProxyDiagnosisOptions): ProxyDiagn
     },
     data() {
       bytes++
-      lastDataAt = clock.now()
+      const now = clock.now()
+      survived(now - lastDataAt)
+      lastDataAt = now
     },
     received: () => bytes > 0,
     blocked(restLive) {
+      relapse()
       if (!restLive) {
         blockedStreak = 0
         return false
@@ -117,6 +155,7 @@ export function createProxyDiagnosis(options: ProxyDiagnosisOptions): ProxyDiagn
       if (reportedIdleMs !== null && Math.abs(reportedIdleMs - median) <= SAME_IDLE * median)
         return idleMs
       reportedIdleMs = median
+      heldIdleMs = Math.max(...idles)
       const seconds = Math.round(median / 100) / 10
       report({
         code: 'proxy-idle-timeout',
@@ -129,6 +168,7 @@ export function createProxyDiagnosis(options: ProxyDiagnosisOptions): ProxyDiagn
     },
     upgradeRefused(code, restLive) {
       if (!restLive || code === 401 || code === 101 || code >= 500) return false
+      relapse()
       refusedStreak++
       if (refusedStreak === BLOCKED_TO_DIAGNOSE) {
         report({
@@ -141,6 +181,7 @@ export function createProxyDiagnosis(options: ProxyDiagnosisOptions): ProxyDiagn
       return refusedStreak >= BLOCKED_TO_DIAGNOSE
     },
     rewritten(detail, restLive) {
+      relapse()
       if (!restLive || rewriteReported) return
       rewriteReported = true
       const contentType = detail
@@ -159,6 +200,10 @@ export function createProxyDiagnosis(options: ProxyDiagnosisOptions): ProxyDiagn
       blockedStreak = 0
       refusedStreak = 0
       rewriteReported = false
+      const now = clock.now()
+      flowingSince ??= now
+      if (now - flowingSince < resolveAfterMs) return
+      for (const code of DISPROVED_BY_FLOW) resolve(code)
     }
   }
 }

@@ -3,7 +3,7 @@
  * connections, its `ConnectionState` and every reconnect decision.
  */
 import type { ConnectionState, StreamName } from '../../../shared/connection'
-import type { Diagnosis } from '../../../shared/diagnosis'
+import type { Diagnosis, DiagnosisCode } from '../../../shared/diagnosis'
 import type { Clock, Disposer, Logger } from '../ports'
 import type { StreamMessage, StreamOpenInfo, StreamTransport, TopicSet } from '../stream/transport'
 import type { BackoffOptions } from './backoff'
@@ -46,6 +46,8 @@ export interface StreamSupervisorOptions {
   restLive?(): boolean
   /** A proxy problem was recognised on this stream (see `proxy-diagnosis.ts`). */
   onDiagnosis?(diagnosis: Diagnosis): void
+  /** A proxy problem recognised on this stream no longer holds (the stream flows again, a longer silence survived). */
+  onDiagnosisResolved?(code: DiagnosisCode, at: number): void
 }
 
 export interface StreamSupervisor {

@@ -3,7 +3,8 @@
  * `1000 / budget` ms, so the total rate never passes the budget (default one per second). Open drawers come first,
  * each every 3 s (Dinky web's own cadence on the job page); the remaining slots sweep the running jobs round-robin,
  * each at most once per `sweepMinAgeMs`. A slow answer or an error widens the gap (backs off); nothing is asked
- * while the session is not live.
+ * while the session is not live. The budget is read afresh at least once a second, so a changed setting applies to a
+ * wait already under way.
  */
 import type { Clock, Logger, TimerHandle } from '../ports'
 
@@ -35,6 +36,8 @@ export interface DetailSchedulerStats {
 
 const MAX_PENALTY_MS = 60_000
 const IDLE_RECHECK_MS = 1_000
+/** The longest sleep before the budget is read again (a lowered budget's long gap must not outlive a raise). */
+const BUDGET_RECHECK_MS = 1_000
 
 export class DetailScheduler {
   private readonly openJobs = new Map<number, { lastAt: number; force: boolean }>()
@@ -88,16 +91,18 @@ export class DetailScheduler {
     return 1000 / (Number.isFinite(budget) && budget > 0 ? Math.min(budget, 20) : 1)
   }
 
+  /** When the next request may start under the budget as it is now. */
+  private nextStartAt(): number {
+    // +2 ms: timers and the ms wall clock round; the budget is a ceiling, never met from above.
+    return this.lastStartAt + this.gapMs() + 2 + this.stats.penaltyMs
+  }
+
   private reschedule(): void {
     if (!this.running || this.inFlight) return
     if (this.timer) this.options.clock.clearTimeout(this.timer)
     const { clock } = this.options
-    // +2 ms: timers and the ms wall clock round; the budget is a ceiling, never met from above.
-    const wait = Math.max(
-      0,
-      this.lastStartAt + this.gapMs() + 2 + this.stats.penaltyMs - clock.now()
-    )
-    this.timer = clock.setTimeout(() => void this.slot(), wait)
+    const wait = Math.max(0, this.nextStartAt() - clock.now())
+    this.timer = clock.setTimeout(() => void this.slot(), Math.min(wait, BUDGET_RECHECK_MS))
   }
 
   private pick(now: number): { id: number; reason: DetailReason } | { waitMs: number } {
@@ -131,6 +136,7 @@ export class DetailScheduler {
       return
     }
     const now = clock.now()
+    if (now < this.nextStartAt()) return this.reschedule()
     const choice = this.pick(now)
     if ('waitMs' in choice) {
       this.timer = clock.setTimeout(() => void this.slot(), Math.max(50, choice.waitMs))

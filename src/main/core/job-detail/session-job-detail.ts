@@ -12,7 +12,7 @@ import { JobDetailService } from './job-detail-service'
 export function jobDetailFor(
   model: SessionModel,
   client: DinkyClient,
-  options: { cache: ProfileCache; settings: AppSettings },
+  options: { cache: ProfileCache; settings: AppSettings; liveSettings?: () => AppSettings },
   clock: Clock,
   logger: Logger
 ): JobDetailService {
@@ -21,7 +21,9 @@ export function jobDetailFor(
     cache: options.cache,
     clock,
     logger: logger.child('job-detail'),
-    budgetPerSecond: () => options.settings.connection.jobDetailBudgetPerSecond ?? 1,
+    // Read at every request slot, from the settings as they are now: a change applies to the running session.
+    budgetPerSecond: () =>
+      (options.liveSettings?.() ?? options.settings).connection.jobDetailBudgetPerSecond ?? 1,
     isLive: () => model.stream('rest').kind === 'live',
     jobs: () => model.snapshot().jobs?.value ?? [],
     emit: (update) => model.apply(update)

@@ -2,7 +2,8 @@
  * The live metrics of one session: which jobs are wanted (a Metrics tab, a pinned chart, the CLI), the topic set
  * they add to the stream, pushed samples, and — after every reconnect — a backfill of the missed interval from
  * `getFlinkData`, merged by heart time with what was pushed so each sample is kept once and in order. It also
- * tells when Dinky collects nothing (a running job with a layout, no sample for 3 periods, no history).
+ * tells when Dinky collects nothing (a running job with a layout, no sample for 3 periods, no history). The
+ * history reads are `MetricsBackfill`; the diagnosis itself is `diagnoseSeries`.
  */
 import type { Job } from '../../../shared/models'
 import {
@@ -16,12 +17,10 @@ import {
 import type { DinkyClient, MetricsSample } from '../dinky/types'
 import type { Clock, Logger, TimerHandle } from '../ports'
 import { JobSeries } from './job-series'
+import { MetricsBackfill } from './metrics-backfill'
 import type { MetricsCache } from './metrics-cache'
+import { diagnoseSeries } from './metrics-diagnosis'
 import * as rest from './metrics-rest'
-
-/** History is read a window at a time: 1.1 answers every job's rows, so a window bounds one answer. */
-export const BACKFILL_WINDOW_MS = 15 * 60 * 1000
-const RETRY_MS = 10_000
 /** After a topic is added on an open stream: by then the server pushes it, so one more read closes the seam. */
 const TOPIC_SETTLE_MS = 1_000
 /** Jobs wanted at once at most (each is a topic and a series in memory). */
@@ -49,14 +48,22 @@ export type MetricsHandle = Pick<
 export class SessionMetrics {
   private readonly series = new Map<string, JobSeries>()
   private readonly listeners = new Set<(update: MetricsUpdate) => void>()
-  private readonly pending = new Map<string, number>()
-  private backfilling: Promise<void> | null = null
+  private readonly backfill: MetricsBackfill
   private streamLive = false
   private checkTimer: TimerHandle | null = null
-  private retryTimer: TimerHandle | null = null
   private stopped = false
 
-  constructor(private readonly options: SessionMetricsOptions) {}
+  constructor(private readonly options: SessionMetricsOptions) {
+    this.backfill = new MetricsBackfill({
+      client: options.client,
+      clock: options.clock,
+      logger: options.logger,
+      series: (jid) => this.series.get(jid),
+      streamLive: () => this.streamLive,
+      addPoints: (series, points) => this.addPoints(series, points),
+      covered: (series) => this.refresh(series)
+    })
+  }
 
   /** Jobs the stream must carry. */
   wanted(): string[] {
@@ -105,7 +112,7 @@ export class SessionMetrics {
     if (!series || !series.holders.delete(holder) || series.holders.size > 0) return
     this.options.cache?.save(jid, series.points, this.options.clock.now(), series.layout)
     this.series.delete(jid)
-    this.pending.delete(jid)
+    this.backfill.forget(jid)
     this.options.onTopicsChanged(this.wanted())
   }
 
@@ -145,10 +152,10 @@ export class SessionMetrics {
       if (!series || series.holders.size === 0) continue
       series.endOutage(now)
       series.stale = false
-      this.pending.set(jid, Math.min(this.pending.get(jid) ?? Infinity, series.backfillFrom(now)))
+      this.backfill.want(jid, series.backfillFrom(now))
     }
     this.armCheck()
-    void this.runBackfill()
+    void this.backfill.run()
   }
 
   async layoutOf(jid: string): Promise<JobMetricsLayout | null> {
@@ -168,8 +175,8 @@ export class SessionMetrics {
   }
 
   /** Waits for the backfill in progress (tests, the CLI's exit). */
-  async settled(): Promise<void> {
-    while (this.backfilling) await this.backfilling
+  settled(): Promise<void> {
+    return this.backfill.settled()
   }
 
   /** Stops the timers and writes every wanted job's history to the cache. */
@@ -179,7 +186,7 @@ export class SessionMetrics {
     for (const series of this.series.values())
       this.options.cache?.save(series.jid, series.points, now, series.layout)
     if (this.checkTimer) this.options.clock.clearTimeout(this.checkTimer)
-    if (this.retryTimer) this.options.clock.clearTimeout(this.retryTimer)
+    this.backfill.stop()
     await this.options.cache?.flush()
   }
 
@@ -197,54 +204,11 @@ export class SessionMetrics {
     for (const listener of this.listeners) listener(update)
   }
 
-  private runBackfill(): Promise<void> {
-    if (this.backfilling || this.pending.size === 0 || this.stopped)
-      return this.backfilling ?? Promise.resolve()
-    this.backfilling = this.backfillOnce().finally(() => {
-      this.backfilling = null
-      if (this.pending.size > 0 && this.streamLive && !this.retryTimer) void this.runBackfill()
-    })
-    return this.backfilling
-  }
-
-  /** One pass over what is pending: windows from the earliest start to now, rows handed to their jobs. */
-  private async backfillOnce(): Promise<void> {
-    const jobs = new Map(this.pending)
-    this.pending.clear()
-    const to = this.options.clock.now()
-    const from = Math.min(...jobs.values())
-    const log = this.options.logger
-    try {
-      for (let start = from; start < to; start += BACKFILL_WINDOW_MS) {
-        const end = Math.min(to, start + BACKFILL_WINDOW_MS)
-        const live = [...jobs.keys()].filter((jid) => this.series.get(jid)?.holders.size)
-        if (live.length === 0 || this.stopped) return
-        const answer = await rest.fetchFlinkData(this.options.client, start, end, live)
-        if (answer.cut) log.warn('metrics history answer cut', { rows: answer.rows })
-        for (const jid of live) {
-          const series = this.series.get(jid)
-          const points = (answer.byJob.get(jid) ?? []).filter((p) => p.at >= (jobs.get(jid) ?? 0))
-          if (series) this.addPoints(series, points)
-        }
-      }
-      const now = this.options.clock.now()
-      for (const [jid, jobFrom] of jobs) {
-        const series = this.series.get(jid)
-        if (!series) continue
-        series.covered(jobFrom, to)
-        this.diagnose(series, now)
-        this.emit(series, [], now)
-      }
-      log.info('metrics backfilled', { jobs: jobs.size, from, to })
-    } catch (error) {
-      log.warn('metrics backfill failed', { error: String(error) })
-      for (const [jid, jobFrom] of jobs)
-        this.pending.set(jid, Math.min(this.pending.get(jid) ?? Infinity, jobFrom))
-      this.retryTimer ??= this.options.clock.setTimeout(() => {
-        this.retryTimer = null
-        if (this.streamLive) void this.runBackfill()
-      }, RETRY_MS)
-    }
+  /** Diagnoses `series` again and tells the listeners, with no new points. */
+  private refresh(series: JobSeries): void {
+    const now = this.options.clock.now()
+    this.diagnose(series, now)
+    this.emit(series, [], now)
   }
 
   private async readLayout(series: JobSeries): Promise<void> {
@@ -252,31 +216,16 @@ export class SessionMetrics {
     try {
       series.layout = await rest.fetchLayoutOf(this.options.client, series.jid)
       series.layoutKnown = true
-      const now = this.options.clock.now()
-      this.diagnose(series, now)
-      this.emit(series, [], now)
+      this.refresh(series)
     } catch (error) {
       this.options.logger.debug('metrics layout unavailable', { error: String(error) })
     }
   }
 
   private diagnose(series: JobSeries, now: number): MetricsDiagnosis {
-    const interval = series.points.length >= 4 ? series.intervalMs() : this.refreshMs()
     const job = this.options.jobs().find((j) => j.jid === series.jid)
-    const last = series.lastSampleAt
-    let diagnosis: MetricsDiagnosis = 'waiting'
-    if (last !== null) diagnosis = 'ok'
-    else if (job && job.status !== 'RUNNING') diagnosis = 'not-running'
-    else if (series.layoutKnown && series.layout === null) diagnosis = 'no-layout'
-    else if (
-      series.layoutKnown &&
-      series.historyRead &&
-      series.liveSince !== null &&
-      now - series.liveSince >= 3 * interval
-    )
-      diagnosis = 'collection-disabled'
-    series.diagnosis = diagnosis
-    return diagnosis
+    series.diagnosis = diagnoseSeries(series, job, now, this.refreshMs())
+    return series.diagnosis
   }
 
   private refreshMs(): number {

@@ -1,15 +1,22 @@
 /**
  * What the diagnostics panel shows of one session: state history with reasons, heartbeat arrival and intervals
- * (bursts mean a buffering proxy), reconnects, event rate and the stream's response headers. Everything is bounded.
+ * (bursts mean a buffering proxy), reconnects, event rate and the stream's response headers, and the findings:
+ * each held until it is resolved (by its detector, or — for the address findings — by REST answering again).
+ * Everything is bounded.
  */
 import type { ConnectionState, StateChange, StreamName } from '../../../shared/connection'
-import type { Diagnosis } from '../../../shared/diagnosis'
+import type { Diagnosis, DiagnosisCode } from '../../../shared/diagnosis'
 import type { Diagnostics } from '../../../shared/session'
 import type { StreamOpenInfo } from '../stream/transport'
 import { RingBuffer } from './ring-buffer'
 
 const SECRET_HEADER = /token|cookie|authorization|secret|password/i
 const RATE_WINDOW_S = 10
+/**
+ * Findings about the address that a REST answer from Dinky disproves: Dinky is up behind the proxy (no error page)
+ * and the address is Dinky's (it answered as Dinky).
+ */
+const RESOLVED_BY_REST: readonly DiagnosisCode[] = ['proxy-error-page', 'not-dinky']
 
 export interface DiagnosticsRecorderOptions {
   now: () => number
@@ -55,6 +62,23 @@ export class DiagnosticsRecorder {
     const key = `${diagnosis.code}:${diagnosis.stream}`
     this.findings.delete(key)
     this.findings.set(key, diagnosis)
+  }
+
+  /** Marks a held finding resolved, where it stands in the list; false when there was none held (not news). */
+  resolveFinding(code: DiagnosisCode, stream: StreamName, at: number): boolean {
+    const key = `${code}:${stream}`
+    const finding = this.findings.get(key)
+    if (!finding || finding.resolvedAt !== undefined) return false
+    this.findings.set(key, { ...finding, resolvedAt: at })
+    return true
+  }
+
+  /** The held findings a state disproves: REST live disproves the address findings. */
+  disprovedBy(stream: StreamName, state: ConnectionState): Diagnosis[] {
+    if (stream !== 'rest' || state.kind !== 'live') return []
+    return [...this.findings.values()].filter(
+      (finding) => finding.resolvedAt === undefined && RESOLVED_BY_REST.includes(finding.code)
+    )
   }
 
   recordHeartbeat(at: number): void {

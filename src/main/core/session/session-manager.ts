@@ -18,7 +18,10 @@ import type { SecretSource, SessionHandle, SessionManager } from './session-api'
 export interface SessionManagerOptions {
   cache: CacheStore
   secrets: SecretSource
-  /** Read at every open, so a settings change applies to the next (re)opened session. */
+  /**
+   * Read at every open, so a settings change applies to the next (re)opened session; the job-detail budget is also
+   * read by running sessions, so a change to it applies at once.
+   */
   settings: () => AppSettings
   logger: Logger
   clock?: Clock
@@ -58,6 +61,7 @@ export class DefaultSessionManager implements SessionManager {
     const session = new Session({
       profile: target,
       settings: this.options.settings(),
+      liveSettings: this.options.settings,
       cache: this.options.cache.profile(profile.id),
       secrets: this.secretsFor(profile),
       logger: this.options.logger,

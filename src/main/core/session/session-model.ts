@@ -78,6 +78,13 @@ export class SessionModel {
   /** Why everything goes through here: one place numbers updates, so the seq in a snapshot matches what was sent. */
   apply(update: SessionUpdate): void {
     if (!this.fold(update)) return
+    this.emit(update)
+    if (update.type !== 'state') return
+    for (const { code, stream } of this.diagnostics.disprovedBy(update.stream, update.state))
+      this.apply({ type: 'diagnosis-resolved', code, stream, at: update.state.since })
+  }
+
+  private emit(update: SessionUpdate): void {
     const envelope: SessionEnvelope = { profileId: this.options.profileId, seq: ++this.seq, update }
     for (const listener of [...this.listeners]) {
       try {
@@ -132,6 +139,8 @@ export class SessionModel {
       case 'diagnosis':
         this.diagnostics.recordFinding(update.diagnosis)
         return true
+      case 'diagnosis-resolved':
+        return this.diagnostics.resolveFinding(update.code, update.stream, update.at)
       default:
         return true
     }

@@ -158,6 +158,8 @@ export class SessionStreams {
       },
       restLive: () => model.stream('rest').kind === 'live',
       onDiagnosis: (diagnosis) => model.apply({ type: 'diagnosis', diagnosis }),
+      onDiagnosisResolved: (code, at) =>
+        model.apply({ type: 'diagnosis-resolved', code, stream, at }),
       onMessage: (message) => this.onMessage(message),
       onOpen: (info) => {
         if (stream !== 'topics') return

@@ -2,8 +2,10 @@
  * One SSE connection on the `eventsource` package. Its custom fetch goes through the login-adding fetch (token
  * header, tenant cookie), records the response so a failure can be classified (401, 204, a 502 HTML proxy page, a
  * 200 `text/html`), and taps the body without decoding it: every chunk counts as activity, and a byte scan finds the
- * server's `retry:`. eventsource would reconnect on its own at a fixed interval; its first error closes it instead
- * and reports one classified close, and the supervisor decides what follows.
+ * server's `retry:`. eventsource would reconnect on its own, after the server's raw `retry:` (a hostile figure
+ * overflows Node's timers and fires at once): so whatever ends the stream — a refused fetch, the body's end or
+ * error — closes the EventSource *before* eventsource hears of it, which then finds itself closed and schedules
+ * nothing. One classified close is reported, and the supervisor alone decides what follows.
  */
 import { EventSource } from 'eventsource'
 import { classifyHttpStatus, classifyNetworkError, describeNetworkError } from '../dinky/classify'
@@ -42,42 +44,51 @@ interface Observed {
 
 /**
  * Wraps a body so each complete event is activity (not each chunk: a line that never ends is no sign of life),
- * `retry:` is seen, and an event growing past `maxEventBytes` ends the body, classified; records how it ended.
+ * `retry:` is seen, and an event growing past `maxEventBytes` ends the body, classified; records how it ended and
+ * calls `ended` before eventsource reads that end (so it is closed by then and arms no reconnect timer).
  */
 function tapBody(
   body: ReadableStream<Uint8Array>,
   observed: Observed,
   h: SseConnectionHandlers,
-  maxEventBytes: number
+  maxEventBytes: number,
+  ended: () => void
 ) {
   const reader = body.getReader()
   const scanRetry = createRetryScanner((ms) => h.onRetry(ms))
   const meter = createSseEventMeter()
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read()
-        if (done) {
-          observed.bodyEnded = 'clean'
-          controller.close()
-          return
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { done, value } = await reader.read()
+          if (done) {
+            observed.bodyEnded = 'clean'
+            ended()
+            controller.close()
+            return
+          }
+          const reading = meter(value)
+          if (reading.openEventBytes > maxEventBytes) {
+            void reader.cancel().catch(() => {})
+            throw new ClassifiedFetchError('event-too-large', eventTooLargeDetail(maxEventBytes))
+          }
+          if (reading.eventEnded) h.onActivity()
+          scanRetry(value)
+          controller.enqueue(value)
+        } catch (error) {
+          observed.bodyEnded = 'error'
+          observed.bodyError = error
+          ended()
+          controller.error(error)
         }
-        const reading = meter(value)
-        if (reading.openEventBytes > maxEventBytes) {
-          void reader.cancel().catch(() => {})
-          throw new ClassifiedFetchError('event-too-large', eventTooLargeDetail(maxEventBytes))
-        }
-        if (reading.eventEnded) h.onActivity()
-        scanRetry(value)
-        controller.enqueue(value)
-      } catch (error) {
-        observed.bodyEnded = 'error'
-        observed.bodyError = error
-        controller.error(error)
-      }
+      },
+      cancel: (reason) => reader.cancel(reason)
     },
-    cancel: (reason) => reader.cancel(reason)
-  })
+    // Nothing read ahead: the end is pulled only once eventsource has parsed (and dispatched) every chunk before it,
+    // so closing it at the end loses no event.
+    { highWaterMark: 0 }
+  )
 }
 
 function classifyClose(observed: Observed, wasOpen: boolean): StreamCloseInfo {
@@ -116,10 +127,11 @@ export function openSseConnection(
       const response = await fetch(input, init)
       observed.response = response
       if (!response.body || response.status !== 200) return response
-      const body = tapBody(response.body, observed, handlers, maxEventBytes)
+      const body = tapBody(response.body, observed, handlers, maxEventBytes, failed)
       return new Response(body, { status: response.status, headers: response.headers })
     } catch (error) {
       observed.fetchError = error
+      failed()
       throw error
     }
   }
@@ -137,9 +149,15 @@ export function openSseConnection(
   const end = (info: StreamCloseInfo) => {
     if (closed) return
     detach()
-    // eventsource arms its own reconnect timer right after an error handler returns; close once it has.
+    source.close()
+    // Only if eventsource got to an error first (a path the taps do not see): its timer is armed after its error
+    // handler returns, and a second close clears it.
     queueMicrotask(() => source.close())
     handlers.onClose(info)
+  }
+  /** The fetch or the body failed or ended: closed now, before eventsource sees it and schedules a reconnect. */
+  function failed() {
+    end(classifyClose(observed, wasOpen))
   }
   source.onopen = () => {
     if (closed || !observed.response) return

@@ -3,6 +3,8 @@
  * at start and after every reconnect of the topic stream (its processes once it is subscribed: `fillProcesses`),
  * then polling (jobs and counts, clusters) as Dinky pushes no job status. Poll failures drive the `rest` stream's
  * `ConnectionState` like the push streams'. Snapshot answers are checked against a generation after each await.
+ * This class is the lifecycle (start, pauses, queued snapshots) and what a failure leads to (one re-login,
+ * `auth-expired`, a backoff); what is read and when is `SyncPolls`.
  */
 import type { ConnectionReason, ConnectionState } from '../../../shared/connection'
 import type { Cluster, Job, JobTransition, StatusCounts, SysInfo } from '../../../shared/models'
@@ -12,11 +14,11 @@ import { LOGIN_RETRYABLE } from '../connection/close-policy'
 import { classifyNetworkError } from '../dinky/classify'
 import { DinkyError } from '../dinky/dinky-error'
 import type { DinkyClient, DinkyProcess } from '../dinky/types'
-import type { Clock, Logger, TimerHandle } from '../ports'
-import { ClusterExtras, describeFailure } from './cluster-extras'
-import { JobTransitionTracker } from './job-transitions'
-import { readJobParts, readSnapshotParts, reportStaleClusters } from './partial-answers'
+import type { Clock, Logger } from '../ports'
+import { describeFailure } from './cluster-extras'
+import { GenerationTimers } from './generation-timers'
 import { RestStreamState } from './rest-stream-state'
+import { SyncPolls } from './sync-polls'
 
 export type SyncClient = Pick<
   DinkyClient,
@@ -52,23 +54,26 @@ type Pause = 'offline' | 'suspended' | 'auth' | null
 
 export class SyncEngine {
   private readonly rest: RestStreamState
+  private readonly timers: GenerationTimers
+  private readonly polls: SyncPolls
   private running = false
   private pause: Pause = null
-  private generation = 0
   private reloginTried = false
   private snapshotInFlight: Promise<void> | null = null
   /** A snapshot asked for while one is in flight; whether it includes the followed processes. */
   private queued: { processes: boolean } | null = null
-  private readonly timers = new Map<'jobs' | 'clusters' | 'retry', TimerHandle>()
-  private readonly extras: ClusterExtras
-  private transitions = new JobTransitionTracker()
 
   constructor(private readonly options: SyncEngineOptions) {
     const { clock, logger, settings, random, events } = options
     this.rest = new RestStreamState(clock, logger, settings, random, (state) =>
       events.onState(state)
     )
-    this.extras = new ClusterExtras(options.client, options.logger)
+    this.timers = new GenerationTimers(clock)
+    this.polls = new SyncPolls(options, {
+      timers: this.timers,
+      succeeded: () => this.succeeded(),
+      failed: (generation, error) => this.failed(generation, error)
+    })
   }
 
   current(): ConnectionState {
@@ -77,12 +82,12 @@ export class SyncEngine {
 
   /** Cached jobs: the first live snapshot then reports only what changed while we were away. */
   seedJobs(jobs: readonly Job[]): void {
-    this.transitions.seed(jobs)
+    this.polls.seedJobs(jobs)
   }
 
   /** After a tenant switch every job is another tenant's: the next snapshot is a first one again. */
   rebase(): void {
-    this.transitions = new JobTransitionTracker()
+    this.polls.rebase()
   }
 
   start(): void {
@@ -103,8 +108,8 @@ export class SyncEngine {
       this.queued = { processes: processes || (this.queued?.processes ?? false) }
       return this.snapshotInFlight
     }
-    const generation = this.supersede()
-    this.snapshotInFlight = this.snapshot(generation, processes).finally(() => {
+    const generation = this.timers.supersede()
+    this.snapshotInFlight = this.polls.snapshot(generation, processes).finally(() => {
       this.snapshotInFlight = null
       const queued = this.queued
       this.queued = null
@@ -119,7 +124,7 @@ export class SyncEngine {
    */
   async fillProcesses(processes: readonly string[]): Promise<void> {
     const running = () => this.running
-    for (const process of processes) if (running()) await this.fillProcess(process, running)
+    for (const process of processes) if (running()) await this.polls.fillProcess(process, running)
   }
 
   /** Skips the backoff wait (and leaves auth-expired, allowing one more re-login). */
@@ -152,7 +157,7 @@ export class SyncEngine {
   stop(): void {
     if (!this.running) return
     this.running = false
-    this.supersede()
+    this.timers.supersede()
     this.setState({ kind: 'stopped', reason: 'stopped-by-user', since: this.now() })
   }
 
@@ -160,17 +165,10 @@ export class SyncEngine {
     return this.options.clock.now()
   }
 
-  /** Invalidates everything in flight and every timer; returns the new generation. */
-  private supersede(): number {
-    for (const handle of this.timers.values()) this.options.clock.clearTimeout(handle)
-    this.timers.clear()
-    return ++this.generation
-  }
-
   private halt(pause: Exclude<Pause, null>, state: ConnectionState | null): void {
     this.pause = pause
     this.queued = null
-    this.supersede()
+    this.timers.supersede()
     if (state) this.setState(state)
   }
 
@@ -184,99 +182,13 @@ export class SyncEngine {
     this.rest.set(state)
   }
 
-  private schedule(kind: 'jobs' | 'clusters' | 'retry', ms: number, run: () => void): void {
-    const previous = this.timers.get(kind)
-    if (previous !== undefined) this.options.clock.clearTimeout(previous)
-    this.timers.set(
-      kind,
-      this.options.clock.setTimeout(() => {
-        this.timers.delete(kind)
-        run()
-      }, ms)
-    )
-  }
-
-  private async snapshot(generation: number, processes: boolean): Promise<void> {
-    const { client, events, settings } = this.options
-    try {
-      const { jobs, counts, clusters } = await readSnapshotParts(client, this.options.logger)
-      if (generation !== this.generation) return
-      const asOf = this.now()
-      this.succeeded()
-      events.onJobs(jobs, counts, asOf, this.transitions.update(jobs, asOf))
-      if (clusters.ok) await this.refreshClusterDetails(generation, clusters.value, asOf)
-      else if (!reportStaleClusters(clusters.error, this.options.logger, events.onClustersStale))
-        throw clusters.error
-      const wanted = () => generation === this.generation
-      if (processes)
-        for (const process of this.options.followed()) await this.fillProcess(process, wanted)
-      if (generation !== this.generation) return
-      this.schedule('jobs', settings.jobsPollMs, () => void this.pollJobs(generation))
-      this.schedule('clusters', settings.clustersPollMs, () => void this.pollClusters(generation))
-    } catch (error) {
-      await this.failed(generation, error)
-    }
-  }
-
-  private async pollJobs(generation: number): Promise<void> {
-    try {
-      const { jobs, counts } = await readJobParts(this.options.client, this.options.logger)
-      if (generation !== this.generation) return
-      const asOf = this.now()
-      this.succeeded()
-      this.options.events.onJobs(jobs, counts, asOf, this.transitions.update(jobs, asOf))
-      this.schedule('jobs', this.options.settings.jobsPollMs, () => void this.pollJobs(generation))
-    } catch (error) {
-      await this.failed(generation, error)
-    }
-  }
-
-  private async pollClusters(generation: number): Promise<void> {
-    const every = this.options.settings.clustersPollMs
-    try {
-      const clusters = await this.options.client.clusters()
-      if (generation !== this.generation) return
-      this.succeeded()
-      await this.refreshClusterDetails(generation, clusters, this.now())
-      if (generation !== this.generation) return
-      this.schedule('clusters', every, () => void this.pollClusters(generation))
-    } catch (error) {
-      if (generation !== this.generation) return
-      if (!reportStaleClusters(error, this.options.logger, this.options.events.onClustersStale))
-        return this.failed(generation, error)
-      this.schedule('clusters', every, () => void this.pollClusters(generation))
-    }
-  }
-
-  /** Task managers and system info are extras: one failing keeps the old value, not the stream's state. */
-  private async refreshClusterDetails(generation: number, clusters: Cluster[], asOf: number) {
-    const taskManagers = await this.extras.taskManagersOf(clusters)
-    if (generation !== this.generation) return
-    this.options.events.onClusters(clusters, taskManagers, asOf)
-    const sysInfo = await this.extras.sysInfo()
-    if (sysInfo && generation === this.generation)
-      this.options.events.onSysInfo(sysInfo, this.now())
-  }
-
-  private async fillProcess(process: string, stillWanted: () => boolean): Promise<void> {
-    try {
-      const entity = await this.options.client.process(process)
-      if (entity && stillWanted()) this.options.events.onProcess(process, entity)
-    } catch (error) {
-      this.options.logger.debug('console log unavailable', {
-        process,
-        error: describeFailure(error)
-      })
-    }
-  }
-
   private succeeded(): void {
     this.reloginTried = false
     this.rest.succeeded()
   }
 
   private async failed(generation: number, error: unknown): Promise<void> {
-    if (generation !== this.generation || !this.running) return
+    if (!this.timers.current(generation) || !this.running) return
     this.options.events.onFailure?.(error)
     // A resync queued behind a failed one would skip the backoff wait.
     this.queued = null
@@ -284,13 +196,13 @@ export class SyncEngine {
     const { logger, relogin } = this.options
     if (reason === 'token-expired' && relogin && !this.reloginTried) {
       this.reloginTried = true
-      const mine = this.supersede()
+      const mine = this.timers.supersede()
       try {
         await relogin()
-        if (mine === this.generation && this.running) void this.resync()
+        if (this.timers.current(mine) && this.running) void this.resync()
         return
       } catch (loginError) {
-        if (mine !== this.generation || !this.running) return
+        if (!this.timers.current(mine) || !this.running) return
         // A login that never reached Dinky (it is restarting) says nothing of the credentials: retry it later.
         const again = loginError instanceof DinkyError ? loginError.reason : 'login-failed'
         if (LOGIN_RETRYABLE.has(again)) {
@@ -308,8 +220,8 @@ export class SyncEngine {
   }
 
   private retryLater(reason: ConnectionReason, error: unknown): void {
-    this.supersede()
+    this.timers.supersede()
     const delay = this.rest.failed(reason, describeFailure(error))
-    this.schedule('retry', delay, () => void this.resync())
+    this.timers.schedule('retry', delay, () => void this.resync())
   }
 }

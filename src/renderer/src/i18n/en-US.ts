@@ -420,6 +420,7 @@ export const enUS = {
     fix: 'Fix (nginx, inside the location that proxies Dinky)',
     copy: 'Copy',
     copied: 'Copied',
+    resolved: 'No longer holds: seen at {{seen}}, resolved at {{resolved}}',
     titles: {
       'proxy-buffering': 'A proxy buffers the stream',
       'proxy-idle-timeout': 'A proxy cuts idle streams',

@@ -417,6 +417,7 @@ export const zhCN: CatalogueShape = {
     fix: '修复（nginx，写在代理 Dinky 的 location 中）',
     copy: '复制',
     copied: '已复制',
+    resolved: '已不再存在：发现于 {{seen}}，解决于 {{resolved}}',
     titles: {
       'proxy-buffering': '代理缓冲了推送流',
       'proxy-idle-timeout': '代理切断空闲的推送流',

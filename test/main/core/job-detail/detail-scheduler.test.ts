@@ -66,6 +66,28 @@ describe('DetailScheduler', () => {
     scheduler.stop()
   })
 
+  it('follows a changed budget within a second, even in the middle of a long gap', async () => {
+    const options = { budget: 0.1, jobs: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }
+    const { clock, calls, scheduler } = setup(options)
+    scheduler.start()
+    await run(clock, 3_000)
+    expect(calls).toHaveLength(1)
+    options.budget = 5
+    await run(clock, 1_100)
+    // The wait under way (10 s) is cut short: the new budget's pace from the next second on.
+    expect(calls.length).toBeGreaterThanOrEqual(2)
+    const from = calls.length
+    await run(clock, 1_000)
+    // 5 a second, less the 50 ms steps of this fake clock's run (the old budget: none at all).
+    expect(calls.length - from).toBeGreaterThanOrEqual(3)
+    expect(calls.length - from).toBeLessThanOrEqual(5)
+    options.budget = 0.5
+    const slowFrom = calls.length
+    await run(clock, 4_000)
+    expect(calls.length - slowFrom).toBeLessThanOrEqual(2)
+    scheduler.stop()
+  })
+
   it('serves the open drawer before the sweep, the two sharing one budget', async () => {
     const { clock, calls, scheduler } = setup({ budget: 1, jobs: [1, 2, 3, 4, 5, 6, 7, 8] })
     scheduler.start()

@@ -51,6 +51,16 @@ describe('behind a buffering nginx (proxy_pass only)', () => {
     await waitFor('lines by the stream', () => world.linesWith('streamed-b').length, 5_000)
     await new Promise((resolve) => setTimeout(resolve, 2_500))
 
+    // Two watchdog periods of flow after the fix: the finding is resolved, still listed with both times.
+    const resolvedFinding = () =>
+      session
+        .diagnostics()
+        .findings?.find((d) => d.code === 'proxy-buffering' && d.stream === 'topics')
+    await waitFor('finding resolved', () => resolvedFinding()?.resolvedAt, 2 * WATCHDOG_MS + 2_000)
+    expect(resolvedFinding()?.resolvedAt).toBeGreaterThan(finding?.diagnosis.at ?? Infinity)
+    expect(recorded.updates('diagnosis-resolved').map((u) => `${u.stream}:${u.code}`)).toContain(
+      'topics:proxy-buffering'
+    )
     for (const marker of ['before-0', 'polled-0-a', 'polled-1-b', 'polled-2-a', 'streamed-a'])
       expect(world.linesWith(marker), marker).toHaveLength(1)
     expect(world.topicStates()).toContain('degraded:proxy-buffering')

@@ -60,6 +60,40 @@ describe('session manager', () => {
     expect(sessions.all()).toEqual([changed])
   })
 
+  it('applies a changed job-detail budget to the running session, without reopening it', async () => {
+    sim = await startSimulator({ tickMs: 0, logRate: 0, heartbeatMs: 60_000 })
+    const server = sim
+    cache = await tempCacheStore()
+    let budget = 0.1
+    manager = createSessionManager({
+      cache: cache.store,
+      secrets: { password: () => 'dinky123!@#' },
+      settings: () => ({
+        ...DEFAULT_APP_SETTINGS,
+        connection: { ...FAST_CONNECTION, jobDetailBudgetPerSecond: budget }
+      }),
+      logger: silentLogger
+    })
+    const details = () =>
+      server.control.stats().requestsByPath['/api/jobInstance/refreshJobInfoDetail'] ?? 0
+    const session = await manager.open(profileFor(server.url))
+    await session.loggedIn
+    const running = () => session.snapshot().jobs?.value.filter((job) => job.status === 'RUNNING')
+    await waitFor('running jobs', () => (running()?.length ?? 0) >= 4)
+    // One request per 10 s: the first slot, then nothing for the next 2 s.
+    await waitFor('the first detail', () => details() >= 1, 5_000)
+    const slow = details()
+    await new Promise((resolve) => setTimeout(resolve, 2_000))
+    expect(details() - slow).toBe(0)
+    budget = 20
+    // Within about a second (3 s for a busy machine), though the wait under way had 8 s to go.
+    await waitFor('the next detail', () => details() > slow, 3_000)
+    const fast = details()
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    expect(details() - fast).toBeGreaterThanOrEqual(3)
+    expect(await manager.open(profileFor(server.url))).toBe(session)
+  }, 30_000)
+
   it('probes a server without keeping a session, and reports a refused login', async () => {
     sim = await startSimulator({ version: '1.2.0', tickMs: 0, logRate: 0 })
     const sessions = await create()

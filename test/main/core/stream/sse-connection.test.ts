@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { MAX_TIMER_DELAY_MS } from '../../../../src/main/core/connection/backoff'
 import { openSseConnection } from '../../../../src/main/core/stream/sse-connection'
 import type { StreamCloseInfo, StreamOpenInfo } from '../../../../src/main/core/stream/transport'
 
@@ -153,5 +154,29 @@ describe('openSseConnection', () => {
       detail: 'handler failed: Error: bad payload',
       wasOpen: true
     })
+  })
+
+  it('closes eventsource before it can reconnect by itself: every event delivered, one request, no timer of its own', async () => {
+    let requests = 0
+    const url = await serve((_req, res) => {
+      requests++
+      eventStream(res)
+      // The last event and the end in one write: the end must not overtake the event.
+      res.end('retry:99999999999\n\ndata:first\n\ndata:last\n\n')
+    })
+    const armed = vi.spyOn(globalThis, 'setTimeout')
+    try {
+      const { seen, ended } = record(url)
+      expect(await ended).toMatchObject({ reason: 'server-closed', wasOpen: true })
+      await pause(100)
+      expect(seen.data).toEqual(['first', 'last'])
+      expect(seen.retries).toEqual([99999999999])
+      expect(seen.closes).toHaveLength(1)
+      expect(requests).toBe(1)
+      // eventsource would arm its reconnect with the server's figure (undici's own timers are short).
+      expect(armed.mock.calls.filter(([, ms]) => Number(ms) > MAX_TIMER_DELAY_MS)).toEqual([])
+    } finally {
+      armed.mockRestore()
+    }
   })
 })

@@ -129,7 +129,7 @@ export function DiagnosticsView() {
             {d.contentTypeOk !== false &&
               !d.heartbeatsBursty &&
               d.streamHeaders &&
-              !d.findings?.length && (
+              !d.findings?.some((finding) => finding.resolvedAt === undefined) && (
                 <Alert type="success" showIcon title={t('diagnostics.healthy')} />
               )}
           </Space>

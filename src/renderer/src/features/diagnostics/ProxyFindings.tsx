@@ -1,11 +1,13 @@
 /**
  * Diagnostics' findings: each recognised proxy or address problem with its evidence in the user's language, the
  * advice, and the nginx lines that fix it, copyable. Server text (a content type, the URL tried) is shown as text.
+ * A finding that no longer holds stays listed, dimmed, with when it was seen and when it was resolved.
  */
 import { CopyOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { NGINX_FIXES, type Diagnosis } from '../../../../shared/diagnosis'
+import { formatDateTime } from '../../format/units'
 import { errorMessage } from '../../ipc/unwrap-result'
 
 /** The evidence's figures as the translation's values (seconds with one decimal). */
@@ -20,6 +22,12 @@ function evidenceValues(diagnosis: Diagnosis) {
     seconds: (Math.round(ms / 100) / 10).toString(),
     url: evidence.url ?? ''
   }
+}
+
+/** Newest first, those that still hold before those resolved: the alarm on top, the history below. */
+function holdingFirst(findings: readonly Diagnosis[]): Diagnosis[] {
+  const resolved = (finding: Diagnosis) => Number(finding.resolvedAt !== undefined)
+  return [...findings].reverse().sort((a, b) => resolved(a) - resolved(b))
 }
 
 export function ProxyFindings({ findings }: { findings: readonly Diagnosis[] }) {
@@ -39,15 +47,31 @@ export function ProxyFindings({ findings }: { findings: readonly Diagnosis[] }) 
         <Typography.Text type="secondary">{t('proxy.noFindings')}</Typography.Text>
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }} data-testid="proxy-findings">
-          {[...findings].reverse().map((finding) => (
+          {holdingFirst(findings).map((finding) => (
             <Alert
               key={`${finding.code}:${finding.stream}`}
-              type={finding.code === 'proxy-idle-timeout' ? 'warning' : 'error'}
+              type={
+                finding.resolvedAt !== undefined
+                  ? 'info'
+                  : finding.code === 'proxy-idle-timeout'
+                    ? 'warning'
+                    : 'error'
+              }
               showIcon
               data-testid={`finding-${finding.code}`}
+              data-resolved={finding.resolvedAt !== undefined}
+              style={finding.resolvedAt !== undefined ? { opacity: 0.6 } : undefined}
               title={`${t(`proxy.titles.${finding.code}`)} · ${t(`connection.streams.${finding.stream}`)}`}
               description={
                 <Space orientation="vertical" style={{ width: '100%' }}>
+                  {finding.resolvedAt !== undefined && (
+                    <Typography.Text type="secondary" data-testid="finding-resolved">
+                      {t('proxy.resolved', {
+                        seen: formatDateTime(finding.at),
+                        resolved: formatDateTime(finding.resolvedAt)
+                      })}
+                    </Typography.Text>
+                  )}
                   <span>
                     <strong>{t('proxy.evidence')}:</strong>{' '}
                     {t(`proxy.evidenceText.${finding.code}`, evidenceValues(finding))}
