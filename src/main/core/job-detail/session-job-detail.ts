@@ -1,6 +1,6 @@
 /**
- * The job-detail module as a session composes it: one line in `session.ts` (which is at its size limit) builds it
- * from the session's client, model, cache, clock and settings.
+ * The job-detail module as a session composes it: one line in `session.ts` builds it from the session's client,
+ * model, cache, clock and settings, so the session's file stays about its lifecycle.
  */
 import type { AppSettings } from '../../../shared/profiles'
 import type { ProfileCache } from '../cache/cache-store'

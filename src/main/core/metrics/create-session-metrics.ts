@@ -1,6 +1,6 @@
 /**
  * Builds a session's metrics module with its disk cache (when the profile cache has a folder), so the session
- * itself only wires it: the session file is at its size limit.
+ * itself only wires it and stays about its lifecycle.
  */
 import type { Job } from '../../../shared/models'
 import type { ProfileCache } from '../cache/cache-store'
