@@ -4,7 +4,7 @@
  * order and keeps the newest line in view.
  */
 import { describe, expect, it } from 'vitest'
-import type { Locator } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import {
   backgroundColor,
   jobRow,
@@ -91,7 +91,8 @@ describe('a job fails and a console log streams', () => {
     // machine the renderer takes in the pushes 1–1.5 s late (measured), so an instant sample is 30–70 lines behind.
     const newestNow = simulatorLines().length - 1
     let latest = view
-    // Once a second, how far the viewer and the simulator got: tells a slow renderer from a stalled one.
+    // Once a second, how far the viewer, main and the simulator got: tells a slow renderer from a slow main, and
+    // either from a stalled one.
     const progress: string[] = []
     const began = Date.now()
     const reached = await pollFor(
@@ -100,7 +101,10 @@ describe('a job fails and a console log streams', () => {
         const all = simulatorLines()
         const elapsed = Date.now() - began
         if (elapsed >= progress.length * 1_000) {
-          progress.push(`  ${elapsed} ms: viewer ${latest.count}, simulator ${all.length} lines`)
+          const inMain = await linesInMain(page, `FlinkSubmit/${task.id}`)
+          progress.push(
+            `  ${elapsed} ms: viewer ${latest.count}, main ${inMain}, simulator ${all.length} lines`
+          )
         }
         const rows = latest.rows.map((row) => row.text)
         return contiguousRunAt(all, rows, newestNow) >= 0 || undefined
@@ -196,4 +200,23 @@ function describeMismatch(view: LogViewState, all: readonly string[]): string {
     `simulator log: ${all.length} lines; viewer count: ${view.count}`,
     `scroll: top ${top}, height ${height}, client ${client}`
   ].join('\n')
+}
+
+/**
+ * How many lines of the process main holds (its log tail in a `session:snapshot`, asked through the page's own
+ * bridge; the store is left alone), or why that could not be read.
+ */
+function linesInMain(page: Page, process: string): Promise<string> {
+  return page
+    .evaluate(async (name) => {
+      type Answer = { ok: boolean; value?: unknown }
+      const api = (
+        globalThis as unknown as { api: { invoke(c: string, a?: unknown): Promise<Answer> } }
+      ).api
+      const profiles = (await api.invoke('profiles:list')).value as { selectedId: string }
+      const snapshot = await api.invoke('session:snapshot', { profileId: profiles.selectedId })
+      const logs = (snapshot.value as { logs: Array<{ process: string; lines: string[] }> }).logs
+      return String(logs.find((log) => log.process === name)?.lines.length ?? 'none')
+    }, process)
+    .catch((error: unknown) => `unknown (${String(error).slice(0, 80)})`)
 }
