@@ -8,6 +8,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { LogViewer } from '../../../src/renderer/src/features/logs/LogViewer'
+import { LineRing } from '../../../src/renderer/src/logs/line-ring'
 import { logKey } from '../../../src/renderer/src/store/logs-slice'
 import { selectLog } from '../../../src/renderer/src/store/selectors'
 import { useConsole } from '../../../src/renderer/src/store/store-context'
@@ -110,6 +111,38 @@ describe('LogViewer under a bursty stream with resyncs', () => {
     },
     30_000
   )
+
+  it('does not redraw its rows for pushes that arrive between two samples', async () => {
+    const store = demoStore()
+    renderConsole(<ConnectedViewer />, { store })
+    let written = 0
+    const push = (sessionSeq: number, count = 5) =>
+      act(() => {
+        const lines = Array.from({ length: count }, (_, i) => text(written + i))
+        written += lines.length
+        store
+          .getState()
+          .applyPush('logs:append', [
+            { profileId: 'prod', process: PROCESS, run: 'r1', lines, stale: false, sessionSeq }
+          ])
+      })
+    push(10, 200)
+    await waitFor(() =>
+      expect(screen.getByTestId('log-count').textContent).toBe('200 of 200 lines')
+    )
+    expect(shownNumbers().length).toBeGreaterThan(20)
+    // Twenty pushes inside one sampling interval (150 ms): the rows on screen cannot change, so drawing them again
+    // (reading every row's text from the ring) is work a loaded renderer cannot afford twenty times a second.
+    const reads = vi.spyOn(LineRing.prototype, 'line')
+    for (let i = 0; i < 20; i++) push(11 + i)
+    const perPush = reads.mock.calls.length / 20
+    reads.mockRestore()
+    expect(perPush).toBeLessThan(1)
+    // The next sample takes them all in.
+    await waitFor(() =>
+      expect(screen.getByTestId('log-count').textContent).toBe('300 of 300 lines')
+    )
+  })
 
   it('is checked by a rule that fails on a repeated line', () => {
     render(
