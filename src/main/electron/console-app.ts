@@ -183,7 +183,8 @@ async function assemble(
           batcher.push('settings:changed', next)
           refreshTray()
         },
-        onCacheCleared: (profileId) => batcher.push('cache:cleared', { profileId })
+        onCacheCleared: (profileId) => batcher.push('cache:cleared', { profileId }),
+        flushPushes: () => batcher.flush()
       }),
       logger
     )

@@ -45,6 +45,12 @@ export interface RequestHandlerDeps {
   /** Called after settings changed, so main can apply and broadcast them. */
   onSettingsChanged(settings: AppSettings): void
   onCacheCleared(profileId: string | null): void
+  /**
+   * Sends the pushes main is still batching. Called before a snapshot is taken: a batch merges a run's log lines
+   * under its newest `sessionSeq`, so one that straddled the snapshot would make the renderer apply again the lines
+   * the snapshot already has (a repeated line in the console).
+   */
+  flushPushes?(): void
 }
 
 export type RequestHandlers = {
@@ -130,7 +136,10 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     },
     'profiles:test': async ({ profile: candidate, password }) =>
       sessions.test(candidate, password ?? secrets.password(candidate.id)),
-    'session:snapshot': async ({ profileId }) => session(profileId).snapshot(),
+    'session:snapshot': async ({ profileId }) => {
+      deps.flushPushes?.()
+      return session(profileId).snapshot()
+    },
     'session:retry-now': async ({ profileId }) => session(profileId).retryNow(),
     'session:login': async ({ profileId, password }) => {
       if (password !== null) secrets.setPassword(profileId, password)

@@ -4,6 +4,7 @@
  * order and keeps the newest line in view.
  */
 import { describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
 import {
   backgroundColor,
   jobRow,
@@ -12,6 +13,7 @@ import {
   renderedLogLines,
   splitProcessLog
 } from '../harness/console-page'
+import { pollFor } from '../harness/page-helpers'
 import { useScenario } from '../harness/scenario-fixture'
 
 describe('a job fails and a console log streams', () => {
@@ -77,24 +79,48 @@ describe('a job fails and a console log streams', () => {
 
     // In order: what is on screen is a contiguous run of the simulator's log. Located by the whole run, not by its
     // first line: stack-trace lines ('\tat …', '\t... 12 more') repeat, so the first line alone may match earlier.
-    const shown = await renderedLogLines(viewer)
-    const start = contiguousRunAt(simulatorLines(), shown)
+    const view = await readLogView(viewer)
+    const all = simulatorLines()
+    const shown = view.rows.map((row) => row.text)
     expect(
-      start,
-      `the lines on screen are not a contiguous run of the log: ${shown.join('\n')}`
+      contiguousRunAt(all, shown),
+      `the lines on screen are not a contiguous run of the log:\n${describeMismatch(view, all)}`
     ).toBeGreaterThanOrEqual(0)
     // Near its newest line: the line the simulator wrote last *now* reaches the bottom of the view, as a person sees
     // it catch up. Why not a lag bound on one sample: main has each line within ~0.1 s, but on a loaded two-core
     // machine the renderer takes in the pushes 1–1.5 s late (measured), so an instant sample is 30–70 lines behind.
     const newestNow = simulatorLines().length - 1
-    await expect
-      .poll(
-        async () => contiguousRunAt(simulatorLines(), await renderedLogLines(viewer), newestNow),
-        {
-          timeout: 10_000
+    let latest = view
+    // Once a second, how far the viewer, main and the simulator got: tells a slow renderer from a slow main, and
+    // either from a stalled one.
+    const progress: string[] = []
+    const began = Date.now()
+    const reached = await pollFor(
+      async () => {
+        latest = await readLogView(viewer)
+        const all = simulatorLines()
+        const elapsed = Date.now() - began
+        if (elapsed >= progress.length * 1_000) {
+          const inMain = await linesInMain(page, `FlinkSubmit/${task.id}`)
+          progress.push(
+            `  ${elapsed} ms: viewer ${latest.count}, main ${inMain}, simulator ${all.length} lines`
+          )
         }
-      )
-      .toBeGreaterThanOrEqual(0)
+        const rows = latest.rows.map((row) => row.text)
+        return contiguousRunAt(all, rows, newestNow) >= 0 || undefined
+      },
+      `the log's line #${newestNow} on screen`,
+      10_000
+    ).catch(() => false)
+    expect(
+      reached,
+      [
+        `the view did not reach the log's line #${newestNow} in a contiguous run:`,
+        describeMismatch(latest, simulatorLines()),
+        'progress while waiting:',
+        ...progress
+      ].join('\n')
+    ).toBe(true)
     // Into view: once the log is taller than its box, the newest line is inside the window, not below its edge.
     // (The box holds about 30 rows; the viewer renders 20 more beyond the visible ones.)
     await expect.poll(async () => (await renderedLogLines(viewer)).length).toBeGreaterThan(40)
@@ -116,4 +142,81 @@ function contiguousRunAt(all: readonly string[], shown: readonly string[], reach
     if (shown.every((line, i) => all[start + i] === line)) return start
   }
   return -1
+}
+
+/** What the viewer draws, read in one go so rows, count and scroll position belong to the same frame. */
+interface LogViewState {
+  /** Rows in DOM order: the ring's absolute line number and the text. */
+  rows: Array<{ line: number; text: string }>
+  count: string
+  scroll: { top: number; height: number; client: number }
+}
+
+/** The few DOM members read in the page (the e2e tests compile without the DOM library). */
+interface ViewElement {
+  textContent: string | null
+  scrollTop: number
+  scrollHeight: number
+  clientHeight: number
+  getAttribute(name: string): string | null
+  querySelector(selector: string): ViewElement | null
+  querySelectorAll(selector: string): Iterable<ViewElement>
+}
+
+function readLogView(viewer: Locator): Promise<LogViewState> {
+  return viewer.evaluate((element) => {
+    const root = element as unknown as ViewElement
+    const scroller = root.querySelector('[data-testid="log-scroll"]')
+    return {
+      rows: Array.from(root.querySelectorAll('[data-testid="log-line"]'), (row) => ({
+        line: Number(row.getAttribute('data-line')),
+        text: row.textContent ?? ''
+      })),
+      count: root.querySelector('[data-testid="log-count"]')?.textContent ?? '',
+      scroll: {
+        top: scroller?.scrollTop ?? -1,
+        height: scroller?.scrollHeight ?? -1,
+        client: scroller?.clientHeight ?? -1
+      }
+    }
+  })
+}
+
+/**
+ * Why the rows are not a run of the log, for the failure message: each row with the viewer's line number and where
+ * its text occurs in the simulator's log (a repeated or missing line shows as a jump), and the view's state.
+ */
+function describeMismatch(view: LogViewState, all: readonly string[]): string {
+  const where = new Map<string, number[]>()
+  all.forEach((line, index) => where.set(line, [...(where.get(line) ?? []), index]))
+  const rows = view.rows.map(({ line, text }) => {
+    const at = where.get(text) ?? []
+    const places = at.length === 0 ? 'not in the log' : `log #${at.slice(0, 3).join(',#')}`
+    return `  row ${line} (${places}): ${text.slice(0, 120)}`
+  })
+  const { top, height, client } = view.scroll
+  return [
+    ...rows,
+    `simulator log: ${all.length} lines; viewer count: ${view.count}`,
+    `scroll: top ${top}, height ${height}, client ${client}`
+  ].join('\n')
+}
+
+/**
+ * How many lines of the process main holds (its log tail in a `session:snapshot`, asked through the page's own
+ * bridge; the store is left alone), or why that could not be read.
+ */
+function linesInMain(page: Page, process: string): Promise<string> {
+  return page
+    .evaluate(async (name) => {
+      type Answer = { ok: boolean; value?: unknown }
+      const api = (
+        globalThis as unknown as { api: { invoke(c: string, a?: unknown): Promise<Answer> } }
+      ).api
+      const profiles = (await api.invoke('profiles:list')).value as { selectedId: string }
+      const snapshot = await api.invoke('session:snapshot', { profileId: profiles.selectedId })
+      const logs = (snapshot.value as { logs: Array<{ process: string; lines: string[] }> }).logs
+      return String(logs.find((log) => log.process === name)?.lines.length ?? 'none')
+    }, process)
+    .catch((error: unknown) => `unknown (${String(error).slice(0, 80)})`)
 }

@@ -4,7 +4,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { theme } from 'antd'
-import { useEffect, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react'
+import { memo, useEffect, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react'
 import type { LineRing } from '../../logs/line-ring'
 import { stripTimestamp } from '../../logs/log-level'
 
@@ -26,11 +26,14 @@ export interface LogLinesProps {
   ref?: Ref<LogLinesHandle>
 }
 
-export function LogLines(props: LogLinesProps) {
+/**
+ * Memoized: the viewer re-renders on every push (up to 20 a second), but its rows change only with a new sample;
+ * drawing every row again per push is what a loaded renderer cannot keep up with.
+ */
+export const LogLines = memo(function LogLines(props: LogLinesProps) {
   const { ring, rows, regex, currentLine, following, wrap, timestamps } = props
   const { token } = theme.useToken()
   const scrollRef = useRef<HTMLDivElement>(null)
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read only during render
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -97,7 +100,7 @@ export function LogLines(props: LogLinesProps) {
       </div>
     </div>
   )
-}
+})
 
 /** Wraps every match in <mark>; zero-length matches are skipped so the loop always advances. */
 function highlight(text: string, regex: RegExp): ReactNode[] {

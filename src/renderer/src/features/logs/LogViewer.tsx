@@ -5,7 +5,7 @@
  */
 import { VerticalAlignBottomOutlined } from '@ant-design/icons'
 import { App, Button, Empty } from 'antd'
-import { useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import { LOG_LEVELS, type LogLevel } from '../../logs/log-level'
@@ -46,7 +46,8 @@ function LogViewerBody({ stream, height, name }: LogViewerProps & { stream: LogS
   const view = useLogView(ring, stream.version, { levels, search, pausedEnd })
   const currentRow = currentLine === null ? -1 : rowIndexOf(view.rows, currentLine)
 
-  const pause = () => setPausedEnd((end) => end ?? ring.end)
+  // Stable, so the memoized lines are not redrawn for a push that brings no new sample.
+  const pause = useCallback(() => setPausedEnd((end) => end ?? ring.end), [ring, setPausedEnd])
   const step = (direction: 1 | -1) => {
     const from = currentRow >= 0 ? currentRow : direction === 1 ? -1 : view.rows.length
     const row = stepMatch(view.matches, from, direction)
