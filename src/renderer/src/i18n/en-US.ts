@@ -23,6 +23,13 @@ export const enUS = {
     yes: 'Yes',
     no: 'No'
   },
+  /** The kind of a failed request, for "Could not load …: {{message}}" (connection failures use connection.reasons). */
+  errors: {
+    failed: 'the request failed',
+    'not-found': 'not found on the server',
+    unsupported: 'not available for this server',
+    'invalid-argument': 'the request was invalid'
+  },
   connection: {
     live: 'Live',
     connecting: 'Connecting…',

@@ -24,6 +24,12 @@ export const zhCN: CatalogueShape = {
     yes: '是',
     no: '否'
   },
+  errors: {
+    failed: '请求失败',
+    'not-found': '服务器上未找到',
+    unsupported: '该服务器不支持',
+    'invalid-argument': '请求无效'
+  },
   connection: {
     live: '实时',
     connecting: '连接中…',
