@@ -37,6 +37,7 @@ export const enUS = {
     retryNow: 'Retry now',
     offline: 'Offline',
     staleSince: 'Stale since {{time}} (cached data)',
+    noDataYetBecause: 'No data yet: {{reason}}',
     cachedData: 'cached data',
     authExpired: 'Login expired',
     logInAgain: 'Log in again',

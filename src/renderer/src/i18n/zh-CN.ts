@@ -37,6 +37,7 @@ export const zhCN: CatalogueShape = {
     retryNow: '立即重试',
     offline: '离线',
     staleSince: '数据停留在 {{time}}（缓存数据）',
+    noDataYetBecause: '暂无数据：{{reason}}',
     cachedData: '缓存数据',
     authExpired: '登录已过期',
     logInAgain: '重新登录',

@@ -72,7 +72,7 @@ export function ClustersView() {
           columns={columns}
           dataSource={clusters?.value ?? []}
           pagination={false}
-          locale={{ emptyText: t('clusters.empty') }}
+          locale={{ emptyText: t(clusters ? 'clusters.empty' : 'freshness.noData') }}
           onRow={() => ({ 'data-testid': 'cluster-row' }) as object}
           expandable={{
             rowExpandable: (cluster) => (taskManagers[cluster.id]?.length ?? 0) > 0,
