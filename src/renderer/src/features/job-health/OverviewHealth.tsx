@@ -60,10 +60,12 @@ export function OverviewHealth({ instanceId }: { instanceId: number }) {
       title: t('jobHealth.vertex'),
       dataIndex: 'name',
       width: 220,
+      // Kept in view while the numbers scroll sideways in a narrow drawer.
+      fixed: 'left',
       ellipsis: { showTitle: true },
       render: (name: string) => <Typography.Text>{name}</Typography.Text>
     },
-    { title: t('jobHealth.parallelism'), dataIndex: 'parallelism', width: 70, align: 'right' },
+    { title: t('jobHealth.parallelism'), dataIndex: 'parallelism', width: 100, align: 'right' },
     { title: t('jobHealth.status'), dataIndex: 'status', width: 100, render: (s) => s ?? '—' },
     numberColumn(t('jobHealth.recordsIn'), 'readRecords', 110, count),
     numberColumn(t('jobHealth.recordsOut'), 'writeRecords', 110, count),
@@ -73,13 +75,13 @@ export function OverviewHealth({ instanceId }: { instanceId: number }) {
     {
       title: t('jobHealth.backpressure'),
       dataIndex: 'backpressure',
-      width: 100,
+      width: 120,
       render: (level: BackpressureLevel | null) => <BackpressureTag level={level} />
     },
     {
       title: t('jobHealth.watermark'),
       dataIndex: 'watermark',
-      width: 160,
+      width: 170,
       render: (ms: number | null) => (ms === null ? t('jobHealth.noWatermark') : formatDateTime(ms))
     }
   ]
@@ -112,7 +114,7 @@ export function OverviewHealth({ instanceId }: { instanceId: number }) {
         title={t('jobHealth.vertices')}
         rows={d.vertices}
         columns={columns}
-        scrollX={1100}
+        scrollX={0}
         testId="vertex-table"
       />
     </div>
