@@ -326,6 +326,8 @@ export const enUS = {
     vertices: 'Vertices',
     vertex: 'Vertex',
     status: 'Status',
+    recordsInOut: 'Records in / out',
+    bytesInOut: 'Bytes in / out',
     recordsIn: 'Records in',
     recordsOut: 'Records out',
     bytesIn: 'Bytes in',

@@ -322,6 +322,8 @@ export const zhCN: CatalogueShape = {
     vertices: '算子',
     vertex: '算子',
     status: '状态',
+    recordsInOut: '输入 / 输出记录',
+    bytesInOut: '输入 / 输出字节',
     recordsIn: '输入记录',
     recordsOut: '输出记录',
     bytesIn: '输入字节',
