@@ -124,6 +124,11 @@ describe.each(['en-US', 'zh-CN'] as const)('drawer, metrics and clusters in %s',
         expect((await host.boundingBox())!.height).toBeLessThan(30)
       const name = page.getByTestId('cluster-row').first().locator('td').nth(1)
       expect((await name.boundingBox())!.width).toBeGreaterThan(180)
+      // Every column in view, Task managers included: no sideways scroll at either size.
+      const table = page.getByTestId('view-clusters').locator('.ant-table-content').first()
+      expect(await table.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(
+        1
+      )
       await capture(`clusters-${size}`)
     }
   )

@@ -31,6 +31,6 @@ describe('ClustersView layout', () => {
     )
     expect(nameCell?.className).not.toContain('ant-table-cell-ellipsis')
     const table = row.closest('table')
-    expect(Number.parseInt(table?.style.width ?? '', 10)).toBeGreaterThanOrEqual(900)
+    expect(Number.parseInt(table?.style.width ?? '', 10)).toBeGreaterThanOrEqual(800)
   })
 })

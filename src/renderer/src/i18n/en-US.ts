@@ -201,7 +201,7 @@ export const enUS = {
     title: 'Flink clusters',
     name: 'Name',
     type: 'Type',
-    version: 'Flink version',
+    typeVersion: 'Type / Flink version',
     jobManager: 'JobManager',
     status: 'Status',
     available: 'Available',

@@ -201,7 +201,7 @@ export const zhCN: CatalogueShape = {
     title: 'Flink 集群',
     name: '名称',
     type: '类型',
-    version: 'Flink 版本',
+    typeVersion: '类型 / Flink 版本',
     jobManager: 'JobManager',
     status: '状态',
     available: '可用',

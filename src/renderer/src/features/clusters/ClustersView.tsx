@@ -4,7 +4,7 @@
  * window the table scrolls sideways (the name column keeps about 200 px) and only a long JobManager host is shortened,
  * whole in its tooltip.
  */
-import { Badge, Card, Progress, Table } from 'antd'
+import { Badge, Card, Progress, Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -17,8 +17,8 @@ import { ClustersStaleReason } from './ClustersStaleReason'
 import { JvmCharts } from './JvmCharts'
 
 const NO_TASK_MANAGERS: Record<number, TaskManager[]> = {}
-/** Below this width the table scrolls: the name column keeps about 210 px next to the fixed-width ones. */
-const MIN_TABLE_WIDTH = 940
+/** Below this width the table scrolls: the name column keeps about 200 px next to the fixed-width ones. */
+const MIN_TABLE_WIDTH = 800
 
 export function ClustersView() {
   const { t } = useTranslation()
@@ -46,8 +46,18 @@ export function ClustersView() {
           <Badge status="error" text={t('clusters.unavailable')} />
         )
     },
-    { title: t('clusters.type'), dataIndex: 'type', width: 150 },
-    { title: t('clusters.version'), dataIndex: 'version', width: 110, render: (v) => v ?? '—' },
+    {
+      // Type and Flink version share a column, one above the other: apart they pushed the last column out of view.
+      title: t('clusters.typeVersion'),
+      dataIndex: 'type',
+      width: 170,
+      render: (type: string, cluster) => (
+        <>
+          <div>{type}</div>
+          <Typography.Text type="secondary">{cluster.version ?? '—'}</Typography.Text>
+        </>
+      )
+    },
     {
       title: t('clusters.jobManager'),
       key: 'jobManager',
