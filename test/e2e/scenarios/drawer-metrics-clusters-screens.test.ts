@@ -103,6 +103,13 @@ describe.each(['en-US', 'zh-CN'] as const)('drawer, metrics and clusters in %s',
           await expect
             .poll(() => drawer.getByTestId('metric-last').count(), { timeout: 15_000 })
             .toBeGreaterThan(0)
+        if (key === 'detail') {
+          // The vertex table's last column is in view: the table fits the drawer without sideways scroll.
+          const vertices = drawer.getByTestId('vertex-table').locator('.ant-table-content')
+          await vertices.waitFor({ timeout: 15_000 })
+          const overflow = await vertices.evaluate((box) => box.scrollWidth - box.clientWidth)
+          expect(overflow).toBeLessThanOrEqual(1)
+        }
         await expectWithin(drawer, width)
         await capture(`drawer-${key === 'detail' ? 'overview' : key}-${size}`)
       }
@@ -112,6 +119,16 @@ describe.each(['en-US', 'zh-CN'] as const)('drawer, metrics and clusters in %s',
       await openView(page, 'clusters')
       await expect.poll(() => page.getByTestId('cluster-row').count()).toBeGreaterThan(0)
       await expectWithin(page.getByTestId('view-clusters'), width)
+      // Hosts are shortened to one line; names keep a readable width (no mid-word breaks).
+      for (const host of await page.getByTestId('cluster-host').all())
+        expect((await host.boundingBox())!.height).toBeLessThan(30)
+      const name = page.getByTestId('cluster-row').first().locator('td').nth(1)
+      expect((await name.boundingBox())!.width).toBeGreaterThan(180)
+      // Every column in view, Task managers included: no sideways scroll at either size.
+      const table = page.getByTestId('view-clusters').locator('.ant-table-content').first()
+      expect(await table.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(
+        1
+      )
       await capture(`clusters-${size}`)
     }
   )

@@ -118,6 +118,15 @@ describe('job health: failing checkpoints, the drawer, and the cache', () => {
     await expect(
       drawer.getByTestId('health-as-of').first().getAttribute('data-stale')
     ).resolves.toBe('true')
+    // The detail could not be read: said as a sentence, main's message (endpoint and all) only as small print.
+    const failure = drawer.getByTestId('failure-alert')
+    await failure.waitFor({ timeout: 15_000 })
+    const headline = await failure
+      .locator('.ant-alert-title, .ant-alert-message')
+      .first()
+      .textContent()
+    expect(headline).toMatch(/^Could not load the details: connection (refused|reset)$/)
+    await expect(failure.getByTestId('failure-detail').textContent()).resolves.toContain('/api/')
     await drawer.locator('[data-node-key="checkpoints"]').click()
     await expect
       .poll(async () => Number(await drawer.getByTestId('checkpoints-failed').textContent()))

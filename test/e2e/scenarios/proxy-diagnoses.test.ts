@@ -71,6 +71,11 @@ for (const language of ['en-US', 'zh-CN'] as const) {
         .poll(() => connectionBadge(page).textContent())
         .toBe(chinese ? '不是 Dinky 服务器' : 'Not a Dinky server')
       expect(await page.getByTestId('job-row').count()).toBe(0)
+      // Nothing was ever read: no claim of cached data, and the badge says so.
+      expect(await page.getByTestId('stale-since').count()).toBe(0)
+      await expect(page.getByTestId('no-data-yet').textContent()).resolves.toBe(
+        chinese ? '暂无数据' : 'No data yet'
+      )
       await app.screenshot(`not-dinky-badge-${language}`)
 
       const finding = await openFinding(page, 'not-dinky')
@@ -79,6 +84,11 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       expect(text).toContain('HTTP 404')
       expect(text).toContain(chinese ? '该地址不是 Dinky' : 'This address is not Dinky')
       expect(text).toContain(chinese ? '不要加 /api' : 'without /api')
+      // The fix is the URL to use, not an nginx snippet.
+      expect(await finding.getByTestId('nginx-snippet').count()).toBe(0)
+      await expect(finding.getByTestId('not-dinky-fix').textContent()).resolves.toContain(
+        dinky.sim.url
+      )
       await app.screenshot(`not-dinky-diagnostics-${language}`)
     })
   })

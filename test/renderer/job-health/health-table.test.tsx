@@ -43,4 +43,22 @@ describe('the drawer health tables', () => {
     const sizeCell = table.querySelector('tbody tr[data-row-key="2"] td:last-child')
     expect(sizeCell?.getAttribute('style')).toContain('text-align: right')
   })
+
+  it('is never narrower than its columns, so the last one scrolls into view instead of being clipped', () => {
+    const { getByTestId } = render(
+      <HealthTable
+        title="Vertices"
+        rows={[{ id: 1, name: 'source', size: 1 }]}
+        columns={[
+          { title: 'Name', dataIndex: 'name', width: 300 },
+          numberColumn<Row>('Size', 'size', 200, String),
+          numberColumn<Row>('Other', 'size', 250, String)
+        ]}
+        scrollX={600}
+        testId="health-table"
+      />
+    )
+    const table = getByTestId('health-table').querySelector('table')
+    expect(table?.style.width).toBe('750px')
+  })
 })

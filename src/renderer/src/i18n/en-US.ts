@@ -23,6 +23,13 @@ export const enUS = {
     yes: 'Yes',
     no: 'No'
   },
+  /** The kind of a failed request, for "Could not load …: {{message}}" (connection failures use connection.reasons). */
+  errors: {
+    failed: 'the request failed',
+    'not-found': 'not found on the server',
+    unsupported: 'not available for this server',
+    'invalid-argument': 'the request was invalid'
+  },
   connection: {
     live: 'Live',
     connecting: 'Connecting…',
@@ -30,6 +37,7 @@ export const enUS = {
     retryNow: 'Retry now',
     offline: 'Offline',
     staleSince: 'Stale since {{time}} (cached data)',
+    noDataYetBecause: 'No data yet: {{reason}}',
     cachedData: 'cached data',
     authExpired: 'Login expired',
     logInAgain: 'Log in again',
@@ -193,7 +201,7 @@ export const enUS = {
     title: 'Flink clusters',
     name: 'Name',
     type: 'Type',
-    version: 'Flink version',
+    typeVersion: 'Type / Flink version',
     jobManager: 'JobManager',
     status: 'Status',
     available: 'Available',
@@ -318,10 +326,8 @@ export const enUS = {
     vertices: 'Vertices',
     vertex: 'Vertex',
     status: 'Status',
-    recordsIn: 'Records in',
-    recordsOut: 'Records out',
-    bytesIn: 'Bytes in',
-    bytesOut: 'Bytes out',
+    recordsInOut: 'Records in / out',
+    bytesInOut: 'Bytes in / out',
     busy: 'Busy',
     backpressure: 'Backpressure',
     watermark: 'Watermark',

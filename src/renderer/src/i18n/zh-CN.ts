@@ -24,6 +24,12 @@ export const zhCN: CatalogueShape = {
     yes: '是',
     no: '否'
   },
+  errors: {
+    failed: '请求失败',
+    'not-found': '服务器上未找到',
+    unsupported: '该服务器不支持',
+    'invalid-argument': '请求无效'
+  },
   connection: {
     live: '实时',
     connecting: '连接中…',
@@ -31,6 +37,7 @@ export const zhCN: CatalogueShape = {
     retryNow: '立即重试',
     offline: '离线',
     staleSince: '数据停留在 {{time}}（缓存数据）',
+    noDataYetBecause: '暂无数据：{{reason}}',
     cachedData: '缓存数据',
     authExpired: '登录已过期',
     logInAgain: '重新登录',
@@ -194,7 +201,7 @@ export const zhCN: CatalogueShape = {
     title: 'Flink 集群',
     name: '名称',
     type: '类型',
-    version: 'Flink 版本',
+    typeVersion: '类型 / Flink 版本',
     jobManager: 'JobManager',
     status: '状态',
     available: '可用',
@@ -315,10 +322,8 @@ export const zhCN: CatalogueShape = {
     vertices: '算子',
     vertex: '算子',
     status: '状态',
-    recordsIn: '输入记录',
-    recordsOut: '输出记录',
-    bytesIn: '输入字节',
-    bytesOut: '输出字节',
+    recordsInOut: '输入 / 输出记录',
+    bytesInOut: '输入 / 输出字节',
     busy: '繁忙',
     backpressure: '反压',
     watermark: '水位线',

@@ -1,8 +1,10 @@
 /**
  * Clusters: the Flink clusters Dinky knows with status, type, version and JobManager; each row opens onto its task
- * managers (slots and memory). Below, Dinky's own JVM over the last half hour.
+ * managers (slots and memory). Below, Dinky's own JVM over the last half hour. Names are never cut: in a narrow
+ * window the table scrolls sideways (the name column keeps about 200 px) and only a long JobManager host is shortened,
+ * whole in its tooltip.
  */
-import { Badge, Card, Progress, Table } from 'antd'
+import { Badge, Card, Progress, Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +17,8 @@ import { ClustersStaleReason } from './ClustersStaleReason'
 import { JvmCharts } from './JvmCharts'
 
 const NO_TASK_MANAGERS: Record<number, TaskManager[]> = {}
+/** Below this width the table scrolls: the name column keeps about 200 px next to the fixed-width ones. */
+const MIN_TABLE_WIDTH = 800
 
 export function ClustersView() {
   const { t } = useTranslation()
@@ -32,7 +36,7 @@ export function ClustersView() {
     {
       title: t('clusters.status'),
       dataIndex: 'available',
-      width: 130,
+      width: 110,
       render: (_, cluster) =>
         !cluster.enabled ? (
           <Badge status="default" text={t('clusters.disabled')} />
@@ -42,17 +46,36 @@ export function ClustersView() {
           <Badge status="error" text={t('clusters.unavailable')} />
         )
     },
-    { title: t('clusters.type'), dataIndex: 'type', width: 170 },
-    { title: t('clusters.version'), dataIndex: 'version', width: 120, render: (v) => v ?? '—' },
+    {
+      // Type and Flink version share a column, one above the other: apart they pushed the last column out of view.
+      title: t('clusters.typeVersion'),
+      dataIndex: 'type',
+      width: 170,
+      render: (type: string, cluster) => (
+        <>
+          <div>{type}</div>
+          <Typography.Text type="secondary">{cluster.version ?? '—'}</Typography.Text>
+        </>
+      )
+    },
     {
       title: t('clusters.jobManager'),
-      dataIndex: 'jobManagerHost',
-      render: (host, cluster) => host ?? cluster.hosts ?? '—'
+      key: 'jobManager',
+      width: 200,
+      ellipsis: { showTitle: false },
+      render: (_, cluster) => {
+        const host = cluster.jobManagerHost ?? cluster.hosts ?? '—'
+        return (
+          <span title={host} data-testid="cluster-host">
+            {host}
+          </span>
+        )
+      }
     },
     {
       title: t('clusters.taskManagers'),
       key: 'tms',
-      width: 130,
+      width: 110,
       align: 'right',
       render: (_, cluster) => taskManagers[cluster.id]?.length ?? 0
     }
@@ -72,7 +95,8 @@ export function ClustersView() {
           columns={columns}
           dataSource={clusters?.value ?? []}
           pagination={false}
-          locale={{ emptyText: t('clusters.empty') }}
+          scroll={{ x: MIN_TABLE_WIDTH }}
+          locale={{ emptyText: t(clusters ? 'clusters.empty' : 'freshness.noData') }}
           onRow={() => ({ 'data-testid': 'cluster-row' }) as object}
           expandable={{
             rowExpandable: (cluster) => (taskManagers[cluster.id]?.length ?? 0) > 0,

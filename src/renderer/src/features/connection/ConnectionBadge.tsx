@@ -1,7 +1,8 @@
 /**
  * The connection badge of the selected server: one look per state (Live; Reconnecting in N s with "Retry now";
  * Offline; Login expired with "Log in again"; ...), with the reason in a tooltip, plus "Stale since HH:MM" whenever
- * the data on screen is not live.
+ * the data on screen is not live. With no data ever read (a first run against a wrong or unreachable address) it
+ * says "No data yet" and the failure instead: nothing is cached, so "Stale since … (cached data)" would be false.
  */
 import type { TFunction } from 'i18next'
 import { Badge, Button, Space, Tag, Tooltip } from 'antd'
@@ -30,8 +31,10 @@ export function ConnectionBadge() {
   const detail = state?.kind === 'reconnecting' && state.detail ? `: ${state.detail}` : ''
   const navigate = useConsole((s) => s.navigate)
   // Degraded is live data by polling: not stale.
-  const staleSince =
-    state && state.kind !== 'live' && state.kind !== 'degraded' ? (jobs?.asOf ?? state.since) : null
+  const notLive = state !== undefined && state.kind !== 'live' && state.kind !== 'degraded'
+  const staleSince = notLive && jobs ? jobs.asOf : null
+  // While still connecting, no data is simply not there yet; past that, say that nothing was ever read.
+  const neverRead = notLive && !jobs && state.kind !== 'connecting'
   const explained = state?.kind === 'degraded' || reason === 'not-dinky'
 
   return (
@@ -80,6 +83,13 @@ export function ConnectionBadge() {
       {staleSince !== null && (
         <Tag color="warning" data-testid="stale-since">
           {t('connection.staleSince', { time: formatClock(staleSince) })}
+        </Tag>
+      )}
+      {neverRead && (
+        <Tag color="error" data-testid="no-data-yet">
+          {reason && reason !== 'not-dinky'
+            ? t('connection.noDataYetBecause', { reason: t(`connection.reasons.${reason}`) })
+            : t('freshness.noData')}
         </Tag>
       )}
       <LoginModal open={loginOpen} onClose={() => setLoginOpen(false)} />

@@ -4,6 +4,7 @@
  * A finding that no longer holds stays listed, dimmed, with when it was seen and when it was resolved.
  */
 import { CopyOutlined } from '@ant-design/icons'
+import { notDinkyFix } from '../settings/test-failure-text'
 import { Alert, App, Button, Card, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { NGINX_FIXES, type Diagnosis } from '../../../../shared/diagnosis'
@@ -77,20 +78,29 @@ export function ProxyFindings({ findings }: { findings: readonly Diagnosis[] }) 
                     {t(`proxy.evidenceText.${finding.code}`, evidenceValues(finding))}
                   </span>
                   <span>{t(`proxy.advice.${finding.code}`)}</span>
-                  <Typography.Text type="secondary">{t('proxy.fix')}</Typography.Text>
-                  <pre
-                    style={{ margin: 0, padding: 8, background: 'rgba(127,127,127,0.12)' }}
-                    data-testid="nginx-snippet"
-                  >
-                    {NGINX_FIXES[finding.code]}
-                  </pre>
-                  <Button
-                    size="small"
-                    icon={<CopyOutlined />}
-                    onClick={() => void copy(NGINX_FIXES[finding.code])}
-                  >
-                    {t('proxy.copy')}
-                  </Button>
+                  {finding.code === 'not-dinky' ? (
+                    // A wrong server URL is fixed in Settings, not in nginx: name the URL to use.
+                    <strong data-testid="not-dinky-fix">
+                      {notDinkyFix(t, finding.evidence.url ?? '')}
+                    </strong>
+                  ) : (
+                    <>
+                      <Typography.Text type="secondary">{t('proxy.fix')}</Typography.Text>
+                      <pre
+                        style={{ margin: 0, padding: 8, background: 'rgba(127,127,127,0.12)' }}
+                        data-testid="nginx-snippet"
+                      >
+                        {NGINX_FIXES[finding.code]}
+                      </pre>
+                      <Button
+                        size="small"
+                        icon={<CopyOutlined />}
+                        onClick={() => void copy(NGINX_FIXES[finding.code])}
+                      >
+                        {t('proxy.copy')}
+                      </Button>
+                    </>
+                  )}
                 </Space>
               }
             />

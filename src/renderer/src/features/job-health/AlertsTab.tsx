@@ -2,13 +2,14 @@
  * Alert history of the job instance (`alertHistory/list`): title, status, time and the alert's markdown rendered
  * by the safe renderer (server text stays inert). Works from the cache when the server is unreachable.
  */
-import { Alert, Empty, List, Space, Tag, Typography } from 'antd'
+import { Empty, List, Space, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AlertHistoryEntry } from '../../../../shared/job-health'
 import type { Fresh } from '../../../../shared/models'
 import { formatDinkyTime } from '../../format/units'
-import { errorMessage, unwrap } from '../../ipc/unwrap-result'
+import { unwrap } from '../../ipc/unwrap-result'
+import { FailureAlert } from '../../components/FailureAlert'
 import { selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi } from '../../store/store-context'
 import { AsOfNote } from './AsOfNote'
@@ -19,12 +20,12 @@ export function AlertsTab({ instanceId }: { instanceId: number }) {
   const api = useConsoleApi()
   const profileId = useConsole(selectProfileId)
   const [alerts, setAlerts] = useState<Fresh<AlertHistoryEntry[]> | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   useEffect(() => {
     let current = true
     unwrap(api.invoke('jobHealth:alerts', { profileId, instanceId })).then(
       (value) => current && setAlerts(value),
-      (failure) => current && setError(errorMessage(failure))
+      (failure) => current && setError(failure ?? 'failed')
     )
     return () => {
       current = false
@@ -33,9 +34,7 @@ export function AlertsTab({ instanceId }: { instanceId: number }) {
   const openLink = (url: string) => void api.invoke('shell:open-external', { url })
   return (
     <div data-testid="alerts-tab">
-      {error && !alerts && (
-        <Alert type="error" showIcon title={t('jobHealth.loadFailed', { message: error })} />
-      )}
+      {error !== null && !alerts && <FailureAlert error={error} titleKey="jobHealth.loadFailed" />}
       <AsOfNote fresh={alerts} />
       {alerts && alerts.value.length === 0 && <Empty description={t('jobHealth.noAlerts')} />}
       {alerts && alerts.value.length > 0 && (

@@ -3,11 +3,12 @@
  * TaskManager's log, in the same log viewer as console logs (search, levels, follow). Following is main's:
  * it polls the chosen log and sends only the new lines, under a `flink:` pseudo process.
  */
-import { Alert, Empty, Segmented, Select, Space } from 'antd'
+import { Empty, Segmented, Select, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FlinkLogKind, TaskManagerEntry } from '../../../../shared/job-health'
-import { errorMessage, unwrap } from '../../ipc/unwrap-result'
+import { unwrap } from '../../ipc/unwrap-result'
+import { FailureAlert } from '../../components/FailureAlert'
 import { selectLog, selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi } from '../../store/store-context'
 import { LogViewer } from '../logs/LogViewer'
@@ -21,7 +22,7 @@ export function FlinkLogsTab({ address }: { address: string | null }) {
   const [managers, setManagers] = useState<TaskManagerEntry[]>([])
   const [containerId, setContainerId] = useState<string | null>(null)
   const [process, setProcess] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   const log = useConsole(selectLog(process))
 
   useEffect(() => {
@@ -31,7 +32,7 @@ export function FlinkLogsTab({ address }: { address: string | null }) {
         setManagers(list)
         setContainerId((current) => current ?? list[0]?.containerId ?? null)
       },
-      (failure) => setError(errorMessage(failure))
+      (failure) => setError(failure ?? 'failed')
     )
   }, [api, profileId, address, kind])
 
@@ -50,7 +51,7 @@ export function FlinkLogsTab({ address }: { address: string | null }) {
         // Replace what the store holds for this log with what main read now (its lines also come as appends).
         if (reply.chunks.length > 0) applyLogTails(profileId, reply.chunks)
       },
-      (failure) => current && setError(errorMessage(failure))
+      (failure) => current && setError(failure ?? 'failed')
     )
     return () => {
       current = false
@@ -90,9 +91,7 @@ export function FlinkLogsTab({ address }: { address: string | null }) {
           />
         )}
       </Space>
-      {error && (
-        <Alert type="error" showIcon title={t('jobHealth.loadFailed', { message: error })} />
-      )}
+      {error !== null && <FailureAlert error={error} titleKey="jobHealth.loadFailed" />}
       <div style={{ flex: 1, minHeight: 320 }}>
         <LogViewer stream={log} name={process ?? 'flink-log'} height={420} />
       </div>

@@ -5,6 +5,7 @@
  */
 import { Alert, Descriptions, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type {
   BackpressureLevel,
@@ -15,7 +16,7 @@ import type { Fresh } from '../../../../shared/models'
 import { useNow } from '../../components/use-now'
 import { formatAgo, formatBytes, formatDateTime, formatDuration } from '../../format/units'
 import { AsOfNote } from './AsOfNote'
-import { HealthTable, numberColumn } from './health-table'
+import { dashOrFormat, HealthTable, numberColumn } from './health-table'
 import { useJobHealthDetail } from './use-job-health'
 
 const count = (value: number) => value.toLocaleString()
@@ -50,39 +51,78 @@ export function FlinkLostNotice({ detail }: { detail: Fresh<JobHealthDetail> }) 
   )
 }
 
-export function OverviewHealth({ instanceId }: { instanceId: number }) {
-  const detail = useJobHealthDetail(instanceId)
-  const { t } = useTranslation()
-  if (!detail) return null
-  const d = detail.value
-  const columns: ColumnsType<VertexHealth> = [
+/** In and out of a vertex in one cell, one above the other: two columns each would not fit the drawer. */
+function inOut(
+  read: 'readRecords' | 'readBytes',
+  write: 'writeRecords' | 'writeBytes',
+  format: (value: number) => string
+) {
+  const cell = dashOrFormat(format)
+  return (_: unknown, vertex: VertexHealth) => (
+    <>
+      <div>{cell(vertex[read])}</div>
+      <div>{cell(vertex[write])}</div>
+    </>
+  )
+}
+
+/** The drawer body's width (880 px drawer, 24 px padding each side), at every window size. */
+const VERTEX_TABLE_WIDTH = 824
+
+/** The vertex columns: 824 px in all, so the last column is in view in the drawer without scrolling. */
+function vertexColumns(t: TFunction): ColumnsType<VertexHealth> {
+  return [
     {
       title: t('jobHealth.vertex'),
       dataIndex: 'name',
-      width: 220,
+      width: 164,
       ellipsis: { showTitle: true },
       render: (name: string) => <Typography.Text>{name}</Typography.Text>
     },
-    { title: t('jobHealth.parallelism'), dataIndex: 'parallelism', width: 70, align: 'right' },
-    { title: t('jobHealth.status'), dataIndex: 'status', width: 100, render: (s) => s ?? '—' },
-    numberColumn(t('jobHealth.recordsIn'), 'readRecords', 110, count),
-    numberColumn(t('jobHealth.recordsOut'), 'writeRecords', 110, count),
-    numberColumn(t('jobHealth.bytesIn'), 'readBytes', 100, formatBytes),
-    numberColumn(t('jobHealth.bytesOut'), 'writeBytes', 100, formatBytes),
-    numberColumn(t('jobHealth.busy'), 'busyPct', 70, (pct) => `${pct}%`),
+    { title: t('jobHealth.parallelism'), dataIndex: 'parallelism', width: 90, align: 'right' },
+    { title: t('jobHealth.status'), dataIndex: 'status', width: 90, render: (s) => s ?? '—' },
+    {
+      title: t('jobHealth.recordsInOut'),
+      key: 'records',
+      width: 120,
+      align: 'right',
+      render: inOut('readRecords', 'writeRecords', count)
+    },
+    {
+      title: t('jobHealth.bytesInOut'),
+      key: 'bytes',
+      width: 90,
+      align: 'right',
+      render: inOut('readBytes', 'writeBytes', formatBytes)
+    },
+    numberColumn(t('jobHealth.busy'), 'busyPct', 60, (pct) => `${pct}%`),
     {
       title: t('jobHealth.backpressure'),
       dataIndex: 'backpressure',
-      width: 100,
+      width: 118,
       render: (level: BackpressureLevel | null) => <BackpressureTag level={level} />
     },
     {
       title: t('jobHealth.watermark'),
       dataIndex: 'watermark',
-      width: 160,
-      render: (ms: number | null) => (ms === null ? t('jobHealth.noWatermark') : formatDateTime(ms))
+      width: 92,
+      // The time of day fits; the date is in the tooltip.
+      render: (ms: number | null) =>
+        ms === null ? (
+          t('jobHealth.noWatermark')
+        ) : (
+          <span title={formatDateTime(ms)}>{formatDateTime(ms).slice(11)}</span>
+        )
     }
   ]
+}
+
+export function OverviewHealth({ instanceId }: { instanceId: number }) {
+  const detail = useJobHealthDetail(instanceId)
+  const { t } = useTranslation()
+  if (!detail) return null
+  const d = detail.value
+  const columns = vertexColumns(t)
   return (
     <div data-testid="overview-health" style={{ marginTop: 16 }}>
       <FlinkLostNotice detail={detail} />
@@ -112,7 +152,7 @@ export function OverviewHealth({ instanceId }: { instanceId: number }) {
         title={t('jobHealth.vertices')}
         rows={d.vertices}
         columns={columns}
-        scrollX={1100}
+        scrollX={VERTEX_TABLE_WIDTH}
         testId="vertex-table"
       />
     </div>

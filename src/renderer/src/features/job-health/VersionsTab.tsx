@@ -1,13 +1,14 @@
 /**
  * The task's history versions (`task/version`): the list, and the chosen version's SQL beside the current one.
  */
-import { Alert, Col, Empty, Row, Table, Typography } from 'antd'
+import { Col, Empty, Row, Table, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TaskVersion } from '../../../../shared/job-health'
 import type { Fresh } from '../../../../shared/models'
 import { formatDinkyTime } from '../../format/units'
-import { errorMessage, unwrap } from '../../ipc/unwrap-result'
+import { unwrap } from '../../ipc/unwrap-result'
+import { FailureAlert } from '../../components/FailureAlert'
 import { selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi } from '../../store/store-context'
 import { AsOfNote } from './AsOfNote'
@@ -18,12 +19,12 @@ export function VersionsTab({ taskId }: { taskId: number }) {
   const profileId = useConsole(selectProfileId)
   const [versions, setVersions] = useState<Fresh<TaskVersion[]> | null>(null)
   const [selected, setSelected] = useState<number | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   useEffect(() => {
     let current = true
     unwrap(api.invoke('jobHealth:versions', { profileId, taskId })).then(
       (value) => current && setVersions(value),
-      (failure) => current && setError(errorMessage(failure))
+      (failure) => current && setError(failure ?? 'failed')
     )
     return () => {
       current = false
@@ -37,8 +38,8 @@ export function VersionsTab({ taskId }: { taskId: number }) {
   const chosen = list.find((v) => v.id === selected) ?? list.find((v) => v !== newest) ?? null
   return (
     <div data-testid="versions-tab">
-      {error && !versions && (
-        <Alert type="error" showIcon title={t('jobHealth.loadFailed', { message: error })} />
+      {error !== null && !versions && (
+        <FailureAlert error={error} titleKey="jobHealth.loadFailed" />
       )}
       <AsOfNote fresh={versions} />
       {versions && list.length === 0 && <Empty description={t('jobHealth.noVersions')} />}

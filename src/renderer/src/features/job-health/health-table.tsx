@@ -22,7 +22,18 @@ export function numberColumn<Row>(
   return { title, dataIndex, width, align: 'right', render: dashOrFormat(format) }
 }
 
-/** A section of the drawer: its title, then the rows in a small table as wide as `scrollX` (it scrolls below). */
+/** The sum of the columns' fixed widths: a table narrower than that clips its last column instead of scrolling. */
+export function columnsWidth<Row>(columns: ColumnsType<Row>): number {
+  return columns.reduce(
+    (sum, column) => sum + (typeof column.width === 'number' ? column.width : 0),
+    0
+  )
+}
+
+/**
+ * A section of the drawer: its title, then the rows in a small table as wide as `scrollX`, never narrower than its
+ * columns' widths (it scrolls sideways below that).
+ */
 export function HealthTable<Row extends { id: number | string }>({
   title,
   rows,
@@ -47,7 +58,7 @@ export function HealthTable<Row extends { id: number | string }>({
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: scrollX }}
+        scroll={{ x: Math.max(scrollX, columnsWidth(columns)) }}
         data-testid={testId}
       />
     </>

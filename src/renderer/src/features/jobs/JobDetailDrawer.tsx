@@ -2,14 +2,15 @@
  * A job's detail: its live status and facts, Flink's root exception, and its console log (followed with
  * `logs:follow FlinkSubmit/<taskId>` while the drawer is open), with the job actions in the header.
  */
-import { Alert, Descriptions, Drawer, Space, Tabs, Typography } from 'antd'
+import { Descriptions, Drawer, Space, Tabs, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useShallow } from 'zustand/react/shallow'
 import type { JobDetail } from '../../../../shared/models'
 import { JobStatusTag } from '../../components/JobStatusTag'
 import { formatDinkyTime } from '../../format/units'
-import { errorMessage, unwrap } from '../../ipc/unwrap-result'
+import { unwrap } from '../../ipc/unwrap-result'
+import { FailureAlert } from '../../components/FailureAlert'
 import { selectJobs, selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
 import { JobActions } from './JobActions'
@@ -19,7 +20,7 @@ import { OverviewHealth } from '../job-health/OverviewHealth'
 import { useJobHealth } from '../job-health/use-job-health'
 import { JobMetricsTab } from '../metrics/JobMetricsTab'
 
-type Loaded = { jobId: number; detail: JobDetail | null; error: string | null }
+type Loaded = { jobId: number; detail: JobDetail | null; error: unknown }
 
 export function JobDetailDrawer() {
   const { t } = useTranslation()
@@ -44,7 +45,7 @@ export function JobDetailDrawer() {
     let current = true
     unwrap(api.invoke('jobs:detail', { profileId, jobId })).then(
       (value) => current && setLoaded({ jobId, detail: value, error: null }),
-      (error) => current && setLoaded({ jobId, detail: null, error: errorMessage(error) })
+      (error: unknown) => current && setLoaded({ jobId, detail: null, error: error ?? 'failed' })
     )
     return () => {
       current = false
@@ -82,9 +83,7 @@ export function JobDetailDrawer() {
       }
       extra={job && <JobActions job={job} />}
     >
-      {error && (
-        <Alert type="error" showIcon title={t('jobDetail.loadFailed', { message: error })} />
-      )}
+      {error !== null && <FailureAlert error={error} titleKey="jobDetail.loadFailed" />}
       {job && (
         <Tabs
           style={{ flex: 1, minHeight: 0 }}

@@ -68,7 +68,7 @@ export function JobsView() {
         dataSource={rows}
         scroll={{ x: 'max-content' }}
         pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
-        locale={{ emptyText: t('jobs.empty') }}
+        locale={{ emptyText: t(jobs ? 'jobs.empty' : 'freshness.noData') }}
         rowClassName={(job) => jobRowClass(job.status)}
         onRow={(job) =>
           ({

@@ -8,6 +8,7 @@ import { Alert, Button, Card, Flex, Segmented, Space } from 'antd'
 import { useCallback, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '../../../../shared/models'
+import { FailureAlert } from '../../components/FailureAlert'
 import { useNow } from '../../components/use-now'
 import { formatDateTime } from '../../format/units'
 import { selectProfileId } from '../../store/selectors'
@@ -81,7 +82,7 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
         </Space>
         <MetricsLegend />
       </Flex>
-      {error && <Alert type="error" showIcon title={t('metrics.loadFailed', { message: error })} />}
+      {error !== null && <FailureAlert error={error} titleKey="metrics.loadFailed" />}
       {view?.stale && view.asOf !== null && (
         <Alert
           type="warning"

@@ -4,7 +4,7 @@
  * (the tab and a pinned chart): the store's view is dropped when the last of them goes.
  */
 import { useEffect, useState } from 'react'
-import { errorMessage, unwrap } from '../../ipc/unwrap-result'
+import { unwrap } from '../../ipc/unwrap-result'
 import { metricsKey } from '../../store/metrics-slice'
 import { useConsole, useConsoleApi, useConsoleStore } from '../../store/store-context'
 
@@ -14,7 +14,7 @@ let nextHolder = 0
 export function useJobMetrics(profileId: string, jid: string | null) {
   const api = useConsoleApi()
   const store = useConsoleStore()
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<unknown>(null)
   const view = useConsole((state) =>
     jid ? state.metricsViews[metricsKey(profileId, jid)] : undefined
   )
@@ -31,7 +31,7 @@ export function useJobMetrics(profileId: string, jid: string | null) {
         setError(null)
         store.getState().setMetricsView(profileId, opened)
       },
-      (failure) => current && setError(errorMessage(failure))
+      (failure) => current && setError(failure ?? 'failed')
     )
     return () => {
       current = false

@@ -7,7 +7,8 @@ import { useConsole } from '../../store/store-context'
 
 export function ClusterHealthCard() {
   const { t } = useTranslation()
-  const clusters = useConsole(selectClusters)?.value ?? []
+  const fresh = useConsole(selectClusters)
+  const clusters = fresh?.value ?? []
   const sysInfo = useConsole(selectSysInfo)
   const version = useConsole((state) => state.servers[selectProfileId(state)]?.version ?? null)
   const available = clusters.filter((cluster) => cluster.available).length
@@ -28,7 +29,10 @@ export function ClusterHealthCard() {
       data-testid="cluster-health"
     >
       {clusters.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.noClusters')} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t(fresh ? 'overview.noClusters' : 'freshness.noData')}
+        />
       ) : (
         <List
           size="small"

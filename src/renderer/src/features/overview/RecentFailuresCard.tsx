@@ -28,7 +28,10 @@ export function RecentFailuresCard() {
   return (
     <Card size="small" title={t('overview.recentFailures')} data-testid="recent-failures">
       {failures.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.noFailures')} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t(jobs ? 'overview.noFailures' : 'freshness.noData')}
+        />
       ) : (
         <List
           size="small"

@@ -8,6 +8,16 @@ import { errorMessage, IpcFailure } from '../../ipc/unwrap-result'
 
 const VERSION_PATH = /\/api\/version$/
 
+/** The concrete fix for an address that is not Dinky, from the probe's URL: drop `/api`, or use Dinky's own address. */
+export function notDinkyFix(t: TFunction, probeUrl: string): string {
+  // The server URL tried is the probe's URL without `/api/version`; its `/api` suffix is the usual mistake.
+  const tried = probeUrl.replace(VERSION_PATH, '')
+  const root = tried.replace(/\/api$/i, '')
+  return root !== tried
+    ? t('settings.testNotDinky.useRoot', { root })
+    : t('settings.testNotDinky.useOwnAddress')
+}
+
 export function testFailureText(t: TFunction, error: unknown): string {
   const evidence = error instanceof IpcFailure && error.code === 'not-dinky' ? error.evidence : null
   if (!evidence?.url) return t('settings.testFailed', { message: errorMessage(error) })
@@ -16,13 +26,7 @@ export function testFailureText(t: TFunction, error: unknown): string {
     status === undefined
       ? t('settings.testNotDinky.answeredBody', { url, contentType })
       : t('settings.testNotDinky.answered', { url, status, contentType })
-  // The server URL tried is the probe's URL without `/api/version`; its `/api` suffix is the usual mistake.
-  const tried = url.replace(VERSION_PATH, '')
-  const root = tried.replace(/\/api$/i, '')
-  const fix =
-    root !== tried
-      ? t('settings.testNotDinky.useRoot', { root })
-      : t('settings.testNotDinky.useOwnAddress')
+  const fix = notDinkyFix(t, url)
   const text = t('settings.testNotDinky.text', { title: t('proxy.titles.not-dinky'), seen, fix })
   // No content type leaves a double space.
   return text.replace(/ {2,}/g, ' ')
