@@ -83,7 +83,7 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       expect(text).toContain(`${dinky.sim.url}/api/api/version`)
       expect(text).toContain('HTTP 404')
       expect(text).toContain(chinese ? '该地址不是 Dinky' : 'This address is not Dinky')
-      expect(text).toContain(chinese ? '不要加 /api' : 'without /api')
+      expect(text).toContain(chinese ? '不带 /api' : 'without /api')
       // The fix is the URL to use, not an nginx snippet.
       expect(await finding.getByTestId('nginx-snippet').count()).toBe(0)
       await expect(finding.getByTestId('not-dinky-fix').textContent()).resolves.toContain(

@@ -56,6 +56,22 @@ describe('Diagnostics findings', () => {
     expect(notDinky.textContent).toContain('<b>text/html</b>')
   })
 
+  it('says what the console does about a finding only while it holds', () => {
+    const resolved = FINDINGS.map((finding) => ({ ...finding, resolvedAt: at + 60_000 }))
+    const { unmount } = renderConsole(<ProxyFindings findings={FINDINGS} />)
+    expect(screen.getByTestId('finding-proxy-buffering').textContent).toContain(
+      'polling every 2 s meanwhile'
+    )
+    expect(screen.getByTestId('finding-not-dinky').textContent).toContain('once a minute')
+    unmount()
+    renderConsole(<ProxyFindings findings={resolved} />)
+    const buffering = screen.getByTestId('finding-proxy-buffering')
+    expect(buffering.textContent).toContain('HTTP 200, 0 bytes in 27 s')
+    expect(buffering.textContent).not.toContain('polling')
+    expect(screen.getByTestId('finding-proxy-idle-timeout').textContent).not.toContain('reconnects')
+    expect(screen.getByTestId('finding-not-dinky').textContent).not.toContain('once a minute')
+  })
+
   it('speaks Chinese', () => {
     renderConsole(<ProxyFindings findings={FINDINGS} />, { language: 'zh-CN' })
     expect(screen.getByTestId('finding-proxy-buffering').textContent).toContain(

@@ -437,16 +437,21 @@ export const enUS = {
     },
     evidenceText: {
       'proxy-buffering':
-        'HTTP {{status}}, {{bytes}} bytes in {{seconds}} s, {{times}} times in a row, while REST answers. Console lines and JVM figures now come by polling every 2 s.',
+        'HTTP {{status}}, {{bytes}} bytes in {{seconds}} s, {{times}} times in a row, while REST answers.',
       'proxy-idle-timeout':
-        'The stream was cut {{times}} times after {{seconds}} s without data each time (Dinky’s heartbeat is 9 s). The console reconnects at once.',
+        'The stream was cut {{times}} times after {{seconds}} s without data each time (Dinky’s heartbeat is 9 s).',
       'proxy-error-page':
         'HTTP {{status}} {{contentType}} instead of Dinky’s answer: Dinky behind the proxy is down or unreachable.',
       'proxy-no-websocket':
         'The WebSocket upgrade was answered with HTTP {{status}} instead of 101.',
       'proxy-rewrites': 'The stream came back as {{contentType}} instead of text/event-stream.',
-      'not-dinky':
-        '{{url}} answered HTTP {{status}} {{contentType}} without Dinky’s envelope. Use Dinky’s own address without /api (Dinky’s default port is 8888). Retrying once a minute.'
+      'not-dinky': '{{url}} answered HTTP {{status}} {{contentType}} without Dinky’s envelope.'
+    },
+    /** What the console does about a finding while it holds; not shown once it is resolved. */
+    whileHolds: {
+      'proxy-buffering': 'Console lines and JVM figures come by polling every 2 s meanwhile.',
+      'proxy-idle-timeout': 'The console reconnects at once after each cut.',
+      'not-dinky': 'Retrying once a minute.'
     },
     advice: {
       'proxy-buffering': 'Turn buffering off for Dinky in the proxy.',

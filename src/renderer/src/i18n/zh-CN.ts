@@ -433,15 +433,19 @@ export const zhCN: CatalogueShape = {
     },
     evidenceText: {
       'proxy-buffering':
-        'HTTP {{status}}，{{seconds}} 秒内收到 {{bytes}} 字节，连续 {{times}} 次，而 REST 接口正常。控制台日志和 JVM 数据现改为每 2 秒轮询。',
+        'HTTP {{status}}，{{seconds}} 秒内收到 {{bytes}} 字节，连续 {{times}} 次，而 REST 接口正常。',
       'proxy-idle-timeout':
-        '推送流被切断 {{times}} 次，每次都在无数据 {{seconds}} 秒之后（Dinky 的心跳间隔为 9 秒）。控制台会立即重连。',
+        '推送流被切断 {{times}} 次，每次都在无数据 {{seconds}} 秒之后（Dinky 的心跳间隔为 9 秒）。',
       'proxy-error-page':
         '收到 HTTP {{status}} {{contentType}}，而不是 Dinky 的响应：代理后面的 Dinky 未运行或无法访问。',
       'proxy-no-websocket': 'WebSocket 升级请求得到 HTTP {{status}}，而不是 101。',
       'proxy-rewrites': '推送流的类型是 {{contentType}}，而不是 text/event-stream。',
-      'not-dinky':
-        '{{url}} 返回 HTTP {{status}} {{contentType}}，不是 Dinky 的响应格式。请使用 Dinky 本身的地址，不要加 /api（Dinky 默认端口为 8888）。每分钟重试一次。'
+      'not-dinky': '{{url}} 返回 HTTP {{status}} {{contentType}}，不是 Dinky 的响应格式。'
+    },
+    whileHolds: {
+      'proxy-buffering': '在此期间，控制台日志和 JVM 数据改为每 2 秒轮询。',
+      'proxy-idle-timeout': '每次被切断后，控制台都会立即重连。',
+      'not-dinky': '每分钟重试一次。'
     },
     advice: {
       'proxy-buffering': '在代理中关闭对 Dinky 的缓冲。',

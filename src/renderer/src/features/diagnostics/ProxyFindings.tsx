@@ -25,6 +25,11 @@ function evidenceValues(diagnosis: Diagnosis) {
   }
 }
 
+/** Findings whose console behaviour (polling, quiet reconnects, retries) is said while they hold. */
+type WithWorkaround = 'proxy-buffering' | 'proxy-idle-timeout' | 'not-dinky'
+const hasWorkaround = (code: Diagnosis['code']): code is WithWorkaround =>
+  code === 'proxy-buffering' || code === 'proxy-idle-timeout' || code === 'not-dinky'
+
 /** Newest first, those that still hold before those resolved: the alarm on top, the history below. */
 function holdingFirst(findings: readonly Diagnosis[]): Diagnosis[] {
   const resolved = (finding: Diagnosis) => Number(finding.resolvedAt !== undefined)
@@ -76,6 +81,9 @@ export function ProxyFindings({ findings }: { findings: readonly Diagnosis[] }) 
                   <span>
                     <strong>{t('proxy.evidence')}:</strong>{' '}
                     {t(`proxy.evidenceText.${finding.code}`, evidenceValues(finding))}
+                    {finding.resolvedAt === undefined && hasWorkaround(finding.code) && (
+                      <> {t(`proxy.whileHolds.${finding.code}`)}</>
+                    )}
                   </span>
                   <span>{t(`proxy.advice.${finding.code}`)}</span>
                   {finding.code === 'not-dinky' ? (
