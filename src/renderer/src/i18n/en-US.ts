@@ -447,6 +447,7 @@ export const enUS = {
       'proxy-rewrites': 'The stream came back as {{contentType}} instead of text/event-stream.',
       'not-dinky': '{{url}} answered HTTP {{status}} {{contentType}} without Dinky’s envelope.'
     },
+    evidenceWhileHolds: '{{evidence}} {{workaround}}',
     /** What the console does about a finding while it holds; not shown once it is resolved. */
     whileHolds: {
       'proxy-buffering': 'Console lines and JVM figures come by polling every 2 s meanwhile.',

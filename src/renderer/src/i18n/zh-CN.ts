@@ -442,6 +442,7 @@ export const zhCN: CatalogueShape = {
       'proxy-rewrites': '推送流的类型是 {{contentType}}，而不是 text/event-stream。',
       'not-dinky': '{{url}} 返回 HTTP {{status}} {{contentType}}，不是 Dinky 的响应格式。'
     },
+    evidenceWhileHolds: '{{evidence}}{{workaround}}',
     whileHolds: {
       'proxy-buffering': '在此期间，控制台日志和 JVM 数据改为每 2 秒轮询。',
       'proxy-idle-timeout': '每次被切断后，控制台都会立即重连。',

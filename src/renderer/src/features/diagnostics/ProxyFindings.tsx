@@ -80,10 +80,15 @@ export function ProxyFindings({ findings }: { findings: readonly Diagnosis[] }) 
                   )}
                   <span>
                     <strong>{t('proxy.evidence')}:</strong>{' '}
-                    {t(`proxy.evidenceText.${finding.code}`, evidenceValues(finding))}
-                    {finding.resolvedAt === undefined && hasWorkaround(finding.code) && (
-                      <> {t(`proxy.whileHolds.${finding.code}`)}</>
-                    )}
+                    {finding.resolvedAt === undefined && hasWorkaround(finding.code)
+                      ? t('proxy.evidenceWhileHolds', {
+                          evidence: t(
+                            `proxy.evidenceText.${finding.code}`,
+                            evidenceValues(finding)
+                          ),
+                          workaround: t(`proxy.whileHolds.${finding.code}`)
+                        })
+                      : t(`proxy.evidenceText.${finding.code}`, evidenceValues(finding))}
                   </span>
                   <span>{t(`proxy.advice.${finding.code}`)}</span>
                   {finding.code === 'not-dinky' ? (
