@@ -60,7 +60,9 @@ export function createPipeline(
     }
     if (check.ok)
       ctx.login = { token: check.token, loginId: check.loginId, expiresAt: check.expiresAt }
+    // The TenantInterceptor covers `/api/**` but the login (and LDAP status); `/openapi/**` never meets it.
     if (
+      ctx.path.startsWith('/api/') &&
       ctx.path !== '/api/login' &&
       ctx.tenantId !== null &&
       (!check.ok || ctx.tenantId !== TENANT_ID)
