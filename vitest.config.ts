@@ -7,6 +7,9 @@ export default defineConfig({
     // electron >=42 has no postinstall; require('electron') outside Electron tries to download the binary and
     // throws. With this set it returns a path string, so electron-store can be imported in plain Node.
     env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron' },
+    // The slowest and any retried tests, printed before the default reporter's summary (which stays last). No
+    // `retry` anywhere: a test that needs one is flaky, and should be seen, not hidden.
+    reporters: ['./test/support/slow-tests-reporter.ts', 'default'],
     projects: [
       {
         extends: true,
