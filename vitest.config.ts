@@ -38,6 +38,9 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits for something the app does; its 1 s default fails a test on a loaded machine, where a
+          // launch alone takes 10 s. A generous deadline only ends a stuck test.
+          expect: { poll: { timeout: 30_000 } },
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false
         }

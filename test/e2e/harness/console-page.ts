@@ -82,11 +82,20 @@ export async function saveViewerLog(
   return text === '' ? [] : text.split('\n')
 }
 
+/** A state the badge took, and when the page drew it (epoch ms, the page's clock: the machine's). */
+export interface BadgeChange {
+  state: string
+  at: number
+}
+
 /**
  * Starts recording every connection state the badge shows (a MutationObserver in the page), so a test can assert
- * on states too brief to catch by polling; `read()` returns them in order, starting with the current one.
+ * on states too brief to catch by polling; `read()` returns them in order, starting with the current one, and
+ * `timed()` with when each was drawn (a timing measured there, not by when the test process looked).
  */
-export async function recordBadgeStates(page: Page): Promise<{ read(): Promise<string[]> }> {
+export async function recordBadgeStates(
+  page: Page
+): Promise<{ read(): Promise<string[]>; timed(): Promise<BadgeChange[]> }> {
   await page.evaluate(() => {
     const w = globalThis as unknown as Record<string, unknown> & {
       document: { querySelector(s: string): { getAttribute(n: string): string | null } | null }
@@ -94,21 +103,20 @@ export async function recordBadgeStates(page: Page): Promise<{ read(): Promise<s
         observe(target: unknown, options: Record<string, unknown>): void
       }
     }
-    const seen: string[] = []
+    const seen: Array<{ state: string; at: number }> = []
     const badge = () => w.document.querySelector('[data-testid="connection-badge"]')
-    seen.push(badge()?.getAttribute('data-state') ?? 'none')
+    seen.push({ state: badge()?.getAttribute('data-state') ?? 'none', at: Date.now() })
     new w.MutationObserver(() => {
       const state = badge()?.getAttribute('data-state') ?? 'none'
-      if (seen.at(-1) !== state) seen.push(state)
+      if (seen.at(-1)?.state !== state) seen.push({ state, at: Date.now() })
     }).observe(w.document, { subtree: true, childList: true, attributeFilter: ['data-state'] })
     w['__badgeStates'] = seen
   })
-  return {
-    read: () =>
-      page.evaluate(() => [
-        ...((globalThis as Record<string, unknown>)['__badgeStates'] as string[])
-      ])
-  }
+  const timed = () =>
+    page.evaluate(() => [
+      ...((globalThis as Record<string, unknown>)['__badgeStates'] as BadgeChange[])
+    ])
+  return { read: async () => (await timed()).map((change) => change.state), timed }
 }
 
 /**

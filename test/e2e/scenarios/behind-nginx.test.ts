@@ -78,7 +78,10 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       expect(await idle.textContent()).toMatch(
         chinese ? /每次都在无数据 0\.\d 秒之后/ : /after 0\.\d s without data/
       )
-      await new Promise((resolve) => setTimeout(resolve, 3_000))
+      // Two more idle cuts ridden out (each one a new stream request at Dinky), then the badge is still Live.
+      const connects = () => dinky.sim.control.stats().requestsByPath['/api/sse/connect'] ?? 0
+      const cutsBefore = connects()
+      await expect.poll(connects).toBeGreaterThanOrEqual(cutsBefore + 2)
       const seen = await states.read()
       expect(seen.slice(seen.lastIndexOf('live'))).toEqual(['live'])
       await app.screenshot(`proxy-diagnostics-findings-${language}`)

@@ -33,17 +33,9 @@ describe('logs and updates on the desktop', () => {
     const exported = join(userDataDir, 'diagnostics.json')
     await app.answerDialog('showSaveDialog', { canceled: false, filePath: exported })
     await page.getByTestId('diagnostics-export').click()
-    // The file appears before its last byte is written: wait until it reads as a whole report.
-    const readReport = () => {
-      if (!existsSync(exported)) return null
-      try {
-        return JSON.parse(readFileSync(exported, 'utf8')) as { logTail: string[] }
-      } catch {
-        return null
-      }
-    }
-    await expect.poll(readReport).not.toBeNull()
-    const report = readReport()!
+    // The file appears before its last byte is written: wait for the app to say the export is done, then read it.
+    await page.getByText(`Exported to ${exported}`).waitFor({ timeout: 30_000 })
+    const report = JSON.parse(readFileSync(exported, 'utf8')) as { logTail: string[] }
     expect(report.logTail.length).toBeGreaterThan(0)
     expect(report.logTail.join('\n')).toContain('certificate trust')
   })
