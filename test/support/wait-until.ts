@@ -12,7 +12,7 @@ export interface WaitOptions {
   /** Between checks; default 10 ms. */
   intervalMs?: number
   /** The state to show when the deadline passes (default: the check's last answer). */
-  state?: () => unknown
+  state?: () => unknown | Promise<unknown>
 }
 
 /** Resolves with the check's first truthy answer; rejects at the deadline with `what` and the last state. */
@@ -26,7 +26,7 @@ export async function waitUntil<T>(
     const answer = await check()
     if (answer) return answer as NonNullable<T>
     if (Date.now() > deadline) {
-      const state = options.state ? options.state() : answer
+      const state = options.state ? await options.state() : answer
       throw new Error(
         `Timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${show(state)}`
       )
