@@ -7,7 +7,6 @@ import { expect } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { ConnectionState } from '../../../src/shared/connection'
 import type { E2eApp } from './e2e-app'
-import { pollFor } from './page-helpers'
 
 export type BadgeState = ConnectionState['kind']
 export type ViewName = 'overview' | 'jobs' | 'logs' | 'clusters' | 'diagnostics' | 'settings'
@@ -21,7 +20,7 @@ export function connectionBadge(page: Page): Locator {
 export async function waitForBadge(
   page: Page,
   state: BadgeState,
-  timeoutMs = 15_000
+  timeoutMs = 30_000
 ): Promise<void> {
   await page
     .locator(`[data-testid="connection-badge"][data-state="${state}"]`)
@@ -74,11 +73,10 @@ export async function saveViewerLog(
 ): Promise<string[]> {
   await app.answerDialog('showSaveDialog', { canceled: false, filePath })
   await scope.getByTestId('log-save').click()
-  const text = await pollFor(
-    () => readFile(filePath, 'utf8').catch(() => undefined),
-    `the saved log ${filePath}`,
-    10_000
-  )
+  // The file exists before its last byte is written: wait for the app's "saved to <path>" message (in any
+  // language it names the path), which comes once the write is done, then read it.
+  await scope.page().getByText(filePath).first().waitFor({ timeout: 30_000 })
+  const text = await readFile(filePath, 'utf8')
   return text === '' ? [] : text.split('\n')
 }
 

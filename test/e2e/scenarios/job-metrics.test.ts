@@ -15,7 +15,7 @@ async function openMetricsTab(page: Page, jobName: string, language: keyof typeo
   const drawer = page.getByTestId('job-detail')
   await drawer.waitFor({ state: 'visible' })
   await drawer.getByRole('tab', { name: TAB[language] }).click()
-  await drawer.getByTestId('job-metrics').waitFor({ timeout: 10_000 })
+  await drawer.getByTestId('job-metrics').waitFor({ timeout: 30_000 })
   return drawer
 }
 
@@ -50,7 +50,7 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       await openView(page, 'jobs')
       let drawer = await openMetricsTab(page, job.name, language)
       await expect
-        .poll(() => drawer.getByTestId('metric-last').count(), { timeout: 15_000 })
+        .poll(() => drawer.getByTestId('metric-last').count(), { timeout: 30_000 })
         .toBeGreaterThan(0)
       // A few pushed samples on the charts (about 5 s of them), so the screenshot shows a live line.
       await expect.poll(() => pushedPoints(drawer)).toBeGreaterThanOrEqual(5)
@@ -73,7 +73,7 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       const offline = await scenario.launch('http://127.0.0.1:9')
       await openView(offline, 'jobs')
       drawer = await openMetricsTab(offline, job.name, language)
-      await drawer.getByTestId('metrics-offline').waitFor({ timeout: 10_000 })
+      await drawer.getByTestId('metrics-offline').waitFor({ timeout: 30_000 })
       expect(await drawer.locator('polyline').count()).toBeGreaterThan(0)
       await scenario.app.screenshot(`metrics-offline-${language}`)
     })
