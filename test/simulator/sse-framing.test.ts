@@ -63,7 +63,7 @@ describe('SSE connect, framed as Spring writes it', () => {
     await stream.until((t) => t.includes('retry:1000'))
     expect(sim.control.stats().sseSessions).toBe(1)
     // A completed chunked body ends with the zero-length chunk.
-    await stream.until((t) => t.endsWith('0\r\n\r\n'), 2000)
+    await stream.until((t) => t.endsWith('0\r\n\r\n'))
     expect(sim.control.stats().sseSessions).toBe(0)
   })
 

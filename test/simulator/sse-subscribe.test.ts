@@ -102,7 +102,7 @@ describe('SSE subscribe and topics', () => {
     ).body
     expect(before.data).toEqual(['SESSION_INVALID'])
     sim.control.submit(3)
-    await stream.until((t) => dataEvents(t).some((e) => e.data.status === 'FINISHED'), 5000)
+    await stream.until((t) => dataEvents(t).some((e) => e.data.status === 'FINISHED'), 20_000)
     const events = dataEvents(stream.text)
     expect(new Set(events.map((e) => e.data.key)).size).toBe(1)
     expect(events[0].data.log).toContain('Start Process:FlinkSubmit/3')
