@@ -7,6 +7,9 @@ export default defineConfig({
     // electron >=42 has no postinstall; require('electron') outside Electron tries to download the binary and
     // throws. With this set it returns a path string, so electron-store can be imported in plain Node.
     env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron' },
+    // The slowest and any retried tests, printed before the default reporter's summary (which stays last). No
+    // `retry` anywhere: a test that needs one is flaky, and should be seen, not hidden.
+    reporters: ['./test/support/slow-tests-reporter.ts', 'default'],
     projects: [
       {
         extends: true,
@@ -35,6 +38,9 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits for something the app does; its 1 s default fails a test on a loaded machine, where a
+          // launch alone takes 10 s. A generous deadline only ends a stuck test.
+          expect: { poll: { timeout: 30_000 } },
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false
         }

@@ -49,8 +49,11 @@ export interface SimulatorControl {
   forgetSessions(): void
   /** Sessions, streams and tokens are lost; the world (Dinky's database) stays. */
   restart(options?: { downMs?: number }): Promise<void>
-  /** Stops listening for `ms`, cutting every connection, then listens again on the same port. */
-  refuseConnections(ms: number): Promise<void>
+  /**
+   * Stops listening, cutting every connection, then listens again on the same port: after `downFor` ms, or once
+   * `downFor` settles (why: a test ends the outage when it has seen what it waits for, not after a guessed time).
+   */
+  refuseConnections(downFor: number | Promise<unknown>): Promise<void>
   clearFaults(): void
   /** Console copies out of order, repeated and torn before a separator, as Dinky's async sends (until cleared). */
   raceConsoleCopies(on: boolean): void
@@ -92,9 +95,11 @@ export function createControl(deps: ControlDeps): SimulatorControl {
   const heartbeatsOn = (): void => {
     if (!state.webSocketMode) state.sse.startHeartbeat()
   }
-  const refuse = async (ms: number): Promise<void> => {
+  const refuse = async (downFor: number | Promise<unknown>): Promise<void> => {
     await listener.stop()
-    if (ms > 0) await new Promise<void>((resolve) => state.timers.timeout(resolve, ms))
+    if (typeof downFor !== 'number') await downFor.catch(() => undefined)
+    else if (downFor > 0)
+      await new Promise<void>((resolve) => state.timers.timeout(resolve, downFor))
     await listener.listen(listener.port)
   }
   return {

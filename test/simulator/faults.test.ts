@@ -6,10 +6,10 @@ import {
   login,
   postJson,
   RawStream,
-  sleep,
   TEST_OPTIONS,
   readJson
 } from './helpers'
+import { waitUntil } from '../support/wait-until'
 
 describe('fault controls', () => {
   let sim: Simulator
@@ -49,14 +49,19 @@ describe('fault controls', () => {
   })
 
   it('pauses and resumes heartbeats', async () => {
-    sim = await startSimulator({ ...TEST_OPTIONS, heartbeatMs: 30 })
+    sim = await startSimulator({ ...TEST_OPTIONS, heartbeatMs: 30, jvmIntervalMs: 60 })
     const token = await login(sim)
     sim.control.pauseHeartbeats()
     const stream = await connect(token, 'h')
-    await sleep(120)
+    // The JVM loop runs on the simulator's timers too, and its stream carries the hub's heartbeats: three of its
+    // 60 ms periods span six heartbeat periods, whatever the machine's load.
+    const jvm = new RawStream(sim, '/api/monitor/getJvmInfo', authHeaders(sim, token))
+    streams.push(jvm)
+    await jvm.until((t) => dataEvents(t).length >= 3)
+    expect(dataEvents(jvm.text).filter((e) => e.topic === 'HEART_BEAT')).toHaveLength(0)
     expect(dataEvents(stream.text)).toHaveLength(0)
     sim.control.resumeHeartbeats()
-    await stream.until((t) => dataEvents(t).length >= 2, 1000)
+    await stream.until((t) => dataEvents(t).length >= 2)
   })
 
   it('answers the next N requests with nginx 502 pages or 200 text/html, then recovers', async () => {
@@ -111,13 +116,15 @@ describe('fault controls', () => {
   it('refuses connections for a while, then listens again on the same port', async () => {
     sim = await startSimulator(TEST_OPTIONS)
     const port = sim.port
-    const back = sim.control.refuseConnections(200)
-    await sleep(20)
+    let reopen = (): void => undefined
+    const back = sim.control.refuseConnections(new Promise<void>((resolve) => (reopen = resolve)))
+    await waitUntil(() => !sim.control.stats().listening, { what: 'the listener to stop' })
     const error = await fetch(`${sim.url}/api/version`).then(
       () => null,
       (e: Error & { cause?: { code?: string } }) => e.cause?.code
     )
     expect(error).toBe('ECONNREFUSED')
+    reopen()
     await back
     expect(sim.port).toBe(port)
     expect((await fetch(`${sim.url}/openapi/version`)).status).toBe(200)

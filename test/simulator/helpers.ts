@@ -80,14 +80,20 @@ export class RawStream {
     })
   }
 
-  /** Waits until `predicate(text)` holds or the socket closes; fails after `timeoutMs`. */
-  async until(predicate: (text: string) => boolean, timeoutMs = 3000): Promise<string> {
+  /**
+   * Waits until `predicate(text)` holds or the socket closes. `timeoutMs` only ends a stuck test, so it is generous
+   * (a loaded machine delays the event, it does not lose it).
+   */
+  async until(predicate: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs
     while (!predicate(this.text)) {
       if (this.ended)
         throw new Error(`stream ended before the condition held:\n${this.text.slice(-500)}`)
       const left = deadline - Date.now()
-      if (left <= 0) throw new Error(`timed out waiting; got:\n${this.text.slice(-500)}`)
+      if (left <= 0)
+        throw new Error(
+          `timed out after ${timeoutMs} ms waiting on the stream; got:\n${this.text.slice(-500)}`
+        )
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left)
         this.waiters.push(() => {
@@ -99,7 +105,7 @@ export class RawStream {
     return this.text
   }
 
-  async closed(timeoutMs = 3000): Promise<void> {
+  async closed(timeoutMs = 10_000): Promise<void> {
     await this.until(() => this.ended, timeoutMs).catch((error: Error) => {
       if (!this.ended) throw error
     })
@@ -134,6 +140,10 @@ export function dataEvents(text: string): Json[] {
     .map((line) => JSON.parse(line.slice('data:'.length)))
 }
 
+/**
+ * A fixed wall-clock pause. Never for waiting on something the simulator does (wait for the event: `until`,
+ * `waitUntil` in test/support/wait-until.ts); kept for callers that still need it.
+ */
 export const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms))
 

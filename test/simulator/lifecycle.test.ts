@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { startSimulator } from '../../src/simulator/index'
 import { authHeaders, dataEvents, login, postJson, RawStream } from './helpers'
 
@@ -70,6 +70,7 @@ describe('simulator lifecycle', () => {
       topics: ['/TOPIC/PROCESS_CONSOLE/FlinkSubmit/98']
     })
     stream.pause()
+    const appended = vi.spyOn(sim.control.world.console, 'appendBatch')
     let done = false
     const running = sim.control.firehose({
       processName: 'FlinkSubmit/98',
@@ -77,8 +78,12 @@ describe('simulator lifecycle', () => {
       linesPerEvent: 30
     })
     void running.then(() => (done = true))
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Unhindered, the firehose ends within two turns of the event loop (it yields every 64 events); a round trip
+    // to the server takes several turns, so three of them order "would have finished" before the check.
+    for (let trip = 0; trip < 3; trip++) await (await fetch(`${sim.url}/api/version`)).text()
     expect(done).toBe(false)
+    expect(appended.mock.calls.length).toBeGreaterThan(0)
+    expect(appended.mock.calls.length).toBeLessThan(100)
     stream.resume()
     expect(await running).toMatchObject({ lines: 3000, events: 100 })
     stream.close()

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket } from 'ws'
 import { startSimulator, type Simulator } from '../../src/simulator/index'
 import {
@@ -9,9 +9,9 @@ import {
   login,
   postJson,
   RawStream,
-  sleep,
   TEST_OPTIONS
 } from './helpers'
+import { waitUntil } from '../support/wait-until'
 
 const running = (sim: Simulator) =>
   sim.control.world.latestInstances().filter((i) => i.status === 'RUNNING')
@@ -160,10 +160,16 @@ describe('simulated Dinky metrics: layouts, history with 1.1 quirks, pushes', ()
     expect(typeof event.data.content).toBe('object')
     const admin = await fetch(`${sim.url}/__sim/metrics/collection?on=false`, { method: 'POST' })
     expect(((await admin.json()) as Json).ok).toBe(true)
-    await sleep(100)
     const stored = sim.control.world.metrics.historySize()
-    await sleep(200)
+    const pushed = stream.text.length
+    // The collection timer keeps running while collection is off: three of its cycles, and still nothing stored.
+    const cycles = vi.spyOn(sim.control.world.metrics, 'collect')
+    await waitUntil(() => cycles.mock.calls.length >= 3, {
+      what: 'three metrics collection cycles',
+      state: () => cycles.mock.calls.length
+    })
     expect(sim.control.world.metrics.historySize()).toBe(stored)
+    expect(dataEvents(stream.text.slice(pushed))).toEqual([])
   })
 
   it('pushes METRICS on the 1.2 WebSocket keyed by job id', async () => {
@@ -176,9 +182,10 @@ describe('simulated Dinky metrics: layouts, history with 1.1 quirks, pushes', ()
     socket.on('message', (data) => frames.push(JSON.parse(data.toString())))
     await new Promise((resolve) => socket.once('open', resolve))
     socket.send(JSON.stringify({ token, topics: { METRICS: [jid] } }))
-    const deadline = Date.now() + 3000
-    while (!frames.some((f) => f.topic === 'METRICS') && Date.now() < deadline) await sleep(20)
-    const frame = frames.find((f) => f.topic === 'METRICS')
+    const frame = await waitUntil(() => frames.find((f) => f.topic === 'METRICS'), {
+      what: 'a METRICS frame',
+      state: () => frames.map((f) => f.topic)
+    })
     expect(Object.keys(frame.data)).toEqual([jid])
     expect(frame.data[jid].model).toBe(jid)
     expect(frame.data[jid].heartTime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)

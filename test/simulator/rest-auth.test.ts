@@ -76,9 +76,13 @@ describe('REST auth, envelopes and status codes', () => {
 
   it('expires a token after tokenTtlMs', async () => {
     await sim.close()
-    sim = await startSimulator({ ...TEST_OPTIONS, tokenTtlMs: 50 })
+    let now = Date.now()
+    sim = await startSimulator({ ...TEST_OPTIONS, tokenTtlMs: 50, now: () => now })
     const token = await login(sim)
-    await new Promise((resolve) => setTimeout(resolve, 80))
+    now += 49
+    const before = await fetch(`${sim.url}/api/tokenInfo`, { headers: { token } })
+    expect(before.status).toBe(200)
+    now += 31
     const res = await fetch(`${sim.url}/api/tokenInfo`, { headers: { token } })
     expect((await readJson(res)).msg).toBe('Expired Token')
   })

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../src/simulator/index'
-import { authHeaders, dataEvents, login, RawStream, sleep, TEST_OPTIONS, readJson } from './helpers'
+import { authHeaders, dataEvents, login, RawStream, TEST_OPTIONS, readJson } from './helpers'
+import { waitUntil } from '../support/wait-until'
 
 describe('SSE connect, framed as Spring writes it', () => {
   let sim: Simulator
@@ -42,16 +43,17 @@ describe('SSE connect, framed as Spring writes it', () => {
     const b = open('/api/sse/connect?sessionKey=b', authHeaders(sim, token))
     await a.until((t) => t.includes('retry:1000'))
     const started = Date.now()
-    await a.until((t) => dataEvents(t).length >= 5, 2000)
+    await a.until((t) => dataEvents(t).length >= 5)
     const elapsed = Date.now() - started
-    await b.until((t) => dataEvents(t).length >= 4, 1000)
+    await b.until((t) => dataEvents(t).length >= 4)
     expect(dataEvents(a.text).every((e) => e.topic === 'HEART_BEAT' && e.sessionKey === 'a')).toBe(
       true
     )
     expect(dataEvents(b.text).every((e) => e.sessionKey === 'b')).toBe(true)
-    // Five beats at a fixed 80 ms delay cannot come faster than ~4 periods nor much slower than 5 (+ slack).
+    // Five beats at a fixed 80 ms delay cannot come faster than ~4 periods (timers never fire early). A loaded
+    // machine only makes them later, so the upper bound is loose: it catches the 9 s default, not the load.
     expect(elapsed).toBeGreaterThanOrEqual(4 * 80 - 20)
-    expect(elapsed).toBeLessThan(5 * 80 + 400)
+    expect(elapsed).toBeLessThan(5 * 80 + 2_000)
   })
 
   it('completes the response at the emitter timeout and forgets the session', async () => {
@@ -61,7 +63,7 @@ describe('SSE connect, framed as Spring writes it', () => {
     await stream.until((t) => t.includes('retry:1000'))
     expect(sim.control.stats().sseSessions).toBe(1)
     // A completed chunked body ends with the zero-length chunk.
-    await stream.until((t) => t.endsWith('0\r\n\r\n'), 2000)
+    await stream.until((t) => t.endsWith('0\r\n\r\n'))
     expect(sim.control.stats().sseSessions).toBe(0)
   })
 
@@ -100,8 +102,10 @@ describe('SSE connect, framed as Spring writes it', () => {
       'home'
     ])
     stream.close()
-    await sleep(200)
     // The JVM loop stops once its session is gone: only the heartbeat and pace timers remain.
-    expect(sim.control.stats().sseSessions).toBe(0)
+    await waitUntil(() => sim.control.stats().sseSessions === 0, {
+      what: 'the JVM session to be gone',
+      state: () => sim.control.stats()
+    })
   })
 })

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startSimulator, type Simulator } from '../../src/simulator/index'
-import { authHeaders, dataEvents, login, postJson, RawStream, sleep, TEST_OPTIONS } from './helpers'
+import { authHeaders, dataEvents, login, postJson, RawStream, TEST_OPTIONS } from './helpers'
 
 const CONSOLE_3 = '/TOPIC/PROCESS_CONSOLE/FlinkSubmit/3'
 
@@ -68,8 +68,12 @@ describe('SSE subscribe and topics', () => {
       'threadId'
     ])
     expect(events[2].data.startTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?$/)
-    await sleep(50)
-    expect(dataEvents(other.text)).toHaveLength(0)
+    // A line for the other topic, sent after: once it is there, anything meant for CONSOLE_3 would be too.
+    sim.control.appendLog('FlinkSubmit/33', ['for the other subscriber'])
+    await other.until((t) => dataEvents(t).length >= 1)
+    expect(dataEvents(other.text).map((e) => e.topic)).toEqual([
+      '/TOPIC/PROCESS_CONSOLE/FlinkSubmit/33'
+    ])
   })
 
   it('registers a fresh empty subscriber when the same key reconnects', async () => {
@@ -77,12 +81,11 @@ describe('SSE subscribe and topics', () => {
     await subscribe('same', [CONSOLE_3])
     const second = await connect('same')
     sim.control.appendLog('FlinkSubmit/3', ['after reconnect'])
-    await sleep(80)
-    expect(dataEvents(second.text)).toHaveLength(0)
-    expect(dataEvents(first.text)).toHaveLength(0)
     await subscribe('same', [CONSOLE_3])
     sim.control.appendLog('FlinkSubmit/3', ['after resubscribe'])
-    await second.until((t) => dataEvents(t).length === 1)
+    // The line sent after resubscribing arrives after anything the first line could have sent on this stream.
+    await second.until((t) => dataEvents(t).some((e) => e.data.log.includes('after resubscribe')))
+    expect(dataEvents(second.text)).toHaveLength(1)
     // The old emitter was replaced, not closed, and gets nothing more.
     expect(first.ended).toBe(false)
     expect(dataEvents(first.text)).toHaveLength(0)
@@ -99,7 +102,7 @@ describe('SSE subscribe and topics', () => {
     ).body
     expect(before.data).toEqual(['SESSION_INVALID'])
     sim.control.submit(3)
-    await stream.until((t) => dataEvents(t).some((e) => e.data.status === 'FINISHED'), 5000)
+    await stream.until((t) => dataEvents(t).some((e) => e.data.status === 'FINISHED'), 20_000)
     const events = dataEvents(stream.text)
     expect(new Set(events.map((e) => e.data.key)).size).toBe(1)
     expect(events[0].data.log).toContain('Start Process:FlinkSubmit/3')

@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { waitUntil } from './wait-until'
 
 export const NGINX_BINARY = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx'
 
@@ -107,13 +108,8 @@ export interface NginxProxy {
   stop(): Promise<void>
 }
 
-async function waitUntil(what: string, check: () => Promise<boolean>, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`nginx: timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
+/** Only ends a stuck start or reload: on a loaded machine nginx can take seconds. */
+const NGINX_DEADLINE_MS = 20_000
 
 /** True when the proxy port accepts a connection. */
 function accepting(port: number): Promise<boolean> {
@@ -144,10 +140,18 @@ export async function startNginx(config: ProxyConfig): Promise<NginxProxy> {
   void exited.then(() => (running = false))
   const errorLog = () => readFile(join(dir, 'error.log'), 'utf8').catch(() => stderr)
   try {
-    await waitUntil('its port', async () => {
-      if (!running) throw new Error(`nginx exited: ${stderr || (await errorLog())}`)
-      return accepting(port)
-    })
+    await waitUntil(
+      async () => {
+        if (!running) throw new Error(`nginx exited: ${stderr || (await errorLog())}`)
+        return accepting(port)
+      },
+      {
+        what: 'nginx to accept on its port',
+        timeoutMs: NGINX_DEADLINE_MS,
+        intervalMs: 20,
+        state: errorLog
+      }
+    )
   } catch (error) {
     child.kill('SIGKILL')
     await rm(dir, { recursive: true, force: true })
@@ -165,12 +169,19 @@ export async function startNginx(config: ProxyConfig): Promise<NginxProxy> {
       current = next
       await writeFile(confPath, renderNginxConfig(dir, port, next))
       child.kill('SIGHUP')
-      await waitUntil(
-        'the reload',
-        async () => (await errorLog()).split('reconfiguring').length > before
-      )
+      await waitUntil(async () => (await errorLog()).split('reconfiguring').length > before, {
+        what: 'nginx to log the reload',
+        timeoutMs: NGINX_DEADLINE_MS,
+        intervalMs: 20,
+        state: errorLog
+      })
       // The new worker starts right after the master logs the reconfiguration.
-      await waitUntil('the new worker', () => accepting(port))
+      await waitUntil(() => accepting(port), {
+        what: "nginx's new worker to accept",
+        timeoutMs: NGINX_DEADLINE_MS,
+        intervalMs: 20,
+        state: errorLog
+      })
     },
     stop() {
       stopping ??= (async () => {

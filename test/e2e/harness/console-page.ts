@@ -7,7 +7,6 @@ import { expect } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { ConnectionState } from '../../../src/shared/connection'
 import type { E2eApp } from './e2e-app'
-import { pollFor } from './page-helpers'
 
 export type BadgeState = ConnectionState['kind']
 export type ViewName = 'overview' | 'jobs' | 'logs' | 'clusters' | 'diagnostics' | 'settings'
@@ -21,7 +20,7 @@ export function connectionBadge(page: Page): Locator {
 export async function waitForBadge(
   page: Page,
   state: BadgeState,
-  timeoutMs = 15_000
+  timeoutMs = 30_000
 ): Promise<void> {
   await page
     .locator(`[data-testid="connection-badge"][data-state="${state}"]`)
@@ -74,19 +73,27 @@ export async function saveViewerLog(
 ): Promise<string[]> {
   await app.answerDialog('showSaveDialog', { canceled: false, filePath })
   await scope.getByTestId('log-save').click()
-  const text = await pollFor(
-    () => readFile(filePath, 'utf8').catch(() => undefined),
-    `the saved log ${filePath}`,
-    10_000
-  )
+  // The file exists before its last byte is written: wait for the app's "saved to <path>" message (in any
+  // language it names the path), which comes once the write is done, then read it.
+  await scope.page().getByText(filePath).first().waitFor({ timeout: 30_000 })
+  const text = await readFile(filePath, 'utf8')
   return text === '' ? [] : text.split('\n')
+}
+
+/** A state the badge took, and when the page drew it (epoch ms, the page's clock: the machine's). */
+export interface BadgeChange {
+  state: string
+  at: number
 }
 
 /**
  * Starts recording every connection state the badge shows (a MutationObserver in the page), so a test can assert
- * on states too brief to catch by polling; `read()` returns them in order, starting with the current one.
+ * on states too brief to catch by polling; `read()` returns them in order, starting with the current one, and
+ * `timed()` with when each was drawn (a timing measured there, not by when the test process looked).
  */
-export async function recordBadgeStates(page: Page): Promise<{ read(): Promise<string[]> }> {
+export async function recordBadgeStates(
+  page: Page
+): Promise<{ read(): Promise<string[]>; timed(): Promise<BadgeChange[]> }> {
   await page.evaluate(() => {
     const w = globalThis as unknown as Record<string, unknown> & {
       document: { querySelector(s: string): { getAttribute(n: string): string | null } | null }
@@ -94,21 +101,20 @@ export async function recordBadgeStates(page: Page): Promise<{ read(): Promise<s
         observe(target: unknown, options: Record<string, unknown>): void
       }
     }
-    const seen: string[] = []
+    const seen: Array<{ state: string; at: number }> = []
     const badge = () => w.document.querySelector('[data-testid="connection-badge"]')
-    seen.push(badge()?.getAttribute('data-state') ?? 'none')
+    seen.push({ state: badge()?.getAttribute('data-state') ?? 'none', at: Date.now() })
     new w.MutationObserver(() => {
       const state = badge()?.getAttribute('data-state') ?? 'none'
-      if (seen.at(-1) !== state) seen.push(state)
+      if (seen.at(-1)?.state !== state) seen.push({ state, at: Date.now() })
     }).observe(w.document, { subtree: true, childList: true, attributeFilter: ['data-state'] })
     w['__badgeStates'] = seen
   })
-  return {
-    read: () =>
-      page.evaluate(() => [
-        ...((globalThis as Record<string, unknown>)['__badgeStates'] as string[])
-      ])
-  }
+  const timed = () =>
+    page.evaluate(() => [
+      ...((globalThis as Record<string, unknown>)['__badgeStates'] as BadgeChange[])
+    ])
+  return { read: async () => (await timed()).map((change) => change.state), timed }
 }
 
 /**

@@ -19,7 +19,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 export async function waitForTestId(
   page: Page,
   testId: string,
-  timeoutMs = 15_000
+  timeoutMs = 30_000
 ): Promise<Locator> {
   const locator = page.getByTestId(testId).first()
   await locator.waitFor({ state: 'visible', timeout: timeoutMs })
@@ -68,7 +68,7 @@ export function pageAndRecordQueries(
     screenshot: async (name, page) => saveScreenshot(page ?? (await firstWindow()), name),
     records,
     notifications: async () => (await records()).notifications,
-    waitForNotification: (match = () => true, waitMs = 10_000) =>
+    waitForNotification: (match = () => true, waitMs = 30_000) =>
       pollFor(
         async () => (await records()).notifications.find(match),
         'a matching notification',

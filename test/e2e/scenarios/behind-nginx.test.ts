@@ -50,7 +50,7 @@ for (const language of ['en-US', 'zh-CN'] as const) {
             (await renderedLogLines(logs)).filter((l) => l.includes(`polled-line-${language}`))
               .length,
           {
-            timeout: 10_000
+            timeout: 30_000
           }
         )
         .toBe(1)
@@ -62,7 +62,7 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       await page.getByTestId('connection-why').click()
       await page.getByTestId('view-diagnostics').waitFor({ state: 'visible' })
       const buffering = page.getByTestId('finding-proxy-buffering').first()
-      await buffering.waitFor({ state: 'visible', timeout: 10_000 })
+      await buffering.waitFor({ state: 'visible', timeout: 30_000 })
       expect(await buffering.textContent()).toContain('proxy_buffering off;')
       // Now a proxy that passes the stream but cuts it after 0.15 s of silence (heartbeats are 1 s apart).
       const states = await recordBadgeStates(page)
@@ -78,7 +78,10 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       expect(await idle.textContent()).toMatch(
         chinese ? /每次都在无数据 0\.\d 秒之后/ : /after 0\.\d s without data/
       )
-      await new Promise((resolve) => setTimeout(resolve, 3_000))
+      // Two more idle cuts ridden out (each one a new stream request at Dinky), then the badge is still Live.
+      const connects = () => dinky.sim.control.stats().requestsByPath['/api/sse/connect'] ?? 0
+      const cutsBefore = connects()
+      await expect.poll(connects).toBeGreaterThanOrEqual(cutsBefore + 2)
       const seen = await states.read()
       expect(seen.slice(seen.lastIndexOf('live'))).toEqual(['live'])
       await app.screenshot(`proxy-diagnostics-findings-${language}`)
@@ -94,11 +97,18 @@ for (const language of ['en-US', 'zh-CN'] as const) {
     it("names nginx's 502 page while Dinky behind it is down, and is Live once it is back", async () => {
       const { app, page } = scenario
       await openView(page, 'diagnostics')
-      const down = dinky.sim.control.refuseConnections(4_000)
-      const finding = page.getByTestId('finding-proxy-error-page').first()
-      await finding.waitFor({ state: 'visible', timeout: 10_000 })
+      // Dinky stays down until the finding is on screen, however slow the machine.
+      let reopen = (): void => undefined
+      const down = dinky.sim.control.refuseConnections(new Promise<void>((up) => (reopen = up)))
+      // The finding for this outage: an earlier, resolved one may be listed first (with its old facts).
+      const finding = page
+        .getByTestId('finding-proxy-error-page')
+        .filter({ hasText: 'HTTP 502 text/html' })
+        .first()
+      await finding.waitFor({ state: 'visible', timeout: 30_000 })
       expect(await finding.textContent()).toContain('HTTP 502 text/html')
       await app.screenshot(`proxy-error-page-finding-${language}`)
+      reopen()
       await down
       await waitForBadge(page, 'live', 20_000)
     })

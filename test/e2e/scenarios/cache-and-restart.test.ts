@@ -28,7 +28,7 @@ describe('cache across a restart with the server down, and clearing it', () => {
     await waitForBadge(page, 'live')
     await openView(page, 'jobs')
     expect(await page.getByTestId('job-row').count()).toBe(12)
-    await expect.poll(() => existsSync(logFile()), { timeout: 10_000 }).toBe(true)
+    await expect.poll(() => existsSync(logFile())).toBe(true)
     await scenario.app.close()
     await scenario.stopSimulator()
 
@@ -73,12 +73,10 @@ describe('cache across a restart with the server down, and clearing it', () => {
   it('resyncs by itself when the server is back: Live, the jobs again, and a fresh cache', async () => {
     const { app, page } = scenario
     await scenario.restartSimulator()
-    await waitForBadge(page, 'live', 15_000)
+    await waitForBadge(page, 'live', 30_000)
     await expect.poll(() => page.getByTestId('job-row').count()).toBe(12)
     expect(await page.getByTestId('stale-marker').count()).toBe(0)
-    await expect
-      .poll(() => existsSync(join(profileCache(), 'snapshot.json')), { timeout: 5_000 })
-      .toBe(true)
+    await expect.poll(() => existsSync(join(profileCache(), 'snapshot.json'))).toBe(true)
     expect(app.pageErrors()).toEqual([])
   })
 })

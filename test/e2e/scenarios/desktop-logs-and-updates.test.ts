@@ -15,10 +15,14 @@ describe('logs and updates on the desktop', () => {
   it('writes the main process’s log to main.log in the logs folder', async () => {
     const { userDataDir } = scenario
     const log = join(userDataDir, 'logs', 'main.log')
-    await expect.poll(() => existsSync(log)).toBe(true)
-    const text = readFileSync(log, 'utf8')
-    expect(text).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z INFO certificate trust installed=false/m)
-    expect(text).toMatch(/INFO \[updates\] auto-update is off for this run reason="test-run"/)
+    // The file is written as the app goes: wait for each line rather than read it once it exists.
+    const text = () => (existsSync(log) ? readFileSync(log, 'utf8') : '')
+    await expect
+      .poll(text)
+      .toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z INFO certificate trust installed=false/m)
+    await expect
+      .poll(text)
+      .toMatch(/INFO \[updates\] auto-update is off for this run reason="test-run"/)
   })
 
   it('opens the logs folder from Diagnostics, and the export carries the log’s last lines', async () => {
@@ -33,17 +37,9 @@ describe('logs and updates on the desktop', () => {
     const exported = join(userDataDir, 'diagnostics.json')
     await app.answerDialog('showSaveDialog', { canceled: false, filePath: exported })
     await page.getByTestId('diagnostics-export').click()
-    // The file appears before its last byte is written: wait until it reads as a whole report.
-    const readReport = () => {
-      if (!existsSync(exported)) return null
-      try {
-        return JSON.parse(readFileSync(exported, 'utf8')) as { logTail: string[] }
-      } catch {
-        return null
-      }
-    }
-    await expect.poll(readReport).not.toBeNull()
-    const report = readReport()!
+    // The file appears before its last byte is written: wait for the app to say the export is done, then read it.
+    await page.getByText(`Exported to ${exported}`).first().waitFor({ timeout: 30_000 })
+    const report = JSON.parse(readFileSync(exported, 'utf8')) as { logTail: string[] }
     expect(report.logTail.length).toBeGreaterThan(0)
     expect(report.logTail.join('\n')).toContain('certificate trust')
   })

@@ -45,7 +45,7 @@ describe('first run', () => {
     const choice = page.locator('.ant-select-item-option').filter({ hasText: 'ads_daily_report' })
     await expect(choice.textContent()).resolves.toMatch(/^ads_daily_report.* · FlinkSubmit\/\d+$/)
     await choice.click()
-    await page.getByTestId('log-line').first().waitFor({ timeout: 15_000 })
+    await page.getByTestId('log-line').first().waitFor({ timeout: 30_000 })
     await expect(page.getByTestId('log-process').textContent()).resolves.toContain(
       'ads_daily_report'
     )

@@ -34,7 +34,7 @@ describe('a job fails and a console log streams', () => {
 
     await page
       .locator(`[data-testid="job-row"][data-status="FAILED"][data-job-id="${victim.id}"]`)
-      .waitFor({ timeout: 10_000 })
+      .waitFor({ timeout: 30_000 })
     expect(await row.getAttribute('class')).toContain('job-row-alarm')
     // Polled: antd eases a cell's background in (`transition: background-color`), so a read right after
     // the class lands can catch a colour on its way there (seen: rgba(255, 83, 84, 0.125)).
@@ -50,9 +50,9 @@ describe('a job fails and a console log streams', () => {
     const index = (await app.notifications()).findIndex((n) => n.title === notification.title)
     await app.clickNotification(index)
     const drawer = page.getByTestId('job-detail')
-    await drawer.waitFor({ state: 'visible', timeout: 5_000 })
+    await drawer.waitFor({ state: 'visible', timeout: 30_000 })
     await expect(drawer.textContent()).resolves.toContain(victim.name)
-    await drawer.getByTestId('root-exception').waitFor({ timeout: 5_000 })
+    await drawer.getByTestId('root-exception').waitFor({ timeout: 30_000 })
     await page.keyboard.press('Escape')
     await drawer.waitFor({ state: 'hidden' })
   })
@@ -62,20 +62,20 @@ describe('a job fails and a console log streams', () => {
     const task = sim.control.world.tasks.find((t) => t.name === 'dwd_user_behavior_clean')!
     const run = sim.control.submit(task.id)
     // Open the new run's row (the list picks it up at the next jobs poll), not the run it replaced.
-    await page.locator(`[data-testid="job-row"][data-job-id="${run}"]`).waitFor({ timeout: 10_000 })
+    await page.locator(`[data-testid="job-row"][data-job-id="${run}"]`).waitFor({ timeout: 30_000 })
     const drawer = await openJobConsole(page, task.name)
     const viewer = drawer.getByTestId('log-viewer')
-    await viewer.getByTestId('log-line').first().waitFor({ timeout: 10_000 })
+    await viewer.getByTestId('log-line').first().waitFor({ timeout: 30_000 })
 
     const lastShown = async () => (await renderedLogLines(viewer)).at(-1) ?? ''
     const simulatorLines = () =>
       splitProcessLog(sim.control.world.console.get(`FlinkSubmit/${task.id}`)?.log ?? '')
     // Follows: the last line on screen keeps moving to the simulator's newest lines.
     const first = await lastShown()
-    await expect.poll(lastShown, { timeout: 10_000 }).not.toBe(first)
+    await expect.poll(lastShown, { timeout: 30_000 }).not.toBe(first)
     await expect.poll(async () => (await renderedLogLines(viewer)).length).toBeGreaterThan(20)
     const second = await lastShown()
-    await expect.poll(lastShown, { timeout: 10_000 }).not.toBe(second)
+    await expect.poll(lastShown, { timeout: 30_000 }).not.toBe(second)
 
     // In order: what is on screen is a contiguous run of the simulator's log. Located by the whole run, not by its
     // first line: stack-trace lines ('\tat …', '\t... 12 more') repeat, so the first line alone may match earlier.

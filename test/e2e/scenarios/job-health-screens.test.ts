@@ -40,8 +40,8 @@ screenshotMatrix(
       for (const key of TABS) {
         await drawer.locator(`[data-node-key="${key}"]`).click()
         if (key === 'flink-logs')
-          await drawer.getByTestId('log-line').first().waitFor({ timeout: 15_000 })
-        if (key === 'versions') await drawer.getByTestId('version-sql').waitFor({ timeout: 10_000 })
+          await drawer.getByTestId('log-line').first().waitFor({ timeout: 30_000 })
+        if (key === 'versions') await drawer.getByTestId('version-sql').waitFor({ timeout: 30_000 })
         await expect(
           drawer.locator('[data-testid="health-as-of"]:visible').count()
         ).resolves.toBeLessThanOrEqual(2)

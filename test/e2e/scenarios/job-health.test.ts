@@ -62,7 +62,7 @@ describe('job health: failing checkpoints, the drawer, and the cache', () => {
     await jobRow(page, victimName).getByTestId('job-name').click()
     const drawer = page.getByTestId('job-detail')
     await drawer.waitFor({ state: 'visible' })
-    await drawer.getByTestId('vertex-table').waitFor({ timeout: 15_000 })
+    await drawer.getByTestId('vertex-table').waitFor({ timeout: 30_000 })
     for (const key of TABS) {
       await drawer.locator(`[data-node-key="${key}"]`).click()
       if (key === 'checkpoints') {
@@ -72,10 +72,10 @@ describe('job health: failing checkpoints, the drawer, and the cache', () => {
           .toBeGreaterThan(0)
       }
       if (key === 'flink-logs')
-        await drawer.getByTestId('log-line').first().waitFor({ timeout: 15_000 })
+        await drawer.getByTestId('log-line').first().waitFor({ timeout: 30_000 })
       if (key === 'alerts')
-        await drawer.getByTestId('alert-entry').first().waitFor({ timeout: 10_000 })
-      if (key === 'versions') await drawer.getByTestId('version-sql').waitFor({ timeout: 10_000 })
+        await drawer.getByTestId('alert-entry').first().waitFor({ timeout: 30_000 })
+      if (key === 'versions') await drawer.getByTestId('version-sql').waitFor({ timeout: 30_000 })
       await app.screenshot(`job-health-tab-${key}-en-US-light`)
     }
     // Alert markdown is rendered, and its raw HTML (<font>) is inert text, never markup.
@@ -114,13 +114,13 @@ describe('job health: failing checkpoints, the drawer, and the cache', () => {
     await openView(page, 'jobs')
     await jobRow(page, victimName).getByTestId('job-name').click()
     const drawer = page.getByTestId('job-detail')
-    await drawer.getByTestId('vertex-table').waitFor({ timeout: 15_000 })
+    await drawer.getByTestId('vertex-table').waitFor({ timeout: 30_000 })
     await expect(
       drawer.getByTestId('health-as-of').first().getAttribute('data-stale')
     ).resolves.toBe('true')
     // The detail could not be read: said as a sentence, main's message (endpoint and all) only as small print.
     const failure = drawer.getByTestId('failure-alert')
-    await failure.waitFor({ timeout: 15_000 })
+    await failure.waitFor({ timeout: 30_000 })
     const headline = await failure
       .locator('.ant-alert-title, .ant-alert-message')
       .first()

@@ -4,7 +4,7 @@
  * gone (the cached samples with their age). Screenshots: test-output/e2e/metrics-{live,backfilled,offline}-<lang>.png.
  */
 import { describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { jobRow, openView, waitForBadge } from '../harness/console-page'
 import { useScenarioApp, useScenarioSimulator } from '../harness/scenario-fixture'
 
@@ -15,9 +15,20 @@ async function openMetricsTab(page: Page, jobName: string, language: keyof typeo
   const drawer = page.getByTestId('job-detail')
   await drawer.waitFor({ state: 'visible' })
   await drawer.getByRole('tab', { name: TAB[language] }).click()
-  await drawer.getByTestId('job-metrics').waitFor({ timeout: 10_000 })
+  await drawer.getByTestId('job-metrics').waitFor({ timeout: 30_000 })
   return drawer
 }
+
+/** Samples drawn on the chart's live (pushed) lines, across all its charts. */
+const pushedPoints = (drawer: Locator): Promise<number> =>
+  drawer
+    .locator('polyline[data-source="push"]')
+    .evaluateAll((lines) =>
+      lines.reduce(
+        (sum, line) => sum + (line.getAttribute('points') ?? '').trim().split(/\s+/).length,
+        0
+      )
+    )
 
 for (const language of ['en-US', 'zh-CN'] as const) {
   describe(`the Metrics tab: live, backfilled, offline (${language})`, { timeout: 120_000 }, () => {
@@ -39,9 +50,10 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       await openView(page, 'jobs')
       let drawer = await openMetricsTab(page, job.name, language)
       await expect
-        .poll(() => drawer.getByTestId('metric-last').count(), { timeout: 15_000 })
+        .poll(() => drawer.getByTestId('metric-last').count(), { timeout: 30_000 })
         .toBeGreaterThan(0)
-      await page.waitForTimeout(6_000)
+      // A few pushed samples on the charts (about 5 s of them), so the screenshot shows a live line.
+      await expect.poll(() => pushedPoints(drawer)).toBeGreaterThanOrEqual(5)
       expect(await drawer.locator('polyline[data-source="push"]').count()).toBeGreaterThan(0)
       await app.screenshot(`metrics-live-${language}`)
 
@@ -50,8 +62,10 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       await drawer
         .locator('polyline[data-source="backfill"]')
         .first()
-        .waitFor({ state: 'attached', timeout: 15_000 })
-      await page.waitForTimeout(3_000)
+        .waitFor({ state: 'attached', timeout: 30_000 })
+      // Live samples resume after the backfilled stretch before the screenshot.
+      const pushedAfterOutage = await pushedPoints(drawer)
+      await expect.poll(() => pushedPoints(drawer)).toBeGreaterThanOrEqual(pushedAfterOutage + 2)
       await app.screenshot(`metrics-backfilled-${language}`)
 
       await app.close()
@@ -59,7 +73,7 @@ for (const language of ['en-US', 'zh-CN'] as const) {
       const offline = await scenario.launch('http://127.0.0.1:9')
       await openView(offline, 'jobs')
       drawer = await openMetricsTab(offline, job.name, language)
-      await drawer.getByTestId('metrics-offline').waitFor({ timeout: 10_000 })
+      await drawer.getByTestId('metrics-offline').waitFor({ timeout: 30_000 })
       expect(await drawer.locator('polyline').count()).toBeGreaterThan(0)
       await scenario.app.screenshot(`metrics-offline-${language}`)
     })

@@ -16,7 +16,7 @@ describe('an expired login', () => {
     const { sim, page } = scenario
     const logins = sim.control.stats().logins
     sim.control.expireTokens()
-    await expect.poll(() => sim.control.stats().logins, { timeout: 10_000 }).toBe(logins + 1)
+    await expect.poll(() => sim.control.stats().logins, { timeout: 30_000 }).toBe(logins + 1)
     await waitForBadge(page, 'live')
     expect(await page.getByTestId('log-in-again').count()).toBe(0)
   })
@@ -26,7 +26,7 @@ describe('an expired login', () => {
     // Dinky restarted with a changed password: every token is gone and the stored password no longer works.
     await scenario.stopSimulator()
     await scenario.restartSimulator({ password: NEW_PASSWORD })
-    await waitForBadge(page, 'auth-expired', 15_000)
+    await waitForBadge(page, 'auth-expired', 30_000)
     await expect(connectionBadge(page).textContent()).resolves.toBe('Login expired')
     await openView(page, 'jobs')
     expect(await page.getByTestId('job-row').count()).toBe(12)
@@ -44,7 +44,7 @@ describe('an expired login', () => {
     await password.fill(NEW_PASSWORD)
     await page.getByTestId('login-submit').click()
     await password.waitFor({ state: 'hidden' })
-    await waitForBadge(page, 'live', 10_000)
+    await waitForBadge(page, 'live', 30_000)
     expect(await page.getByTestId('stale-since').count()).toBe(0)
     await expect.poll(() => page.getByTestId('job-row').count()).toBe(12)
   })

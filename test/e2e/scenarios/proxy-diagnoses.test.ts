@@ -15,7 +15,7 @@ async function openFinding(page: Page, code: string) {
   await page.getByTestId('connection-why').click()
   await page.getByTestId('view-diagnostics').waitFor({ state: 'visible' })
   const finding = page.getByTestId(`finding-${code}`).first()
-  await finding.waitFor({ state: 'visible', timeout: 10_000 })
+  await finding.waitFor({ state: 'visible', timeout: 30_000 })
   return finding
 }
 

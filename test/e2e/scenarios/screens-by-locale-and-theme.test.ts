@@ -77,12 +77,15 @@ screenshotMatrix(
     it('shows the reconnecting state with the data kept', async () => {
       const { page } = scenario
       await openView(page, 'overview')
-      const refusal = dinky.sim.control.refuseConnections(2_500)
-      await waitForBadge(page, 'reconnecting')
+      // The server stays down until the screen is captured, however slow the machine.
+      let reopen = (): void => undefined
+      const refusal = dinky.sim.control.refuseConnections(new Promise<void>((up) => (reopen = up)))
+      await waitForBadge(page, 'reconnecting', 30_000)
       await page.getByTestId('stale-since').waitFor()
       await capture('reconnecting')
+      reopen()
       await refusal
-      await waitForBadge(page, 'live', 15_000)
+      await waitForBadge(page, 'live', 30_000)
     })
 
     it.runIf(!chinese && !dark)('switches to Chinese from the top bar', async () => {

@@ -16,9 +16,8 @@ export async function exitProcess(code: number): Promise<void> {
   if (exiting) return
   exiting = true
   for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => undefined)
-  notifyTest({ kind: 'exiting', code })
-  // Let the notice leave before the process goes.
-  await new Promise((resolve) => setTimeout(resolve, 20))
+  // The notice must leave before the process goes: wait until it is on the channel.
+  await notifyTest({ kind: 'exiting', code })
   closeTestLink()
   process.exit(code)
 }

@@ -14,9 +14,13 @@ const link = createRpcLink<AppNotice, AppRequest, never, TestRequest>(process as
   onRequest: (request) => requestRouter(request)
 })
 
-/** Sends a notice; outside the harness (no IPC channel) it is dropped, so the stand-in can also be imported alone. */
-export function notifyTest(notice: AppNotice): void {
-  if (process.send) link.notify(notice).catch(() => undefined)
+/**
+ * Sends a notice; outside the harness (no IPC channel) it is dropped, so the stand-in can also be imported alone.
+ * Resolves once the notice is on the channel (a process about to exit waits for that).
+ */
+export function notifyTest(notice: AppNotice): Promise<void> {
+  if (!process.send) return Promise.resolve()
+  return link.notify(notice).catch(() => undefined)
 }
 
 /** Asks the test process (which owns Chromium) to do something and waits for it. */
