@@ -16,6 +16,8 @@ export interface StreamHub {
   dropStreams(): void
   stallStreams(): void
   closeAll(): void
+  /** WS only: every session loses its subscription, its socket stays open (Dinky's `onError`). */
+  dropSubscriptions?(): void
   drained(): Promise<void>
   sessionCount(): number
   openStreamCount(): number
@@ -35,12 +37,19 @@ export interface SimulatorStats {
   activeTokens: number
   heartbeats: boolean
   listening: boolean
+  /** 1.0/1.1: `getJvmInfo` senders running (forever) and queued (never to run) since the last (re)start. */
+  jvmWorkers: { running: number; queued: number }
 }
 
 export interface SimulatorControl {
   readonly world: World
   dropStreams(): void
   stallStreams(): void
+  /**
+   * 1.2: every WebSocket session loses its topics while its socket stays open and PING is still answered (Dinky's
+   * `GlobalWebSocket.onError` after a failed send).
+   */
+  dropWsSubscriptions(): void
   pauseHeartbeats(): void
   resumeHeartbeats(): void
   expireTokens(): void
@@ -101,6 +110,7 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     world,
     dropStreams: () => deps.hubs().forEach((hub) => hub.dropStreams()),
     stallStreams: () => deps.hubs().forEach((hub) => hub.stallStreams()),
+    dropWsSubscriptions: () => deps.hubs().forEach((hub) => hub.dropSubscriptions?.()),
     pauseHeartbeats: () => state.sse.pauseHeartbeat(),
     resumeHeartbeats: heartbeatsOn,
     expireTokens: () => state.tokens.expireAll(),
@@ -155,7 +165,8 @@ export function createControl(deps: ControlDeps): SimulatorControl {
         sockets: listener.socketCount(),
         activeTokens: state.tokens.activeCount(),
         heartbeats: state.sse.heartbeatRunning,
-        listening: listener.isListening
+        listening: listener.isListening,
+        jvmWorkers: state.jvmWorkers.stats()
       }
     }
   }

@@ -177,8 +177,11 @@ describe('simulated Dinky metrics: layouts, history with 1.1 quirks, pushes', ()
     await new Promise((resolve) => socket.once('open', resolve))
     socket.send(JSON.stringify({ token, topics: { METRICS: [jid] } }))
     const deadline = Date.now() + 3000
-    while (!frames.some((f) => f.topic === 'METRICS') && Date.now() < deadline) await sleep(20)
-    const frame = frames.find((f) => f.topic === 'METRICS')
+    // The 1.2.0 release's firstSend sends METRICS an empty map first (`Metrics.firstDataSend`).
+    const pushed = (f: Json) => f.topic === 'METRICS' && Object.keys(f.data).length > 0
+    while (!frames.some(pushed) && Date.now() < deadline) await sleep(20)
+    expect(frames.find((f) => f.topic === 'METRICS')?.data).toEqual({})
+    const frame = frames.find(pushed)
     expect(Object.keys(frame.data)).toEqual([jid])
     expect(frame.data[jid].model).toBe(jid)
     expect(frame.data[jid].heartTime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
