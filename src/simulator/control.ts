@@ -18,6 +18,8 @@ export interface StreamHub {
   closeAll(): void
   /** WS only: every session loses its subscription, its socket stays open (Dinky's `onError`). */
   dropSubscriptions?(): void
+  /** WS only: subscribe messages taken since start. */
+  subscribeCount?(): number
   drained(): Promise<void>
   sessionCount(): number
   openStreamCount(): number
@@ -30,6 +32,8 @@ export interface SimulatorStats {
   openStreams: number
   sseSessions: number
   wsSessions: number
+  /** WebSocket subscribe messages taken (a subscription replaced counts again) since start. */
+  wsSubscribes: number
   /** Timers the simulator holds right now (heartbeat, emitter timeouts, JVM loops, world pace). */
   timers: number
   /** Open TCP connections. */
@@ -161,6 +165,7 @@ export function createControl(deps: ControlDeps): SimulatorControl {
         wsSessions: hubs
           .filter((hub) => hub !== state.sse)
           .reduce((sum, hub) => sum + hub.sessionCount(), 0),
+        wsSubscribes: hubs.reduce((sum, hub) => sum + (hub.subscribeCount?.() ?? 0), 0),
         timers: state.timers.count(),
         sockets: listener.socketCount(),
         activeTokens: state.tokens.activeCount(),

@@ -22,6 +22,7 @@ export const NONE_PARAMS = 'none-params'
 
 export class WsHub implements StreamHub {
   private readonly clients = new Set<WsClient>()
+  private subscribes = 0
 
   constructor(
     private readonly state: SimState,
@@ -114,6 +115,10 @@ export class WsHub implements StreamHub {
     }
   }
 
+  subscribeCount(): number {
+    return this.subscribes
+  }
+
   dropStreams(): void {
     for (const client of this.clients) client.socket.terminate()
   }
@@ -179,6 +184,7 @@ export class WsHub implements StreamHub {
     }
     client.subscription = topics
     client.unknownTopic = unknown
+    this.subscribes += 1
     // An enum name this version lacks is read as a null key (`READ_UNKNOWN_ENUM_VALUES_AS_NULL`): the subscription is
     // stored, but `firstSend` dies on `topic.getInstance()` of that null key (first in the HashMap), so while any
     // session holds one nothing is sent straight away to anyone.

@@ -22,6 +22,7 @@ import type { StreamCloseInfo, StreamHandlers, StreamTransport, TopicSet } from 
 import { EMPTY_TOPICS } from './transport'
 import { describeWsUrl, WsEndpointMemory, wsUrlFor, type WsEndpoint } from './ws-endpoints'
 import { toWsPing, toWsSubscription } from './ws-messages'
+import { watchTopicLife, type TopicLife } from './topic-life'
 
 export { toWsSubscription } from './ws-messages'
 
@@ -40,6 +41,11 @@ export interface WsTransportOptions {
   serverVersion?: () => string | null
   /** Largest message (all fragments together) accepted; larger closes with 1009 (`event-too-large`). */
   maxEventBytes?: number
+  /**
+   * Silence of the subscribed topics (PONGs do not count) after which the subscription is sent again, and after
+   * another such silence the connection ends (`topic-life.ts`); default 3 × the heartbeat interval.
+   */
+  topicSilenceMs?: number
 }
 
 /** Dinky's `onOpen` refusing the token of `/api/ws/global/{token}`: `session.close()`, code 1000, before any frame. */
@@ -149,11 +155,13 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     current = conn
     let done = false
     let pinger: ReturnType<typeof setInterval> | null = null
+    let life: TopicLife | null = null
     const upgradeHeaders: Record<string, string> = {}
     const finish = (info: StreamCloseInfo | null, refused = false) => {
       if (done) return
       done = true
       if (pinger) clearInterval(pinger)
+      life?.stop()
       if (current === conn) current = null
       socket.removeAllListeners()
       socket.on('error', () => {})
@@ -192,6 +200,21 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
         () => (conn.pongs ? ping(conn) : socket.ping()),
         options.pingIntervalMs ?? heartbeatIntervalMs
       )
+      life = watchTopicLife({
+        silenceMs: options.topicSilenceMs ?? 3 * heartbeatIntervalMs,
+        resubscribe: () => {
+          logger.warn('no topic frame while the socket answers; subscribing again', {
+            reason: 'heartbeat-lost'
+          })
+          subscribe(conn)
+        },
+        dead: (silentForMs) =>
+          finish({
+            reason: 'heartbeat-lost',
+            detail: `no topic frame for ${silentForMs} ms, even after subscribing again: the server dropped the subscription`,
+            wasOpen: confirmed
+          })
+      })
     })
     // Protocol pongs prove the socket, not the subscription: only frames re-arm the watchdog. A PONG does, as
     // Dinky checks the token before answering a PING on the message-token socket and at open on the other.
@@ -207,6 +230,12 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
         })
         return
       }
+      // Any frame but a PONG went to a session the server holds subscribed: the topics are alive.
+      if (
+        result.messages.some((message) => message.topic !== 'PONG') ||
+        result.messages.length === 0
+      )
+        life?.touch()
       for (const message of result.messages) {
         if (message.topic === 'PONG') {
           onPong(conn)
