@@ -157,6 +157,8 @@ export class SessionStreams {
         resetAfterMs: settings.backoffResetAfterMs
       },
       heartbeatTimeoutMs: settings.heartbeatTimeoutMs,
+      starvedAfterMs: settings.jvmStarvedAfterMs,
+      starvedRetryMs: settings.jvmStarvedRetryMs,
       relogin: this.options.relogin,
       detectClockJump: (onJump) => createClockJumpDetector({ clock }, onJump),
       onState: (state) => {

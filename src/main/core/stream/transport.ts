@@ -77,6 +77,11 @@ export interface StreamTransport {
   readonly stream: StreamName
   /** How often the server speaks on this stream when idle (SSE heartbeat 9 s, WS JVM_INFO 5 s). */
   readonly heartbeatIntervalMs: number
+  /**
+   * How often the server sends data (not heartbeats) by itself here, where it must (the SSE JVM stream: a `Jvm` every
+   * 10 s). Where set, heartbeats without data for 3 × this mean the stream is starved (`jvm-starvation.ts`).
+   */
+  readonly dataIntervalMs?: number
   /** Opens one connection; the transport subscribes the current topic set after every open. */
   connect(handlers: StreamHandlers): StreamConnection
   /** Replaces the full topic set; sent at once on an open connection and again after every open. */
