@@ -25,7 +25,7 @@ export type StreamMessage =
   | { topic: 'JVM_INFO'; data: Jvm }
   | { topic: 'METRICS'; param: string; data: MetricsSample }
   | { topic: 'PRINT_TABLE'; param: string; data: string }
-  /** WS only (Dinky 1.2 from `42e96423`): the answer to a PING; proves the socket and, there, the login. */
+  /** WS only (the Dinky 1.2.0 release on): the answer to a PING; proves the socket and, there, the login. */
   | { topic: 'PONG' }
   /** WS only: the ids of the tasks whose job Dinky is monitoring, sent when that set changes. */
   | { topic: 'TASK_RUN_INSTANCE'; taskIds: number[] }

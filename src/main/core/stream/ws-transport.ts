@@ -193,7 +193,7 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     socket.on('open', () => {
       conn.open = true
       // A message-token server not yet known to answer PING is asked once, before the subscription: a server
-      // older than `42e96423` reads it as an empty subscription, harmless while it holds none.
+      // older than the 1.2.0 release (its SNAPSHOT) reads it as an empty subscription, harmless while it holds none.
       if (!conn.pongs && endpoint === 'message-token') ping(conn)
       firstSubscription = subscribe(conn) ?? EMPTY_TOPICS
       pinger = setInterval(
