@@ -5,13 +5,15 @@
  * after `silenceMs` without a topic frame the subscription is sent again, once; still silent after another
  * `silenceMs`, the connection is given up, so the console never stays 'live' receiving nothing.
  */
+import type { Logger } from '../ports'
 
 export interface TopicLifeOptions {
   silenceMs: number
+  logger: Logger
   /** Send the subscription again. */
   resubscribe(): void
-  /** Still nothing after subscribing again: end the connection. */
-  dead(silentForMs: number): void
+  /** Still nothing after subscribing again: end the connection, with this detail. */
+  dead(detail: string): void
   now?: () => number
 }
 
@@ -37,10 +39,16 @@ export function watchTopicLife(options: TopicLifeOptions): TopicLife {
     if (silent < options.silenceMs) return schedule(options.silenceMs - silent)
     if (!resubscribed) {
       resubscribed = true
+      options.logger.warn('no topic frame while the socket answers; subscribing again', {
+        reason: 'heartbeat-lost',
+        silentForMs: silent
+      })
       options.resubscribe()
       return schedule(options.silenceMs)
     }
-    options.dead(silent)
+    options.dead(
+      `no topic frame for ${silent} ms, even after subscribing again: the server dropped the subscription`
+    )
   }
   schedule(options.silenceMs)
   return {

@@ -202,18 +202,13 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
       )
       life = watchTopicLife({
         silenceMs: options.topicSilenceMs ?? 3 * heartbeatIntervalMs,
-        resubscribe: () => {
-          logger.warn('no topic frame while the socket answers; subscribing again', {
-            reason: 'heartbeat-lost'
-          })
-          subscribe(conn)
-        },
-        dead: (silentForMs) =>
-          finish({
-            reason: 'heartbeat-lost',
-            detail: `no topic frame for ${silentForMs} ms, even after subscribing again: the server dropped the subscription`,
-            wasOpen: confirmed
-          })
+        logger,
+        resubscribe: () => void subscribe(conn),
+        // Explained when it can be (an expired token), as the watchdog's silence is.
+        dead: (detail) =>
+          void diagnoseSilence().then((info) =>
+            finish(info ?? { reason: 'heartbeat-lost', detail, wasOpen: confirmed })
+          )
       })
     })
     // Protocol pongs prove the socket, not the subscription: only frames re-arm the watchdog. A PONG does, as
@@ -273,6 +268,21 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     subscribe(conn)
   }
 
+  /** Silence explained when it can be: an expired token unsubscribes the message-token session without a word. */
+  async function diagnoseSilence(): Promise<StreamCloseInfo | null> {
+    try {
+      await client.tokenInfo()
+      return null
+    } catch (error) {
+      if (!(error instanceof DinkyError) || error.reason !== 'token-expired') return null
+      return {
+        reason: 'token-expired',
+        detail: 'the server dropped the subscription',
+        wasOpen: true
+      }
+    }
+  }
+
   return {
     kind: 'ws',
     stream: 'topics',
@@ -282,21 +292,7 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
       topics = next
       if (current?.open) subscribe(current)
     },
-    async diagnoseSilence() {
-      try {
-        await client.tokenInfo()
-        return null
-      } catch (error) {
-        if (error instanceof DinkyError && error.reason === 'token-expired') {
-          return {
-            reason: 'token-expired',
-            detail: 'the server dropped the subscription',
-            wasOpen: true
-          }
-        }
-        return null
-      }
-    },
+    diagnoseSilence,
     connect
   }
 }
