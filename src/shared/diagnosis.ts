@@ -11,7 +11,9 @@ export const DIAGNOSIS_CODES = [
   'proxy-error-page',
   'proxy-no-websocket',
   'proxy-rewrites',
-  'not-dinky'
+  'not-dinky',
+  // Not a proxy: Dinky 1.0/1.1 feeds at most 10 JVM streams since it started (`jvm-starvation.ts`).
+  'jvm-stream-starved'
 ] as const
 export type DiagnosisCode = (typeof DIAGNOSIS_CODES)[number]
 
@@ -70,5 +72,9 @@ export const NGINX_FIXES: Record<DiagnosisCode, string> = {
     'proxy_buffering off;',
     '# and remove any sub_filter / add_header Content-Type / default_type for /api/'
   ].join('\n'),
-  'not-dinky': "# the server URL is Dinky's own root, e.g. http://host:8888 (no /api suffix)"
+  'not-dinky': "# the server URL is Dinky's own root, e.g. http://host:8888 (no /api suffix)",
+  'jvm-stream-starved': [
+    '# not a proxy setting: Dinky 1.0/1.1 feeds only the first 10 JVM streams since it started;',
+    '# restarting Dinky frees them (close other consoles and browser tabs of Dinky first)'
+  ].join('\n')
 }

@@ -32,6 +32,12 @@ export interface ConnectionSettings {
   maxEventBytes?: number
   /** Job detail requests per second per server, open drawers and the health sweep together (issue 15). */
   jobDetailBudgetPerSecond?: number
+  /**
+   * SSE JVM stream (1.0/1.1): heartbeats without a `Jvm` this long mean Dinky starved it (default 30 s), and how
+   * long it then waits before it is tried again (default 10 min). Not in the settings UI; tests shorten them.
+   */
+  jvmStarvedAfterMs?: number
+  jvmStarvedRetryMs?: number
 }
 
 export const DEFAULT_CONNECTION_SETTINGS: ConnectionSettings = {

@@ -13,11 +13,14 @@ export const USAGE = `Usage: npm run simulator -- [options]
   --log-rate N        console lines per second of running submissions (default 20)
   --tick-ms N         world pace, one step every N ms (default 5000; 0 = frozen)
   --metrics-ms N      Flink metrics collection period (default 0 = every world tick)
-  --version V         Dinky version to answer (default 1.1.0); 1.2.0+ switches to WebSocket, 1.2.1 adds
-                      PING/PONG, 1.2.2+ puts the token in the socket's path
+  --version V         Dinky version to answer (default 1.1.0); 1.2.0+ switches to WebSocket (PING/PONG,
+                      TASK_RUN_INSTANCE), 1.2.1 adds the 30 s idle timeout, 1.2.2+ puts the token in the
+                      socket's path; 1.2.0-SNAPSHOT is the pre-release socket without PING
+  --jvm-workers N     1.0/1.1: threads for getJvmInfo streams, each taken for good (default 10; 0 = unbounded)
   --help              this text`
 
-type NumericFlag = 'port' | 'seed' | 'heartbeatMs' | 'logRate' | 'tickMs' | 'metricsIntervalMs'
+type NumericFlag =
+  'port' | 'seed' | 'heartbeatMs' | 'logRate' | 'tickMs' | 'metricsIntervalMs' | 'jvmWorkers'
 
 const NUMERIC: Record<string, NumericFlag> = {
   '--port': 'port',
@@ -25,7 +28,8 @@ const NUMERIC: Record<string, NumericFlag> = {
   '--heartbeat-ms': 'heartbeatMs',
   '--log-rate': 'logRate',
   '--tick-ms': 'tickMs',
-  '--metrics-ms': 'metricsIntervalMs'
+  '--metrics-ms': 'metricsIntervalMs',
+  '--jvm-workers': 'jvmWorkers'
 }
 
 export type ParsedArgs =

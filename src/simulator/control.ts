@@ -16,6 +16,10 @@ export interface StreamHub {
   dropStreams(): void
   stallStreams(): void
   closeAll(): void
+  /** WS only: every session loses its subscription, its socket stays open (Dinky's `onError`). */
+  dropSubscriptions?(): void
+  /** WS only: subscribe messages taken since start. */
+  subscribeCount?(): number
   drained(): Promise<void>
   sessionCount(): number
   openStreamCount(): number
@@ -28,6 +32,8 @@ export interface SimulatorStats {
   openStreams: number
   sseSessions: number
   wsSessions: number
+  /** WebSocket subscribe messages taken (a subscription replaced counts again) since start. */
+  wsSubscribes: number
   /** Timers the simulator holds right now (heartbeat, emitter timeouts, JVM loops, world pace). */
   timers: number
   /** Open TCP connections. */
@@ -35,12 +41,19 @@ export interface SimulatorStats {
   activeTokens: number
   heartbeats: boolean
   listening: boolean
+  /** 1.0/1.1: `getJvmInfo` senders running (forever) and queued (never to run) since the last (re)start. */
+  jvmWorkers: { running: number; queued: number }
 }
 
 export interface SimulatorControl {
   readonly world: World
   dropStreams(): void
   stallStreams(): void
+  /**
+   * 1.2: every WebSocket session loses its topics while its socket stays open and PING is still answered (Dinky's
+   * `GlobalWebSocket.onError` after a failed send).
+   */
+  dropWsSubscriptions(): void
   pauseHeartbeats(): void
   resumeHeartbeats(): void
   expireTokens(): void
@@ -106,6 +119,7 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     world,
     dropStreams: () => deps.hubs().forEach((hub) => hub.dropStreams()),
     stallStreams: () => deps.hubs().forEach((hub) => hub.stallStreams()),
+    dropWsSubscriptions: () => deps.hubs().forEach((hub) => hub.dropSubscriptions?.()),
     pauseHeartbeats: () => state.sse.pauseHeartbeat(),
     resumeHeartbeats: heartbeatsOn,
     expireTokens: () => state.tokens.expireAll(),
@@ -156,11 +170,13 @@ export function createControl(deps: ControlDeps): SimulatorControl {
         wsSessions: hubs
           .filter((hub) => hub !== state.sse)
           .reduce((sum, hub) => sum + hub.sessionCount(), 0),
+        wsSubscribes: hubs.reduce((sum, hub) => sum + (hub.subscribeCount?.() ?? 0), 0),
         timers: state.timers.count(),
         sockets: listener.socketCount(),
         activeTokens: state.tokens.activeCount(),
         heartbeats: state.sse.heartbeatRunning,
-        listening: listener.isListening
+        listening: listener.isListening,
+        jvmWorkers: state.jvmWorkers.stats()
       }
     }
   }

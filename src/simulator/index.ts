@@ -21,6 +21,7 @@ import { monitorRoutes } from './http/routes-monitor'
 import { startMetricsPace } from './metrics-pace'
 import { isWebSocketVersion, resolveOptions, type SimulatorOptions } from './options'
 import type { SimState } from './sim-state'
+import { JvmWorkerPool } from './sse/jvm-worker-pool'
 import { SseHub } from './sse/sse-hub'
 import { bridgeWorldToSse, sseRoutes } from './sse/sse-routes'
 import { TimerRegistry } from './timer-registry'
@@ -64,6 +65,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tokens: new TokenStore(tokenName, opts.tokenTtlMs, opts.now),
     language: new Language(opts.language),
     sse,
+    jvmWorkers: new JvmWorkerPool(opts.jvmWorkers),
     timers,
     requestsByPath: new Map(),
     consoleCopies: new ConsoleCopies(world.console),
@@ -88,7 +90,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     hubs.push(ws.hub)
     disposers.push(ws.dispose)
   }
-  control = createControl({ state, faults, listener, hubs: () => hubs, onRestart: () => undefined })
+  control = createControl({
+    state,
+    faults,
+    listener,
+    hubs: () => hubs,
+    onRestart: () => state.jvmWorkers.reset()
+  })
   disposers.push(startWorldPace(state))
   disposers.push(startMetricsPace(state))
   const port = await listener.listen(opts.port)

@@ -15,9 +15,14 @@ export interface SimulatorOptions {
   emitterTimeoutMs?: number
   /** Period of the `/api/monitor/getJvmInfo` stream (Dinky: 10 s). */
   jvmIntervalMs?: number
+  /**
+   * 1.0/1.1: core threads of the pool the `getJvmInfo` senders run on (Dinky: 10). Past them a new JVM stream gets
+   * heartbeats but never a `Jvm`, until a restart. 0 = unbounded.
+   */
+  jvmWorkers?: number
   /** Period of the WebSocket `JVM_INFO` push in 1.2 mode; 0 = the version's own (5 s, 3 s from 1.2.2). */
   wsJvmIntervalMs?: number
-  /** Server idle timeout of the path-token socket (1.2.2+); 0 = Dinky's 30 s. */
+  /** Server idle timeout of the WebSocket (1.2.1+); 0 = Dinky's 30 s. */
   wsIdleTimeoutMs?: number
   /** Console lines per second written by each running submission. */
   logRate?: number
@@ -52,6 +57,7 @@ export const DINKY_DEFAULTS = {
   heartbeatMs: 9_000,
   emitterTimeoutMs: 30 * 60 * 1000,
   jvmIntervalMs: 10_000,
+  jvmWorkers: 10,
   wsJvmIntervalMs: 0,
   wsIdleTimeoutMs: 0,
   logRate: 20,

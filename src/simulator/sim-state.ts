@@ -14,6 +14,7 @@ import {
 import type { ConsoleCopies } from './console-copies'
 import type { TokenStore } from './http/auth'
 import type { ResolvedOptions } from './options'
+import type { JvmWorkerPool } from './sse/jvm-worker-pool'
 import type { SseHub } from './sse/sse-hub'
 import type { TimerRegistry } from './timer-registry'
 import type { World } from './world/world'
@@ -27,6 +28,8 @@ export interface SimState {
   tokens: TokenStore
   language: Language
   sse: SseHub
+  /** 1.0/1.1: the pool every `/api/monitor/getJvmInfo` sender takes a thread of, forever. */
+  jvmWorkers: JvmWorkerPool
   timers: TimerRegistry
   requestsByPath: Map<string, number>
   /** The console copies the hubs send: one per line, or Dinky's racy interleaving under the fault. */

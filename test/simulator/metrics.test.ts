@@ -182,10 +182,13 @@ describe('simulated Dinky metrics: layouts, history with 1.1 quirks, pushes', ()
     socket.on('message', (data) => frames.push(JSON.parse(data.toString())))
     await new Promise((resolve) => socket.once('open', resolve))
     socket.send(JSON.stringify({ token, topics: { METRICS: [jid] } }))
-    const frame = await waitUntil(() => frames.find((f) => f.topic === 'METRICS'), {
-      what: 'a METRICS frame',
+    // The 1.2.0 release's firstSend sends METRICS an empty map first (`Metrics.firstDataSend`).
+    const pushed = (f: Json) => f.topic === 'METRICS' && Object.keys(f.data).length > 0
+    const frame = await waitUntil(() => frames.find(pushed), {
+      what: 'a METRICS frame with samples',
       state: () => frames.map((f) => f.topic)
     })
+    expect(frames.find((f) => f.topic === 'METRICS')?.data).toEqual({})
     expect(Object.keys(frame.data)).toEqual([jid])
     expect(frame.data[jid].model).toBe(jid)
     expect(frame.data[jid].heartTime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)

@@ -81,55 +81,117 @@ describe('the 1.2.x WebSocket dialects', () => {
     expect(JSON.stringify(sim.control.stats().requestsByPath)).not.toContain(token)
   })
 
-  it('1.2.4: a socket that sends nothing for the idle timeout is cut, even while JVM_INFO flows', async () => {
+  it("1.2.1: the idle timeout counts the server's writes, and cuts a socket without a close frame (1006)", async () => {
     sim = await startSimulator({
-      version: '1.2.4',
+      version: '1.2.1',
       tickMs: 0,
       logRate: 0,
       wsJvmIntervalMs: 50,
-      wsIdleTimeoutMs: 400
+      wsIdleTimeoutMs: 300
     })
     const token = await login(sim)
-    const pinging = open(`/api/ws/global/${token}`)
-    const silent = open(`/api/ws/global/${token}`)
-    await Promise.all([pinging.settled, silent.settled])
-    pinging.send({ topics: { JVM_INFO: [] } })
-    silent.send({ topics: { JVM_INFO: [] } })
-    const ping = setInterval(() => pinging.send({ type: 'PING' }), 100)
-    try {
-      await silent.until(() => silent.closeCode !== null, 3000)
-      expect(silent.frames.some((frame) => frame.topic === 'JVM_INFO')).toBe(true)
-      expect(pinging.closeCode).toBeNull()
-    } finally {
-      clearInterval(ping)
-    }
+    const fed = open('/api/ws/global')
+    const idle = open('/api/ws/global')
+    await Promise.all([fed.settled, idle.settled])
+    fed.send({ token, topics: { JVM_INFO: [] } })
+    await idle.until(() => idle.closeCode !== null)
+    expect(idle.closeCode).toBe(1006)
+    // The fed client, which never wrote again, is still open after more than another timeout of pushes.
+    const seen = fed.frames.length
+    await fed.until(() => fed.frames.length >= seen + 10)
+    expect(fed.closeCode).toBeNull()
   })
 
-  it('1.2.1: the token rides in the message; a PING with a valid token gets a PONG, without one nothing', async () => {
-    sim = await startSimulator({ version: '1.2.1', tickMs: 0, logRate: 0 })
+  it('1.2.0: no idle timeout; a PING with a valid token gets a PONG, without one nothing', async () => {
+    sim = await startSimulator({ version: '1.2.0', tickMs: 0, logRate: 0, wsIdleTimeoutMs: 50 })
     const token = await login(sim)
     expect(await open(`/api/ws/global/${token}`).settled).toBe('refused')
     const probe = open('/api/ws/global')
     await probe.settled
     probe.send({ type: 'PING' })
-    await sleep(150)
-    expect(probe.frames).toEqual([])
     probe.send({ token, type: 'PING' })
+    // Frames of one socket are answered in order: the first PING would have been answered before this PONG.
     await probe.until(() => probe.frames.some((frame) => frame.type === 'PONG'))
+    expect(probe.frames).toEqual([{ sessionKey: expect.any(String), type: 'PONG' }])
+    expect(probe.closeCode).toBeNull()
   })
 
-  it('1.2.0: no PONG, and a topic the enum lacks stops the first send (so a client must not send it)', async () => {
-    sim = await startSimulator({ version: '1.2.0', tickMs: 0, logRate: 0, wsJvmIntervalMs: 5000 })
+  it('1.2.0: TASK_RUN_INSTANCE comes at subscription and on a change, never while the set is unchanged', async () => {
+    sim = await startSimulator({ version: '1.2.0', tickMs: 0, logRate: 0, wsJvmIntervalMs: 50 })
+    const token = await login(sim)
+    const probe = open('/api/ws/global')
+    await probe.settled
+    probe.send({ token, topics: { JVM_INFO: [], TASK_RUN_INSTANCE: [] } })
+    const runs = () => probe.frames.filter((frame) => frame.topic === 'TASK_RUN_INSTANCE')
+    const jvms = () => probe.frames.filter((frame) => frame.topic === 'JVM_INFO').length
+    await probe.until(() => runs().length === 1)
+    const before: number[] = runs()[0].data.RunningTaskId
+    // 30 JVM_INFO pushes 50 ms apart span more than one 1 s TASK_RUN_INSTANCE check.
+    await probe.until(() => jvms() >= 30, 5000)
+    expect(runs()).toHaveLength(1)
+    const idle = sim.control.world.latestInstances().find((i) => !before.includes(i.taskId))
+    expect(idle).toBeDefined()
+    sim.control.submit(idle?.taskId ?? 0)
+    await probe.until(() => runs().length === 2, 3000)
+    expect(runs()[1].data.RunningTaskId).toContain(idle?.taskId)
+  })
+
+  it('1.2.0: firstSend reaches every subscriber of the topic, not only the new one', async () => {
+    sim = await startSimulator({ version: '1.2.0', tickMs: 0, logRate: 0, wsJvmIntervalMs: 60_000 })
+    const token = await login(sim)
+    const first = open('/api/ws/global')
+    const second = open('/api/ws/global')
+    await Promise.all([first.settled, second.settled])
+    first.send({ token, topics: { JVM_INFO: [] } })
+    await first.until(() => first.frames.length === 1)
+    second.send({ token, topics: { JVM_INFO: [] } })
+    await second.until(() => second.frames.length === 1)
+    await first.until(() => first.frames.length === 2)
+    expect(first.frames.map((frame) => frame.topic)).toEqual(['JVM_INFO', 'JVM_INFO'])
+  })
+
+  it('the ws-drop-subscriptions fault: the socket stays open and PINGs are answered, but no topic arrives', async () => {
+    sim = await startSimulator({ version: '1.2.0', tickMs: 0, logRate: 0, wsJvmIntervalMs: 50 })
+    const token = await login(sim)
+    const dropped = open('/api/ws/global')
+    await dropped.settled
+    dropped.send({ token, topics: { JVM_INFO: [] } })
+    await dropped.until(() => dropped.frames.length >= 2)
+    const res = await fetch(`${sim.url}/__sim/fault/ws-drop-subscriptions`, { method: 'POST' })
+    expect(res.status).toBe(200)
+    expect(sim.control.stats().wsSessions).toBe(0)
+    const seen = dropped.frames.length
+    dropped.send({ token, type: 'PING' })
+    await dropped.until(() => dropped.frames.some((frame) => frame.type === 'PONG'))
+    // Another client gets several pushes meanwhile; the dropped one, still open, gets nothing but its PONG.
+    const other = open('/api/ws/global')
+    await other.settled
+    other.send({ token, topics: { JVM_INFO: [] } })
+    await other.until(() => other.frames.length >= 5)
+    expect(dropped.frames.slice(seen)).toEqual([{ sessionKey: expect.any(String), type: 'PONG' }])
+    expect(dropped.closeCode).toBeNull()
+    dropped.send({ token, topics: { JVM_INFO: [] } })
+    await dropped.until(() =>
+      dropped.frames.slice(seen).some((frame) => frame.topic === 'JVM_INFO')
+    )
+  })
+
+  it('1.2.0-SNAPSHOT: no PONG, and a topic the enum lacks stops the first send (so a client must not send it)', async () => {
+    sim = await startSimulator({
+      version: '1.2.0-SNAPSHOT',
+      tickMs: 0,
+      logRate: 0,
+      wsJvmIntervalMs: 5000
+    })
     const token = await login(sim)
     const probe = open('/api/ws/global')
     await probe.settled
     probe.send({ token, type: 'PING' })
     probe.send({ token, topics: { JVM_INFO: [], TASK_RUN_INSTANCE: ['RunningTaskId'] } })
-    await sleep(200)
-    expect(probe.frames).toEqual([])
     probe.send({ token, topics: { JVM_INFO: [] } })
+    // Answered in order: anything the PING or the first subscription caused would come before this JVM_INFO.
     await probe.until(() => probe.frames.some((frame) => frame.topic === 'JVM_INFO'))
-    expect(probe.frames.some((frame) => frame.type === 'PONG')).toBe(false)
+    expect(probe.frames.map((frame) => frame.topic ?? frame.type)).toEqual(['JVM_INFO'])
   })
 })
 

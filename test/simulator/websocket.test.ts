@@ -3,6 +3,15 @@ import { WebSocket } from 'ws'
 import { startSimulator, type Simulator } from '../../src/simulator/index'
 import { type Json, login, readJson, sleep } from './helpers'
 
+/** Polls a condition of the simulator (a count, a flag) until it holds. */
+async function until(what: string, check: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await sleep(10)
+  }
+}
+
 /** A WebSocket client that keeps every text frame it receives, parsed. */
 class WsProbe {
   readonly frames: Json[] = []
@@ -92,10 +101,12 @@ describe('Dinky 1.2 mode: dinky-token and the global WebSocket', () => {
     expect(JSON.stringify(first)).not.toContain('null')
     sim.control.appendLog('FlinkSubmit/2', ['one more line'])
     sim.control.appendLog('FlinkSubmit/5', ['not subscribed'])
-    const frames = await probe.until((f) => f.length >= 2)
-    await sleep(30)
-    expect(frames).toHaveLength(2)
+    sim.control.appendLog('FlinkSubmit/2', ['and another'])
+    // The frame of the later append proves the one of the unsubscribed process would have come by now.
+    const frames = await probe.until((f) => f.length >= 3)
+    expect(frames).toHaveLength(3)
     expect(frames[1].data['FlinkSubmit/2'].log).toContain('one more line')
+    expect(JSON.stringify(frames)).not.toContain('FlinkSubmit/5')
   })
 
   it('sends JVM_INFO every wsJvmIntervalMs under "none-params", and no heartbeat topic', async () => {
@@ -111,24 +122,31 @@ describe('Dinky 1.2 mode: dinky-token and the global WebSocket', () => {
     probe.send({ token, topics: { JVM_INFO: [] } })
     await probe.until((f) => f.length >= 1)
     probe.send({ token, topics: { PRINT_TABLE: ['t'] } })
-    await sleep(120)
+    // 1.2.0's firstSend answers the new subscription with PRINT_TABLE's empty map.
+    await probe.until((f) => f.some((frame) => frame.topic === 'PRINT_TABLE'))
+    expect(probe.frames.at(-1)).toMatchObject({ topic: 'PRINT_TABLE', data: {} })
     const count = probe.frames.length
     sim.control.printRow('t', '+I[1]')
     await probe.until((f) => f.length === count + 1)
     expect(probe.frames.at(-1)).toMatchObject({ topic: 'PRINT_TABLE', data: { t: '+I[1]' } })
     probe.send({ token: 'not-a-token', topics: { PRINT_TABLE: ['t'] } })
-    await sleep(30)
+    await until('the session unregistered', () => sim.control.stats().wsSessions === 0)
     sim.control.printRow('t', '+I[2]')
-    await sleep(60)
-    expect(probe.frames.length).toBe(count + 1)
-    expect(sim.control.stats().wsSessions).toBe(0)
+    probe.send({ token, topics: { PRINT_TABLE: ['t'] } })
+    await probe.until((f) => f.length === count + 2)
+    sim.control.printRow('t', '+I[3]')
+    await probe.until((f) => f.length === count + 3)
+    expect(probe.frames.slice(count + 1).map((frame) => frame.data)).toEqual([{}, { t: '+I[3]' }])
     probe.send({ token, topics: {} })
-    await sleep(30)
+    probe.send({ token, type: 'PING' })
+    await probe.until((f) => f.some((frame) => frame.type === 'PONG'))
     expect(probe.closed).toBe(false)
+    expect(sim.control.stats().wsSessions).toBe(0)
+    probe.send({ token, topics: { PRINT_TABLE: ['t'] } })
+    await until('subscribed again', () => sim.control.stats().wsSessions === 1)
     sim.control.expireTokens()
     probe.send({ token, topics: { PRINT_TABLE: ['t'] } })
-    await sleep(30)
-    expect(sim.control.stats().wsSessions).toBe(0)
+    await until('unregistered by the expired token', () => sim.control.stats().wsSessions === 0)
   })
 
   it('applies drop, stall, restart and refused connections to WebSocket clients', async () => {
@@ -140,7 +158,10 @@ describe('Dinky 1.2 mode: dinky-token and the global WebSocket', () => {
     await stalled.until((f) => f.length >= 1)
     sim.control.stallStreams()
     const seen = stalled.frames.length
-    await sleep(150)
+    // A client that came after the stall gets several JVM_INFO pushes; the stalled one none of them.
+    const later = await connect()
+    later.send({ token, topics: { JVM_INFO: [] } })
+    await later.until((f) => f.length >= 4)
     expect(stalled.frames.length).toBe(seen)
     expect(stalled.closed).toBe(false)
     await sim.control.restart()
@@ -150,7 +171,7 @@ describe('Dinky 1.2 mode: dinky-token and the global WebSocket', () => {
     )
     expect(after.msg).toBe('Invalid Token')
     const back = sim.control.refuseConnections(150)
-    await sleep(20)
+    await until('the listener stopped', () => !sim.control.stats().listening)
     const refused = new WsProbe(sim)
     await expect(refused.opened()).rejects.toThrow(/ECONNREFUSED/)
     await back

@@ -2,7 +2,7 @@
  * The admin path outside `/api` (`/__sim/...`), for driving the simulator from another process (the CLI demo,
  * a shell, an e2e test). It exposes the same verbs as `control`, never needs a token and never meets a fault.
  *
- *   POST /__sim/fault/{drop|stall|heartbeats?on=false|expire-tokens|fail?count=N&kind=bad-gateway|html|
+ *   POST /__sim/fault/{drop|stall|ws-drop-subscriptions|heartbeats?on=false|expire-tokens|fail?count=N&kind=bad-gateway|html|
  *                      forget-sessions|restart?downMs=|slow?ms=|refuse?ms=|console-race?on=false|clear}
  *   POST /__sim/world/{tick|fail?taskId=|submit?taskId=&fails=|cancel?taskId=|cluster?id=&available=|
  *                      log?processName=&line=}
@@ -23,6 +23,7 @@ const num = (q: URLSearchParams, name: string, fallback = 0): number =>
 const VERBS: Record<string, Verb> = {
   'fault/drop': (c) => c.dropStreams(),
   'fault/stall': (c) => c.stallStreams(),
+  'fault/ws-drop-subscriptions': (c) => c.dropWsSubscriptions(),
   'fault/heartbeats': (c, q) =>
     q.get('on') === 'false' ? c.pauseHeartbeats() : c.resumeHeartbeats(),
   'fault/expire-tokens': (c) => c.expireTokens(),

@@ -45,8 +45,13 @@ export function sseRoutes(state: SimState): Route[] {
       path: '/api/monitor/getJvmInfo',
       login: true,
       handle: (ctx) => {
-        openJvmStream(state.sse, ctx.res, state.timers, state.options.jvmIntervalMs, () =>
-          state.world.jvm.sample()
+        openJvmStream(
+          state.sse,
+          ctx.res,
+          state.timers,
+          state.options.jvmIntervalMs,
+          () => state.world.jvm.sample(),
+          state.jvmWorkers
         )
         return 'stream'
       }

@@ -1,11 +1,13 @@
 /**
  * The `TASK_RUN_INSTANCE` topic: `{"RunningTaskId": [taskId, …]}`, the ids of the tasks whose job instance Dinky's
  * `FlinkJobThreadPool` is monitoring (`getCurrentMonitorTaskIds()`), checked every second.
- * - `42e96423` (`ws/topic/TaskRunInstance.java`): the topic's loop calls `sendTopic(topic, params, autoDataSend())`
- *   every period, so subscribers get the set when it changed and `data: {}` otherwise. GUESS: the period (1 s).
- * - `e3517ffd` (`ws/handler/TaskRunInstance.java`, `ScheduleMessageEventHandler`): only a change is published, and
+ * - 1.2.0 (branch `1.2.0`, `ws/topic/TaskRunInstance.java`, `GlobalWebSocketTopic` delay 1000): `autoDataSend` returns
+ *   the set only when it differs from the last one it saw (tracked whether or not anyone subscribed) and an empty map
+ *   otherwise, which the topic loop skips (`Asserts.isNotNullMap`); a change goes to every session subscribed to the
+ *   topic whatever its parameters (`sendTopic(topic, params, result)`). Nothing is sent while the set is unchanged.
+ * - `e3517ffd` (`ws/handler/TaskRunInstance.java`, 1.2.2+): only a change is published, and
  *   `sendTopic(topic, paramsAndData)` reaches only sessions that subscribed the parameter `RunningTaskId`.
- * Both send the whole set to a new subscription (`firstSubscribe`). Ids are task ids, not job instance ids.
+ * Both send the whole set to a new subscription (`firstSend`). Ids are task ids, not job instance ids.
  */
 
 import { DONE_STATUSES } from '../../shared/models'
@@ -32,16 +34,15 @@ export function firstRunningTasks(world: World): Record<string, unknown> {
 /** Starts the periodic check; returns its disposer. Nothing runs on versions without the topic. */
 export function startTaskRunPush(state: SimState, hub: WsHub): () => void {
   if (!hub.dialect.taskRunInstance) return () => undefined
-  let last = ''
+  // Dinky's loop has run since it booted: the world's running set at start is the one it last saw.
+  let last = JSON.stringify(runningTaskIds(state.world))
   return state.timers.repeat(() => {
     const ids = runningTaskIds(state.world)
     const changed = JSON.stringify(ids) !== last
     last = JSON.stringify(ids)
     const data = { [RUNNING_TASK_PARAM]: ids }
-    if (hub.dialect.pathToken) {
-      if (changed) hub.push('TASK_RUN_INSTANCE', data)
-    } else {
-      hub.pushAll('TASK_RUN_INSTANCE', changed ? data : {})
-    }
+    if (!changed) return
+    if (hub.dialect.pathToken) hub.push('TASK_RUN_INSTANCE', data)
+    else hub.pushAll('TASK_RUN_INSTANCE', data)
   }, TASK_RUN_PERIOD_MS)
 }

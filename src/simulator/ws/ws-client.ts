@@ -20,7 +20,11 @@ const HIGH_WATER = 8
 
 export class WsClient {
   subscription: Map<WsTopic, Set<string>> | null = null
+  /** The last subscription named a topic this version lacks (Dinky stores it as a null key). */
+  unknownTopic = false
   stalled = false
+  /** Called on every frame written: Undertow's idle timeout counts the server's own writes. */
+  onWrite: (() => void) | null = null
   private inFlight = 0
   private waiters: Array<() => void> = []
 
@@ -42,6 +46,7 @@ export class WsClient {
 
   send(text: string): void {
     if (this.stalled || !this.isOpen) return
+    this.onWrite?.()
     this.inFlight += 1
     this.socket.send(text, () => {
       this.inFlight -= 1

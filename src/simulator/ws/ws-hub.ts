@@ -4,7 +4,9 @@
  * frame replaces the session's whole subscription, or silently drops it when the token is missing/invalid/expired
  * or `topics` is empty. After each accepted message `firstSend` pushes the current state; afterwards pushes are
  * `{sessionKey, topic, data:{<param>: payload}}` serialized with `NON_NULL` and epoch-ms times. No heartbeat topic;
- * from `42e96423` a `{type:"PING"}` is answered `{"sessionKey","type":"PONG"}`.
+ * from the 1.2.0 release a `{type:"PING"}` is answered `{"sessionKey","type":"PONG"}`. `firstSend` sends the current
+ * state of every subscribed topic to every session subscribed to it, not only to the one that just subscribed
+ * (1.2.0: `firstSend()` → `sendTopic(topic, allParams, …)` over `TOPICS`).
  */
 
 import { randomBytes } from 'node:crypto'
@@ -20,6 +22,7 @@ export const NONE_PARAMS = 'none-params'
 
 export class WsHub implements StreamHub {
   private readonly clients = new Set<WsClient>()
+  private subscribes = 0
 
   constructor(
     private readonly state: SimState,
@@ -38,6 +41,7 @@ export class WsHub implements StreamHub {
     const client = new WsClient(randomBytes(24).toString('base64url'), socket)
     this.clients.add(client)
     const idle = this.idleTimer(client)
+    client.onWrite = () => idle.touch()
     socket.on('message', (data, isBinary) => {
       idle.touch()
       if (!isBinary) this.onMessage(client, data.toString())
@@ -100,6 +104,21 @@ export class WsHub implements StreamHub {
     await Promise.all([...this.clients].map((client) => client.drained()))
   }
 
+  /**
+   * Fault: Dinky's `GlobalWebSocket.onError` (a failed send) removes the session from `TOPICS` but leaves the socket
+   * open, so PING is still answered while nothing else ever arrives.
+   */
+  dropSubscriptions(): void {
+    for (const client of this.clients) {
+      client.subscription = null
+      client.unknownTopic = false
+    }
+  }
+
+  subscribeCount(): number {
+    return this.subscribes
+  }
+
   dropStreams(): void {
     for (const client of this.clients) client.socket.terminate()
   }
@@ -114,9 +133,9 @@ export class WsHub implements StreamHub {
   }
 
   /**
-   * `session.setMaxIdleTimeout(30000)` of the path-token endpoint. GUESS: only frames from the client count, and the
-   * connection is cut without a close frame (Undertow's idle timeout closes the channel); the stricter reading, so a
-   * client that never pings is cut even while JVM_INFO flows.
+   * `session.setMaxIdleTimeout(30000)` (1.2.1+). Undertow's idle timeout counts reads and the server's own writes
+   * (`onWrite`), and closes the channel without a close frame: the client sees 1006. So a socket fed JVM_INFO is
+   * never cut; one whose subscription is gone and that does not ping is.
    */
   private idleTimer(client: WsClient): { touch(): void; stop(): void } {
     const ms = this.dialect.idleTimeoutMs
@@ -150,6 +169,7 @@ export class WsHub implements StreamHub {
       (typeof request?.token === 'string' && this.state.tokens.check(request.token).ok)
     if (!valid) {
       client.subscription = null
+      client.unknownTopic = false
       return
     }
     if (dialect.pingPong && request?.type === 'PING') {
@@ -159,32 +179,48 @@ export class WsHub implements StreamHub {
     const { topics, unknown } = parseTopics(request?.topics, dialect)
     if (topics.size === 0 && !unknown) {
       client.subscription = null
+      client.unknownTopic = false
       return
     }
     client.subscription = topics
+    client.unknownTopic = unknown
+    this.subscribes += 1
     // An enum name this version lacks is read as a null key (`READ_UNKNOWN_ENUM_VALUES_AS_NULL`): the subscription is
-    // stored, but `firstSend` dies on `topic.getInstance()` of that null key, so nothing is sent straight away.
-    if (!unknown) this.firstSend(client)
+    // stored, but `firstSend` dies on `topic.getInstance()` of that null key (first in the HashMap), so while any
+    // session holds one nothing is sent straight away to anyone.
+    if (![...this.clients].some((other) => other.unknownTopic)) this.firstSend()
   }
 
-  /** `firstSend`: the current state of each subscribed topic, straight away. */
-  private firstSend(client: WsClient): void {
-    const send = (topic: WsTopic, data: Record<string, unknown>): void =>
-      client.send(
-        `{"sessionKey":${JSON.stringify(client.sessionKey)},"topic":"${topic}","data":${stringifyNonNull(data)}}`
-      )
-    for (const [topic, params] of client.subscription ?? []) {
-      if (topic === 'JVM_INFO') send(topic, { [NONE_PARAMS]: this.state.world.jvm.current() })
-      if (topic === 'TASK_RUN_INSTANCE') send(topic, firstRunningTasks(this.state.world))
-      if (topic === 'PROCESS_CONSOLE') {
-        const data: Record<string, unknown> = {}
-        for (const name of params) {
-          const process = this.state.world.console.get(name)
-          if (process) data[name] = processToWire(process, 'epoch')
-        }
-        if (Object.keys(data).length > 0) send(topic, data)
+  /**
+   * `firstSend`: the current state of each topic anyone subscribed, computed for the union of every session's
+   * parameters and sent to every session subscribed to that topic. The release (1.2.0) sends a topic's empty map
+   * too (`data: {}` for METRICS and PRINT_TABLE); the path-token socket only non-empty ones.
+   */
+  private firstSend(): void {
+    const wanted = new Map<WsTopic, Set<string>>()
+    for (const client of this.clients)
+      for (const [topic, params] of client.subscription ?? []) {
+        const union = wanted.get(topic) ?? new Set<string>()
+        params.forEach((param) => union.add(param))
+        wanted.set(topic, union)
       }
+    for (const [topic, params] of wanted) {
+      const data = this.firstData(topic, params)
+      if (Object.keys(data).length === 0 && this.dialect.pathToken) continue
+      this.pushAll(topic, data)
     }
+  }
+
+  private firstData(topic: WsTopic, params: Set<string>): Record<string, unknown> {
+    if (topic === 'JVM_INFO') return { [NONE_PARAMS]: this.state.world.jvm.current() }
+    if (topic === 'TASK_RUN_INSTANCE') return firstRunningTasks(this.state.world)
+    const data: Record<string, unknown> = {}
+    if (topic !== 'PROCESS_CONSOLE') return data
+    for (const name of params) {
+      const process = this.state.world.console.get(name)
+      if (process) data[name] = processToWire(process, 'epoch')
+    }
+    return data
   }
 }
 

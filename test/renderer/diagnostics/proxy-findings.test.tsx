@@ -79,6 +79,32 @@ describe('Diagnostics findings', () => {
     )
   })
 
+  it('shows a starved JVM stream with the polling and the rare retries, no nginx lines, in both languages', () => {
+    const starved: Diagnosis = {
+      code: 'jvm-stream-starved',
+      stream: 'jvm',
+      detail: '…',
+      advice: '…',
+      evidence: { waitedMs: 30_000, times: 2 },
+      at
+    }
+    const { unmount } = renderConsole(<ProxyFindings findings={[starved]} />)
+    const finding = screen.getByTestId('finding-jvm-stream-starved')
+    expect(finding.textContent).toContain(
+      'Heartbeats but no JVM figures for 30 s, 2 times in a row'
+    )
+    expect(finding.textContent).toContain('tried again only every 10 minutes')
+    expect(finding.textContent).toContain('Restart Dinky')
+    expect(finding.querySelector('[data-testid="nginx-snippet"]')).toBeNull()
+    unmount()
+    renderConsole(<ProxyFindings findings={[{ ...starved, resolvedAt: at + 1 }]} />, {
+      language: 'zh-CN'
+    })
+    const zh = screen.getByTestId('finding-jvm-stream-starved')
+    expect(zh.textContent).toContain('30 秒内只收到心跳、没有 JVM 数据，连续 2 次')
+    expect(zh.textContent).not.toContain('轮询')
+  })
+
   it('says when nothing was found', () => {
     renderConsole(<ProxyFindings findings={[]} />)
     expect(screen.getByText('Nothing stands between the console and Dinky.')).toBeTruthy()

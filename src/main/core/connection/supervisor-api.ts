@@ -17,6 +17,13 @@ export interface StreamSupervisorOptions {
   backoff?: Partial<BackoffOptions>
   /** Watchdog timeout; default 3 × the transport's heartbeat interval. */
   heartbeatTimeoutMs?: number | null
+  /**
+   * Heartbeats but no data for this long: the stream is starved (`jvm-starvation.ts`). Default 3 × the transport's
+   * `dataIntervalMs`; never where the transport has none.
+   */
+  starvedAfterMs?: number | null
+  /** How long a starved stream waits before it is tried again (each try costs Dinky a thread); default 10 min. */
+  starvedRetryMs?: number
   /** A stable stream that drops cleanly and is back within this long never shows `reconnecting`; default 3 s. */
   invisibleReconnectMs?: number
   /** Use the server's `retry:` as a floor for reconnect delays; default true. */

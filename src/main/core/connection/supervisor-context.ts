@@ -11,6 +11,7 @@ import { createBackoffPolicy, type BackoffPolicy } from './backoff'
 import { createProxyDiagnosis, type ProxyDiagnosis } from './proxy-diagnosis'
 import type { StreamSupervisorOptions } from './supervisor-api'
 import { createWatchdog, type Watchdog } from './watchdog'
+import { DEFAULT_STARVED_RETRY_MS, type StarvationWatch } from './jvm-starvation'
 
 export interface SupervisorContext {
   readonly options: StreamSupervisorOptions
@@ -18,6 +19,11 @@ export interface SupervisorContext {
   readonly log: Logger
   readonly policy: BackoffPolicy
   readonly watchdog: Watchdog
+  /** Heartbeats without data (the SSE JVM stream only); null where the transport has no data rhythm. */
+  starvation: StarvationWatch | null
+  readonly starvedRetryMs: number
+  /** Starved connections in a row (reset by data). */
+  starvedTimes: number
   readonly proxy: ProxyDiagnosis
   readonly timeoutMs: number
   readonly graceMs: number
@@ -55,6 +61,9 @@ export function createSupervisorContext(
     log: options.logger.child(transport.stream),
     policy: createBackoffPolicy(options.backoff, options.random ?? Math.random),
     watchdog: createWatchdog(clock, timeoutMs, hooks.onWatchdog),
+    starvation: null,
+    starvedRetryMs: options.starvedRetryMs ?? DEFAULT_STARVED_RETRY_MS,
+    starvedTimes: 0,
     proxy: createProxyDiagnosis({
       stream: transport.stream,
       clock,
@@ -96,6 +105,7 @@ export function clearTimer(ctx: SupervisorContext, timer: TimerHandle | null): n
 export function closeConnection(ctx: SupervisorContext): void {
   ctx.generation++
   ctx.watchdog.disarm()
+  ctx.starvation?.disarm()
   const current = ctx.connection
   ctx.connection = null
   current?.close()

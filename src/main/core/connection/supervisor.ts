@@ -15,6 +15,7 @@ import type { StreamSupervisor, StreamSupervisorOptions } from './supervisor-api
 import { ROUTINE_CLOSES } from './close-policy'
 import { clearTimer, closeConnection, quiesce, setState } from './supervisor-context'
 import { createSupervisorContext } from './supervisor-context'
+import { createStarvationWatch, fed, starve } from './jvm-starvation'
 import {
   degrade,
   goOffline,
@@ -28,15 +29,28 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
   const { transport, clock } = options
   const ctx = createSupervisorContext(options, { connect, onWatchdog: () => onWatchdog() })
   const { log, proxy, watchdog, policy } = ctx
+  // Only a stream with a data rhythm of its own (the SSE JVM stream) can starve.
+  const starvedAfterMs = transport.dataIntervalMs
+    ? (options.starvedAfterMs ?? 3 * transport.dataIntervalMs)
+    : null
+  if (starvedAfterMs)
+    ctx.starvation = createStarvationWatch(clock, starvedAfterMs, ctx.timeoutMs, (silentForMs) =>
+      starve(ctx, silentForMs)
+    )
   let disposeJump: Disposer | null = null
-  /** Data arrived on the current connection: a degraded stream is through again. */
-  const sawData = () => {
+  /**
+   * Bytes, a heartbeat or data (`isData`) arrived on the current connection: a degraded stream is through again,
+   * except a starved one, which only data proves fed.
+   */
+  const sawData = (isData: boolean) => {
     watchdog.touch()
     proxy.data()
     proxy.through()
     // The stream took the token: a later rejection is a new one and gets its own silent re-login.
     ctx.reloginUsed = false
+    if (isData) fed(ctx)
     if (ctx.state.kind !== 'degraded') return
+    if (ctx.state.reason === 'jvm-stream-starved' && !isData) return
     const { reason } = ctx.state
     ctx.attempt = 0
     setState(ctx, { kind: 'live', since: clock.now() })
@@ -55,17 +69,24 @@ export function createStreamSupervisor(options: StreamSupervisorOptions): Stream
       onOpen(info) {
         if (!current()) return
         watchdog.touch()
+        ctx.starvation?.arm()
         proxy.opened(info.status)
         onOpened()
         options.onOpen?.(info)
       },
-      onActivity: () => current() && sawData(),
+      onActivity: () => current() && sawData(false),
       onHeartbeat() {
         if (!current()) return
-        sawData()
+        ctx.starvation?.heartbeat()
+        sawData(false)
         options.onHeartbeat?.(clock.now())
       },
-      onMessage: (message) => current() && (sawData(), options.onMessage(message)),
+      onMessage(message) {
+        if (!current()) return
+        ctx.starvation?.data()
+        sawData(true)
+        options.onMessage(message)
+      },
       onSubscribed(topics) {
         if (current()) options.onSubscribed?.(topics)
       },

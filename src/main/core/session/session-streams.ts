@@ -14,6 +14,7 @@ import type { DinkyClient, DinkyProcess } from '../dinky/types'
 import type { Clock, Logger } from '../ports'
 import { createStreamTransports } from '../stream/choose-transport'
 import { WsEndpointMemory } from '../stream/ws-endpoints'
+import { WS_HEARTBEAT_MS } from '../stream/ws-transport'
 import type { StreamMessage, StreamTransport } from '../stream/transport'
 import type { RunningTasks } from '../sync/running-tasks'
 import { RestFallbackPoller } from '../sync/rest-fallback-poller'
@@ -44,6 +45,16 @@ export interface SessionStreamsOptions {
   metrics?: SessionMetrics
   /** Takes WS `TASK_RUN_INSTANCE` pushes (the tasks Dinky monitors), and hears when the topic stream is not live. */
   runningTasks?: RunningTasks
+}
+
+/**
+ * A shorter watchdog than Dinky's rhythm needs pings at least three times per period, or a healthy socket whose only
+ * traffic is PONGs would trip it; null keeps the transport's own (its heartbeat interval).
+ */
+function pingIntervalFor(heartbeatTimeoutMs: number | null): number | undefined {
+  return heartbeatTimeoutMs
+    ? Math.min(WS_HEARTBEAT_MS, Math.round(heartbeatTimeoutMs / 3))
+    : undefined
 }
 
 export class SessionStreams {
@@ -78,7 +89,10 @@ export class SessionStreams {
       logger,
       endpoints,
       serverVersion,
-      maxEventBytes
+      maxEventBytes,
+      // The topics' own silence is judged over the watchdog's period (a PONG re-arms the watchdog, not this).
+      topicSilenceMs: options.settings.heartbeatTimeoutMs ?? undefined,
+      pingIntervalMs: pingIntervalFor(options.settings.heartbeatTimeoutMs)
     })
     for (const transport of made) {
       if (transport.stream === 'topics') {
@@ -144,6 +158,8 @@ export class SessionStreams {
         resetAfterMs: settings.backoffResetAfterMs
       },
       heartbeatTimeoutMs: settings.heartbeatTimeoutMs,
+      starvedAfterMs: settings.jvmStarvedAfterMs,
+      starvedRetryMs: settings.jvmStarvedRetryMs,
       relogin: this.options.relogin,
       detectClockJump: (onJump) => createClockJumpDetector({ clock }, onJump),
       onState: (state) => {

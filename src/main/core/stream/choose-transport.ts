@@ -37,6 +37,10 @@ export function createStreamTransports(
     serverVersion?: () => string | null
     /** The largest event accepted from the server (default `DEFAULT_MAX_EVENT_BYTES`). */
     maxEventBytes?: number
+    /** WS: silence of the subscribed topics before subscribing again (see `topic-life.ts`). */
+    topicSilenceMs?: number
+    /** WS: how often to ping (default the heartbeat interval). */
+    pingIntervalMs?: number
   }
 ): StreamTransport[] {
   if (kind === 'ws') return [createWsTransport(options)]

@@ -121,8 +121,8 @@ export function normalizeWsFrame(
 const MAX_RUNNING_TASKS = 100_000
 
 /**
- * `TASK_RUN_INSTANCE`: `{"RunningTaskId": [taskId, …]}` when the set of monitored tasks changed, `{}` otherwise
- * (the `42e96423` loop sends every period): no message for `{}`.
+ * `TASK_RUN_INSTANCE`: `{"RunningTaskId": [taskId, …]}` when the set of monitored tasks changed (the 1.2.0 release
+ * sends nothing otherwise); a `{}` (a PR-branch loop, `42e96423`, sent one every period) gives no message.
  */
 export function normalizeRunningTasks(data: unknown): NormalizeResult {
   if (!data || typeof data !== 'object') return { ok: false, detail: 'data is not a map' }

@@ -15,6 +15,8 @@ import type { StreamHandlers, StreamTransport, TopicSet } from './transport'
 import { EMPTY_TOPICS } from './transport'
 
 export const SSE_HEARTBEAT_MS = 9_000
+/** `MonitorServiceImpl.sendJvmInfo`: a `Jvm` every 10 s (v1.0.2–v1.1.0). */
+export const SSE_JVM_INTERVAL_MS = 10_000
 
 export interface SseTransportOptions {
   client: DinkyClient
@@ -49,6 +51,7 @@ function createSseTransport(
     kind: 'sse',
     stream,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? SSE_HEARTBEAT_MS,
+    ...(stream === 'jvm' ? { dataIntervalMs: SSE_JVM_INTERVAL_MS } : {}),
     topics: () => topics,
     setTopics(next) {
       topics = next

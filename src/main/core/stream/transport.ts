@@ -25,7 +25,7 @@ export type StreamMessage =
   | { topic: 'JVM_INFO'; data: Jvm }
   | { topic: 'METRICS'; param: string; data: MetricsSample }
   | { topic: 'PRINT_TABLE'; param: string; data: string }
-  /** WS only (Dinky 1.2 from `42e96423`): the answer to a PING; proves the socket and, there, the login. */
+  /** WS only (the Dinky 1.2.0 release on): the answer to a PING; proves the socket and, there, the login. */
   | { topic: 'PONG' }
   /** WS only: the ids of the tasks whose job Dinky is monitoring, sent when that set changes. */
   | { topic: 'TASK_RUN_INSTANCE'; taskIds: number[] }
@@ -77,6 +77,11 @@ export interface StreamTransport {
   readonly stream: StreamName
   /** How often the server speaks on this stream when idle (SSE heartbeat 9 s, WS JVM_INFO 5 s). */
   readonly heartbeatIntervalMs: number
+  /**
+   * How often the server sends data (not heartbeats) by itself here, where it must (the SSE JVM stream: a `Jvm` every
+   * 10 s). Where set, heartbeats without data for 3 × this mean the stream is starved (`jvm-starvation.ts`).
+   */
+  readonly dataIntervalMs?: number
   /** Opens one connection; the transport subscribes the current topic set after every open. */
   connect(handlers: StreamHandlers): StreamConnection
   /** Replaces the full topic set; sent at once on an open connection and again after every open. */

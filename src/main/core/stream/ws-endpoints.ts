@@ -2,7 +2,7 @@
  * The shapes of Dinky 1.2's global WebSocket and what a server was seen to speak. The version cannot say which
  * shape a server has (no release tag was read for either; dinky-protocol.md §5.1), so the transport tries both in
  * the order the version suggests and remembers per server version what answered, and whether it answered a PING:
- * - `message-token`: `/api/ws/global`, the token in every message (1.2.0-SNAPSHOT; with PING/PONG from `42e96423`);
+ * - `message-token`: `/api/ws/global`, the token in every message (1.2.0-SNAPSHOT; with PING/PONG from the 1.2.0 release);
  * - `path-token`: `/api/ws/global/{token}`, checked once at open; messages carry none (`e3517ffd`, 1.2.2 notes).
  * A new version (an upgrade) has no memory yet, so it is probed again.
  */

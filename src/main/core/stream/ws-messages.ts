@@ -2,7 +2,7 @@
  * What the console sends on Dinky 1.2's global WebSocket (`GlobalWebSocket.RequestDTO`): the subscription, which
  * replaces the session's whole set, and the PING. On the `message-token` endpoint each message carries the token
  * (Dinky checks it first and silently unregisters the session otherwise); on `path-token` none does. `type` is
- * ignored by servers older than `42e96423` (Dinky's `JsonUtils` skips unknown properties), so it is always sent.
+ * ignored by servers older than the 1.2.0 release (Dinky's `JsonUtils` skips unknown properties), so it is always sent.
  */
 import type { TopicSet } from './transport'
 
@@ -35,7 +35,7 @@ export function toWsSubscription(
     : { token, type: 'SUBSCRIBE', topics: wanted }
 }
 
-/** A PING; Dinky from `42e96423` answers `{"sessionKey","type":"PONG"}`. */
+/** A PING; Dinky from the 1.2.0 release answers `{"sessionKey","type":"PONG"}`. */
 export function toWsPing(token: string | null) {
   return token === null ? { type: 'PING' } : { token, type: 'PING' }
 }

@@ -22,6 +22,7 @@ import type { StreamCloseInfo, StreamHandlers, StreamTransport, TopicSet } from 
 import { EMPTY_TOPICS } from './transport'
 import { describeWsUrl, WsEndpointMemory, wsUrlFor, type WsEndpoint } from './ws-endpoints'
 import { toWsPing, toWsSubscription } from './ws-messages'
+import { watchTopicLife, type TopicLife } from './topic-life'
 
 export { toWsSubscription } from './ws-messages'
 
@@ -40,6 +41,11 @@ export interface WsTransportOptions {
   serverVersion?: () => string | null
   /** Largest message (all fragments together) accepted; larger closes with 1009 (`event-too-large`). */
   maxEventBytes?: number
+  /**
+   * Silence of the subscribed topics (PONGs do not count) after which the subscription is sent again, and after
+   * another such silence the connection ends (`topic-life.ts`); default 3 × the heartbeat interval.
+   */
+  topicSilenceMs?: number
 }
 
 /** Dinky's `onOpen` refusing the token of `/api/ws/global/{token}`: `session.close()`, code 1000, before any frame. */
@@ -149,11 +155,13 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     current = conn
     let done = false
     let pinger: ReturnType<typeof setInterval> | null = null
+    let life: TopicLife | null = null
     const upgradeHeaders: Record<string, string> = {}
     const finish = (info: StreamCloseInfo | null, refused = false) => {
       if (done) return
       done = true
       if (pinger) clearInterval(pinger)
+      life?.stop()
       if (current === conn) current = null
       socket.removeAllListeners()
       socket.on('error', () => {})
@@ -185,13 +193,23 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     socket.on('open', () => {
       conn.open = true
       // A message-token server not yet known to answer PING is asked once, before the subscription: a server
-      // older than `42e96423` reads it as an empty subscription, harmless while it holds none.
+      // older than the 1.2.0 release (its SNAPSHOT) reads it as an empty subscription, harmless while it holds none.
       if (!conn.pongs && endpoint === 'message-token') ping(conn)
       firstSubscription = subscribe(conn) ?? EMPTY_TOPICS
       pinger = setInterval(
         () => (conn.pongs ? ping(conn) : socket.ping()),
         options.pingIntervalMs ?? heartbeatIntervalMs
       )
+      life = watchTopicLife({
+        silenceMs: options.topicSilenceMs ?? 3 * heartbeatIntervalMs,
+        logger,
+        resubscribe: () => void subscribe(conn),
+        // Explained when it can be (an expired token), as the watchdog's silence is.
+        dead: (detail) =>
+          void diagnoseSilence().then((info) =>
+            finish(info ?? { reason: 'heartbeat-lost', detail, wasOpen: confirmed })
+          )
+      })
     })
     // Protocol pongs prove the socket, not the subscription: only frames re-arm the watchdog. A PONG does, as
     // Dinky checks the token before answering a PING on the message-token socket and at open on the other.
@@ -207,6 +225,12 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
         })
         return
       }
+      // Any frame but a PONG went to a session the server holds subscribed: the topics are alive.
+      if (
+        result.messages.some((message) => message.topic !== 'PONG') ||
+        result.messages.length === 0
+      )
+        life?.touch()
       for (const message of result.messages) {
         if (message.topic === 'PONG') {
           onPong(conn)
@@ -244,6 +268,21 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     subscribe(conn)
   }
 
+  /** Silence explained when it can be: an expired token unsubscribes the message-token session without a word. */
+  async function diagnoseSilence(): Promise<StreamCloseInfo | null> {
+    try {
+      await client.tokenInfo()
+      return null
+    } catch (error) {
+      if (!(error instanceof DinkyError) || error.reason !== 'token-expired') return null
+      return {
+        reason: 'token-expired',
+        detail: 'the server dropped the subscription',
+        wasOpen: true
+      }
+    }
+  }
+
   return {
     kind: 'ws',
     stream: 'topics',
@@ -253,21 +292,7 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
       topics = next
       if (current?.open) subscribe(current)
     },
-    async diagnoseSilence() {
-      try {
-        await client.tokenInfo()
-        return null
-      } catch (error) {
-        if (error instanceof DinkyError && error.reason === 'token-expired') {
-          return {
-            reason: 'token-expired',
-            detail: 'the server dropped the subscription',
-            wasOpen: true
-          }
-        }
-        return null
-      }
-    },
+    diagnoseSilence,
     connect
   }
 }

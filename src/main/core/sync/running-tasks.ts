@@ -1,5 +1,5 @@
 /**
- * Job status pushed by Dinky 1.2's `TASK_RUN_INSTANCE` topic (from `42e96423`; `ws/handler/TaskRunInstance.java`):
+ * Job status pushed by Dinky 1.2's `TASK_RUN_INSTANCE` topic (the 1.2.0 release on; `ws/topic/TaskRunInstance.java`, `ws/handler/TaskRunInstance.java`):
  * the ids of the tasks whose job Dinky's `FlinkJobThreadPool` is monitoring, sent whenever that set changes (checked
  * every second). It names no status, so a change (a task started, or its job ended one way or another) triggers a
  * REST read of the jobs at once, instead of waiting for the poll. While the pushes flow the poll stays as the safety

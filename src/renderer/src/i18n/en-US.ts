@@ -75,7 +75,8 @@ export const enUS = {
       'proxy-error-page': 'the proxy answered with an error page',
       'proxy-no-websocket': 'the proxy blocks the WebSocket upgrade',
       'proxy-rewrites': 'the proxy rewrites the stream',
-      'not-dinky': 'this address is not Dinky'
+      'not-dinky': 'this address is not Dinky',
+      'jvm-stream-starved': 'Dinky sends heartbeats but no JVM figures'
     },
     streams: { topics: 'Event stream', jvm: 'JVM stream', rest: 'REST' }
   },
@@ -433,7 +434,8 @@ export const enUS = {
       'proxy-error-page': 'The proxy answers with an error page',
       'proxy-no-websocket': 'The proxy blocks the WebSocket upgrade',
       'proxy-rewrites': 'The proxy rewrites the stream',
-      'not-dinky': 'This address is not Dinky'
+      'not-dinky': 'This address is not Dinky',
+      'jvm-stream-starved': 'Dinky feeds this JVM stream no figures'
     },
     evidenceText: {
       'proxy-buffering':
@@ -445,14 +447,18 @@ export const enUS = {
       'proxy-no-websocket':
         'The WebSocket upgrade was answered with HTTP {{status}} instead of 101.',
       'proxy-rewrites': 'The stream came back as {{contentType}} instead of text/event-stream.',
-      'not-dinky': '{{url}} answered HTTP {{status}} {{contentType}} without Dinky’s envelope.'
+      'not-dinky': '{{url}} answered HTTP {{status}} {{contentType}} without Dinky’s envelope.',
+      'jvm-stream-starved':
+        'Heartbeats but no JVM figures for {{seconds}} s, {{times}} times in a row: Dinky 1.0/1.1 feeds only the first 10 JVM streams since it started.'
     },
     evidenceWhileHolds: '{{evidence}} {{workaround}}',
     /** What the console does about a finding while it holds; not shown once it is resolved. */
     whileHolds: {
       'proxy-buffering': 'Console lines and JVM figures come by polling every 2 s meanwhile.',
       'proxy-idle-timeout': 'The console reconnects at once after each cut.',
-      'not-dinky': 'Retrying once a minute.'
+      'not-dinky': 'Retrying once a minute.',
+      'jvm-stream-starved':
+        'JVM figures come by polling every 2 s meanwhile; the stream is tried again only every 10 minutes, as each try takes Dinky another thread.'
     },
     advice: {
       'proxy-buffering': 'Turn buffering off for Dinky in the proxy.',
@@ -460,7 +466,9 @@ export const enUS = {
       'proxy-error-page': 'Start Dinky, or point the proxy at where Dinky runs.',
       'proxy-no-websocket': 'Pass the Upgrade and Connection headers for Dinky 1.2’s WebSocket.',
       'proxy-rewrites': 'Let Dinky’s Content-Type through unchanged.',
-      'not-dinky': 'Check the server URL in Settings.'
+      'not-dinky': 'Check the server URL in Settings.',
+      'jvm-stream-starved':
+        'Restart Dinky to free its JVM streams (close other consoles and Dinky browser tabs first).'
     }
   },
   metrics: {

@@ -75,7 +75,8 @@ export const zhCN: CatalogueShape = {
       'proxy-error-page': '代理返回了错误页面',
       'proxy-no-websocket': '代理拦截了 WebSocket 升级',
       'proxy-rewrites': '代理改写了推送流',
-      'not-dinky': '该地址不是 Dinky'
+      'not-dinky': '该地址不是 Dinky',
+      'jvm-stream-starved': 'Dinky 只发心跳，不发 JVM 数据'
     },
     streams: { topics: '事件推送', jvm: 'JVM 推送', rest: 'REST 接口' }
   },
@@ -429,7 +430,8 @@ export const zhCN: CatalogueShape = {
       'proxy-error-page': '代理返回了错误页面',
       'proxy-no-websocket': '代理拦截了 WebSocket 升级',
       'proxy-rewrites': '代理改写了推送流',
-      'not-dinky': '该地址不是 Dinky'
+      'not-dinky': '该地址不是 Dinky',
+      'jvm-stream-starved': 'Dinky 不再向这条 JVM 流发送数据'
     },
     evidenceText: {
       'proxy-buffering':
@@ -440,13 +442,17 @@ export const zhCN: CatalogueShape = {
         '收到 HTTP {{status}} {{contentType}}，而不是 Dinky 的响应：代理后面的 Dinky 未运行或无法访问。',
       'proxy-no-websocket': 'WebSocket 升级请求得到 HTTP {{status}}，而不是 101。',
       'proxy-rewrites': '推送流的类型是 {{contentType}}，而不是 text/event-stream。',
-      'not-dinky': '{{url}} 返回 HTTP {{status}} {{contentType}}，不是 Dinky 的响应格式。'
+      'not-dinky': '{{url}} 返回 HTTP {{status}} {{contentType}}，不是 Dinky 的响应格式。',
+      'jvm-stream-starved':
+        '{{seconds}} 秒内只收到心跳、没有 JVM 数据，连续 {{times}} 次：Dinky 1.0/1.1 自启动以来只为前 10 条 JVM 流发送数据。'
     },
     evidenceWhileHolds: '{{evidence}}{{workaround}}',
     whileHolds: {
       'proxy-buffering': '在此期间，控制台日志和 JVM 数据改为每 2 秒轮询。',
       'proxy-idle-timeout': '每次被切断后，控制台都会立即重连。',
-      'not-dinky': '每分钟重试一次。'
+      'not-dinky': '每分钟重试一次。',
+      'jvm-stream-starved':
+        '其间每 2 秒轮询一次 JVM 数据；这条流每 10 分钟才重试一次，因为每次重试都会再占用 Dinky 的一个线程。'
     },
     advice: {
       'proxy-buffering': '在代理中关闭对 Dinky 的缓冲。',
@@ -454,7 +460,9 @@ export const zhCN: CatalogueShape = {
       'proxy-error-page': '启动 Dinky，或让代理指向 Dinky 实际运行的地址。',
       'proxy-no-websocket': '为 Dinky 1.2 的 WebSocket 传递 Upgrade 和 Connection 请求头。',
       'proxy-rewrites': '让 Dinky 的 Content-Type 原样通过。',
-      'not-dinky': '请在设置中检查服务器地址。'
+      'not-dinky': '请在设置中检查服务器地址。',
+      'jvm-stream-starved':
+        '重启 Dinky 以释放它的 JVM 流（先关闭其他控制台和 Dinky 的浏览器页面）。'
     }
   },
   metrics: {

@@ -58,8 +58,8 @@ describe('job status pushed by TASK_RUN_INSTANCE', { timeout: 15_000 }, () => {
     )
   })
 
-  it('1.2.0: without the topic the change waits for the poll', async () => {
-    const { sim, session } = await start('1.2.0')
+  it('1.2.0-SNAPSHOT: without the topic the change waits for the poll', async () => {
+    const { sim, session } = await start('1.2.0-SNAPSHOT')
     const running = sim.control.world.latestInstances().find((i) => i.status === 'RUNNING')
     expect(sim.control.cancel(running!.taskId)).toBe(true)
     sim.control.tick()

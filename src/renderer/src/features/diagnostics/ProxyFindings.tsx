@@ -26,9 +26,12 @@ function evidenceValues(diagnosis: Diagnosis) {
 }
 
 /** Findings whose console behaviour (polling, quiet reconnects, retries) is said while they hold. */
-type WithWorkaround = 'proxy-buffering' | 'proxy-idle-timeout' | 'not-dinky'
+type WithWorkaround = 'proxy-buffering' | 'proxy-idle-timeout' | 'not-dinky' | 'jvm-stream-starved'
 const hasWorkaround = (code: Diagnosis['code']): code is WithWorkaround =>
-  code === 'proxy-buffering' || code === 'proxy-idle-timeout' || code === 'not-dinky'
+  code === 'proxy-buffering' ||
+  code === 'proxy-idle-timeout' ||
+  code === 'not-dinky' ||
+  code === 'jvm-stream-starved'
 
 /** Newest first, those that still hold before those resolved: the alarm on top, the history below. */
 function holdingFirst(findings: readonly Diagnosis[]): Diagnosis[] {
@@ -59,7 +62,7 @@ export function ProxyFindings({ findings }: { findings: readonly Diagnosis[] }) 
               type={
                 finding.resolvedAt !== undefined
                   ? 'info'
-                  : finding.code === 'proxy-idle-timeout'
+                  : finding.code === 'proxy-idle-timeout' || finding.code === 'jvm-stream-starved'
                     ? 'warning'
                     : 'error'
               }
@@ -91,7 +94,7 @@ export function ProxyFindings({ findings }: { findings: readonly Diagnosis[] }) 
                       : t(`proxy.evidenceText.${finding.code}`, evidenceValues(finding))}
                   </span>
                   <span>{t(`proxy.advice.${finding.code}`)}</span>
-                  {finding.code === 'not-dinky' ? (
+                  {finding.code === 'jvm-stream-starved' ? null : finding.code === 'not-dinky' ? (
                     // A wrong server URL is fixed in Settings, not in nginx: name the URL to use.
                     <strong data-testid="not-dinky-fix">
                       {notDinkyFix(t, finding.evidence.url ?? '')}
