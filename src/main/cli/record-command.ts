@@ -7,7 +7,7 @@
 import { DEFAULT_APP_SETTINGS } from '../../shared/profiles'
 import { createSessionManager } from '../core/session/session-manager'
 import type { Session } from '../core/session/session'
-import type { Logger } from '../core/ports'
+import type { FetchLike, Logger } from '../core/ports'
 import { Recorder } from '../recording/recorder'
 import { createRecordingFetch } from '../recording/recording-fetch'
 import { writeRecording } from '../recording/recording-files'
@@ -28,6 +28,10 @@ export interface RecordIo {
   env: Record<string, string | undefined>
   now(): number
   stopSignal: Promise<void>
+  /** The network under the recording; default the global fetch (tests pass one that sees the real token). */
+  fetch?: FetchLike
+  /** Called once the session has opened what it records (tests stop the recording there, not after a sleep). */
+  onOpened?: () => void
 }
 
 export async function runRecord(options: RecordOptions, io: RecordIo): Promise<number> {
@@ -35,7 +39,7 @@ export async function runRecord(options: RecordOptions, io: RecordIo): Promise<n
   const recorder = new Recorder(io.now)
   recorder.mask.add(password, PASSWORD_PLACEHOLDER)
   const notes: string[] = []
-  const fetch = createRecordingFetch(recorder, globalThis.fetch, {
+  const fetch = createRecordingFetch(recorder, io.fetch ?? globalThis.fetch, {
     assumeVersion: options.assumeVersion,
     onNote: (note) => notes.push(note)
   })
@@ -65,8 +69,11 @@ export async function runRecord(options: RecordOptions, io: RecordIo): Promise<n
     new Promise<void>((resolve) => setTimeout(resolve, options.seconds * 1000).unref())
   ])
   const addresses = new Set<string>()
+  const details = new Set<number>()
   session.subscribe(({ update }) => {
-    const address = update.type === 'job-health' ? update.detail?.value.jobManagerAddress : null
+    if (update.type !== 'job-health' || !update.detail) return
+    details.add(update.detail.value.instanceId)
+    const address = update.detail.value.jobManagerAddress
     if (address) addresses.add(address)
   })
   const refused = await Promise.race([
@@ -91,7 +98,10 @@ export async function runRecord(options: RecordOptions, io: RecordIo): Promise<n
       opened.metrics = more.metrics
       await Promise.race([end, waitForAddress(session, addresses)])
       opened.flinkLogs = await openFlinkLogs(session, [...addresses], io.logger)
+      await Promise.race([end, healthOf(session, more.jobDetails, details)])
+      await Promise.race([end, session.metrics.settled()])
     }
+    io.onOpened?.()
     await end
   }
   const snapshot = session.snapshot()
@@ -118,6 +128,20 @@ export async function runRecord(options: RecordOptions, io: RecordIo): Promise<n
   const bytes = await writeRecording(options.out, { manifest, entries })
   io.out(`recorded ${entries.length} entries (${Math.round(bytes / 1024)} KB) to ${options.out}`)
   return refused ? 3 : 0
+}
+
+/** Resolves once every opened job's health detail was read (so the recording holds each). */
+function healthOf(session: Session, ids: readonly number[], details: Set<number>): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!ids.every((id) => details.has(id))) return false
+      unsubscribe()
+      resolve()
+      return true
+    }
+    const unsubscribe = session.subscribe(() => check())
+    check()
+  })
 }
 
 /** Resolves once a health detail named a JobManager address (the Flink log needs one). */
