@@ -45,7 +45,41 @@ export function expectedView(recording: Recording) {
     if (typeof log === 'string' && log.trim() && !logs.has(entry.query.processName))
       logs.set(entry.query.processName, log)
   }
-  return { jobs, clusters: [...new Set(clusters)], logs }
+  // The job details the recording holds an answer for (a drawer the core never got to read is not expected).
+  const health = recording.manifest.session.jobDetails.filter((id) =>
+    http.some(
+      (e) => e.path === '/api/jobInstance/refreshJobInfoDetail' && e.query.id === String(id)
+    )
+  )
+  // The jobs whose metrics the recording holds samples of (a job without a metrics layout has none).
+  const sampled = new Set<string>()
+  const sample = (value: unknown) => {
+    const v = value as { model?: unknown; content?: unknown } | null
+    const content = typeof v?.content === 'string' ? v.content : JSON.stringify(v?.content ?? {})
+    if (typeof v?.model === 'string' && content.length > 2) sampled.add(v.model)
+  }
+  for (const entry of recording.entries) {
+    const text =
+      entry.kind === 'sse'
+        ? entry.raw.replace(/^data:/m, '')
+        : entry.kind === 'ws-recv'
+          ? entry.data
+          : null
+    if (text?.includes('METRICS')) {
+      try {
+        const frame = JSON.parse(text) as { data?: unknown }
+        const data = frame.data as Record<string, unknown> | undefined
+        if (data && 'model' in data) sample(data)
+        else for (const value of Object.values(data ?? {})) sample(value)
+      } catch {
+        // Not a JSON frame.
+      }
+    }
+    if (entry.kind === 'http' && entry.path === '/api/monitor/getFlinkData')
+      for (const row of (json(entry)?.data as unknown[]) ?? []) sample(row)
+  }
+  const metrics = recording.manifest.session.metrics.filter((jid) => sampled.has(jid))
+  return { jobs, clusters: [...new Set(clusters)], logs, health, metrics }
 }
 
 /**
@@ -64,7 +98,10 @@ export async function replayAgainstCore(
     cache: createMemoryCacheStore(),
     secrets: { password: () => 'replayed-password' },
     settings: () => DEFAULT_APP_SETTINGS,
-    logger: createLineLogger((line) => lines.push(line), { level: 'warn' }),
+    logger: createLineLogger(
+      (line) => (process.env.RR_DEBUG ? console.log(line) : lines.push(line)),
+      { level: process.env.RR_DEBUG ? 'debug' : 'warn' }
+    ),
     fetch: options.fetch
   })
   const view: ReplayedView = {
@@ -134,8 +171,8 @@ export async function replayAgainstCore(
         view.live &&
         view.jobs.length >= Math.min(1, expected.jobs.length) &&
         [...expected.logs.keys()].every((process) => view.logs.has(process)) &&
-        manifest.session.jobDetails.every((id) => view.health.includes(id)) &&
-        manifest.session.metrics.every((jid) => view.metrics.includes(jid))
+        expected.health.every((id) => view.health.includes(id)) &&
+        expected.metrics.every((jid) => view.metrics.includes(jid))
       return done
     }
     // Event-driven: every session or metrics update re-checks; the deadline only ends a stuck run.

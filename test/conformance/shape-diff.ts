@@ -69,16 +69,18 @@ export function compareShape(
   }
 }
 
-/** Keys that are data, not field names: Flink status names, process names, ids, hosts. */
-const DATA_KEY = /^[A-Z][A-Z_]*$|\/|^\d+$|^[0-9a-f]{32}$|^[0-9a-f-]{36}$|:\d+$/
+/** Keys that are data, not field names: Flink status names, process names, metric and config keys, ids, hosts. */
+const DATA_KEY = /^[A-Z][A-Z_]*$|[/.]|^\d+$|^[0-9a-f]{32}$|^[0-9a-f-]{36}$|:\d+$/
 
 function isMap(value: Record<string, unknown>): boolean {
   const keys = Object.keys(value)
   return keys.length > 0 && keys.every((key) => DATA_KEY.test(key))
 }
 
+/** One line per distinct difference (the same drift seen on several answers is listed once). */
 export function formatDifferences(differences: readonly Difference[]): string {
-  return differences
-    .map((d) => `${d.endpoint} ${d.pointer}: recording ${d.expected}, simulator ${d.actual}`)
-    .join('\n')
+  const lines = differences.map(
+    (d) => `${d.endpoint} ${d.pointer}: recording ${d.expected}, simulator ${d.actual}`
+  )
+  return [...new Set(lines)].join('\n')
 }

@@ -133,6 +133,7 @@ export async function compareWithSimulator(
   const sim = await startSimulator({
     tickMs: 0,
     metricsIntervalMs: 200,
+    jvmIntervalMs: 200,
     logRate: 20,
     heartbeatMs: 200,
     wsJvmIntervalMs: 200,

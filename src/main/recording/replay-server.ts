@@ -38,6 +38,14 @@ function serverTime(nowMs: number, offsetMs: number): string {
   return new Date(nowMs + offsetMs).toISOString().slice(0, 19).replace('T', ' ')
 }
 
+/** Dinky's quoted `"yyyy-MM-dd HH:mm:ss"` times (from 2000 on: not the `1970-01-01` of "no time") moved by `ms`. */
+export function shiftTimes(text: string, ms: number): string {
+  return text.replace(/"(2\d{3}-\d\d-\d\d \d\d:\d\d:\d\d)"/g, (_match, time: string) => {
+    const shifted = Date.parse(time.replace(' ', 'T') + 'Z') + ms
+    return `"${new Date(shifted).toISOString().slice(0, 19).replace('T', ' ')}"`
+  })
+}
+
 /** The recorded server's UTC offset, from the first envelope's `time` and when it arrived. */
 function recordedOffset(recording: Recording): number {
   const started = Date.parse(recording.manifest.recordedAt)
@@ -65,18 +73,20 @@ export async function startReplay(
   const unknown: string[] = []
   const playbacks = new Set<Playback>()
   const sockets = new Set<Socket>()
+  // Everything recorded moves to now: a server-local time in a body or frame is shifted by the time since the
+  // recording, so ages (a checkpoint's, a metric sample's) are what they were and nothing looks stale.
+  const shiftMs = Date.now() - Date.parse(recording.manifest.recordedAt)
   const fill = (text: string) =>
-    text.split(TOKEN_PLACEHOLDER).join(token).split(COOKIE_PLACEHOLDER).join('replayed')
+    shiftTimes(text, shiftMs)
+      .split(TOKEN_PLACEHOLDER)
+      .join(token)
+      .split(COOKIE_PLACEHOLDER)
+      .join('replayed')
 
   const bodyText = (entry: HttpEntry): string => {
     if (!entry.body) return ''
     if ('text' in entry.body) return fill(entry.body.text)
-    const json = entry.body.json
-    const timed =
-      json && typeof json === 'object' && !Array.isArray(json) && 'time' in json
-        ? { ...json, time: serverTime(Date.now(), offsetMs) }
-        : json
-    return fill(JSON.stringify(timed))
+    return fill(JSON.stringify(entry.body.json))
   }
 
   const writeHead = (res: ServerResponse, entry: HttpEntry) => {
@@ -88,7 +98,7 @@ export async function startReplay(
     res.writeHead(entry.status, headers)
   }
 
-  const serveStream = (req: IncomingMessage, res: ServerResponse, entry: HttpEntry) => {
+  const serveStream = (res: ServerResponse, entry: HttpEntry) => {
     writeHead(res, entry)
     res.flushHeaders()
     const frames = recording.entries
@@ -105,7 +115,6 @@ export async function startReplay(
       playback.stop()
       playbacks.delete(playback)
     }
-    req.on('close', end)
     res.on('close', end)
   }
 
@@ -134,7 +143,7 @@ export async function startReplay(
       return void res.end(JSON.stringify(answer))
     }
     if (entry.error) return void req.socket.destroy()
-    if (entry.stream === 'sse') return serveStream(req, res, entry)
+    if (entry.stream === 'sse') return serveStream(res, entry)
     writeHead(res, entry)
     res.end(bodyText(entry))
   }
