@@ -47,10 +47,13 @@ export function createRecordingWebSocket(
       }
       return out
     }
+    let answered = false
     socket.on('upgrade', (response) => {
+      answered = true
       recorder.other({ ...opening, status: 101, headers: headersOf(response.headers) })
     })
     socket.on('unexpected-response', (_request, response) => {
+      answered = true
       recorder.other({
         ...opening,
         status: response.statusCode ?? 0,
@@ -68,7 +71,11 @@ export function createRecordingWebSocket(
       )
     })
     socket.on('close', (code) => closed(code, 'server'))
-    socket.on('error', () => undefined)
+    socket.on('error', () => {
+      // No answer at all (refused, reset before the upgrade): an opening with status 0.
+      if (!answered) recorder.other({ ...opening, status: 0, headers: {} })
+      answered = true
+    })
     const send = socket.send.bind(socket) as (data: unknown, ...rest: unknown[]) => void
     socket.send = ((data: unknown, ...rest: unknown[]) => {
       const masked = trimFrame(mask.text(String(data)))
