@@ -18,10 +18,12 @@ const DETAIL = [
   'GET /api/jobInstance/refreshJobInfoDetail'
 ]
 const JOB = '/data/jobDataDto'
+/** The recordings whose Flink is 1.18.1 (every one so far). */
+const FLINK_118 = ['1.1.0', '1.2.0']
 
 /** The same difference on both job-detail endpoints (they answer the same `JobInfoDetail`). */
 function onDetail(pointer: string, why: string): AllowedDifference[] {
-  return DETAIL.map((endpoint) => ({ versions: ['1.1.0'], endpoint, pointer: JOB + pointer, why }))
+  return DETAIL.map((endpoint) => ({ versions: FLINK_118, endpoint, pointer: JOB + pointer, why }))
 }
 
 export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
@@ -35,7 +37,7 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
   },
   ...['POST /api/login', 'GET /api/current'].flatMap((endpoint) =>
     ['/data/roleList/0/createTime', '/data/roleList/0/updateTime'].map((pointer) => ({
-      versions: ['1.1.0'],
+      versions: ['1.1.0', '1.2.0'],
       endpoint,
       pointer,
       why: "real role rows carry createTime/updateTime; the simulator's do not"
@@ -57,6 +59,31 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     '/checkpointsConfig/periodic_materialization_interval',
     "the simulator's name for changelog_periodic_materialization_interval (see above)"
   ),
+  // Found by the recording of the real 1.2.0 build (gaoyan1998/dlink branch 1.2.0 = 1ac0adf, 2026-12-07): it
+  // behaves like the simulator's 1.2.1 dialect, not its 1.2.0 one (src/simulator/ws/ws-dialect.ts is a guess).
+  ...[
+    [
+      'PONG',
+      'the real 1.2.0 build answers PING with {"sessionKey","type":"PONG"}; the simulator\'s 1.2.0 dialect ignores PING'
+    ],
+    [
+      'TASK_RUN_INSTANCE',
+      "the real 1.2.0 build has the TASK_RUN_INSTANCE topic; the simulator's 1.2.0 reads it as an unknown enum"
+    ],
+    [
+      'PROCESS_CONSOLE',
+      "the simulator's 1.2.0, reading TASK_RUN_INSTANCE as unknown, skips firstSend; the real build sends the process at once"
+    ],
+    [
+      'PRINT_TABLE',
+      'the real firstSend sends PRINT_TABLE (and an empty METRICS {}) for every subscription; the simulator sends neither'
+    ]
+  ].map(([topic, why]) => ({
+    versions: ['1.2.0'],
+    endpoint: `WS /api/ws/global ${topic}`,
+    pointer: '(frame)',
+    why
+  })),
   ...['taskName', 'location', 'taskManagerId'].flatMap((field) =>
     onDetail(
       `/exceptions/exceptionHistory/entries/0/${field}`,
