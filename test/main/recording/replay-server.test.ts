@@ -80,9 +80,8 @@ describe('replay', () => {
     expect(await login.json()).toMatchObject({ data: { tokenInfo: { tokenValue: token } } })
     const answers: unknown[] = []
     for (let i = 0; i < 4; i++) {
-      const body = await fetch(`${server.url}/api/jobs`, { headers: { token } }).then((r) =>
-        r.json()
-      )
+      const response = await fetch(`${server.url}/api/jobs`, { headers: { token } })
+      const body = (await response.json()) as { data: unknown }
       answers.push(body.data)
     }
     expect(answers).toEqual(['first', 'first', 'second', 'second'])
@@ -94,9 +93,8 @@ describe('replay', () => {
 
   it('moves recorded server times to now', async () => {
     server = await startReplay(recording)
-    const body = await fetch(`${server.url}/api/jobs`, { headers: { token: 'x' } }).then((r) =>
-      r.json()
-    )
+    const response = await fetch(`${server.url}/api/jobs`, { headers: { token: 'x' } })
+    const body = (await response.json()) as { time: unknown }
     const served = Date.parse(String(body.time).replace(' ', 'T') + 'Z')
     expect(Math.abs(served - Date.now())).toBeLessThan(60_000)
   })
