@@ -71,7 +71,7 @@ describe('fault controls', () => {
     expect(second.status).toBe(200)
     expect(second.headers.get('content-type')).toBe('text/html')
     expect(await second.text()).toContain('<!DOCTYPE html>')
-    const third = await fetch(`${sim.url}/api/version`)
+    const third = await fetch(`${sim.url}/openapi/version`)
     expect((await readJson(third)).data).toBe('1.1.0')
   })
 
@@ -120,7 +120,7 @@ describe('fault controls', () => {
     expect(error).toBe('ECONNREFUSED')
     await back
     expect(sim.port).toBe(port)
-    expect((await fetch(`${sim.url}/api/version`)).status).toBe(200)
+    expect((await fetch(`${sim.url}/openapi/version`)).status).toBe(200)
   })
 
   it('drives faults and the world over the admin path outside /api', async () => {

@@ -28,6 +28,8 @@ export interface ProxyConfig {
   upstreamPort: number
   /** `proxy_read_timeout` of the `idle-timeout` profile; default 5 s. */
   idleTimeoutMs?: number
+  /** Locations before `location /`, e.g. `location /openapi/ { return 403; }` (a proxy that closes a path). */
+  extraLocations?: string
 }
 
 /** The `location /` body of each profile. */
@@ -69,6 +71,7 @@ http {
   map $http_upgrade $connection_upgrade { default upgrade; '' close; }
   server {
     listen 127.0.0.1:${port};
+    ${config.extraLocations ?? ''}
     location / {
       ${locationOf(config)}
     }

@@ -3,9 +3,12 @@
  * core merges pushes and backfills by heart time), `source` saying how it came. Server text is printed inert:
  * JSON-escaped in NDJSON, control characters replaced in the readable view.
  */
-import type { JobMetricsView, MetricsUpdate } from '../../shared/metrics'
+import { parseMetricValue, type JobMetricsView, type MetricsUpdate } from '../../shared/metrics'
 
-/** NDJSON objects of an update's new points, in time order. */
+/**
+ * NDJSON objects of an update's new points, in time order. Dinky sends every value as a string (`"10.5"`): `value`
+ * is the number the charts read from it (the same parser), or null with the text in `valueText` when it is none.
+ */
 export function metricsJsonLines(
   update: Pick<MetricsUpdate, 'jid' | 'added'>,
   ts: number
@@ -13,7 +16,8 @@ export function metricsJsonLines(
   const lines: Record<string, unknown>[] = []
   for (const point of update.added) {
     for (const [vertex, metrics] of Object.entries(point.values)) {
-      for (const [metric, value] of Object.entries(metrics)) {
+      for (const [metric, text] of Object.entries(metrics)) {
+        const value = parseMetricValue(text)
         lines.push({
           ts,
           type: 'metrics',
@@ -22,6 +26,7 @@ export function metricsJsonLines(
           metric,
           time: new Date(point.at).toISOString(),
           value,
+          ...(value === null ? { valueText: text } : {}),
           source: point.source
         })
       }
@@ -70,6 +75,7 @@ export function metricsTextLines(
     const time = String(line.time).slice(11, 19)
     const where = `${inert(String(line.vertex)).slice(0, 8)}…/${inert(String(line.metric))}`
     const tag = (line.source === 'backfill' ? ' (backfill)' : '') + (cached ? ' (cached)' : '')
-    return `${time} metrics ${update.jid.slice(0, 8)}… ${where} = ${inert(String(line.value))}${tag}`
+    const value = String(line.valueText ?? line.value)
+    return `${time} metrics ${update.jid.slice(0, 8)}… ${where} = ${inert(value)}${tag}`
   })
 }

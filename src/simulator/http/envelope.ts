@@ -26,10 +26,10 @@ const MESSAGES = {
   RESTART_SUCCESS: ['Restart Successfully', '重启成功'],
   OPERATE_FAILED: ['Operate Failed', '操作失败'],
   NOT_TOKEN: ['Can Not Read Token', '未能读取到有效 Token'],
-  INVALID_TOKEN: ['Invalid Token', 'Token 无效'],
+  INVALID_TOKEN: ['Invalid Token', '无效的 Token'],
   EXPIRED_TOKEN: ['Expired Token', 'Token 已过期'],
-  BE_REPLACED: ['token has been pushed offline', 'Token 已被顶下线'],
-  KICK_OUT: ['token has been kicked offline', 'Token 已被踢下线']
+  BE_REPLACED: ['token has been pushed offline', 'token 已被顶下线'],
+  KICK_OUT: ['token has been kicked offline', 'token 已被踢下线']
 } as const
 
 export type MessageKey = keyof typeof MESSAGES

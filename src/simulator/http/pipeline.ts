@@ -1,7 +1,8 @@
 /**
  * One request through the simulated Dinky, in the order the real one applies its layers: injected faults (the
- * proxy in front), the language interceptor, routing (404/405), Sa-Token's login check (401 with code 7), the
- * TenantInterceptor (an empty 200 for a `tenantId` cookie without a valid login), then the controller.
+ * proxy in front), the language interceptor, routing (404/405), Sa-Token's login check (401 with code 7; an empty
+ * 500 when the request accepts no JSON), the TenantInterceptor (an empty 200 for a `tenantId` cookie without a
+ * valid login), then the controller.
  */
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -27,6 +28,24 @@ export function writeReply(res: ServerResponse, reply: Reply): void {
   res.end(reply.body)
 }
 
+/**
+ * Dinky's 401 for a request that accepts no JSON (an `EventSource`'s `Accept: text/event-stream` on
+ * `/api/sse/connect` or `/api/monitor/getJvmInfo`): `notLoginException`'s `Result` cannot be written
+ * (HttpMediaTypeNotAcceptableException), the NotLoginException reaches Tomcat (500), and Spring Boot's
+ * `BasicErrorController.mediaTypeNotAcceptable` answers the error dispatch with an empty body: an empty 500.
+ */
+const NOT_ACCEPTABLE_401: Reply = { status: 500, headers: {}, body: '' }
+
+/** True when the `Accept` header admits Jackson's `application/json` (no header: anything goes). */
+export function acceptsJson(accept: string | undefined): boolean {
+  if (!accept) return true
+  return accept.split(',').some((part) => {
+    const [type, ...params] = part.split(';').map((piece) => piece.trim().toLowerCase())
+    if (params.some((param) => /^q=0(\.0*)?$/.test(param))) return false
+    return ['*/*', 'application/*', 'application/json'].includes(type) || type.endsWith('+json')
+  })
+}
+
 /** Builds the request listener; why one function: the order of the layers is the behaviour under test. */
 export function createPipeline(
   deps: PipelineDeps
@@ -50,6 +69,7 @@ export function createPipeline(
     })
     const check = state.tokens.check(token)
     if (match.route.login && !check.ok) {
+      if (!acceptsJson(req.headers.accept)) return writeReply(res, NOT_ACCEPTABLE_401)
       const body = resultBody(
         null,
         CODE.AUTHORIZE_ERROR,
@@ -60,7 +80,9 @@ export function createPipeline(
     }
     if (check.ok)
       ctx.login = { token: check.token, loginId: check.loginId, expiresAt: check.expiresAt }
+    // The TenantInterceptor covers `/api/**` but the login (and LDAP status); `/openapi/**` never meets it.
     if (
+      ctx.path.startsWith('/api/') &&
       ctx.path !== '/api/login' &&
       ctx.tenantId !== null &&
       (!check.ok || ctx.tenantId !== TENANT_ID)

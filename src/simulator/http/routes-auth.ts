@@ -1,5 +1,5 @@
 /**
- * Version, login, tenant choice, current user, token info and logout (`AdminController`), with Dinky's quirks:
+ * Version (`/api/version` and `/openapi/version`, each as the release answers it), login, tenant choice, current user, token info and logout (`AdminController`), with Dinky's quirks:
  * the login body's `tokenInfo` is stale (computed before the login), the token travels in a header and a cookie
  * named by the version, and `/api/current` needs the `tenantId` cookie.
  */
@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { ok, failed, type SimState } from '../sim-state'
 import { formatCookieExpires, formatDateTime } from '../world/time-format'
 import { TENANT_ID } from '../world/entities'
+import { isWebSocketVersion } from '../options'
 import { USER_ID } from './auth'
 import { CODE, jsonReply, resultBody, springErrorReply } from './envelope'
 import type { Login, RequestContext } from './request'
@@ -118,8 +119,18 @@ async function login(state: SimState, ctx: RequestContext) {
 export function authRoutes(state: SimState): Route[] {
   return [
     {
+      // `AdminController.getVersionInfo` (`@SaCheckLogin`): public only from 1.2.0, where AppConfig excludes the path
+      // from the SaInterceptor; on 1.0.x–1.1.x an anonymous call meets the 401 NOT_TOKEN wall. Its `msg` is
+      // "Successfully" (`Result.succeed(Object)`), unlike `/openapi/version`'s "Query Successfully".
       method: 'GET',
       path: '/api/version',
+      login: !isWebSocketVersion(state.options.version),
+      handle: () => ok(state, state.options.version)
+    },
+    {
+      // `APIController.getVersionInfo`: `/openapi/**` runs as the admin without a login on every release.
+      method: 'GET',
+      path: '/openapi/version',
       login: false,
       handle: () => ok(state, state.options.version, 'QUERY_SUCCESS')
     },

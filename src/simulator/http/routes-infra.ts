@@ -1,5 +1,5 @@
 /**
- * Clusters, cluster configurations, submission processes and system info. `clusterConfiguration/list` needs its
+ * Clusters, cluster configurations, submission processes and system info (1.1.0 on). `clusterConfiguration/list` needs its
  * `keyword` parameter (Spring answers 400 without it); `cluster/list` returns only what `isAutoCreate` asks for.
  */
 
@@ -54,11 +54,21 @@ export function infraRoutes(state: SimState): Route[] {
         return ok(state, process ? processToWire(process) : null)
       }
     },
-    {
-      method: 'GET',
-      path: '/api/system/getSysInfo',
-      login: true,
-      handle: () => ok(state, sysInfoToWire(world.jvm.current()))
-    }
+    // `SystemController.getSysInfo` came with 1.1.0: a 1.0.x server answers Spring's 404.
+    ...(isDinky10(state.options.version)
+      ? []
+      : [
+          {
+            method: 'GET' as const,
+            path: '/api/system/getSysInfo',
+            login: true,
+            handle: () => ok(state, sysInfoToWire(world.jvm.current()))
+          }
+        ])
   ]
+}
+
+/** True for a 1.0.x version string. */
+function isDinky10(version: string): boolean {
+  return /^1\.0(\.|$|-)/.test(version)
 }

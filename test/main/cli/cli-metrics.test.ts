@@ -46,6 +46,8 @@ describe('dinky-console watch --metrics', () => {
     const lines = metrics()
     expect(lines.length).toBeGreaterThan(pushedAfter)
     expect(lines[0]).toMatchObject({ type: 'metrics', jid })
+    // Dinky's "10.5" is printed as the number the charts read (issue 21).
+    expect(lines.every((l) => typeof l.value === 'number')).toBe(true)
     expect(Object.keys(lines[0]).sort()).toEqual(
       ['ts', 'type', 'jid', 'vertex', 'metric', 'time', 'value', 'source'].sort()
     )

@@ -28,7 +28,8 @@ function suggestedUrl(baseUrl: string): string {
 
 /**
  * Classifies one failure; null when it says nothing about the address (a refused connection, a timeout, a Dinky
- * error envelope). Why the version probe alone may say `not-dinky`: it is anonymous and answered by every Dinky.
+ * error envelope). Why the version probe alone may say `not-dinky`: it is anonymous and every Dinky answers it in its
+ * envelope (the version from 1.2.0; on 1.0.x–1.1.x a 401 with code 7, which carries `code` and so is no finding).
  */
 export function diagnoseAddress(
   error: unknown,

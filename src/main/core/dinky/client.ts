@@ -15,6 +15,7 @@ import * as schema from './schemas'
 import { createServerZone, formatOffset } from './server-zone'
 import { createTlsFetch } from './tls-fetch'
 import type { DinkyClient, DinkyClientOptions, LoginResult } from './types'
+import { probeVersion } from './version-probe'
 
 const JOB_PAGE_SIZE = 100
 /** A guard against a server whose `total` never matches: 1000 pages of 100 is far beyond any Dinky. */
@@ -178,9 +179,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
     jobs,
     clusters,
     jobAction,
-    async version() {
-      return (await http.result('/api/version', schema.versionSchema, { anonymous: true })).data
-    },
+    version: () => probeVersion(http),
     async tokenInfo() {
       const { data } = await http.result('/api/tokenInfo', schema.tokenInfoSchema)
       return {

@@ -51,6 +51,35 @@ export interface DinkyHttp {
   ): Promise<{ rows: T[]; total: number }>
 }
 
+/**
+ * A 401: Dinky's (`WebExceptionHandler.notLoginException`: a `Result` with code 7 and the reason in `msg`) carries
+ * that code and message, so a caller can tell Dinky's login wall from anything else answering 401 (a proxy's own
+ * authentication, which is no evidence that Dinky is there).
+ */
+function unauthorized(endpoint: string, text: string, contentType: string | null): DinkyError {
+  let envelope: { code: number; msg?: string | null } | null = null
+  if ((contentType ?? '').includes('json') && text.length <= 64 * 1024) {
+    try {
+      const parsed = resultEnvelope.safeParse(JSON.parse(text))
+      if (parsed.success) envelope = parsed.data
+    } catch {
+      envelope = null
+    }
+  }
+  if (!envelope) {
+    const detail = `HTTP 401 ${contentType ?? 'no content type'}`
+    return new DinkyError({ endpoint, reason: 'token-expired', detail, status: 401 })
+  }
+  const detail = `HTTP 401: ${(envelope.msg ?? `code ${envelope.code}`).slice(0, 200)}`
+  return new DinkyError({
+    endpoint,
+    reason: 'token-expired',
+    detail,
+    status: 401,
+    code: envelope.code
+  })
+}
+
 /** Why a single choke point: tokens must never leak into errors, and every failure must be classified alike. */
 export function createDinkyHttp(options: {
   baseUrl: string
@@ -98,9 +127,7 @@ export function createDinkyHttp(options: {
     const receivedAt = now()
     const contentType = response.headers.get('content-type')
     const text = await response.text().catch(() => '')
-    if (response.status === 401) {
-      throw new DinkyError({ endpoint, reason: 'token-expired', detail: 'HTTP 401', status: 401 })
-    }
+    if (response.status === 401) throw unauthorized(endpoint, text, contentType)
     if (response.status !== 200 || !(contentType ?? '').includes('json')) {
       const reason = classifyHttpStatus(response.status, contentType)
       const detail = `HTTP ${response.status} ${contentType ?? 'no content type'}`

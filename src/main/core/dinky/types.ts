@@ -104,8 +104,12 @@ export interface DinkyClient {
   readonly extraCaPem: string | null
   /** How the WS transport opens its socket; absent = `new WebSocket(...)`. */
   readonly webSocket?: WebSocketFactory
-  /** `GET /api/version`, public: sent without the token and the tenant cookie. */
-  version(): Promise<string>
+  /**
+   * The server's version. Before a login: `/api/version` anonymously (public from 1.2.0), on Dinky's 401 (1.0.x–1.1.x)
+   * `/openapi/version`; null when neither answers without a login (ask again after it). After a login: `/api/version`
+   * with the token, which every release answers. A 401 here is never a `token-expired`/refused login.
+   */
+  version(): Promise<string | null>
   /** `POST /api/login`, then `chooseTenant` (the given tenant or the first listed) and `current`. */
   login(username: string, password: string, tenantId?: number | null): Promise<LoginResult>
   /** Logs in again with the credentials of the last successful login (one silent re-login). */

@@ -1,5 +1,5 @@
 /**
- * The first contact of a session: version probe, transport choice and login, retried with backoff while the server
+ * The first contact of a session: version probe, login, transport choice, retried with backoff while the server
  * cannot be reached (every stream shows `reconnecting` with the reason), final when the server refuses the
  * credentials (every stream shows `auth-expired`). The streams and the REST sync start only after it succeeded.
  */
@@ -63,10 +63,9 @@ export class SessionBoot {
     const generation = this.generation
     const { client, model, profile, logger } = this.options
     try {
-      const version = await client.version()
+      // Dinky 1.0.x–1.1.x may tell its version only after the login (null): asked again once logged in.
+      const probed = await client.version()
       if (generation !== this.generation) return
-      model.serverVersion = version
-      model.transport = chooseTransport(profile.transport, version)
       const password = this.options.password()
       if (password === null) {
         const detail = 'no password is stored'
@@ -74,14 +73,21 @@ export class SessionBoot {
       }
       const { user } = await client.login(profile.username, password, this.options.tenantId)
       if (generation !== this.generation) return
+      const version = probed ?? (await client.version())
+      if (generation !== this.generation) return
+      model.serverVersion = version
+      model.transport = chooseTransport(profile.transport, version)
       logger.info('logged in', { server: profile.url, version, transport: model.transport })
       this.options.onLoggedIn(user)
     } catch (error) {
       if (generation !== this.generation) return
       const reason = error instanceof DinkyError ? error.reason : classifyNetworkError(error)
       // A login answer that is not Dinky's is as final as a refused password: retrying cannot fix an address.
-      if (reason === 'login-failed' || reason === 'token-expired' || reason === 'malformed-login')
-        return this.refused(reason, error)
+      // A version probe never refuses a login (its 401s are Dinky's wall before the login, issue 21).
+      const probe = error instanceof DinkyError && /\/version$/.test(error.endpoint)
+      const final =
+        reason === 'login-failed' || reason === 'token-expired' || reason === 'malformed-login'
+      if (final && !probe) return this.refused(reason, error)
       const found = diagnoseAddress(error, profile.url, 'rest', this.options.clock.now())
       // A proxy's error page once per streak; an address that is not Dinky at each (minutely) try.
       if (found && (this.attempt === 0 || found.code === 'not-dinky'))

@@ -1,7 +1,7 @@
 /**
  * The sessions of every open profile. Opening a changed profile restarts its session; the built-in Demo profile
  * gets an in-process simulator on 127.0.0.1 (started on first use, closed with the last demo session). `test()`
- * probes a profile (version, transport, login) without keeping anything.
+ * probes a profile (version, login, transport) without keeping anything.
  */
 import type { ConnectionTest } from '../../../shared/ipc/contract'
 import type { AppSettings, ServerProfile } from '../../../shared/profiles'
@@ -108,7 +108,8 @@ export class DefaultSessionManager implements SessionManager {
       logger: this.logger,
       extraCaPem: profile.extraCaPem
     })
-    const version = await client.version().catch((error: unknown) => {
+    // Dinky 1.0.x–1.1.x may tell its version only after the login (null): asked again below.
+    const probed = await client.version().catch((error: unknown) => {
       const found = diagnoseAddress(error, url, 'rest', Date.now())
       if (found?.code !== 'not-dinky') throw error
       throw new DinkyError({
@@ -131,6 +132,7 @@ export class DefaultSessionManager implements SessionManager {
       secret,
       profile.tenantId > 0 ? profile.tenantId : null
     )
+    const version = probed ?? (await client.version()) ?? 'unknown'
     const transport = chooseTransport(profile.transport, version)
     return { version, transport, username: user.username }
   }

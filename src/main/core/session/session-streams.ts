@@ -66,7 +66,8 @@ export class SessionStreams {
       logger,
       processes: () => this.topics?.topics().processes ?? [],
       onProcess: (process, entity) => options.onFetchedProcess?.(process, entity),
-      onJvm: (jvm, at) => model.apply({ type: 'jvm', sample: { at, jvm } })
+      onJvm: (jvm, at) => model.apply({ type: 'jvm', sample: { at, jvm } }),
+      onJvmUnavailable: (message) => model.apply({ type: 'error', reason: 'http-4xx', message })
     })
     this.processes = [...options.processes]
     const serverVersion = () => model.serverVersion

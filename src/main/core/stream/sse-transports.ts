@@ -9,6 +9,7 @@ import type { DinkyClient } from '../dinky/types'
 import type { Logger } from '../ports'
 import { normalizeSseData } from './normalize-message'
 import { openSseConnection } from './sse-connection'
+import { needsAuthCheck, recheckStreamAuth } from './stream-auth-check'
 import { createTopicSubscriber, type TopicSubscriber } from './sse-topic-subscriber'
 import type { StreamHandlers, StreamTransport, TopicSet } from './transport'
 import { EMPTY_TOPICS } from './transport'
@@ -60,6 +61,8 @@ function createSseTransport(
           ? new URL(`/api/sse/connect?sessionKey=${sessionKey}`, options.client.baseUrl)
           : new URL('/api/monitor/getJvmInfo', options.client.baseUrl)
       let closed = false
+      /** Closed by the supervisor: a close still being checked (`recheckStreamAuth`) is not reported. */
+      let released = false
       let mine: TopicSubscriber | null = null
       const closeWith = (info: Parameters<StreamHandlers['onClose']>[0]) => {
         if (closed) return
@@ -68,7 +71,7 @@ function createSseTransport(
       }
       const connection = {
         close() {
-          closed = true
+          closed = released = true
           if (subscriber === mine) subscriber = null
           sse.close()
         }
@@ -95,7 +98,11 @@ function createSseTransport(
             if (closed) return
             closed = true
             if (subscriber === mine) subscriber = null
-            handlers.onClose(info)
+            if (!needsAuthCheck(info)) return handlers.onClose(info)
+            // An empty 500 on connect is how Dinky 1.0/1.1 refuse a dead token to an EventSource.
+            void recheckStreamAuth(info, options.client, logger).then((checked) => {
+              if (!released) handlers.onClose(checked)
+            })
           }
         },
         { maxEventBytes: options.maxEventBytes }
