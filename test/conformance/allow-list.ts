@@ -29,12 +29,6 @@ function onDetail(pointer: string, why: string): AllowedDifference[] {
 export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
   // Found by the recording of real Dinky 1.1.0 (test/fixtures/real-dinky/1.1.0, 2026-12-07). Simulator fixes
   // pending; each entry goes when its fix lands.
-  {
-    versions: ['1.1.0'],
-    endpoint: 'GET /api/version',
-    pointer: '(status)',
-    why: 'real 1.0.x/1.1.0 answer an anonymous /api/version with 401 (code 7 "Can Not Read Token"); the simulator answers 200'
-  },
   ...['POST /api/login', 'GET /api/current'].flatMap((endpoint) =>
     ['/data/roleList/0/createTime', '/data/roleList/0/updateTime'].map((pointer) => ({
       versions: ['1.1.0', '1.2.0'],
@@ -92,13 +86,24 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
   )
 ]
 
-export function isAllowed(version: string, difference: Difference): boolean {
-  return ALLOWED_DIFFERENCES.some(
-    (allowed) =>
-      (allowed.versions.includes('*') || allowed.versions.includes(version)) &&
-      allowed.endpoint === difference.endpoint &&
-      (allowed.pointer.endsWith('*')
-        ? difference.pointer.startsWith(allowed.pointer.slice(0, -1))
-        : allowed.pointer === difference.pointer)
+function matches(allowed: AllowedDifference, version: string, difference: Difference): boolean {
+  return (
+    (allowed.versions.includes('*') || allowed.versions.includes(version)) &&
+    allowed.endpoint === difference.endpoint &&
+    (allowed.pointer.endsWith('*')
+      ? difference.pointer.startsWith(allowed.pointer.slice(0, -1))
+      : allowed.pointer === difference.pointer)
   )
+}
+
+export function isAllowed(version: string, difference: Difference): boolean {
+  return ALLOWED_DIFFERENCES.some((allowed) => matches(allowed, version, difference))
+}
+
+/** Entries of `version` that no difference needs any more: fixed, so to be removed. */
+export function staleAllowances(version: string, differences: readonly Difference[]): string[] {
+  return ALLOWED_DIFFERENCES.filter(
+    (allowed) =>
+      allowed.versions.includes(version) && !differences.some((d) => matches(allowed, version, d))
+  ).map((allowed) => `${allowed.endpoint} ${allowed.pointer}`)
 }

@@ -48,7 +48,7 @@ export const USAGE = `Usage:
   dinky-console job --server URL --id N [--username U] [--password-env VAR] [--tenant ID] [--json]
   dinky-console record --server URL --out DIR [--username U] [--password-env VAR] [--tenant ID]
                        [--seconds N] [--transport auto|sse|ws] [--process NAME ...] [--jobs N]
-                       [--job-detail ID ...] [--metrics JID ...] [--assume-version V]
+                       [--job-detail ID ...] [--metrics JID ...]
   dinky-console replay DIR [--port P] [--host H] [--speed X]
   dinky-console cache info [--cache-dir DIR] [--json]
   dinky-console cache clear [--cache-dir DIR] [--profile ID] [--json]
@@ -66,7 +66,6 @@ export const USAGE = `Usage:
 record runs the console's session for --seconds (default 60) and writes what the server sent to DIR
 (recording.ndjson + manifest.json; passwords, tokens and cookies masked): attach it to a bug report.
   --jobs N              jobs it opens (health, console and Flink logs, metrics) unless --job-detail names them
-  --assume-version V    the version to use when the server refuses an anonymous /api/version (Dinky 1.0/1.1)
 replay serves a recording on 127.0.0.1:P (default 8888) as the server did: any login, recorded answers in
 order, SSE events and WS frames with their recorded spacing (--speed 10 plays them ten times faster).
 Exit codes: 0 after SIGINT/SIGTERM, 2 bad arguments, 3 the first login failed.`

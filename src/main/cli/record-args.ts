@@ -19,7 +19,6 @@ export interface RecordOptions {
   jobs: number
   jobDetails: number[]
   metrics: string[]
-  assumeVersion: string | null
 }
 
 export interface ReplayOptions {
@@ -63,8 +62,7 @@ export function parseRecordArgs(args: readonly string[]): RecordOptions {
     processes: [],
     jobs: 3,
     jobDetails: [],
-    metrics: [],
-    assumeVersion: null
+    metrics: []
   }
   eachFlag(args, (flag, value) => {
     if (flag === '--server') o.server = value()
@@ -77,7 +75,6 @@ export function parseRecordArgs(args: readonly string[]): RecordOptions {
     else if (flag === '--jobs') o.jobs = Math.trunc(count(flag, value(), 0))
     else if (flag === '--job-detail') o.jobDetails.push(Math.trunc(count(flag, value(), 0)))
     else if (flag === '--metrics') o.metrics.push(value())
-    else if (flag === '--assume-version') o.assumeVersion = value()
     else if (flag === '--transport') {
       const t = value()
       if (t !== 'auto' && t !== 'sse' && t !== 'ws')

@@ -38,11 +38,7 @@ export async function runRecord(options: RecordOptions, io: RecordIo): Promise<n
   const password = io.env[options.passwordEnv] ?? null
   const recorder = new Recorder(io.now)
   recorder.mask.add(password, PASSWORD_PLACEHOLDER)
-  const notes: string[] = []
-  const fetch = createRecordingFetch(recorder, io.fetch ?? globalThis.fetch, {
-    assumeVersion: options.assumeVersion,
-    onNote: (note) => notes.push(note)
-  })
+  const fetch = createRecordingFetch(recorder, io.fetch ?? globalThis.fetch)
   const cache = createMemoryCacheStore()
   const manager = createSessionManager({
     cache,
@@ -123,7 +119,7 @@ export async function runRecord(options: RecordOptions, io: RecordIo): Promise<n
       'cookie values'
     ],
     counts,
-    notes: refused ? [...notes, 'the login was refused'] : notes
+    notes: refused ? ['the login was refused'] : []
   }
   const bytes = await writeRecording(options.out, { manifest, entries })
   io.out(`recorded ${entries.length} entries (${Math.round(bytes / 1024)} KB) to ${options.out}`)

@@ -25,16 +25,6 @@ const KEPT_HEADERS = [
 ]
 const KEPT_REQUEST_HEADERS = ['content-type', 'accept', 'language', 'cookie']
 
-export interface RecordingFetchOptions {
-  /**
-   * Dinky 1.0/1.1 answer an anonymous `/api/version` with 401, which today's console takes for a refusal. With a
-   * version given, that 401 is recorded as it came and the console is told this version instead (noted in the
-   * manifest), and the first logged-in request is followed by a logged-in `/api/version`, recorded too.
-   */
-  assumeVersion?: string | null
-  onNote?: (note: string) => void
-}
-
 function requestOf(input: Parameters<FetchLike>[0], init: Parameters<FetchLike>[1]) {
   const url = new URL(input instanceof Request ? input.url : String(input))
   const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : {}))
@@ -43,16 +33,10 @@ function requestOf(input: Parameters<FetchLike>[0], init: Parameters<FetchLike>[
   return { url, headers, method, body }
 }
 
-export function createRecordingFetch(
-  recorder: Recorder,
-  inner: FetchLike,
-  options: RecordingFetchOptions = {}
-): FetchLike {
+export function createRecordingFetch(recorder: Recorder, inner: FetchLike): FetchLike {
   const mask = recorder.mask
-  let versionRefused = false
-  let versionProbed = false
 
-  const recordedFetch: FetchLike = async (input, init) => {
+  return async (input, init) => {
     const request = requestOf(input, init)
     for (const [name, value] of request.headers)
       if (mask.isTokenName(name)) mask.addToken(name, value)
@@ -112,33 +96,6 @@ export function createRecordingFetch(
       ...extra
     })
 
-    if (
-      options.assumeVersion &&
-      request.url.pathname.endsWith('/api/version') &&
-      !auth &&
-      response.status === 401
-    ) {
-      const text = await response.text().catch(() => '')
-      recorder.http(
-        entry(mask.json(toRecordedBody(mask.text(text), contentType, trimmed)) as RecordedBody)
-      )
-      if (!versionRefused)
-        options.onNote?.(`/api/version answered 401 anonymously; assumed ${options.assumeVersion}`)
-      versionRefused = true
-      return Response.json({
-        code: 0,
-        msg: 'assumed by dinky-console record',
-        data: options.assumeVersion,
-        success: true
-      })
-    }
-    if (versionRefused && !versionProbed && auth && response.status === 200) {
-      versionProbed = true
-      const probe = new URL('/api/version', request.url)
-      void recordedFetch(probe, { headers: request.headers, redirect: 'manual' })
-        .then((answer) => answer.text())
-        .catch(() => undefined)
-    }
     if (!response.body || [101, 204, 205, 304].includes(response.status)) {
       recorder.http(entry(null))
       return response
@@ -181,7 +138,6 @@ export function createRecordingFetch(
       (complete) => finish(complete)
     )
   }
-  return recordedFetch
 }
 
 /** The response with its body read through `onChunk`; `onEnd(true)` at its end, `(false)` if cut or cancelled. */

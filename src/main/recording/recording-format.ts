@@ -93,7 +93,7 @@ export interface RecordingManifest {
   /** ISO time the recording started. */
   recordedAt: string
   durationMs: number
-  /** What `/api/version` answered (or was assumed, see `notes`). */
+  /** What `/api/version` answered. */
   serverVersion: string | null
   transport: 'sse' | 'ws' | null
   tokenName: string | null

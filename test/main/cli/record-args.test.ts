@@ -11,9 +11,7 @@ describe('record and replay arguments', () => {
       '--job-detail',
       '3',
       '--job-detail',
-      '4',
-      '--assume-version',
-      '1.1.0'
+      '4'
     ])
     expect(options).toMatchObject({
       server: 'http://h:8888',
@@ -21,7 +19,6 @@ describe('record and replay arguments', () => {
       seconds: 60,
       jobs: 3,
       jobDetails: [3, 4],
-      assumeVersion: '1.1.0',
       passwordEnv: 'DINKY_PASSWORD'
     })
   })
