@@ -26,6 +26,8 @@ export type CliCommand =
   | { kind: 'help' }
   | { kind: 'watch'; options: WatchOptions }
   | { kind: 'job'; args: string[] }
+  | { kind: 'record'; args: string[] }
+  | { kind: 'replay'; args: string[] }
   | {
       kind: 'cache'
       action: 'clear' | 'info'
@@ -44,6 +46,10 @@ export const USAGE = `Usage:
                       [--backoff-base SECONDS] [--backoff-max SECONDS] [--cache-dir DIR]
                       [--json] [--transport auto|sse|ws] [--metrics JID ...]
   dinky-console job --server URL --id N [--username U] [--password-env VAR] [--tenant ID] [--json]
+  dinky-console record --server URL --out DIR [--username U] [--password-env VAR] [--tenant ID]
+                       [--seconds N] [--transport auto|sse|ws] [--process NAME ...] [--jobs N]
+                       [--job-detail ID ...] [--metrics JID ...]
+  dinky-console replay DIR [--port P] [--host H] [--speed X]
   dinky-console cache info [--cache-dir DIR] [--json]
   dinky-console cache clear [--cache-dir DIR] [--profile ID] [--json]
   dinky-console --help
@@ -57,6 +63,11 @@ export const USAGE = `Usage:
   --id N                a job instance id: its health once (checkpoints, exceptions, vertices, alerts)
   --json                NDJSON, one object per line (watch also prints "health" lines from the sweep)
   --metrics JID ...     print the live Flink metrics of these jobs (backfilled after every reconnect)
+record runs the console's session for --seconds (default 60) and writes what the server sent to DIR
+(recording.ndjson + manifest.json; passwords, tokens and cookies masked): attach it to a bug report.
+  --jobs N              jobs it opens (health, console and Flink logs, metrics) unless --job-detail names them
+replay serves a recording on 127.0.0.1:P (default 8888) as the server did: any login, recorded answers in
+order, SSE events and WS frames with their recorded spacing (--speed 10 plays them ten times faster).
 Exit codes: 0 after SIGINT/SIGTERM, 2 bad arguments, 3 the first login failed.`
 
 function seconds(flag: string, value: string): number {
@@ -80,6 +91,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (command === 'cache') return parseCache(rest)
   if (command === 'watch') return { kind: 'watch', options: parseWatch(rest) }
   if (command === 'job') return { kind: 'job', args: rest }
+  if (command === 'record' || command === 'replay') return { kind: command, args: rest }
   throw new UsageError(`unknown command: ${command}`)
 }
 

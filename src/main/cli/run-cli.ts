@@ -6,6 +6,9 @@ import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args'
 import { runWatch, type WatchIo } from './watch-command'
 import { runCacheCommand, type CacheCommandIo } from './cache-command'
 import { parseJob, runJobCommand } from './job-command'
+import { parseRecordArgs, parseReplayArgs } from './record-args'
+import { runRecord } from './record-command'
+import { runReplay } from './replay-command'
 
 /** What every command needs of the process, plus stderr for the usage text. */
 export interface CliIo extends WatchIo, CacheCommandIo {
@@ -16,9 +19,13 @@ export interface CliIo extends WatchIo, CacheCommandIo {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let command: CliCommand
   let job: ReturnType<typeof parseJob> | null = null
+  let record: ReturnType<typeof parseRecordArgs> | null = null
+  let replay: ReturnType<typeof parseReplayArgs> | null = null
   try {
     command = parseCliArgs(argv)
     if (command.kind === 'job') job = parseJob(command.args)
+    if (command.kind === 'record') record = parseRecordArgs(command.args)
+    if (command.kind === 'replay') replay = parseReplayArgs(command.args)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     io.err(`dinky-console: ${error.message}\n\n${USAGE}`)
@@ -34,5 +41,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runWatch(command.options, io)
     case 'job':
       return runJobCommand(job!, io)
+    case 'record':
+      return runRecord(record!, io)
+    case 'replay':
+      return runReplay(replay!, io)
   }
 }

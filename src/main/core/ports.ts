@@ -3,6 +3,7 @@
  * The core never reaches for globals it could be handed instead: that is what lets time, I/O and logging be real
  * in the app and controlled in tests.
  */
+import type WebSocket from 'ws'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
@@ -37,3 +38,9 @@ export const systemClock: Clock = {
 export type Disposer = () => void | Promise<void>
 
 export type FetchLike = typeof fetch
+
+/**
+ * Opens a client WebSocket (the `ws` package's). The default is `new WebSocket(url, options)`; `dinky-console record`
+ * passes one that also writes down every frame, which is why the WS transport never calls the constructor itself.
+ */
+export type WebSocketFactory = (url: string, options: WebSocket.ClientOptions) => WebSocket

@@ -170,6 +170,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
   return {
     baseUrl: options.baseUrl,
     extraCaPem: options.extraCaPem ?? null,
+    webSocket: options.webSocket,
     authorizedFetch,
     login,
     relogin,

@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/models'
 import type { JobAction, SessionUser } from '../../../shared/session'
 import type { z } from 'zod'
-import type { FetchLike } from '../ports'
+import type { FetchLike, WebSocketFactory } from '../ports'
 import type { RequestSpec } from './dinky-http'
 import type { Logger } from '../ports'
 
@@ -24,6 +24,8 @@ export interface DinkyClientOptions {
   logger: Logger
   /** PEM of a CA trusted for this server in addition to the system's. */
   extraCaPem?: string | null
+  /** Opens the 1.2 WebSocket; default `new WebSocket(...)` (`record` passes a recording one). */
+  webSocket?: WebSocketFactory
   /** Language of Dinky's `msg` texts; sent as the `language` header. */
   language?: 'en-US' | 'zh-CN'
   /** Wall clock, for ages the server sends as timestamps; default `Date.now`. */
@@ -100,6 +102,8 @@ export interface DinkyClient {
   readonly baseUrl: string
   /** The extra CA of this server, for transports that open their own sockets (WebSocket). */
   readonly extraCaPem: string | null
+  /** How the WS transport opens its socket; absent = `new WebSocket(...)`. */
+  readonly webSocket?: WebSocketFactory
   /**
    * The server's version. Before a login: `/api/version` anonymously (public from 1.2.0), on Dinky's 401 (1.0.x–1.1.x)
    * `/openapi/version`; null when neither answers without a login (ask again after it). After a login: `/api/version`

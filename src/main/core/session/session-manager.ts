@@ -9,7 +9,13 @@ import type { CacheStore } from '../cache/cache-store'
 import { diagnoseAddress } from '../connection/address-diagnosis'
 import { createDinkyClient } from '../dinky/client'
 import { DinkyError } from '../dinky/dinky-error'
-import { systemClock, type Clock, type FetchLike, type Logger } from '../ports'
+import {
+  systemClock,
+  type Clock,
+  type FetchLike,
+  type Logger,
+  type WebSocketFactory
+} from '../ports'
 import { DEMO_PASSWORD, startDemoServer, type DemoServer } from './demo-profile'
 import { chooseTransport } from '../stream/choose-transport'
 import { Session } from './session'
@@ -26,6 +32,8 @@ export interface SessionManagerOptions {
   logger: Logger
   clock?: Clock
   fetch?: FetchLike
+  /** Opens the WebSocket of 1.2 servers; `record` passes a recording one. */
+  webSocket?: WebSocketFactory
   random?: () => number
   /** Starts the demo server when a demo profile is opened; default: the simulator in-process. */
   startDemoServer?: () => Promise<DemoServer>
@@ -67,6 +75,7 @@ export class DefaultSessionManager implements SessionManager {
       logger: this.options.logger,
       clock: this.options.clock ?? systemClock,
       fetch: this.options.fetch,
+      webSocket: this.options.webSocket,
       random: this.options.random
     })
     this.entries.set(profile.id, { session, fingerprint, demo: profile.demo })

@@ -14,7 +14,13 @@ import { createReloginGate } from '../connection/relogin-gate'
 import { createDinkyClient } from '../dinky/client'
 import { DinkyError } from '../dinky/dinky-error'
 import type { DinkyClient } from '../dinky/types'
-import { systemClock, type Clock, type FetchLike, type Logger } from '../ports'
+import {
+  systemClock,
+  type Clock,
+  type FetchLike,
+  type Logger,
+  type WebSocketFactory
+} from '../ports'
 import { jobDetailFor } from '../job-detail/session-job-detail'
 import { createSessionMetrics } from '../metrics/create-session-metrics'
 import type { SessionMetrics } from '../metrics/session-metrics'
@@ -38,6 +44,8 @@ export interface SessionOptions {
   logger: Logger
   clock?: Clock
   fetch?: FetchLike
+  /** Opens the WebSocket of a 1.2 server; default `new WebSocket(...)`. */
+  webSocket?: WebSocketFactory
   random?: () => number
   /** Per-request timeout of REST calls; default the client's 15 s. */
   requestTimeoutMs?: number
@@ -79,6 +87,7 @@ export class Session implements SessionHandle {
     this.client = createDinkyClient({
       baseUrl: profile.url,
       fetch: options.fetch,
+      webSocket: options.webSocket,
       logger: this.log,
       extraCaPem: profile.extraCaPem,
       requestTimeoutMs: options.requestTimeoutMs

@@ -139,7 +139,8 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     const ca = client.extraCaPem ? [...trustedCaCertificates(), client.extraCaPem] : undefined
     const token = client.streamAuth()?.tokenValue ?? null
     const url = describeWsUrl(client.baseUrl, endpoint)
-    const socket = new WebSocket(wsUrlFor(client.baseUrl, endpoint, token), {
+    const open = client.webSocket ?? ((at, init) => new WebSocket(at, init))
+    const socket = open(wsUrlFor(client.baseUrl, endpoint, token), {
       ca,
       handshakeTimeout: 15_000,
       maxPayload,
