@@ -90,12 +90,16 @@ describe('which 1.2.x socket: probed, then remembered per server version', () =>
 describe('PING/PONG and TASK_RUN_INSTANCE', () => {
   it('1.2.4: PONGs keep the watchdog fed when nothing else is pushed, and Dinky’s idle timeout never cuts', async () => {
     const h = await live(
-      { version: '1.2.4', wsJvmIntervalMs: 60_000, wsIdleTimeoutMs: 300 },
+      // An idle timeout of six ping periods: a pinger held up a few hundred ms on a busy machine is not a cut.
+      { version: '1.2.4', wsJvmIntervalMs: 60_000, wsIdleTimeoutMs: 600 },
       { current: '1.2.4' }
     )
-    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    // Pings go out every 100 ms: the 18th PONG comes at least 1.7 s after going live, past the 600 ms idle timeout
+    // and the 600 ms watchdog more than twice over, with nothing else pushed.
+    const pongs = () => h.messages.filter((m) => m.topic === 'PONG').length
+    await h.waitFor(() => pongs() >= 18)
     expect(h.kinds()).toEqual(['connecting:started', 'live'])
-    expect(h.messages.filter((m) => m.topic === 'PONG').length).toBeGreaterThan(5)
+    expect(pongs()).toBeGreaterThan(5)
     expect(h.messages.filter((m) => m.topic === 'JVM_INFO').length).toBe(1)
   })
 
@@ -107,7 +111,7 @@ describe('PING/PONG and TASK_RUN_INSTANCE', () => {
     const idle = h.sim.control.world.latestInstances().find((i) => i.status !== 'RUNNING')
     expect(idle).toBeDefined()
     h.sim.control.submit(idle!.taskId)
-    await h.waitFor(() => sets().some((ids) => ids.includes(idle!.taskId)), 4_000)
+    await h.waitFor(() => sets().some((ids) => ids.includes(idle!.taskId)))
   })
 
   it('1.2.1: learns PONG from the PING sent before the first subscription, then adds TASK_RUN_INSTANCE', async () => {
@@ -124,7 +128,10 @@ describe('PING/PONG and TASK_RUN_INSTANCE', () => {
     h.transport.setTopics({ processes: ['FlinkSubmit/2'], metrics: [], printTables: [] })
     h.sim.control.appendLog('FlinkSubmit/2', ['seen'])
     await h.waitFor(() => h.messages.some((m) => m.topic === 'PROCESS_CONSOLE'))
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Three more JVM samples (100 ms apart) on the socket: pings went out meanwhile, and a PONG would be here.
+    const jvm = () => h.messages.filter((m) => m.topic === 'JVM_INFO').length
+    const jvmBefore = jvm()
+    await h.waitFor(() => jvm() >= jvmBefore + 3)
     expect(endpoints.traits('1.2.0')).toEqual({ endpoint: 'message-token', pong: false })
     expect(h.messages.some((m) => m.topic === 'PONG' || m.topic === 'TASK_RUN_INSTANCE')).toBe(
       false
