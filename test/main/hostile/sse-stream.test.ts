@@ -150,9 +150,9 @@ describe('the SSE stream against a hostile server', () => {
     for (let i = 0; i < 8; i++) res.write(digits) // 2 MB of digits on one line
     res.write('\n\n' + heartbeat())
     await run.waitFor(() => run.server.requests.some((r) => r.path === '/api/sse/subscribeTopic'))
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    res.write(heartbeat())
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // An event after the digits and the heartbeat: once it is delivered, all of them have been parsed.
+    res.write(heartbeat() + consoleEvent('after the digits'))
+    await run.waitFor(() => run.messages.length >= 1)
     clearInterval(ticker)
     expect(run.states.at(-1)?.kind).toBe('live')
     expect(run.opens()).toBe(1)
