@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { STUCK_MS } from './wait-until'
 
 export const NGINX_BINARY = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx'
 
@@ -104,7 +105,12 @@ export interface NginxProxy {
   stop(): Promise<void>
 }
 
-async function waitUntil(what: string, check: () => Promise<boolean>, ms = 5_000): Promise<void> {
+/** Polls an async check; the deadline (as in `wait-until.ts`) only fails an nginx that is stuck, not a busy machine. */
+async function waitUntil(
+  what: string,
+  check: () => Promise<boolean>,
+  ms = STUCK_MS
+): Promise<void> {
   const deadline = Date.now() + ms
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`nginx: timed out waiting for ${what}`)
