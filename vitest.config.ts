@@ -17,7 +17,11 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/renderer/**', 'test/e2e/**']
+          exclude: ['test/renderer/**', 'test/e2e/**'],
+          // Loopback servers and child processes on a busy two-core machine: a test's own waits carry deadlines
+          // that only fail a stuck test (test/support/wait-until.ts), so the runner's limit must not undercut them.
+          testTimeout: 60_000,
+          hookTimeout: 60_000
         }
       },
       {

@@ -118,7 +118,7 @@ describe('fault controls', () => {
     const port = sim.port
     let reopen = (): void => undefined
     const back = sim.control.refuseConnections(new Promise<void>((resolve) => (reopen = resolve)))
-    await waitUntil(() => !sim.control.stats().listening, { what: 'the listener to stop' })
+    await waitUntil('the listener to stop', () => !sim.control.stats().listening)
     const error = await fetch(`${sim.url}/api/version`).then(
       () => null,
       (e: Error & { cause?: { code?: string } }) => e.cause?.code

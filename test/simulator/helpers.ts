@@ -140,13 +140,6 @@ export function dataEvents(text: string): Json[] {
     .map((line) => JSON.parse(line.slice('data:'.length)))
 }
 
-/**
- * A fixed wall-clock pause. Never for waiting on something the simulator does (wait for the event: `until`,
- * `waitUntil` in test/support/wait-until.ts); kept for callers that still need it.
- */
-export const sleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => setTimeout(resolve, ms))
-
 /** The body as JSON, typed loosely for assertions (fetch's `json()` is `unknown`). */
 export async function readJson(res: Response): Promise<Json> {
   return (await res.json()) as Json

@@ -164,8 +164,7 @@ describe('simulated Dinky metrics: layouts, history with 1.1 quirks, pushes', ()
     const pushed = stream.text.length
     // The collection timer keeps running while collection is off: three of its cycles, and still nothing stored.
     const cycles = vi.spyOn(sim.control.world.metrics, 'collect')
-    await waitUntil(() => cycles.mock.calls.length >= 3, {
-      what: 'three metrics collection cycles',
+    await waitUntil('three metrics collection cycles', () => cycles.mock.calls.length >= 3, {
       state: () => cycles.mock.calls.length
     })
     expect(sim.control.world.metrics.historySize()).toBe(stored)
@@ -184,8 +183,7 @@ describe('simulated Dinky metrics: layouts, history with 1.1 quirks, pushes', ()
     socket.send(JSON.stringify({ token, topics: { METRICS: [jid] } }))
     // The 1.2.0 release's firstSend sends METRICS an empty map first (`Metrics.firstDataSend`).
     const pushed = (f: Json) => f.topic === 'METRICS' && Object.keys(f.data).length > 0
-    const frame = await waitUntil(() => frames.find(pushed), {
-      what: 'a METRICS frame with samples',
+    const frame = await waitUntil('a METRICS frame with samples', () => frames.find(pushed), {
       state: () => frames.map((f) => f.topic)
     })
     expect(frames.find((f) => f.topic === 'METRICS')?.data).toEqual({})

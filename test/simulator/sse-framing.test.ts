@@ -103,8 +103,7 @@ describe('SSE connect, framed as Spring writes it', () => {
     ])
     stream.close()
     // The JVM loop stops once its session is gone: only the heartbeat and pace timers remain.
-    await waitUntil(() => sim.control.stats().sseSessions === 0, {
-      what: 'the JVM session to be gone',
+    await waitUntil('the JVM session to be gone', () => sim.control.stats().sseSessions === 0, {
       state: () => sim.control.stats()
     })
   })

@@ -3,7 +3,8 @@ import { WebSocket } from 'ws'
 import { ConsoleCopies } from '../../src/simulator/console-copies'
 import { startSimulator, type Simulator } from '../../src/simulator/index'
 import { World } from '../../src/simulator/world/world'
-import { type Json, login, sleep } from './helpers'
+import { waitUntil } from '../support/wait-until'
+import { type Json, login } from './helpers'
 
 /** A raw client of one WebSocket URL: every text frame parsed, the close code, the refused status. */
 class Probe {
@@ -34,13 +35,8 @@ class Probe {
     this.socket.send(JSON.stringify(message))
   }
 
-  async until(predicate: () => boolean, timeoutMs = 3000): Promise<void> {
-    const deadline = Date.now() + timeoutMs
-    while (!predicate()) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out; frames: ${JSON.stringify(this.frames).slice(0, 400)}`)
-      await sleep(10)
-    }
+  async until(predicate: () => boolean): Promise<void> {
+    await waitUntil('the frames awaited', predicate, { state: () => this.frames })
   }
 }
 
@@ -127,12 +123,12 @@ describe('the 1.2.x WebSocket dialects', () => {
     await probe.until(() => runs().length === 1)
     const before: number[] = runs()[0].data.RunningTaskId
     // 30 JVM_INFO pushes 50 ms apart span more than one 1 s TASK_RUN_INSTANCE check.
-    await probe.until(() => jvms() >= 30, 5000)
+    await probe.until(() => jvms() >= 30)
     expect(runs()).toHaveLength(1)
     const idle = sim.control.world.latestInstances().find((i) => !before.includes(i.taskId))
     expect(idle).toBeDefined()
     sim.control.submit(idle?.taskId ?? 0)
-    await probe.until(() => runs().length === 2, 3000)
+    await probe.until(() => runs().length === 2)
     expect(runs()[1].data.RunningTaskId).toContain(idle?.taskId)
   })
 

@@ -1,16 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { startSimulator, type Simulator } from '../../src/simulator/index'
-import { type Json, login, readJson, sleep } from './helpers'
+import { waitUntil } from '../support/wait-until'
+import { type Json, login, readJson } from './helpers'
 
-/** Polls a condition of the simulator (a count, a flag) until it holds. */
-async function until(what: string, check: () => boolean, timeoutMs = 2000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await sleep(10)
-  }
-}
+/** Waits for a condition of the simulator (a count, a flag); the deadline only fails a stuck test. */
+const until = (what: string, check: () => boolean): Promise<true> => waitUntil(what, check)
 
 /** A WebSocket client that keeps every text frame it receives, parsed. */
 class WsProbe {
@@ -38,13 +33,10 @@ class WsProbe {
     this.socket.send(JSON.stringify(message))
   }
 
-  async until(predicate: (frames: Json[]) => boolean, timeoutMs = 2000): Promise<Json[]> {
-    const deadline = Date.now() + timeoutMs
-    while (!predicate(this.frames)) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out; frames: ${JSON.stringify(this.frames).slice(0, 400)}`)
-      await sleep(10)
-    }
+  async until(predicate: (frames: Json[]) => boolean): Promise<Json[]> {
+    await waitUntil('the frames awaited', () => predicate(this.frames), {
+      state: () => this.frames
+    })
     return this.frames
   }
 }

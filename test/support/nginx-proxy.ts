@@ -108,8 +108,8 @@ export interface NginxProxy {
   stop(): Promise<void>
 }
 
-/** Only ends a stuck start or reload: on a loaded machine nginx can take seconds. */
-const NGINX_DEADLINE_MS = 20_000
+/** nginx polls every 20 ms; the deadline is `wait-until`'s, which only ends a stuck start or reload. */
+const NGINX_POLL = { intervalMs: 20 }
 
 /** True when the proxy port accepts a connection. */
 function accepting(port: number): Promise<boolean> {
@@ -141,16 +141,12 @@ export async function startNginx(config: ProxyConfig): Promise<NginxProxy> {
   const errorLog = () => readFile(join(dir, 'error.log'), 'utf8').catch(() => stderr)
   try {
     await waitUntil(
+      'nginx to accept on its port',
       async () => {
         if (!running) throw new Error(`nginx exited: ${stderr || (await errorLog())}`)
         return accepting(port)
       },
-      {
-        what: 'nginx to accept on its port',
-        timeoutMs: NGINX_DEADLINE_MS,
-        intervalMs: 20,
-        state: errorLog
-      }
+      { ...NGINX_POLL, state: errorLog }
     )
   } catch (error) {
     child.kill('SIGKILL')
@@ -169,17 +165,14 @@ export async function startNginx(config: ProxyConfig): Promise<NginxProxy> {
       current = next
       await writeFile(confPath, renderNginxConfig(dir, port, next))
       child.kill('SIGHUP')
-      await waitUntil(async () => (await errorLog()).split('reconfiguring').length > before, {
-        what: 'nginx to log the reload',
-        timeoutMs: NGINX_DEADLINE_MS,
-        intervalMs: 20,
-        state: errorLog
-      })
+      await waitUntil(
+        'nginx to log the reload',
+        async () => (await errorLog()).split('reconfiguring').length > before,
+        { ...NGINX_POLL, state: errorLog }
+      )
       // The new worker starts right after the master logs the reconfiguration.
-      await waitUntil(() => accepting(port), {
-        what: "nginx's new worker to accept",
-        timeoutMs: NGINX_DEADLINE_MS,
-        intervalMs: 20,
+      await waitUntil("nginx's new worker to accept", () => accepting(port), {
+        ...NGINX_POLL,
         state: errorLog
       })
     },

@@ -32,10 +32,14 @@ describe.each([
       sim.control.raceConsoleCopies(true)
       for (let i = 1; i <= LINES; i++) {
         sim.control.appendLog(PROCESS, [`race line ${i}`])
-        if (i % 5 === 0) await new Promise((resolve) => setTimeout(resolve, 20))
+        // In bursts of five: each burst's copies race one another, then the CLI has printed the burst.
+        if (i % 5 === 0) await run.waitForLine(`line ${i}`, (l) => l.includes(`race line ${i}"`))
       }
       await run.waitForLine('the last line', (l) => l.includes(`race line ${LINES}"`))
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      // One faithful copy after the race: every racing copy came before it on the stream.
+      sim.control.raceConsoleCopies(false)
+      sim.control.appendLog(PROCESS, ['the race is over'])
+      await run.waitForLine('the line after the race', (l) => l.includes('the race is over'))
     } finally {
       run.child.kill('SIGINT')
     }
@@ -45,5 +49,5 @@ describe.each([
     const numbers = printed.flatMap((line) => /race line (\d+)$/.exec(line)?.[1] ?? [])
     expect(numbers).toEqual(Array.from({ length: LINES }, (_, i) => String(i + 1)))
     expect(printed.some((line) => line.startsWith('[dinky-console]'))).toBe(false)
-  }, 30_000)
+  })
 })

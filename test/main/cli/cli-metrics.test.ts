@@ -35,11 +35,16 @@ describe('dinky-console watch --metrics', () => {
       cli.stdout
         .filter((line) => line.includes('"type":"metrics"'))
         .map((line) => JSON.parse(line) as Record<string, string>)
-    await cli.waitForLine('a pushed metrics line', (l) => l.includes('"source":"push"'), 20_000)
+    await cli.waitForLine('a pushed metrics line', (l) => l.includes('"source":"push"'))
     await sim.control.refuseConnections(3_000)
-    await cli.waitForLine('a backfilled line', (l) => l.includes('"source":"backfill"'), 20_000)
+    await cli.waitForLine('a backfilled line', (l) => l.includes('"source":"backfill"'))
     const pushedAfter = metrics().length
-    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    // A sample pushed after the backfill: the lines printed then cover the outage from both sides.
+    await cli.waitForLine('a pushed line after the backfill', () =>
+      metrics()
+        .slice(pushedAfter)
+        .some((line) => line.source === 'push')
+    )
     cli.child.kill('SIGINT')
     expect(await cli.exit).toBe(0)
 
@@ -72,14 +77,14 @@ describe('dinky-console watch --metrics', () => {
       const jid = down.control.world.latestInstances().find((i) => i.status === 'RUNNING')!.jid
       const args = ['watch', '--server', down.url, '--json', '--cache-dir', dir, '--metrics', jid]
       const warm = runCli(args, env)
-      await warm.waitForLine('a second pushed sample', () => sampleTimes(warm.stdout) >= 2, 20_000)
+      await warm.waitForLine('a second pushed sample', () => sampleTimes(warm.stdout) >= 2)
       warm.child.kill('SIGTERM')
       expect(await warm.exit).toBe(0)
       const seen = samples(warm.stdout)
       await down.close()
 
       const cold = runCli(args, env)
-      await cold.waitForLine('reconnecting', (l) => /"state":"reconnecting"/.test(l), 20_000)
+      await cold.waitForLine('reconnecting', (l) => /"state":"reconnecting"/.test(l))
       cold.child.kill('SIGINT')
       expect(await cold.exit).toBe(0)
       const cached = cold.stdout

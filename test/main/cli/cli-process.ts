@@ -1,6 +1,7 @@
 /** Test helper: runs the CLI from source as a child process (`node --import tsx src/main/cli.ts`). */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
+import { STUCK_MS } from '../../support/wait-until'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
 
@@ -8,7 +9,7 @@ export interface CliRun {
   child: ChildProcess
   stdout: string[]
   stderr(): string
-  /** Resolves with the first stdout line matching, or rejects after `timeoutMs`. */
+  /** Resolves with the first stdout line matching, or rejects after `timeoutMs` (only a stuck CLI reaches it). */
   waitForLine(what: string, match: (line: string) => boolean, timeoutMs?: number): Promise<string>
   exit: Promise<number | null>
 }
@@ -36,7 +37,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRun
     stdout,
     stderr: () => errText,
     exit,
-    waitForLine(what, match, timeoutMs = 10_000) {
+    waitForLine(what, match, timeoutMs = STUCK_MS) {
       return new Promise((resolveLine, reject) => {
         const check = () => {
           const line = stdout.find(match)

@@ -29,7 +29,7 @@ describe('dinky-console watch --json behind nginx', () => {
     expect(diagnosis.detail).toMatch(/0 bytes in 2 s, 2 times in a row/)
     expect(diagnosis.advice).toContain('proxy_buffering off;')
     const degraded = JSON.parse(
-      await run.waitForLine('degraded', (line) => line.includes('"degraded"'), 5_000)
+      await run.waitForLine('degraded', (line) => line.includes('"degraded"'))
     )
     expect(degraded).toMatchObject({ type: 'state', state: 'degraded', reason: 'proxy-buffering' })
   }, 30_000)

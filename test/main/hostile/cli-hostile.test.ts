@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runCli, type CliRun } from '../cli/cli-process'
+import { waitUntil } from '../../support/wait-until'
 import {
   envelope,
   HOSTILE_PASSWORD,
@@ -40,12 +41,8 @@ async function filesUnder(root: string): Promise<string[]> {
 
 const env = { DINKY_PASSWORD: HOSTILE_PASSWORD }
 
-async function eventually(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const until = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+async function eventually(check: () => boolean): Promise<void> {
+  await waitUntil('the CLI to say so', check)
 }
 
 describe('the CLI against a hostile server', { timeout: 30_000 }, () => {

@@ -15,6 +15,7 @@ import { systemClock } from '../../../src/main/core/ports'
 import { createSseTopicTransport } from '../../../src/main/core/stream/sse-transports'
 import type { StreamMessage } from '../../../src/main/core/stream/transport'
 import { HOSTILE_PASSWORD, startHostileServer, type HostileServer } from './hostile-server'
+import { STUCK_MS, waitUntil } from '../../support/wait-until'
 
 const CONNECT = '/api/sse/connect'
 const PROCESS = 'FlinkSubmit/1'
@@ -73,12 +74,8 @@ async function supervise(options: {
     states,
     messages,
     opens: () => s.requests.filter((r) => r.path === CONNECT).length,
-    async waitFor(check, timeoutMs = 10_000) {
-      const until = Date.now() + timeoutMs
-      while (!check()) {
-        if (Date.now() > until) throw new Error(`timed out; states ${JSON.stringify(states)}`)
-        await new Promise((resolve) => setTimeout(resolve, 20))
-      }
+    async waitFor(check, timeoutMs = STUCK_MS) {
+      await waitUntil('the stream', check, { timeoutMs, state: () => JSON.stringify(states) })
     }
   }
 }
@@ -103,11 +100,14 @@ function everyStream(run: Run, first: string | Buffer, endAfterMs: number | null
 describe('the SSE stream against a hostile server', () => {
   it('takes retry:999999999999 only up to the backoff cap: reconnects at the capped pace, and says so', async () => {
     const run = await supervise({ backoff: { baseMs: 20, maxMs: 250 } })
+    const startedAt = Date.now()
     everyStream(run, 'retry:999999999999\n\n' + heartbeat(), 30)
-    await new Promise((resolve) => setTimeout(resolve, 1_500))
-    // Before: Node fired the overflowing timer after 1 ms, 1,592 reconnects in 10 s.
+    await run.waitFor(() => run.opens() >= 5)
+    const elapsed = Date.now() - startedAt
+    // Before: Node fired the overflowing timer after 1 ms, 1,592 reconnects in 10 s. Now at most one per 250 ms
+    // (a busy machine only stretches the time they take).
     expect(run.opens()).toBeGreaterThanOrEqual(3)
-    expect(run.opens()).toBeLessThanOrEqual(1_500 / 250 + 2)
+    expect(run.opens()).toBeLessThanOrEqual(elapsed / 250 + 2)
     // Each stream carried data before its cut, so the reconnects are the quiet kind (no attempt, no flap): whatever
     // a state line shows, it is the wait actually used, never the server's figure.
     const waits = reconnecting(run.states).map((s) => s.retryAt - s.since)
@@ -124,8 +124,8 @@ describe('the SSE stream against a hostile server', () => {
       const run = await supervise({ backoff: { baseMs: 20, maxMs: 250 } })
       // Each stream ends after 30 ms: eventsource's own reconnect would wait the server's figure.
       everyStream(run, 'retry:99999999999\n\n' + heartbeat(), 30)
-      await run.waitFor(() => run.opens() >= 3)
-      await new Promise((resolve) => setTimeout(resolve, 50))
+      // The fourth open follows the third stream's end: eventsource has handled that end (and any retry:) by then.
+      await run.waitFor(() => run.opens() >= 4)
       const hostile = armed.mock.calls.filter(([, ms]) => Number(ms) > MAX_TIMER_DELAY_MS)
       expect(warnings.filter((w) => w.startsWith('TimeoutOverflowWarning'))).toEqual([])
       expect(hostile.map(([, ms]) => ms)).toEqual([])
@@ -150,9 +150,9 @@ describe('the SSE stream against a hostile server', () => {
     for (let i = 0; i < 8; i++) res.write(digits) // 2 MB of digits on one line
     res.write('\n\n' + heartbeat())
     await run.waitFor(() => run.server.requests.some((r) => r.path === '/api/sse/subscribeTopic'))
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    res.write(heartbeat())
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // An event after the digits and the heartbeat: once it is delivered, all of them have been parsed.
+    res.write(heartbeat() + consoleEvent('after the digits'))
+    await run.waitFor(() => run.messages.length >= 1)
     clearInterval(ticker)
     expect(run.states.at(-1)?.kind).toBe('live')
     expect(run.opens()).toBe(1)

@@ -14,6 +14,7 @@ import { systemClock } from '../../../src/main/core/ports'
 import type { StreamMessage } from '../../../src/main/core/stream/transport'
 import { createWsTransport } from '../../../src/main/core/stream/ws-transport'
 import { HOSTILE_PASSWORD, startHostileServer, type HostileServer } from './hostile-server'
+import { STUCK_MS, waitUntil } from '../../support/wait-until'
 
 let server: HostileServer | null = null
 let supervisor: StreamSupervisor | null = null
@@ -71,12 +72,8 @@ async function supervise(options: { heartbeatTimeoutMs?: number; maxEventBytes?:
     server,
     states,
     messages,
-    async waitFor(check, timeoutMs = 10_000) {
-      const until = Date.now() + timeoutMs
-      while (!check()) {
-        if (Date.now() > until) throw new Error(`timed out; states ${JSON.stringify(states)}`)
-        await new Promise((resolve) => setTimeout(resolve, 20))
-      }
+    async waitFor(check, timeoutMs = STUCK_MS) {
+      await waitUntil('the stream', check, { timeoutMs, state: () => JSON.stringify(states) })
     }
   }
   const socket = await first

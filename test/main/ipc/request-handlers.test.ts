@@ -21,6 +21,7 @@ import type { CacheStore, SettingsStore } from '../../../src/main/core/cache/cac
 import type { SessionManager } from '../../../src/main/core/session/session-api'
 import type { Result } from '../../../src/shared/ipc/result'
 import { createServerProfile, type ServerProfile } from '../../../src/shared/profiles'
+import { waitUntil } from '../../support/wait-until'
 
 function memorySecrets(): SecretStore {
   const kept = new Map<string, string>()
@@ -31,14 +32,13 @@ function memorySecrets(): SecretStore {
   }
 }
 
-async function until<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs
-  for (;;) {
+/** Resolves with what `probe` returns once it returns anything; the deadline only fails a stuck test. */
+async function until<T>(probe: () => T | undefined): Promise<T> {
+  const found = await waitUntil('the session state', () => {
     const value = probe()
-    if (value !== undefined) return value
-    if (Date.now() > end) throw new Error('timed out waiting')
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
+    return value === undefined ? undefined : { value }
+  })
+  return found.value
 }
 
 describe('request handlers over the real core', () => {

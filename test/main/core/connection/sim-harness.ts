@@ -23,6 +23,7 @@ import type {
   StreamTransport,
   TopicSet
 } from '../../../../src/main/core/stream/transport'
+import { STUCK_MS, waitUntil } from '../../../support/wait-until'
 
 export const PASSWORD = 'dinky123!@#'
 
@@ -98,12 +99,8 @@ export async function startHarness(
     onSubscribed: (topics) => subscribed.push(topics),
     ...supervisorOptions
   })
-  const waitFor = async (predicate: () => boolean, timeoutMs = 4_000) => {
-    const deadline = Date.now() + timeoutMs
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`timed out; states: ${kinds().join(' → ')}`)
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
+  const waitFor = async (predicate: () => boolean, timeoutMs = STUCK_MS) => {
+    await waitUntil('the stream', predicate, { timeoutMs, state: () => kinds().join(' → ') })
   }
   const kinds = () => states.map((s) => ('reason' in s ? `${s.kind}:${s.reason}` : s.kind))
   return {

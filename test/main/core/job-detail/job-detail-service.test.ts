@@ -9,8 +9,7 @@ import type { ProfileCache } from '../../../../src/main/core/cache/cache-store'
 import type { SessionUpdate } from '../../../../src/shared/session'
 import type { Job } from '../../../../src/shared/models'
 import { startSimulator, type Simulator } from '../../../../src/simulator/index'
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+import { waitUntil } from '../../../support/wait-until'
 
 /** A profile cache whose module document lives in memory, so a second service can start from it. */
 function memoryCache(): ProfileCache & { doc: Record<string, unknown> | null } {
@@ -35,8 +34,12 @@ describe('JobDetailService against the simulator', () => {
   let sim: Simulator
   let client: DinkyClient
   let jobs: Job[]
+  /** How far the simulator's clock runs ahead of the wall clock: checkpoints fall due without waiting for them. */
+  let ahead = 0
   beforeEach(async () => {
-    sim = await startSimulator({ tickMs: 0, logRate: 0, heartbeatMs: 60_000 })
+    ahead = 0
+    const now = () => Date.now() + ahead
+    sim = await startSimulator({ tickMs: 0, logRate: 0, heartbeatMs: 60_000, now })
     client = createDinkyClient({ baseUrl: sim.url, logger: silentLogger })
     await client.login('admin', 'dinky123!@#', 1)
     jobs = await client.jobs()
@@ -70,10 +73,19 @@ describe('JobDetailService against the simulator', () => {
     const first = service(cache, updates)
     expect(first.open(open.id)).toBeNull()
     first.start()
-    await sleep(1_500)
+    const healthOf = () => updates.filter((u) => u.type === 'job-health')
+    const openHealth = () => healthOf().filter((u) => u.summary.instanceId === open.id)
+    await waitUntil(
+      'three polls of the open job, the last one checkpoint-failing, and every running job swept',
+      () =>
+        openHealth().length >= 3 &&
+        openHealth().at(-1)?.summary.reasons.includes('checkpoint-failing') &&
+        running.every((job) => healthOf().some((u) => u.summary.instanceId === job.id)),
+      { state: () => JSON.stringify(openHealth().map((u) => u.summary.reasons)) }
+    )
     first.stop()
-    const health = updates.filter((u) => u.type === 'job-health')
-    const forOpen = health.filter((u) => u.summary.instanceId === open.id)
+    const health = healthOf()
+    const forOpen = openHealth()
     expect(forOpen.length).toBeGreaterThanOrEqual(3)
     expect(forOpen.every((u) => u.detail !== null)).toBe(true)
     expect(forOpen.at(-1)?.summary.reasons).toContain('checkpoint-failing')
@@ -100,9 +112,17 @@ describe('JobDetailService against the simulator', () => {
     svc.open(open.id)
     svc.start()
     sim.control.jobHealth.setFlinkReachable(instance.clusterId, false)
-    await sleep(800)
+    const lastDetail = () => updates.filter((u) => u.type === 'job-health' && u.detail).at(-1)
+    await waitUntil(
+      'a poll that finds Flink lost',
+      () => {
+        const last = lastDetail()
+        return last?.type === 'job-health' && last.detail?.value.flinkLost
+      },
+      { state: () => JSON.stringify(lastDetail()) }
+    )
     svc.stop()
-    const last = updates.filter((u) => u.type === 'job-health' && u.detail).at(-1)
+    const last = lastDetail()
     expect(last?.type === 'job-health' && last.detail?.value).toMatchObject({
       status: 'RECONNECTING',
       flinkLost: true
@@ -115,13 +135,13 @@ describe('JobDetailService against the simulator', () => {
     const clusters = await client.clusters()
     const address = clusters.find((c) => c.id === 1)?.jobManagerHost ?? ''
     sim.control.jobHealth.checkpointInterval(100)
-    await sleep(300)
+    ahead += 300
     sim.control.tick()
     const first = await svc.followFlinkLog({ kind: 'jm-log', address })
     expect(first.process).toBe(`flink:jm-log@${address}`)
     const firstLines = first.chunks.flatMap((c) => c.lines)
     expect(firstLines.some((line) => line.includes('Completed checkpoint'))).toBe(true)
-    await sleep(300)
+    ahead += 300
     sim.control.tick()
     const second = await svc.followFlinkLog({ kind: 'jm-log', address })
     const secondLines = second.chunks.flatMap((c) => c.lines)

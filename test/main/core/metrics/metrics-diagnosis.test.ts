@@ -5,11 +5,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDinkyClient } from '../../../../src/main/core/dinky/client'
 import { silentLogger } from '../../../../src/main/core/logger'
-import { systemClock } from '../../../../src/main/core/ports'
 import { SessionMetrics } from '../../../../src/main/core/metrics/session-metrics'
 import type { Job } from '../../../../src/shared/models'
 import { startSimulator, type Simulator } from '../../../../src/simulator/index'
 import { waitFor } from '../session/session-harness'
+import { createCountingClock } from '../connection/sim-harness'
 
 describe('SessionMetrics diagnosis', () => {
   let sim: Simulator
@@ -28,23 +28,24 @@ describe('SessionMetrics diagnosis', () => {
     await client.login('admin', 'dinky123!@#', 1)
     const running = sim.control.world.latestInstances().find((i) => i.status === 'RUNNING')!
     const jobs = [{ jid: running.jid, status: 'RUNNING' } as Job]
+    const clock = createCountingClock()
     const metrics = new SessionMetrics({
       client,
-      clock: systemClock,
+      clock,
       logger: silentLogger,
       jobs: () => jobs,
       onTopicsChanged: () => undefined,
       refreshIntervalMs: 150
     })
     stops.push(() => metrics.stop())
-    return { metrics, jid: running.jid }
+    return { metrics, jid: running.jid, clock }
   }
 
   it('says collection looks disabled for a running job with a layout and nothing collected', async () => {
     const { metrics, jid } = await setup(false)
     expect(metrics.open(jid, 'tab').diagnosis).toBe('waiting')
     metrics.onSubscribed([jid])
-    await waitFor('diagnosis', () => metrics.view(jid)?.diagnosis === 'collection-disabled', 3_000)
+    await waitFor('diagnosis', () => metrics.view(jid)?.diagnosis === 'collection-disabled')
     expect(metrics.view(jid)?.layout?.entries.length).toBeGreaterThan(0)
   })
 
@@ -52,16 +53,17 @@ describe('SessionMetrics diagnosis', () => {
     const { metrics, jid } = await setup(false, false)
     metrics.open(jid, 'tab')
     metrics.onSubscribed([jid])
-    await waitFor('diagnosis', () => metrics.view(jid)?.diagnosis === 'no-layout', 3_000)
+    await waitFor('diagnosis', () => metrics.view(jid)?.diagnosis === 'no-layout')
   })
 
   it('is fine once history has samples, even with nothing pushed', async () => {
-    const { metrics, jid } = await setup(true)
+    const { metrics, jid, clock } = await setup(true)
     sim.control.collectMetrics()
     metrics.open(jid, 'tab')
     metrics.onSubscribed([jid])
-    await waitFor('a backfilled sample', () => metrics.view(jid)?.points.length, 3_000)
-    await new Promise((resolve) => setTimeout(resolve, 600))
+    await waitFor('a backfilled sample', () => metrics.view(jid)?.points.length)
+    // Settled: no diagnosis check (every 150 ms while waiting) nor retry is pending, so nothing can change it later.
+    await waitFor('no timer pending', () => clock.active() === 0)
     expect(metrics.view(jid)).toMatchObject({ diagnosis: 'ok', outages: [] })
     expect(metrics.view(jid)?.points[0].source).toBe('backfill')
     metrics.close(jid, 'tab')

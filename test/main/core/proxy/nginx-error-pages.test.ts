@@ -23,13 +23,13 @@ describe('error pages and addresses that are not Dinky', () => {
     const world = await start({ proxy: { profile: 'good' }, connection: { jobsPollMs: 300 } })
     const { sim, recorded } = world
     const session = recorded.session
-    await waitFor('live', () => session.snapshot().streams.rest.kind === 'live', 5_000)
+    await waitFor('live', () => session.snapshot().streams.rest.kind === 'live')
     const down = sim.control.refuseConnections(2_500)
     await waitFor('the error page diagnosed', () =>
       recorded.updates('diagnosis').find((u) => u.diagnosis.code === 'proxy-error-page')
     )
     await down
-    await waitFor('live again', () => session.snapshot().streams.rest.kind === 'live', 8_000)
+    await waitFor('live again', () => session.snapshot().streams.rest.kind === 'live')
     const findings = recorded
       .updates('diagnosis')
       .filter((u) => u.diagnosis.code === 'proxy-error-page')
@@ -37,7 +37,7 @@ describe('error pages and addresses that are not Dinky', () => {
     expect(findings[0].diagnosis.evidence.status).toBe(502)
     expect(findings[0].diagnosis.evidence.contentType).toContain('text/html')
     expect(session.snapshot().streams.topics.kind).not.toBe('degraded')
-  }, 20_000)
+  })
 
   async function notDinky(url: string) {
     const cache = (started.cache = await tempCacheStore())

@@ -19,7 +19,7 @@ describe('behind an nginx whose read timeout is below the heartbeat', () => {
     const { sim, recorded } = world
     const session = recorded.session
     sim.control.submit(3)
-    await waitFor('live', () => session.snapshot().streams.topics.kind === 'live', 5_000)
+    await waitFor('live', () => session.snapshot().streams.topics.kind === 'live')
     const liveIndex = world.topicStates().lastIndexOf('live')
     const connects = () => sim.control.stats().requestsByPath['/api/sse/connect'] ?? 0
     const first = connects()
@@ -35,7 +35,15 @@ describe('behind an nginx whose read timeout is below the heartbeat', () => {
     } finally {
       clearInterval(writer)
     }
-    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    await waitFor(
+      'the last line written',
+      () => world.linesWith(`cut-line-${appended - 1}.`).length
+    )
+    // One more cut and a line written after it: a resync that showed a line twice would have shown it by then.
+    const cuts = connects()
+    await waitFor('one more cut', () => connects() > cuts)
+    sim.control.appendLog(PROCESS, ['after-the-last-cut'])
+    await waitFor('the line after the last cut', () => world.linesWith('after-the-last-cut').length)
 
     expect(world.topicStates().slice(liveIndex)).toEqual(['live'])
     expect(session.snapshot().streams.topics.kind).toBe('live')

@@ -16,6 +16,7 @@ import {
 } from '../../../../src/shared/profiles'
 import type { SessionEnvelope, SessionUpdate } from '../../../../src/shared/session'
 import type { Simulator } from '../../../../src/simulator/index'
+import { STUCK_MS, waitUntil } from '../../../support/wait-until'
 
 export const FAST_CONNECTION: ConnectionSettings = {
   ...DEFAULT_APP_SETTINGS.connection,
@@ -30,19 +31,13 @@ export function profileFor(url: string, processes: string[] = []): ServerProfile
   return createServerProfile({ id: 'test', name: 'test', url, processes })
 }
 
-/** Polls until `check` returns something truthy (a non-zero count, an object) or the time is up. */
-export async function waitFor<T>(
+/** Polls until `check` returns something truthy; the deadline only fails a stuck test (see `waitUntil`). */
+export function waitFor<T>(
   what: string,
   check: () => T | undefined | null | false | 0,
-  timeoutMs = 5_000
+  timeoutMs = STUCK_MS
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = check()
-    if (value) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
+  return waitUntil(what, check, { timeoutMs })
 }
 
 export interface TempCacheStore {

@@ -23,6 +23,7 @@ function subscribeGate() {
   let closed = false
   let held: Array<() => void> = []
   let inFlight = 0
+  let calls = 0
   const fetch: FetchLike = async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
     if (closed && url.includes('/api/sse/subscribeTopic')) {
@@ -30,6 +31,7 @@ function subscribeGate() {
     }
     if (/\/api\/(sse\/connect|monitor\/getJvmInfo)/.test(url)) return globalThis.fetch(input, init)
     inFlight++
+    calls++
     try {
       return await globalThis.fetch(input, init)
     } finally {
@@ -42,6 +44,8 @@ function subscribeGate() {
     held: () => held.length,
     /** No REST call is on its way (held ones aside): whatever the session read, it has read. */
     quiet: () => inFlight === 0,
+    /** REST calls started so far. */
+    calls: () => calls,
     open() {
       closed = false
       held.forEach((release) => release())
@@ -50,12 +54,19 @@ function subscribeGate() {
   }
 }
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-/** Waits until the session's REST reads have come back and been taken in. */
-async function settle(gate: ReturnType<typeof subscribeGate>) {
-  await pause(50)
-  await waitFor('REST calls to come back', () => gate.quiet())
-  await pause(50)
+/**
+ * Waits until the session's REST reads have come back and been taken in: none in flight, and none started up to the
+ * next heartbeat on the stream (100 ms apart; a read that an answer sets off has started long before then).
+ */
+async function settle(gate: ReturnType<typeof subscribeGate>, recorded: RecordedSession) {
+  const heartbeat = () => recorded.session.diagnostics().lastHeartbeatAt
+  for (;;) {
+    await waitFor('REST calls to come back', () => gate.quiet())
+    const calls = gate.calls()
+    const beat = heartbeat()
+    await waitFor('the next heartbeat', () => heartbeat() !== beat)
+    if (gate.quiet() && gate.calls() === calls) return
+  }
 }
 /** Dinky prefixes each console line with `[time] [level] [logger]`. */
 const message = (line: string) => line.replace(/^(\[[^\]]*\] )+/, '')
@@ -64,7 +75,7 @@ describe('Session: no console line falls between a stream open and its subscript
   const started = sessionTestResources()
 
   async function start(processes: string[]) {
-    const sim = (started.sim = await startSimulator({ heartbeatMs: 200, tickMs: 0, logRate: 0 }))
+    const sim = (started.sim = await startSimulator({ heartbeatMs: 100, tickMs: 0, logRate: 0 }))
     const cache = (started.cache = await tempCacheStore())
     const gate = subscribeGate()
     const profile = profileFor(sim.url, processes)
@@ -73,7 +84,7 @@ describe('Session: no console line falls between a stream open and its subscript
     const session = recorded.session
     await waitFor('topics live', () => session.snapshot().streams.topics.kind === 'live')
     await waitFor('first jobs', () => recorded.updates('jobs').length)
-    await settle(gate)
+    await settle(gate, recorded)
     return { sim, recorded, gate }
   }
 
@@ -97,15 +108,16 @@ describe('Session: no console line falls between a stream open and its subscript
     await waitFor('the resubscribe, held', () => gate.held() > 0)
     await waitFor('the reconnect snapshot', () => recorded.updates('jobs').length > snapshots)
     // Every read started at open has come back: the lines below are newer than any of them.
-    await settle(gate)
+    await settle(gate, recorded)
     sim.control.appendLog(PROCESS, ['in the gap, one', 'in the gap, two'])
     sim.control.cancel(3)
     expect(run.endTime).not.toBeNull()
     gate.open()
 
     const expected = run.log.split('\n').slice(0, -1)
-    await waitFor('every line', () => linesOf(recorded, run.key).length >= expected.length, 3_000)
-    await pause(200)
+    await waitFor('every line', () => linesOf(recorded, run.key).length >= expected.length)
+    // Nothing more on its way: a line shown twice would have come by now.
+    await settle(gate, recorded)
     expect(linesOf(recorded, run.key)).toEqual(expected)
     expect(expected.map(message)).toEqual(['before the drop', 'in the gap, one', 'in the gap, two'])
   })
@@ -120,14 +132,15 @@ describe('Session: no console line falls between a stream open and its subscript
     const shown = await recorded.session.follow(PROCESS)
     expect(shown.flatMap((chunk) => chunk.lines).map(message)).toEqual(['before following'])
     await waitFor('the subscribe, held', () => gate.held() > 0)
-    await settle(gate)
+    await settle(gate, recorded)
     sim.control.appendLog(PROCESS, ['in the gap'])
     sim.control.cancel(3)
     gate.open()
 
     const expected = run.log.split('\n').slice(0, -1)
-    await waitFor('every line', () => linesOf(recorded, run.key).length >= expected.length, 3_000)
-    await pause(200)
+    await waitFor('every line', () => linesOf(recorded, run.key).length >= expected.length)
+    // Nothing more on its way: a line shown twice would have come by now.
+    await settle(gate, recorded)
     expect(linesOf(recorded, run.key)).toEqual(expected)
     expect(expected.map(message)).toEqual(['before following', 'in the gap'])
   })

@@ -13,7 +13,7 @@ import {
   sessionTestResources
 } from './session-harness'
 
-describe('Session against a Dinky 1.2 simulator (WebSocket)', { timeout: 15_000 }, () => {
+describe('Session against a Dinky 1.2 simulator (WebSocket)', () => {
   const started = sessionTestResources()
 
   async function start(version: string, transport: TransportChoice, processes: string[] = []) {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { MAX_TIMER_DELAY_MS } from '../../../../src/main/core/connection/backoff'
 import { openSseConnection } from '../../../../src/main/core/stream/sse-connection'
 import type { StreamCloseInfo, StreamOpenInfo } from '../../../../src/main/core/stream/transport'
+import { waitUntil } from '../../../support/wait-until'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -23,6 +24,29 @@ afterEach(async () => {
   }
 })
 
+/** Chunks of the body the connection has taken so far; the server paces its writes by it. */
+let chunksTaken = 0
+
+/** `fetch`, counting each body chunk as the connection takes it (nothing is read ahead of the connection). */
+const countingFetch: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init)
+  const reader = response.body?.getReader()
+  if (!reader) return response
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await reader.read()
+        if (done) return controller.close()
+        chunksTaken++
+        controller.enqueue(value)
+      },
+      cancel: (reason) => reader.cancel(reason)
+    },
+    { highWaterMark: 0 }
+  )
+  return new Response(body, { status: response.status, headers: response.headers })
+}
+
 /** Opens a connection and records everything it reports. */
 function record(url: URL, onData?: (data: string) => void) {
   const seen = {
@@ -34,7 +58,8 @@ function record(url: URL, onData?: (data: string) => void) {
   }
   let closed: (info: StreamCloseInfo) => void = () => undefined
   const ended = new Promise<StreamCloseInfo>((resolve) => (closed = resolve))
-  const connection = openSseConnection(url, fetch, {
+  chunksTaken = 0
+  const connection = openSseConnection(url, countingFetch, {
     onOpen: (info) => (seen.opened = info),
     onData: (data) => (onData ? onData(data) : seen.data.push(data)),
     onActivity: () => seen.activity++,
@@ -50,8 +75,6 @@ function record(url: URL, onData?: (data: string) => void) {
 const eventStream = (res: ServerResponse) =>
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'X-Token': 'secret' })
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
 describe('openSseConnection', () => {
   it('delivers payloads split across chunks once each, with activity per complete event and the server retry', async () => {
     const euro = Buffer.from('data:{"v":"€"}\n\n')
@@ -64,9 +87,10 @@ describe('openSseConnection', () => {
         euro.subarray(0, 11), // ends inside the three bytes of '€'
         euro.subarray(11)
       ]
-      for (const part of parts) {
+      // Each part goes out once the connection has taken the one before: no two can arrive as one chunk.
+      for (const [i, part] of parts.entries()) {
         res.write(part)
-        await pause(20)
+        await waitUntil(`the connection to take part ${i + 1}`, () => chunksTaken > i)
       }
       res.end()
     })
@@ -111,7 +135,9 @@ describe('openSseConnection', () => {
 
     const url = await serve((req, res) => {
       eventStream(res)
-      res.write('data:{"v":1}\n\n', () => setTimeout(() => req.socket.destroy(), 20))
+      // The reset comes once the connection has taken the event, not a guessed 20 ms later.
+      res.write('data:{"v":1}\n\n')
+      void waitUntil('the event taken', () => chunksTaken).then(() => req.socket.destroy())
     })
     const { seen, ended } = record(url)
     expect(await ended).toMatchObject({ reason: 'connection-reset', wasOpen: true })
@@ -131,12 +157,14 @@ describe('openSseConnection', () => {
       })
     })
     const { seen, connection } = record(url)
-    while (seen.data.length === 0) await pause(5)
+    await waitUntil('the first payload', () => seen.data.length)
     connection.close()
     connection.close()
     const delivered = seen.data.length
     await serverSawClose
-    await pause(50)
+    // A loopback round trip after the server saw the close: anything still buffered would have come by now.
+    const echo = await serve((_req, res) => res.end('echo'))
+    expect(await (await fetch(echo)).text()).toBe('echo')
     expect(seen.data).toHaveLength(delivered)
     expect(seen.closes).toEqual([])
   })
@@ -167,8 +195,8 @@ describe('openSseConnection', () => {
     const armed = vi.spyOn(globalThis, 'setTimeout')
     try {
       const { seen, ended } = record(url)
+      // Nothing waits after the close: every event must have been delivered by the time it is reported.
       expect(await ended).toMatchObject({ reason: 'server-closed', wasOpen: true })
-      await pause(100)
       expect(seen.data).toEqual(['first', 'last'])
       expect(seen.retries).toEqual([99999999999])
       expect(seen.closes).toHaveLength(1)

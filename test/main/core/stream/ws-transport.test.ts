@@ -55,7 +55,10 @@ describe('WebSocket transport (Dinky 1.2) under the supervisor, against the simu
       metrics: [running!.jid],
       printTables: ['t']
     })
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // The server has taken the new subscription in once two more JVM samples came: the simulator shares this event
+    // loop, and it reads the subscribe frame (already written) before a second push period can pass.
+    const jvmBefore = count(h, 'JVM_INFO')
+    await h.waitFor(() => count(h, 'JVM_INFO') >= jvmBefore + 2)
     h.sim.control.appendLog('FlinkSubmit/1', ['no longer followed'])
     h.sim.control.appendLog('FlinkSubmit/7', ['now followed'])
     h.sim.control.printRow('t', '+I[1, foo]')
