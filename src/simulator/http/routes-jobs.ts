@@ -62,7 +62,7 @@ async function listInstances(state: SimState, ctx: RequestContext) {
     return direction === 'descend' ? -order : order
   })
   const page = rows.slice((current - 1) * pageSize, current * pageSize)
-  const data = page.map((row) => jobInstanceVo(row, world, ctx.at))
+  const data = page.map((row) => jobInstanceVo(row, world))
   return jsonReply(proTableBody(data, rows.length, current, pageSize))
 }
 
@@ -151,7 +151,7 @@ export function jobRoutes(state: SimState): Route[] {
         const instance = ownTenant(ctx)
           ? world.latestOf(Number(ctx.query.get('taskId')))
           : undefined
-        return ok(state, instance ? jobInstance(instance, ctx.at) : null)
+        return ok(state, instance ? jobInstance(instance) : null)
       }
     },
     {
