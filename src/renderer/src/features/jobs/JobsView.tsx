@@ -8,7 +8,9 @@ import { useMemo, useState, type HTMLAttributes } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { JOB_STATUSES, type Job, type JobStatus } from '../../../../shared/models'
+import { liveDurationMs } from '../../../../shared/job-duration'
 import { JobStatusTag } from '../../components/JobStatusTag'
+import { useNow } from '../../components/use-now'
 import { ViewHeader } from '../../components/ViewHeader'
 import { formatDinkyTime, formatDuration } from '../../format/units'
 import { selectJobs } from '../../store/selectors'
@@ -28,7 +30,12 @@ export function JobsView() {
   )
 
   const healthColumns = useHealthColumns(useHealthSummaries())
-  const columns = useMemo(() => jobColumns(t, openJob, healthColumns), [t, openJob, healthColumns])
+  const now = useNow(5_000)
+  const live = jobs !== undefined && !jobs.stale
+  const columns = useMemo(
+    () => jobColumns(t, openJob, healthColumns, (job) => liveDurationMs(job, now, live)),
+    [t, openJob, healthColumns, now, live]
+  )
 
   return (
     <>
@@ -84,11 +91,12 @@ export function JobsView() {
   )
 }
 
-/** The table's columns; built once per language and health summaries, so a re-render keeps them. */
+/** The table's columns; rebuilt per language, health summaries and clock tick (running jobs' durations grow). */
 function jobColumns(
   t: TFunction,
   openJob: (id: number) => void,
-  healthColumns: ColumnsType<Job>
+  healthColumns: ColumnsType<Job>,
+  durationOf: (job: Job) => number | null
 ): ColumnsType<Job> {
   return [
     {
@@ -125,8 +133,8 @@ function jobColumns(
       dataIndex: 'durationMs',
       width: 120,
       align: 'right',
-      sorter: (a, b) => (a.durationMs ?? -1) - (b.durationMs ?? -1),
-      render: (ms: number | null) => formatDuration(ms, t)
+      sorter: (a, b) => (durationOf(a) ?? -1) - (durationOf(b) ?? -1),
+      render: (_ms: number | null, job) => formatDuration(durationOf(job), t)
     },
     {
       title: t('jobs.failedRestarts'),
