@@ -5,7 +5,7 @@
  *   POST /__sim/health/checkpoints?taskId=&fail=true|false   the latest instance's checkpoints start/stop failing
  *   POST /__sim/health/backpressure?taskId=&vertex=N|none    HIGH backpressure on a vertex's output (or none)
  *   POST /__sim/health/flink?clusterId=&reachable=false|true Flink unreachable from Dinky (RECONNECTING → UNKNOWN)
- *   POST /__sim/health/interval?ms=                          every job's checkpoint interval
+ *   POST /__sim/health/interval?ms=                          every job's checkpoint interval (0: checkpointing off)
  */
 
 import type { SimulatorControl } from './control'
@@ -36,7 +36,7 @@ export function createJobHealthControl(world: World, now: () => number): JobHeal
       world.health.tick(world.latestInstances(), now())
     },
     checkpointInterval: (ms) => {
-      if (!(ms >= 100)) throw new Error('interval must be at least 100 ms')
+      if (!(ms >= 100) && ms !== 0) throw new Error('interval must be 0 (off) or at least 100 ms')
       world.health.checkpointIntervalMs = ms
     }
   }

@@ -206,11 +206,17 @@ export function checkpointsOverview(state: JobFlinkState): object {
   }
 }
 
-/** Flink's `GET /jobs/:jid/checkpoints/config` (`CheckpointConfigInfo`). */
+/** Flink's `Long.MAX_VALUE`, which JSON text `9223372036854775807` parses to in JavaScript too. */
+const LONG_MAX = 2 ** 63
+
+/**
+ * Flink's `GET /jobs/:jid/checkpoints/config` (`CheckpointConfigInfo`). With checkpointing off Flink reports the
+ * interval as `Long.MAX_VALUE` (seen on a real Flink 1.18.1 behind Dinky 1.1.0) and mode `at_least_once`.
+ */
 export function checkpointsConfig(intervalMs: number): object {
   return {
-    mode: 'exactly_once',
-    interval: intervalMs,
+    mode: intervalMs === 0 ? 'at_least_once' : 'exactly_once',
+    interval: intervalMs === 0 ? LONG_MAX : intervalMs,
     timeout: 600_000,
     min_pause: 0,
     max_concurrent: 1,

@@ -38,6 +38,14 @@ const level = (value: string | null | undefined): BackpressureLevel | null => {
 }
 
 /** Flink's "no watermark" is Long.MIN_VALUE; anything not a plausible epoch ms is "none". */
+/**
+ * Why: with checkpointing off Flink reports the interval as `Long.MAX_VALUE` (a real Flink 1.18.1 did), which no
+ * view should print as a duration of 292 million years. Null means "no periodic checkpoints".
+ */
+function intervalOf(value: number | null | undefined): number | null {
+  return value === null || value === undefined || value >= Number.MAX_SAFE_INTEGER ? null : value
+}
+
 function watermarkOf(value: unknown): number | null {
   let lowest: number | null = null
   for (const mark of s.boundedList(s.watermarkSchema, value, LIMITS.subtasks)) {
@@ -165,7 +173,7 @@ export function toJobHealthDetail(data: z.infer<typeof s.refreshDetailSchema>): 
     checkpointConfig: cpConfig
       ? {
           mode: cut(cpConfig.mode, 100),
-          intervalMs: cpConfig.interval ?? null,
+          intervalMs: intervalOf(cpConfig.interval),
           timeoutMs: cpConfig.timeout ?? null,
           minPauseMs: cpConfig.min_pause ?? null,
           maxConcurrent: cpConfig.max_concurrent ?? null,

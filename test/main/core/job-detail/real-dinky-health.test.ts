@@ -1,0 +1,36 @@
+/**
+ * Job health as a real Dinky 1.1.0 over a real Flink 1.18.1 reports it, where the simulator and the console had it
+ * wrong (docs/real-dinky-findings.md). Over loopback against the simulator.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { startSimulator, type Simulator } from '../../../../src/simulator/index'
+import { createDinkyClient } from '../../../../src/main/core/dinky/client'
+import { silentLogger } from '../../../../src/main/core/logger'
+import { refreshDetailSchema } from '../../../../src/main/core/job-detail/job-detail-schemas'
+import { toJobHealthDetail } from '../../../../src/main/core/job-detail/map-job-health'
+
+let sim: Simulator | null = null
+afterEach(async () => {
+  await sim?.close()
+  sim = null
+})
+
+async function healthOfFirstRunningJob(s: Simulator) {
+  const client = createDinkyClient({ baseUrl: s.url, logger: silentLogger })
+  await client.login('admin', 'dinky123!@#')
+  const running = (await client.jobs()).find((job) => job.status === 'RUNNING')!
+  const data = await client.request('/api/jobInstance/refreshJobInfoDetail', refreshDetailSchema, {
+    query: { id: running.id, isForce: true }
+  })
+  return toJobHealthDetail(data)
+}
+
+describe('checkpointing off', () => {
+  it('Flink says interval Long.MAX_VALUE; the console says no interval', async () => {
+    sim = await startSimulator({ port: 0, tickMs: 0, logRate: 0, heartbeatMs: 60_000 })
+    sim.control.jobHealth.checkpointInterval(0)
+    const detail = await healthOfFirstRunningJob(sim)
+    expect(detail.checkpointConfig).not.toBeNull()
+    expect(detail.checkpointConfig?.intervalMs).toBeNull()
+  })
+})
