@@ -10,6 +10,7 @@ import { startDemoServer, type DemoServer } from '../core/session/demo-profile'
 import { JobDetailService } from '../core/job-detail/job-detail-service'
 import { refreshDetailSchema } from '../core/job-detail/job-detail-schemas'
 import { toJobHealthDetail, toJobHealthSummary } from '../core/job-detail/map-job-health'
+import { FLINK_HTTPS_BLOCKED_TEXT } from '../core/dinky/flink-https'
 import { systemClock, type Logger } from '../core/ports'
 import { UsageError } from './cli-args'
 import { createMemoryCacheStore } from './memory-cache-store'
@@ -86,7 +87,7 @@ export async function runJobCommand(options: JobOptions, io: JobIo): Promise<num
       }
     )
     const asOf = io.now()
-    const detail = toJobHealthDetail(data)
+    const detail = toJobHealthDetail(data, client.knownVersion?.() ?? (await client.version()))
     const service = new JobDetailService({
       client,
       cache: createMemoryCacheStore().profile('cli'),
@@ -137,6 +138,7 @@ function detailText(d: JobHealthDetail, reasons: string[], alerts: number, now: 
     `  health: ${reasons.length ? reasons.join(', ') : 'ok'}`,
     `  checkpoints: ${cp ? `${cp.completed} completed, ${cp.failed} failed, latest ${age(cp.latestCompleted?.ackAt)}` : '—'}`
   ]
+  if (d.flinkHttpsBlocked) lines.splice(1, 0, `  flink: ${FLINK_HTTPS_BLOCKED_TEXT}`)
   if (cp?.latestFailed) lines.push(`  last failure: ${cp.latestFailed.failureMessage ?? '—'}`)
   for (const v of d.vertices)
     lines.push(

@@ -28,6 +28,7 @@ import type {
   taskManagerSchema,
   userDtoSchema
 } from './schemas'
+import { flinkHttpsBlocked } from './flink-https'
 import { DINKY_DEFAULT_OFFSET_MS, toZonedTime } from './server-zone'
 import type { ClusterConfigurationSummary, DinkyProcess, MetricsSample, ProcessStep } from './types'
 
@@ -84,8 +85,14 @@ export function toStatusCounts(body: z.infer<typeof statusCountSchema>): StatusC
   }
 }
 
-export function toCluster(body: z.infer<typeof clusterInstanceSchema>): Cluster {
+/** `dinkyVersion`: the server's release, which decides whether an `https://` Flink address can be read. */
+export function toCluster(
+  body: z.infer<typeof clusterInstanceSchema>,
+  dinkyVersion: string | null = null
+): Cluster {
+  const blocked = flinkHttpsBlocked(dinkyVersion, body.hosts, body.jobManagerHost)
   return {
+    ...(blocked ? { flinkHttpsBlocked: true } : {}),
     id: body.id,
     name: body.name,
     alias: body.alias ?? null,

@@ -13,6 +13,7 @@ import type {
   JobHealthSummary,
   VertexHealth
 } from '../../../shared/job-health'
+import { flinkHttpsBlocked } from '../dinky/flink-https'
 import * as s from './job-detail-schemas'
 import type { z } from 'zod'
 
@@ -140,7 +141,11 @@ function toCheckpoints(value: unknown): CheckpointSummary | null {
 }
 
 /** `refreshJobInfoDetail`'s data → `JobHealthDetail`; never throws on a missing or malformed Flink part. */
-export function toJobHealthDetail(data: z.infer<typeof s.refreshDetailSchema>): JobHealthDetail {
+/** `dinkyVersion`: the server's release, which decides whether an `https://` Flink address can be read. */
+export function toJobHealthDetail(
+  data: z.infer<typeof s.refreshDetailSchema>,
+  dinkyVersion: string | null = null
+): JobHealthDetail {
   const dto = data.jobDataDto ?? null
   const job = s.part(s.flinkJobSchema, dto?.job)
   const config = s.part(s.jobConfigSchema, dto?.config)?.['execution-config'] ?? null
@@ -162,6 +167,14 @@ export function toJobHealthDetail(data: z.infer<typeof s.refreshDetailSchema>): 
       300
     ),
     flinkLost: (status === 'RECONNECTING' || status === 'UNKNOWN') && dto?.error === true,
+    ...(flinkHttpsBlocked(
+      dinkyVersion,
+      data.clusterInstance?.jobManagerHost,
+      data.clusterInstance?.hosts,
+      data.history?.jobManagerAddress
+    )
+      ? { flinkHttpsBlocked: true }
+      : {}),
     errorMsg: cut(dto?.errorMsg ?? data.instance.error ?? null),
     startTime: job?.['start-time'] ?? null,
     durationMs: job?.duration ?? null,

@@ -34,3 +34,40 @@ describe('checkpointing off', () => {
     expect(detail.checkpointConfig?.intervalMs).toBeNull()
   })
 })
+
+describe('a Flink REST address that says https://', () => {
+  async function afterHttps(version: string) {
+    sim = await startSimulator({ port: 0, tickMs: 0, logRate: 0, heartbeatMs: 60_000, version })
+    const client = createDinkyClient({ baseUrl: sim.url, logger: silentLogger })
+    await client.login('admin', 'dinky123!@#')
+    expect(await client.version()).toBe(version)
+    for (const cluster of await client.clusters()) sim.control.jobHealth.flinkOverHttps(cluster.id)
+    const running = (await client.jobs()).find((job) => job.status !== 'FAILED')!
+    const data = await client.request(
+      '/api/jobInstance/refreshJobInfoDetail',
+      refreshDetailSchema,
+      { query: { id: running.id, isForce: true } }
+    )
+    const detail = toJobHealthDetail(data, client.knownVersion?.() ?? null)
+    return { clusters: await client.clusters(), detail }
+  }
+
+  it('on Dinky 1.1.0 is named as the cause: Dinky prefixes http://, every Flink read fails', async () => {
+    const { clusters, detail } = await afterHttps('1.1.0')
+    expect(clusters.length).toBeGreaterThan(0)
+    for (const cluster of clusters) {
+      expect(cluster.jobManagerHost).toMatch(/^https:\/\//)
+      expect(cluster.available).toBe(false)
+      expect(cluster.flinkHttpsBlocked).toBe(true)
+    }
+    expect(detail.flinkLost).toBe(true)
+    expect(detail.flinkHttpsBlocked).toBe(true)
+  })
+
+  it('on Dinky 1.2.0 is no problem', async () => {
+    const { clusters, detail } = await afterHttps('1.2.0')
+    for (const cluster of clusters) expect(cluster.flinkHttpsBlocked).toBeUndefined()
+    expect(detail.flinkLost).toBe(false)
+    expect(detail.flinkHttpsBlocked).toBeUndefined()
+  })
+})
