@@ -8,6 +8,7 @@ import { createDinkyClient } from '../../../../src/main/core/dinky/client'
 import { silentLogger } from '../../../../src/main/core/logger'
 import { refreshDetailSchema } from '../../../../src/main/core/job-detail/job-detail-schemas'
 import { toJobHealthDetail } from '../../../../src/main/core/job-detail/map-job-health'
+import { getJson, login } from '../../../simulator/helpers'
 
 let sim: Simulator | null = null
 afterEach(async () => {
@@ -69,5 +70,29 @@ describe('a Flink REST address that says https://', () => {
     for (const cluster of clusters) expect(cluster.flinkHttpsBlocked).toBeUndefined()
     expect(detail.flinkLost).toBe(false)
     expect(detail.flinkHttpsBlocked).toBeUndefined()
+  })
+})
+
+describe("Flink's job JSON through getJobInfoDetail, as a real Flink 1.18.1 writes it", () => {
+  it('lists every job state in timestamps, every execution state in status-counts', async () => {
+    sim = await startSimulator({ port: 0, tickMs: 0, logRate: 0, heartbeatMs: 60_000 })
+    const token = await login(sim)
+    const running = sim.control.world.latestInstances().find((i) => i.status === 'RUNNING')!
+    const { body } = await getJson(sim, token, `/api/jobInstance/getJobInfoDetail?id=${running.id}`)
+    const dto = body.data.jobDataDto
+    expect(Object.keys(dto.job.timestamps)).toEqual(
+      'CREATED FAILING FAILED RUNNING CANCELLING SUSPENDED CANCELED RESTARTING INITIALIZING FINISHED RECONCILING'.split(
+        ' '
+      )
+    )
+    expect(dto.job.timestamps.FAILED).toBe(0)
+    expect(Object.keys(dto.job['status-counts'])).toEqual(
+      'CREATED FAILED RUNNING CANCELED CANCELING INITIALIZING FINISHED SCHEDULED RECONCILING DEPLOYING'.split(
+        ' '
+      )
+    )
+    expect(dto.job['status-counts'].RUNNING).toBe(dto.job.vertices.length)
+    expect(dto.checkpointsConfig).toHaveProperty('changelog_periodic_materialization_interval')
+    expect(dto.checkpointsConfig).not.toHaveProperty('periodic_materialization_interval')
   })
 })
