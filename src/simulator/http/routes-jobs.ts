@@ -62,7 +62,8 @@ async function listInstances(state: SimState, ctx: RequestContext) {
     return direction === 'descend' ? -order : order
   })
   const page = rows.slice((current - 1) * pageSize, current * pageSize)
-  const data = page.map((row) => jobInstanceVo(row, world))
+  const withOwners = !/^1\.0\./.test(state.options.version)
+  const data = page.map((row) => jobInstanceVo(row, world, withOwners))
   return jsonReply(proTableBody(data, rows.length, current, pageSize))
 }
 

@@ -32,9 +32,16 @@ function durationOf(instance: JobInstanceRecord, at: number): number {
   return (instance.finishTime ?? at) - instance.createTime
 }
 
-/** A `JobInstanceVo` row; `type` is the execution mode taken from the history. */
-export function jobInstanceVo(instance: JobInstanceRecord, world: World): object {
-  return {
+/**
+ * A `JobInstanceVo` row; `type` is the execution mode taken from the history. The owner fields came with 1.1.0:
+ * a real 1.0.3 sends none.
+ */
+export function jobInstanceVo(
+  instance: JobInstanceRecord,
+  world: World,
+  withOwners = true
+): object {
+  const row = {
     id: instance.id,
     name: instance.name,
     taskId: instance.taskId,
@@ -50,6 +57,9 @@ export function jobInstanceVo(instance: JobInstanceRecord, world: World): object
     firstLevelOwner: 1,
     secondLevelOwners: null
   }
+  if (withOwners) return row
+  const { firstLevelOwner: _first, secondLevelOwners: _second, ...without } = row
+  return without
 }
 
 /** The `JobInstance` row `getJobInfoDetail` reads back from the database (stale like the list's). */

@@ -73,3 +73,18 @@ describe('a request Spring rejects before the controller', () => {
     expect(authHeaders(sim, token).Cookie).toBe('tenantId=1')
   })
 })
+
+describe('job rows of a real Dinky 1.0.3', () => {
+  it('carry no owner fields (they came with 1.1.0)', async () => {
+    const old = await startSimulator({ port: 0, ...TEST_OPTIONS, version: '1.0.3' })
+    try {
+      const token = await login(old)
+      const { body } = await postJson(old, token, '/api/jobInstance', { current: 1, pageSize: 5 })
+      expect(body.data[0]).not.toHaveProperty('firstLevelOwner')
+      expect(body.data[0]).not.toHaveProperty('secondLevelOwners')
+      expect((await wireRows())[0]).toHaveProperty('firstLevelOwner')
+    } finally {
+      await old.close()
+    }
+  })
+})
