@@ -54,6 +54,8 @@ export function acceptsJson(accept: string | undefined): boolean {
 }
 
 /** Builds the request listener; why one function: the order of the layers is the behaviour under test. */
+const CORS_VARY = ['Origin', 'Access-Control-Request-Method', 'Access-Control-Request-Headers']
+
 export function createPipeline(
   deps: PipelineDeps
 ): (req: IncomingMessage, res: ServerResponse) => void {
@@ -61,6 +63,8 @@ export function createPipeline(
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const ctx = createContext(req, res, state.options.now())
     if (ctx.path.startsWith('/__sim/')) return writeReply(res, await deps.admin(ctx))
+    // Spring's CORS support: three `Vary` lines on every answer, SSE and errors included (real 1.0.3–1.2.0).
+    res.setHeader('Vary', CORS_VARY)
     state.requestsByPath.set(ctx.path, (state.requestsByPath.get(ctx.path) ?? 0) + 1)
     if (faults.slowMs > 0)
       await new Promise<void>((resolve) => state.timers.timeout(resolve, faults.slowMs))
