@@ -40,4 +40,12 @@ describe('headers of a real Dinky 1.1.0', () => {
       await res.text()
     }
   })
+
+  it("writes Spring's 404 timestamp as yyyy-MM-dd HH:mm:ss in GMT+8", async () => {
+    const before = Date.now()
+    const body = (await (await fetch(`${sim.url}/api/nope`)).json()) as { timestamp: string }
+    expect(body.timestamp).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
+    const asUtc = Date.parse(body.timestamp.replace(' ', 'T') + 'Z')
+    expect(Math.abs(asUtc - 8 * 3600_000 - before)).toBeLessThan(60_000)
+  })
 })
