@@ -5,6 +5,7 @@
  * 4 the server could not answer.
  */
 import type { JobHealthDetail } from '../../shared/job-health'
+import { DONE_STATUSES } from '../../shared/models'
 import { createDinkyClient } from '../core/dinky/client'
 import { startDemoServer, type DemoServer } from '../core/session/demo-profile'
 import { JobDetailService } from '../core/job-detail/job-detail-service'
@@ -129,13 +130,22 @@ export async function runJobCommand(options: JobOptions, io: JobIo): Promise<num
   }
 }
 
+/**
+ * Why not "ok" for every job without a reason: the health rules judge a running job; a FAILED or CANCELED one
+ * (real 1.1.0/1.2.0: a failed job has no reasons) is not healthy, it is over.
+ */
+function healthWord(d: JobHealthDetail, reasons: string[]): string {
+  if (reasons.length) return reasons.join(', ')
+  return DONE_STATUSES.includes(d.status) ? `— (${d.status}, not running)` : 'ok'
+}
+
 function detailText(d: JobHealthDetail, reasons: string[], alerts: number, now: number): string[] {
   const cp = d.checkpoints
   const age = (at: number | null | undefined) =>
     at ? `${Math.round((now - at) / 1000)}s ago` : '—'
   const lines = [
     `${d.name} #${d.instanceId}  ${d.status}${d.flinkLost ? '  (Dinky lost Flink: the job may still run)' : ''}`,
-    `  health: ${reasons.length ? reasons.join(', ') : 'ok'}`,
+    `  health: ${healthWord(d, reasons)}`,
     `  checkpoints: ${cp ? `${cp.completed} completed, ${cp.failed} failed, latest ${age(cp.latestCompleted?.ackAt)}` : '—'}`
   ]
   if (d.flinkHttpsBlocked) lines.splice(1, 0, `  flink: ${FLINK_HTTPS_BLOCKED_TEXT}`)

@@ -41,6 +41,15 @@ describe('dinky-console job', () => {
     )
   }, 30_000)
 
+  it('does not call a failed job healthy', async () => {
+    const failed = sim.control.world.latestInstances().find((i) => i.status === 'FAILED')!
+    const run = runCli(['job', '--server', sim.url, '--id', String(failed.id)], {
+      DINKY_PASSWORD: 'dinky123!@#'
+    })
+    expect(await run.exit).toBe(0)
+    expect(run.stdout[1]).toBe('  health: — (FAILED, not running)')
+  }, 30_000)
+
   it('exits 2 without an id', async () => {
     const run = runCli(['job', '--server', sim.url])
     expect(await run.exit).toBe(2)
