@@ -8,7 +8,9 @@ import { createDinkyClient } from '../../src/main/core/dinky/client'
 import { silentLogger } from '../../src/main/core/logger'
 import { liveDurationMs } from '../../src/shared/job-duration'
 
-const START = Date.UTC(2026, 11, 7, 8, 0, 0)
+// Near the real clock: the client estimates the server's zone from its clock (15-minute steps), so a simulated
+// clock far from the real one would shift every parsed time. Whole seconds, as Dinky's times are.
+const START = Math.floor(Date.now() / 1000) * 1000
 let now = START
 let sim: Simulator
 beforeAll(async () => {
