@@ -30,11 +30,10 @@ export function JobsView() {
   )
 
   const healthColumns = useHealthColumns(useHealthSummaries())
-  const now = useNow(5_000)
   const live = jobs !== undefined && !jobs.stale
   const columns = useMemo(
-    () => jobColumns(t, openJob, healthColumns, (job) => liveDurationMs(job, now, live)),
-    [t, openJob, healthColumns, now, live]
+    () => jobColumns(t, openJob, healthColumns, live),
+    [t, openJob, healthColumns, live]
   )
 
   return (
@@ -91,13 +90,24 @@ export function JobsView() {
   )
 }
 
-/** The table's columns; rebuilt per language, health summaries and clock tick (running jobs' durations grow). */
+/**
+ * A running job's duration, grown from Dinky's last save (`liveDurationMs`); the cell ticks on its own, so the clock
+ * never re-renders the table.
+ */
+function DurationCell({ job, live }: { job: Job; live: boolean }) {
+  const { t } = useTranslation()
+  const now = useNow(5_000)
+  return <span data-testid="job-duration">{formatDuration(liveDurationMs(job, now, live), t)}</span>
+}
+
+/** The table's columns; built once per language, health summaries and staleness, so a re-render keeps them. */
 function jobColumns(
   t: TFunction,
   openJob: (id: number) => void,
   healthColumns: ColumnsType<Job>,
-  durationOf: (job: Job) => number | null
+  live: boolean
 ): ColumnsType<Job> {
+  const durationOf = (job: Job) => liveDurationMs(job, Date.now(), live)
   return [
     {
       title: t('jobs.name'),
@@ -134,7 +144,7 @@ function jobColumns(
       width: 120,
       align: 'right',
       sorter: (a, b) => (durationOf(a) ?? -1) - (durationOf(b) ?? -1),
-      render: (_ms: number | null, job) => formatDuration(durationOf(job), t)
+      render: (_ms: number | null, job) => <DurationCell job={job} live={live} />
     },
     {
       title: t('jobs.failedRestarts'),
