@@ -96,6 +96,8 @@ export interface JobHealthDetail {
   jobManagerAddress: string | null
   /** Dinky could not reach Flink (status RECONNECTING/UNKNOWN with `jobDataDto.error`): the job may still run. */
   flinkLost: boolean
+  /** The job's Flink address is `https://…` on Dinky 1.0/1.1, which cannot read it (see `Cluster`); absent if not. */
+  flinkHttpsBlocked?: boolean
   errorMsg: string | null
   startTime: number | null
   durationMs: number | null

@@ -90,6 +90,11 @@ export interface Cluster {
   enabled: boolean
   autoRegisters: boolean
   note: string | null
+  /**
+   * The cluster's Flink address is `https://…` and the server is Dinky 1.0/1.1, whose `FlinkAPI` always prefixes
+   * `http://`: every Flink read through Dinky fails (fixed in Dinky 1.2.0). Absent on older cache files.
+   */
+  flinkHttpsBlocked?: boolean
 }
 
 /** A Flink task manager of a cluster, from `getTaskManagerList`. */

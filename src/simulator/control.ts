@@ -159,7 +159,7 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     collectMetrics: () => world.metrics.collect(),
     clearMetricsLayouts: () => world.metrics.clearLayouts(),
     firehose: (options) => runFirehose(world, deps.hubs(), options),
-    jobHealth: createJobHealthControl(world, state.options.now),
+    jobHealth: createJobHealthControl(world, state.options.now, state.options.version),
     stats: () => {
       const hubs = deps.hubs()
       return {

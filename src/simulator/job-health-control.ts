@@ -5,7 +5,8 @@
  *   POST /__sim/health/checkpoints?taskId=&fail=true|false   the latest instance's checkpoints start/stop failing
  *   POST /__sim/health/backpressure?taskId=&vertex=N|none    HIGH backpressure on a vertex's output (or none)
  *   POST /__sim/health/flink?clusterId=&reachable=false|true Flink unreachable from Dinky (RECONNECTING → UNKNOWN)
- *   POST /__sim/health/interval?ms=                          every job's checkpoint interval
+ *   POST /__sim/health/https?clusterId=                      the cluster's Flink REST moves to https:// (1.0/1.1 lose it)
+ *   POST /__sim/health/interval?ms=                          every job's checkpoint interval (0: checkpointing off)
  */
 
 import type { SimulatorControl } from './control'
@@ -17,9 +18,21 @@ export interface JobHealthControl {
   backpressure(taskId: number, vertex: number | null): void
   setFlinkReachable(clusterId: number, reachable: boolean): void
   checkpointInterval(ms: number): void
+  /**
+   * The cluster's Flink REST address becomes `https://…`. Dinky 1.0/1.1 prefix `http://` to every Flink address
+   * (`FlinkAPI`, fixed by #3688 in 1.2.0), so there the heartbeat fails and Flink is unreachable from Dinky.
+   */
+  flinkOverHttps(clusterId: number): void
 }
 
-export function createJobHealthControl(world: World, now: () => number): JobHealthControl {
+/** The releases whose `FlinkAPI` always writes `http://` + address. */
+const FORCES_HTTP = /^1\.[01]\./
+
+export function createJobHealthControl(
+  world: World,
+  now: () => number,
+  version: string
+): JobHealthControl {
   const latest = (taskId: number): JobInstanceRecord => {
     const instance = world.latestOf(taskId)
     if (!instance) throw new Error(`No job instance for task ${taskId}`)
@@ -35,8 +48,19 @@ export function createJobHealthControl(world: World, now: () => number): JobHeal
       world.health.setFlinkReachable(clusterId, reachable, now())
       world.health.tick(world.latestInstances(), now())
     },
+    flinkOverHttps: (clusterId) => {
+      const cluster = world.clusters.find((c) => c.id === clusterId)
+      if (!cluster) throw new Error(`No cluster ${clusterId}`)
+      const https = (address: string) => `https://${address.replace(/^https?:\/\//i, '')}`
+      cluster.hosts = cluster.hosts.split(',').map(https).join(',')
+      cluster.jobManagerHost = https(cluster.jobManagerHost)
+      if (!FORCES_HTTP.test(version)) return
+      cluster.available = false
+      world.health.setFlinkReachable(clusterId, false, now())
+      world.health.tick(world.latestInstances(), now())
+    },
     checkpointInterval: (ms) => {
-      if (!(ms >= 100)) throw new Error('interval must be at least 100 ms')
+      if (!(ms >= 100) && ms !== 0) throw new Error('interval must be 0 (off) or at least 100 ms')
       world.health.checkpointIntervalMs = ms
     }
   }
@@ -57,5 +81,6 @@ export const JOB_HEALTH_VERBS: Record<string, Verb> = {
   },
   'health/flink': (c, q) =>
     c.jobHealth.setFlinkReachable(num(q, 'clusterId'), q.get('reachable') === 'true'),
-  'health/interval': (c, q) => c.jobHealth.checkpointInterval(num(q, 'ms'))
+  'health/interval': (c, q) => c.jobHealth.checkpointInterval(num(q, 'ms')),
+  'health/https': (c, q) => c.jobHealth.flinkOverHttps(num(q, 'clusterId'))
 }

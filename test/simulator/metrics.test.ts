@@ -92,10 +92,11 @@ describe('simulated Dinky metrics: layouts, history with 1.1 quirks, pushes', ()
     expect(content[vertex]['0.numRecordsInPerSecond']).toMatch(/^\d+\.\d$/)
   })
 
-  it('answers getFlinkData without startTime 400 and without flinkJobIds with code 5', async () => {
+  it('answers getFlinkData without startTime or flinkJobIds with code 5', async () => {
     sim = await startSimulator(TEST_OPTIONS)
     const token = await login(sim)
-    expect((await getJson(sim, token, '/api/monitor/getFlinkData?flinkJobIds=a')).status).toBe(400)
+    const noStart = await getJson(sim, token, '/api/monitor/getFlinkData?flinkJobIds=a')
+    expect(noStart.body).toMatchObject({ code: 5, success: false })
     const noIds = await getJson(sim, token, '/api/monitor/getFlinkData?startTime=0')
     expect(noIds.body.code).toBe(5)
     const backwards = await getJson(

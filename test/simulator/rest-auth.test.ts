@@ -87,15 +87,11 @@ describe('REST auth, envelopes and status codes', () => {
     expect((await readJson(res)).msg).toBe('Expired Token')
   })
 
-  it('needs the tenantId cookie on /api/current (400); on 1.1 the login check answers a tenant cookie without login first', async () => {
+  it('needs the tenantId cookie on /api/current (200 with code 5); on 1.1 the login check answers a tenant cookie without login first', async () => {
     const token = await login(sim)
     const without = await fetch(`${sim.url}/api/current`, { headers: { token } })
-    expect(without.status).toBe(400)
-    expect(await readJson(without)).toMatchObject({
-      status: 400,
-      error: 'Bad Request',
-      path: '/api/current'
-    })
+    expect(without.status).toBe(200)
+    expect(await readJson(without)).toMatchObject({ code: 5, success: false })
     const current = await getJson(sim, token, '/api/current')
     expect(current.body.data.currentTenant).toMatchObject({ id: 1 })
     expect(current.body.data.tokenInfo).toMatchObject({
@@ -126,7 +122,7 @@ describe('REST auth, envelopes and status codes', () => {
     expect((await readJson(after)).msg).toBe('Invalid Token')
   })
 
-  it('answers 404 for unknown paths, 405 for a wrong method and 400 for malformed JSON', async () => {
+  it('answers 404 for unknown paths, and code 5 in a 200 for a wrong method or malformed JSON', async () => {
     const token = await login(sim)
     const unknown = await fetch(`${sim.url}/api/nope`, { headers: { token } })
     expect(unknown.status).toBe(404)
@@ -136,13 +132,20 @@ describe('REST auth, envelopes and status codes', () => {
       path: '/api/nope'
     })
     const wrongMethod = await fetch(`${sim.url}/api/login`)
-    expect(wrongMethod.status).toBe(405)
+    expect(wrongMethod.status).toBe(200)
+    expect(await readJson(wrongMethod)).toMatchObject({
+      code: 5,
+      msg: "Request method 'GET' not supported"
+    })
     const malformed = await fetch(`${sim.url}/api/jobInstance`, {
       method: 'POST',
       headers: { token, Cookie: 'tenantId=1', 'Content-Type': 'application/json' },
       body: '{"current":'
     })
-    expect(malformed.status).toBe(400)
+    expect(malformed.status).toBe(200)
+    expect((await readJson(malformed)).data).toMatch(
+      /^org\.springframework\.http\.converter\.HttpMessageNotReadableException: /
+    )
   })
 
   it('writes msg texts in Chinese after a request chose zh-CN (process-global)', async () => {

@@ -137,7 +137,10 @@ describe('REST job instances, clusters and task actions', () => {
     const noKeyword = await fetch(`${sim.url}/api/clusterConfiguration/list`, {
       headers: { token, Cookie: 'tenantId=1' }
     })
-    expect(noKeyword.status).toBe(400)
+    expect(await noKeyword.json()).toMatchObject({
+      code: 5,
+      msg: "Required request parameter 'keyword' for method parameter type String is not present"
+    })
   })
 
   it('serves getSysInfo with jvm, cpu, mem and systemInfo', async () => {

@@ -5,11 +5,13 @@
  * 4 the server could not answer.
  */
 import type { JobHealthDetail } from '../../shared/job-health'
+import { DONE_STATUSES } from '../../shared/models'
 import { createDinkyClient } from '../core/dinky/client'
 import { startDemoServer, type DemoServer } from '../core/session/demo-profile'
 import { JobDetailService } from '../core/job-detail/job-detail-service'
 import { refreshDetailSchema } from '../core/job-detail/job-detail-schemas'
 import { toJobHealthDetail, toJobHealthSummary } from '../core/job-detail/map-job-health'
+import { FLINK_HTTPS_BLOCKED_TEXT } from '../core/dinky/flink-https'
 import { systemClock, type Logger } from '../core/ports'
 import { UsageError } from './cli-args'
 import { createMemoryCacheStore } from './memory-cache-store'
@@ -86,7 +88,7 @@ export async function runJobCommand(options: JobOptions, io: JobIo): Promise<num
       }
     )
     const asOf = io.now()
-    const detail = toJobHealthDetail(data)
+    const detail = toJobHealthDetail(data, client.knownVersion?.() ?? (await client.version()))
     const service = new JobDetailService({
       client,
       cache: createMemoryCacheStore().profile('cli'),
@@ -128,15 +130,25 @@ export async function runJobCommand(options: JobOptions, io: JobIo): Promise<num
   }
 }
 
+/**
+ * Why not "ok" for every job without a reason: the health rules judge a running job; a FAILED or CANCELED one
+ * (real 1.1.0/1.2.0: a failed job has no reasons) is not healthy, it is over.
+ */
+function healthWord(d: JobHealthDetail, reasons: string[]): string {
+  if (reasons.length) return reasons.join(', ')
+  return DONE_STATUSES.includes(d.status) ? `— (${d.status}, not running)` : 'ok'
+}
+
 function detailText(d: JobHealthDetail, reasons: string[], alerts: number, now: number): string[] {
   const cp = d.checkpoints
   const age = (at: number | null | undefined) =>
     at ? `${Math.round((now - at) / 1000)}s ago` : '—'
   const lines = [
     `${d.name} #${d.instanceId}  ${d.status}${d.flinkLost ? '  (Dinky lost Flink: the job may still run)' : ''}`,
-    `  health: ${reasons.length ? reasons.join(', ') : 'ok'}`,
+    `  health: ${healthWord(d, reasons)}`,
     `  checkpoints: ${cp ? `${cp.completed} completed, ${cp.failed} failed, latest ${age(cp.latestCompleted?.ackAt)}` : '—'}`
   ]
+  if (d.flinkHttpsBlocked) lines.splice(1, 0, `  flink: ${FLINK_HTTPS_BLOCKED_TEXT}`)
   if (cp?.latestFailed) lines.push(`  last failure: ${cp.latestFailed.failureMessage ?? '—'}`)
   for (const v of d.vertices)
     lines.push(

@@ -8,6 +8,7 @@ import type { SessionUpdate } from '../../shared/session'
 import { maxOf } from '../../shared/array-bounds'
 import { inertTerminalText as inert } from './inert-text'
 import { stateFields } from './ndjson-format'
+import { FLINK_HTTPS_BLOCKED_TEXT } from '../core/dinky/flink-https'
 
 const two = (n: number) => String(n).padStart(2, '0')
 
@@ -105,7 +106,10 @@ export class TextView {
         const total = update.clusters.value.length
         const { stale, asOf, staleReason } = update.clusters
         const why = staleReason ? `stale (${staleReason})` : freshness(stale, asOf)
-        return [`${clock(now)} clusters (${why}): ${up}/${total} available`]
+        const blocked = update.clusters.value
+          .filter((cluster) => cluster.flinkHttpsBlocked)
+          .map((cluster) => `  cluster ${inert(cluster.name)}: ${FLINK_HTTPS_BLOCKED_TEXT}`)
+        return [`${clock(now)} clusters (${why}): ${up}/${total} available`, ...blocked]
       }
       case 'jvm': {
         const { heapUsed, heapMax } = update.sample.jvm

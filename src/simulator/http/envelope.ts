@@ -89,7 +89,7 @@ const REASONS: Record<number, string> = {
   500: 'Internal Server Error'
 }
 
-/** Spring Boot's `BasicErrorController` JSON, for requests Dinky's controllers never see (404, 405, 400). */
+/** Spring Boot's `BasicErrorController` JSON, for a path no controller maps (404). */
 export function springErrorReply(status: number, path: string, at: number): Reply {
   const body = JSON.stringify({
     timestamp: formatErrorTimestamp(at),
@@ -98,4 +98,49 @@ export function springErrorReply(status: number, path: string, at: number): Repl
     path
   })
   return jsonReply(body, status)
+}
+
+/** What Spring MVC rejects before a Dinky controller method runs, as its exception says it. */
+export type SpringRejection =
+  | { kind: 'missing-cookie'; name: string; type: string }
+  | { kind: 'missing-param'; name: string; type: string }
+  | { kind: 'unreadable-body'; detail: string }
+  | { kind: 'method'; method: string }
+  | { kind: 'type-mismatch'; value: string; type: string }
+
+const REJECTIONS: Record<SpringRejection['kind'], string> = {
+  'missing-cookie': 'org.springframework.web.bind.MissingRequestCookieException',
+  'missing-param': 'org.springframework.web.bind.MissingServletRequestParameterException',
+  'unreadable-body': 'org.springframework.http.converter.HttpMessageNotReadableException',
+  method: 'org.springframework.web.HttpRequestMethodNotSupportedException',
+  'type-mismatch': 'org.springframework.web.method.annotation.MethodArgumentTypeMismatchException'
+}
+
+function rejectionMessage(rejection: SpringRejection): string {
+  switch (rejection.kind) {
+    case 'missing-cookie':
+      return `Required cookie '${rejection.name}' for method parameter type ${rejection.type} is not present`
+    case 'missing-param':
+      return `Required request parameter '${rejection.name}' for method parameter type ${rejection.type} is not present`
+    case 'unreadable-body':
+      return rejection.detail
+    case 'method':
+      return `Request method '${rejection.method}' not supported`
+    case 'type-mismatch':
+      return (
+        `Failed to convert value of type 'java.lang.String' to required type '${rejection.type}'; ` +
+        `nested exception is java.lang.NumberFormatException: For input string: "${rejection.value}"`
+      )
+  }
+}
+
+/**
+ * Why not Spring's 400/405: Dinky's catch-all `UnKnownExceptionHandler` (`@ExceptionHandler Exception`) sees these
+ * first and answers HTTP 200 with `Result.exception`: code 5, the message, the stack trace as `data` (seen on a
+ * real 1.1.0 and 1.2.0 for a missing cookie or parameter, a malformed body and a wrong method).
+ */
+export function springRejectionReply(rejection: SpringRejection, at: number): Reply {
+  const message = rejectionMessage(rejection)
+  const trace = `${REJECTIONS[rejection.kind]}: ${message}\n\tat org.springframework.web.servlet.DispatcherServlet.doDispatch(DispatcherServlet.java:1067)\n`
+  return jsonReply(resultBody(trace, CODE.EXCEPTION, message, at))
 }

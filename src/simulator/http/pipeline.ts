@@ -9,7 +9,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Faults } from '../faults'
 import type { SimState } from '../sim-state'
 import { TENANT_ID } from '../world/entities'
-import { CODE, jsonReply, resultBody, springErrorReply, type Reply } from './envelope'
+import {
+  CODE,
+  jsonReply,
+  resultBody,
+  springErrorReply,
+  springRejectionReply,
+  type Reply
+} from './envelope'
 import { BadRequestBody, createContext, type RequestContext } from './request'
 import type { Router } from './router'
 
@@ -47,6 +54,8 @@ export function acceptsJson(accept: string | undefined): boolean {
 }
 
 /** Builds the request listener; why one function: the order of the layers is the behaviour under test. */
+const CORS_VARY = ['Origin', 'Access-Control-Request-Method', 'Access-Control-Request-Headers']
+
 export function createPipeline(
   deps: PipelineDeps
 ): (req: IncomingMessage, res: ServerResponse) => void {
@@ -54,6 +63,8 @@ export function createPipeline(
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const ctx = createContext(req, res, state.options.now())
     if (ctx.path.startsWith('/__sim/')) return writeReply(res, await deps.admin(ctx))
+    // Spring's CORS support: three `Vary` lines on every answer, SSE and errors included (real 1.0.3–1.2.0).
+    res.setHeader('Vary', CORS_VARY)
     state.requestsByPath.set(ctx.path, (state.requestsByPath.get(ctx.path) ?? 0) + 1)
     if (faults.slowMs > 0)
       await new Promise<void>((resolve) => state.timers.timeout(resolve, faults.slowMs))
@@ -61,7 +72,13 @@ export function createPipeline(
     const language = req.headers.language
     state.language.set(Array.isArray(language) ? language[0] : (language ?? ctx.cookies.language))
     const match = router.match(ctx.method, ctx.path)
-    if ('miss' in match) return writeReply(res, springErrorReply(match.miss, ctx.path, ctx.at))
+    if ('miss' in match) {
+      const reply =
+        match.miss === 404
+          ? springErrorReply(404, ctx.path, ctx.at)
+          : springRejectionReply({ kind: 'method', method: ctx.method }, ctx.at)
+      return writeReply(res, reply)
+    }
     const token = state.tokens.read({
       query: ctx.query,
       headers: req.headers,
@@ -96,7 +113,10 @@ export function createPipeline(
       if (result !== 'stream') writeReply(res, result)
     } catch (error) {
       if (error instanceof BadRequestBody)
-        return writeReply(res, springErrorReply(400, ctx.path, ctx.at))
+        return writeReply(
+          res,
+          springRejectionReply({ kind: 'unreadable-body', detail: error.message }, ctx.at)
+        )
       const message = error instanceof Error ? error.message : String(error)
       writeReply(res, jsonReply(resultBody(String(error), CODE.EXCEPTION, message, ctx.at)))
     }

@@ -10,7 +10,7 @@ import { formatCookieExpires, formatDateTime } from '../world/time-format'
 import { TENANT_ID } from '../world/entities'
 import { isWebSocketVersion } from '../options'
 import { USER_ID } from './auth'
-import { CODE, jsonReply, resultBody, springErrorReply } from './envelope'
+import { CODE, jsonReply, resultBody, springRejectionReply } from './envelope'
 import type { Login, RequestContext } from './request'
 import type { Route } from './router'
 
@@ -150,7 +150,10 @@ export function authRoutes(state: SimState): Route[] {
       login: true,
       handle: (ctx) =>
         ctx.tenantId === null
-          ? springErrorReply(400, ctx.path, ctx.at)
+          ? springRejectionReply(
+              { kind: 'missing-cookie', name: 'tenantId', type: 'Integer' },
+              ctx.at
+            )
           : ok(state, userDto(state, ctx.login, ctx.login?.token ?? null, true))
     },
     {

@@ -5,7 +5,7 @@
 
 import { ok, type SimState } from '../sim-state'
 import { TENANT_ID } from '../world/entities'
-import { springErrorReply } from './envelope'
+import { springRejectionReply } from './envelope'
 import type { RequestContext } from './request'
 import type { Route } from './router'
 import { clusterConfigurationToWire, clusterToWire, sysInfoToWire } from './wire-infra'
@@ -39,7 +39,11 @@ export function infraRoutes(state: SimState): Route[] {
       login: true,
       handle: (ctx) => {
         const keyword = ctx.query.get('keyword')
-        if (keyword === null) return springErrorReply(400, ctx.path, ctx.at)
+        if (keyword === null)
+          return springRejectionReply(
+            { kind: 'missing-param', name: 'keyword', type: 'String' },
+            ctx.at
+          )
         const configurations = ownTenant(ctx) ? world.configurations : []
         const rows = configurations.filter((c) => matches(keyword, c.name, c.note))
         return ok(state, rows.map(clusterConfigurationToWire))

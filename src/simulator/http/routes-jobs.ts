@@ -62,7 +62,8 @@ async function listInstances(state: SimState, ctx: RequestContext) {
     return direction === 'descend' ? -order : order
   })
   const page = rows.slice((current - 1) * pageSize, current * pageSize)
-  const data = page.map((row) => jobInstanceVo(row, world, ctx.at))
+  const withOwners = !/^1\.0\./.test(state.options.version)
+  const data = page.map((row) => jobInstanceVo(row, world, withOwners))
   return jsonReply(proTableBody(data, rows.length, current, pageSize))
 }
 
@@ -151,7 +152,7 @@ export function jobRoutes(state: SimState): Route[] {
         const instance = ownTenant(ctx)
           ? world.latestOf(Number(ctx.query.get('taskId')))
           : undefined
-        return ok(state, instance ? jobInstance(instance, ctx.at) : null)
+        return ok(state, instance ? jobInstance(instance) : null)
       }
     },
     {

@@ -8,7 +8,7 @@
 import { ok, type SimState } from '../sim-state'
 import type { MetricsLayoutRow } from '../world/metrics'
 import { formatDate, formatDateTime, formatLocalDateTime } from '../world/time-format'
-import { springErrorReply } from './envelope'
+import { springRejectionReply } from './envelope'
 import type { RequestContext } from './request'
 import type { Route } from './router'
 
@@ -33,8 +33,14 @@ export function layoutRowToWire(row: MetricsLayoutRow): object {
 
 function getFlinkData(state: SimState, ctx: RequestContext) {
   const start = ctx.query.get('startTime')
-  // `@RequestParam Long startTime`: missing or not a number is Spring's 400 before the controller.
-  if (start === null || !/^-?\d+$/.test(start)) return springErrorReply(400, ctx.path, ctx.at)
+  // `@RequestParam Long startTime`: missing or not a number, Spring rejects it before the controller.
+  if (start === null)
+    return springRejectionReply({ kind: 'missing-param', name: 'startTime', type: 'Long' }, ctx.at)
+  if (!/^-?\d+$/.test(start))
+    return springRejectionReply(
+      { kind: 'type-mismatch', value: start, type: 'java.lang.Long' },
+      ctx.at
+    )
   const endText = ctx.query.get('endTime')
   const end = endText === null || endText === '' ? state.options.now() : Number(endText)
   const ids = ctx.query.get('flinkJobIds')
@@ -80,7 +86,11 @@ export function monitorRoutes(state: SimState): Route[] {
       login: true,
       handle: (ctx) => {
         const name = ctx.query.get('layoutName')
-        if (name === null) return springErrorReply(400, ctx.path, ctx.at)
+        if (name === null)
+          return springRejectionReply(
+            { kind: 'missing-param', name: 'layoutName', type: 'String' },
+            ctx.at
+          )
         return ok(state, world.metrics.rowsOf(name).map(layoutRowToWire))
       }
     },
@@ -92,7 +102,14 @@ export function monitorRoutes(state: SimState): Route[] {
       handle: async (ctx) => {
         const layoutName = decodeURIComponent(ctx.path.slice(ctx.path.lastIndexOf('/') + 1))
         const body = await ctx.json()
-        if (!Array.isArray(body)) return springErrorReply(400, ctx.path, ctx.at)
+        if (!Array.isArray(body))
+          return springRejectionReply(
+            {
+              kind: 'unreadable-body',
+              detail: 'JSON parse error: Cannot deserialize value of type `java.util.ArrayList`'
+            },
+            ctx.at
+          )
         world.metrics.saveLayout(layoutName, body as Array<Partial<MetricsLayoutRow>>)
         return ok(state, null)
       }

@@ -125,9 +125,17 @@ export function flinkJob(instance: JobInstanceRecord, state: JobFlinkState, at: 
     duration: (instance.finishTime ?? at) - instance.createTime,
     maxParallelism: -1,
     now: at,
-    timestamps: { [running]: instance.updateTime, CREATED: instance.createTime },
+    timestamps: {
+      ...zeroes(JOB_STATES),
+      CREATED: instance.createTime,
+      INITIALIZING: instance.createTime,
+      [running]: instance.updateTime
+    },
     vertices,
-    'status-counts': { [running]: vertices.length },
+    'status-counts': {
+      ...zeroes(EXECUTION_STATES),
+      [EXECUTION_STATES.includes(running) ? running : 'RUNNING']: vertices.length
+    },
     plan: { jid: instance.jid, name: instance.name, type: 'STREAMING', nodes }
   }
 }
@@ -206,11 +214,17 @@ export function checkpointsOverview(state: JobFlinkState): object {
   }
 }
 
-/** Flink's `GET /jobs/:jid/checkpoints/config` (`CheckpointConfigInfo`). */
+/** Flink's `Long.MAX_VALUE`, which JSON text `9223372036854775807` parses to in JavaScript too. */
+const LONG_MAX = 2 ** 63
+
+/**
+ * Flink's `GET /jobs/:jid/checkpoints/config` (`CheckpointConfigInfo`). With checkpointing off Flink reports the
+ * interval as `Long.MAX_VALUE` (seen on a real Flink 1.18.1 behind Dinky 1.1.0) and mode `at_least_once`.
+ */
 export function checkpointsConfig(intervalMs: number): object {
   return {
-    mode: 'exactly_once',
-    interval: intervalMs,
+    mode: intervalMs === 0 ? 'at_least_once' : 'exactly_once',
+    interval: intervalMs === 0 ? LONG_MAX : intervalMs,
     timeout: 600_000,
     min_pause: 0,
     max_concurrent: 1,
@@ -222,9 +236,41 @@ export function checkpointsConfig(intervalMs: number): object {
     aligned_checkpoint_timeout: 0,
     checkpoints_after_tasks_finish: true,
     state_changelog_enabled: false,
-    periodic_materialization_interval: 600_000,
+    changelog_periodic_materialization_interval: 600_000,
     changelog_storage: 'memory'
   }
+}
+
+/** Flink 1.18's `JobStatus` names, every one a key of `timestamps` (0 until reached), in Flink's order. */
+const JOB_STATES = [
+  'CREATED',
+  'FAILING',
+  'FAILED',
+  'RUNNING',
+  'CANCELLING',
+  'SUSPENDED',
+  'CANCELED',
+  'RESTARTING',
+  'INITIALIZING',
+  'FINISHED',
+  'RECONCILING'
+]
+/** Flink 1.18's `ExecutionState` names as `status-counts` lists them, every one present. */
+const EXECUTION_STATES = [
+  'CREATED',
+  'FAILED',
+  'RUNNING',
+  'CANCELED',
+  'CANCELING',
+  'INITIALIZING',
+  'FINISHED',
+  'SCHEDULED',
+  'RECONCILING',
+  'DEPLOYING'
+]
+
+function zeroes(keys: readonly string[]): Record<string, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0]))
 }
 
 /** Flink's `GET /jobs/:jid/exceptions`; a finished job's is null (Dinky never stored one). */

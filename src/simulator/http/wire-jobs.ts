@@ -10,13 +10,38 @@ import { clusterConfigurationToWire, clusterToWire } from './wire-infra'
 
 const orNull = (ms: number | null): string | null => (ms === null ? null : formatDateTime(ms))
 
+/**
+ * The stored `finishTime`: Dinky 1.x writes Flink's `end-time` of a running job (-1 ms, rounded to the second by
+ * the database) as a time, so once Flink has reported the job (it has a jid) an unfinished row says
+ * `1970-01-01 08:00:00` in the server's zone, not null (seen on a real 1.1.0).
+ */
+function storedFinishTime(instance: JobInstanceRecord): string | null {
+  if (instance.finishTime !== null) return formatDateTime(instance.finishTime)
+  return instance.jid === null ? null : formatDateTime(0)
+}
+
+/**
+ * The stored `duration`: `JobRefreshHandler` saves a running job's row (Flink's duration and `updateTime`) only
+ * every 60 refresh cycles, so the list's duration is the one of the last save, `updateTime - createTime`.
+ */
+function storedDuration(instance: JobInstanceRecord): number {
+  return (instance.finishTime ?? instance.updateTime) - instance.createTime
+}
+
 function durationOf(instance: JobInstanceRecord, at: number): number {
   return (instance.finishTime ?? at) - instance.createTime
 }
 
-/** A `JobInstanceVo` row; `type` is the execution mode taken from the history. */
-export function jobInstanceVo(instance: JobInstanceRecord, world: World, at: number): object {
-  return {
+/**
+ * A `JobInstanceVo` row; `type` is the execution mode taken from the history. The owner fields came with 1.1.0:
+ * a real 1.0.3 sends none.
+ */
+export function jobInstanceVo(
+  instance: JobInstanceRecord,
+  world: World,
+  withOwners = true
+): object {
+  const row = {
     id: instance.id,
     name: instance.name,
     taskId: instance.taskId,
@@ -26,15 +51,19 @@ export function jobInstanceVo(instance: JobInstanceRecord, world: World, at: num
     type: world.task(instance.taskId)?.type ?? null,
     createTime: formatDateTime(instance.createTime),
     updateTime: formatDateTime(instance.updateTime),
-    finishTime: orNull(instance.finishTime),
-    duration: durationOf(instance, at),
+    finishTime: storedFinishTime(instance),
+    duration: storedDuration(instance),
     failedRestartCount: instance.failedRestartCount,
     firstLevelOwner: 1,
     secondLevelOwners: null
   }
+  if (withOwners) return row
+  const { firstLevelOwner: _first, secondLevelOwners: _second, ...without } = row
+  return without
 }
 
-export function jobInstance(instance: JobInstanceRecord, at: number): object {
+/** The `JobInstance` row `getJobInfoDetail` reads back from the database (stale like the list's). */
+export function jobInstance(instance: JobInstanceRecord): object {
   return {
     id: instance.id,
     tenantId: instance.tenantId,
@@ -48,8 +77,8 @@ export function jobInstance(instance: JobInstanceRecord, at: number): object {
     error: instance.error,
     createTime: formatDateTime(instance.createTime),
     updateTime: formatDateTime(instance.updateTime),
-    finishTime: orNull(instance.finishTime),
-    duration: durationOf(instance, at),
+    finishTime: storedFinishTime(instance),
+    duration: storedDuration(instance),
     failedRestartCount: instance.failedRestartCount,
     creator: 1,
     updater: 1,
@@ -171,7 +200,7 @@ export function jobInfoDetail(instance: JobInstanceRecord, world: World, at: num
   }
   return {
     id: instance.id,
-    instance: jobInstance(instance, at),
+    instance: jobInstance(instance),
     clusterInstance: cluster ? clusterToWire(cluster) : null,
     clusterConfiguration: configuration ? clusterConfigurationToWire(configuration) : null,
     history,

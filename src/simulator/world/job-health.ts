@@ -69,7 +69,7 @@ export function unit(a: number, b: number): number {
 }
 
 export class JobHealth {
-  /** Flink's `execution.checkpointing.interval` of every simulated job (demo-fast by default). */
+  /** Flink's `execution.checkpointing.interval` of every simulated job (demo-fast by default); 0 means off. */
   checkpointIntervalMs = 10_000
   readonly logs = new FlinkLogs()
   private readonly byInstance = new Map<number, JobFlinkState>()
@@ -185,6 +185,7 @@ export class JobHealth {
   }
 
   private advance(instance: JobInstanceRecord, state: JobFlinkState, at: number): void {
+    if (this.checkpointIntervalMs === 0) return
     const until = instance.status === 'RUNNING' ? at : Math.min(at, instance.updateTime)
     const interval = Math.max(100, this.checkpointIntervalMs)
     const owed = Math.floor((until - state.lastTriggerAt) / interval)

@@ -38,9 +38,17 @@ export function formatLocalDateTime(epochMs: number): string {
   return ms === 0 ? base : `${base}.${pad(ms, 3)}`
 }
 
-/** Spring Boot's error-body `timestamp` (`2024-08-27T02:15:30.123+00:00`), written in UTC. */
+/**
+ * Spring Boot's error body `timestamp` (a `java.util.Date`): Dinky's `spring.jackson` settings write it as
+ * `yyyy-MM-dd HH:mm:ss` in GMT+8 on every release, whatever the server's own zone (a real 1.1.0 in UTC wrote
+ * `16:03:02` at 08:03 UTC).
+ */
 export function formatErrorTimestamp(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace('Z', '+00:00')
+  const d = new Date(epochMs + 8 * 60 * 60 * 1000)
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
+  )
 }
 
 /** Sa-Token's cookie `Expires` attribute (RFC 1123 in GMT). */

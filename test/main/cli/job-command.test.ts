@@ -31,6 +31,28 @@ describe('dinky-console job', () => {
     expect(line).toHaveProperty('exceptions')
   })
 
+  it('names an https:// Flink address on Dinky 1.1 as the cause, not just lost Flink', async () => {
+    const running = sim.control.world.latestInstances().find((i) => i.status === 'RUNNING')!
+    sim.control.jobHealth.flinkOverHttps(running.clusterId)
+    const run = runCli(['job', '--server', sim.url, '--id', String(running.id)], {
+      DINKY_PASSWORD: 'dinky123!@#'
+    })
+    expect(await run.exit).toBe(0)
+    expect(run.stdout[0]).toMatch(/RECONNECTING {2}\(Dinky lost Flink/)
+    expect(run.stdout[1]).toMatch(
+      /^ {2}flink: its Flink address is https:\/\/, but Dinky 1\.0\/1\.1 always/
+    )
+  }, 30_000)
+
+  it('does not call a failed job healthy', async () => {
+    const failed = sim.control.world.latestInstances().find((i) => i.status === 'FAILED')!
+    const run = runCli(['job', '--server', sim.url, '--id', String(failed.id)], {
+      DINKY_PASSWORD: 'dinky123!@#'
+    })
+    expect(await run.exit).toBe(0)
+    expect(run.stdout[1]).toBe('  health: — (FAILED, not running)')
+  }, 30_000)
+
   it('exits 2 without an id', async () => {
     const run = runCli(['job', '--server', sim.url])
     expect(await run.exit).toBe(2)

@@ -52,7 +52,8 @@ export const clusterSchema = z.object({
   available: z.boolean(),
   enabled: z.boolean(),
   autoRegisters: z.boolean(),
-  note: nullableString
+  note: nullableString,
+  flinkHttpsBlocked: z.boolean().optional()
 }) satisfies z.ZodType<Cluster>
 
 export const taskManagerSchema = z.object({

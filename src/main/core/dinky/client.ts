@@ -137,6 +137,9 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
     return all
   }
 
+  /** The last version the server told (`version()`); Flink-address checks depend on it. */
+  let knownVersion: string | null = null
+
   const clusters = async (): Promise<Cluster[]> => {
     const byId = new Map<number, Cluster>()
     for (const isAutoCreate of [false, true]) {
@@ -147,7 +150,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
           query: { searchKeyWord: '', isAutoCreate }
         }
       )
-      for (const row of data) byId.set(row.id, map.toCluster(row))
+      for (const row of data) byId.set(row.id, map.toCluster(row, knownVersion))
     }
     return [...byId.values()]
   }
@@ -179,7 +182,12 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
     jobs,
     clusters,
     jobAction,
-    version: () => probeVersion(http),
+    async version() {
+      const found = await probeVersion(http)
+      if (found !== null) knownVersion = found
+      return found
+    },
+    knownVersion: () => knownVersion,
     async tokenInfo() {
       const { data } = await http.result('/api/tokenInfo', schema.tokenInfoSchema)
       return {

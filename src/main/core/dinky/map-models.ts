@@ -28,8 +28,23 @@ import type {
   taskManagerSchema,
   userDtoSchema
 } from './schemas'
+import { flinkHttpsBlocked } from './flink-https'
 import { DINKY_DEFAULT_OFFSET_MS, toZonedTime } from './server-zone'
 import type { ClusterConfigurationSummary, DinkyProcess, MetricsSample, ProcessStep } from './types'
+
+/** No job finished before 1971: anything earlier is Dinky's "not finished" sentinel, never a real time. */
+const FIRST_REAL_FINISH_MS = Date.UTC(1971, 0, 1)
+
+/**
+ * Why: Dinky 1.x stores Flink's `end-time` of a running job (-1) as a time, so a running job's `finishTime` reads
+ * `1970-01-01 00:00:00` in the server's zone (seen on a real 1.1.0), not null. The console keeps null for it.
+ */
+function finishTimeOf(value: string | number | null | undefined, offsetMs: number): string | null {
+  const zoned = toZonedTime(value, offsetMs)
+  if (zoned === null) return null
+  const ms = Date.parse(zoned)
+  return Number.isNaN(ms) || ms >= FIRST_REAL_FINISH_MS ? zoned : null
+}
 
 /** `offsetMs`: the server's UTC offset (`DinkyClient.serverUtcOffsetMs()`), for its zone-less times. */
 export function toJob(
@@ -46,7 +61,7 @@ export function toJob(
     step: vo.step ?? 0,
     createTime: toZonedTime(vo.createTime, offsetMs),
     updateTime: toZonedTime(vo.updateTime, offsetMs),
-    finishTime: toZonedTime(vo.finishTime, offsetMs),
+    finishTime: finishTimeOf(vo.finishTime, offsetMs),
     durationMs: vo.duration ?? null,
     failedRestartCount: vo.failedRestartCount ?? 0
   }
@@ -70,8 +85,14 @@ export function toStatusCounts(body: z.infer<typeof statusCountSchema>): StatusC
   }
 }
 
-export function toCluster(body: z.infer<typeof clusterInstanceSchema>): Cluster {
+/** `dinkyVersion`: the server's release, which decides whether an `https://` Flink address can be read. */
+export function toCluster(
+  body: z.infer<typeof clusterInstanceSchema>,
+  dinkyVersion: string | null = null
+): Cluster {
+  const blocked = flinkHttpsBlocked(dinkyVersion, body.hosts, body.jobManagerHost)
   return {
+    ...(blocked ? { flinkHttpsBlocked: true } : {}),
     id: body.id,
     name: body.name,
     alias: body.alias ?? null,

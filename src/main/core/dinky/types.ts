@@ -110,6 +110,8 @@ export interface DinkyClient {
    * with the token, which every release answers. A 401 here is never a `token-expired`/refused login.
    */
   version(): Promise<string | null>
+  /** The version `version()` last found; null before. Optional so that test doubles need not have it. */
+  knownVersion?(): string | null
   /** `POST /api/login`, then `chooseTenant` (the given tenant or the first listed) and `current`. */
   login(username: string, password: string, tenantId?: number | null): Promise<LoginResult>
   /** Logs in again with the credentials of the last successful login (one silent re-login). */

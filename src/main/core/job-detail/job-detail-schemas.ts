@@ -40,7 +40,7 @@ export const refreshDetailSchema = z.object({
     error: text
   }),
   clusterInstance: z
-    .object({ name: text, alias: text, jobManagerHost: text })
+    .object({ name: text, alias: text, jobManagerHost: text, hosts: text })
     .nullish()
     .catch(null),
   history: z

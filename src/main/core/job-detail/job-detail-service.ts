@@ -227,7 +227,9 @@ export class JobDetailService {
       { query: { id: instanceId, isForce: reason === 'force' } }
     )
     const asOf = this.options.clock.now()
-    const detail: Fresh<JobHealthDetail> = { value: toJobHealthDetail(data), asOf, stale: false }
+    const version = this.options.client.knownVersion?.() ?? null
+    const value = toJobHealthDetail(data, version)
+    const detail: Fresh<JobHealthDetail> = { value, asOf, stale: false }
     const summary = toJobHealthSummary(detail.value, asOf, asOf)
     const open = this.scheduler.isOpen(instanceId)
     if (open) this.live.set(instanceId, detail)

@@ -13,6 +13,7 @@ import type {
   JobHealthSummary,
   VertexHealth
 } from '../../../shared/job-health'
+import { flinkHttpsBlocked } from '../dinky/flink-https'
 import * as s from './job-detail-schemas'
 import type { z } from 'zod'
 
@@ -38,6 +39,14 @@ const level = (value: string | null | undefined): BackpressureLevel | null => {
 }
 
 /** Flink's "no watermark" is Long.MIN_VALUE; anything not a plausible epoch ms is "none". */
+/**
+ * Why: with checkpointing off Flink reports the interval as `Long.MAX_VALUE` (a real Flink 1.18.1 did), which no
+ * view should print as a duration of 292 million years. Null means "no periodic checkpoints".
+ */
+function intervalOf(value: number | null | undefined): number | null {
+  return value === null || value === undefined || value >= Number.MAX_SAFE_INTEGER ? null : value
+}
+
 function watermarkOf(value: unknown): number | null {
   let lowest: number | null = null
   for (const mark of s.boundedList(s.watermarkSchema, value, LIMITS.subtasks)) {
@@ -132,7 +141,11 @@ function toCheckpoints(value: unknown): CheckpointSummary | null {
 }
 
 /** `refreshJobInfoDetail`'s data → `JobHealthDetail`; never throws on a missing or malformed Flink part. */
-export function toJobHealthDetail(data: z.infer<typeof s.refreshDetailSchema>): JobHealthDetail {
+/** `dinkyVersion`: the server's release, which decides whether an `https://` Flink address can be read. */
+export function toJobHealthDetail(
+  data: z.infer<typeof s.refreshDetailSchema>,
+  dinkyVersion: string | null = null
+): JobHealthDetail {
   const dto = data.jobDataDto ?? null
   const job = s.part(s.flinkJobSchema, dto?.job)
   const config = s.part(s.jobConfigSchema, dto?.config)?.['execution-config'] ?? null
@@ -154,6 +167,14 @@ export function toJobHealthDetail(data: z.infer<typeof s.refreshDetailSchema>): 
       300
     ),
     flinkLost: (status === 'RECONNECTING' || status === 'UNKNOWN') && dto?.error === true,
+    ...(flinkHttpsBlocked(
+      dinkyVersion,
+      data.clusterInstance?.jobManagerHost,
+      data.clusterInstance?.hosts,
+      data.history?.jobManagerAddress
+    )
+      ? { flinkHttpsBlocked: true }
+      : {}),
     errorMsg: cut(dto?.errorMsg ?? data.instance.error ?? null),
     startTime: job?.['start-time'] ?? null,
     durationMs: job?.duration ?? null,
@@ -165,7 +186,7 @@ export function toJobHealthDetail(data: z.infer<typeof s.refreshDetailSchema>): 
     checkpointConfig: cpConfig
       ? {
           mode: cut(cpConfig.mode, 100),
-          intervalMs: cpConfig.interval ?? null,
+          intervalMs: intervalOf(cpConfig.interval),
           timeoutMs: cpConfig.timeout ?? null,
           minPauseMs: cpConfig.min_pause ?? null,
           maxConcurrent: cpConfig.max_concurrent ?? null,

@@ -13,6 +13,11 @@ import * as rest from './metrics-rest'
 /** History is read a window at a time: 1.1 answers every job's rows, so a window bounds one answer. */
 export const BACKFILL_WINDOW_MS = 15 * 60 * 1000
 const RETRY_MS = 10_000
+/**
+ * Why a growing retry: a real 1.0.3 install without Hadoop answers every `getFlinkData` with an HTTP 500
+ * (`NoClassDefFoundError`), for as long as it runs; retrying every 10 s forever, with a WARN each time, was noise.
+ */
+const RETRY_MAX_MS = 5 * 60 * 1000
 
 export interface MetricsBackfillOptions {
   client: DinkyClient
@@ -33,6 +38,9 @@ export class MetricsBackfill {
   private backfilling: Promise<void> | null = null
   private retryTimer: TimerHandle | null = null
   private stopped = false
+  /** Failed passes in a row, and the last error's text: a repeat of it is said at INFO, not WARN. */
+  private failures = 0
+  private lastError = ''
 
   constructor(private readonly options: MetricsBackfillOptions) {}
 
@@ -93,13 +101,20 @@ export class MetricsBackfill {
         this.options.covered(series)
       }
       log.info('metrics backfilled', { jobs: jobs.size, from, to })
+      this.failures = 0
+      this.lastError = ''
     } catch (error) {
-      log.warn('metrics backfill failed', { error: String(error) })
+      const text = String(error)
+      this.failures += 1
+      const retryInMs = Math.min(RETRY_MAX_MS, RETRY_MS * 2 ** (this.failures - 1))
+      if (text !== this.lastError) log.warn('metrics backfill failed', { error: text, retryInMs })
+      else log.info('metrics backfill still failing', { attempt: this.failures, retryInMs })
+      this.lastError = text
       for (const [jid, jobFrom] of jobs) this.want(jid, jobFrom)
       this.retryTimer ??= clock.setTimeout(() => {
         this.retryTimer = null
         if (this.options.streamLive()) void this.run()
-      }, RETRY_MS)
+      }, retryInMs)
     }
   }
 }

@@ -207,6 +207,8 @@ export const enUS = {
     status: 'Status',
     available: 'Available',
     unavailable: 'Unavailable',
+    flinkHttps:
+      'Its Flink address is https://, but Dinky 1.0/1.1 always calls Flink over http:// (fixed in Dinky 1.2.0): every Flink read through Dinky fails (heartbeat, task managers, Flink logs, metrics, job detail). Upgrade Dinky to 1.2.0 or later, or give Flink a plain-http REST address.',
     disabled: 'Disabled',
     taskManagers: 'Task managers',
     address: 'Address',
@@ -316,6 +318,9 @@ export const enUS = {
     noData: 'Nothing known yet: open this job once while the server is reachable.',
     refresh: 'Refresh now',
     flinkLost: 'Dinky has lost contact with Flink',
+    flinkHttps: 'This Dinky cannot talk to an https:// Flink',
+    flinkHttpsBody:
+      'The job’s Flink address is https://, but Dinky 1.0/1.1 always calls Flink over http:// (fixed in Dinky 1.2.0), so every Flink read through Dinky fails: job detail, checkpoints, task managers, Flink logs, metrics. The job may well still be running. Upgrade Dinky to 1.2.0 or later, or give Flink a plain-http REST address.',
     flinkLostBody:
       'Dinky reports {{status}}: it cannot reach the Flink cluster, so the job may well still be running. This is not a job failure. Showing the last known detail from {{ago}}.',
     config: 'Configuration',

@@ -207,6 +207,8 @@ export const zhCN: CatalogueShape = {
     status: '状态',
     available: '可用',
     unavailable: '不可用',
+    flinkHttps:
+      '该集群的 Flink 地址是 https://，但 Dinky 1.0/1.1 总是用 http:// 访问 Flink（Dinky 1.2.0 已修复）：经由 Dinky 的所有 Flink 读取都会失败（心跳、TaskManager、Flink 日志、指标、作业详情）。请将 Dinky 升级到 1.2.0 或更高版本，或为 Flink 提供 http 的 REST 地址。',
     disabled: '已禁用',
     taskManagers: 'TaskManager',
     address: '地址',
@@ -312,6 +314,9 @@ export const zhCN: CatalogueShape = {
     noData: '暂无数据：请在服务器可达时打开一次该作业。',
     refresh: '立即刷新',
     flinkLost: 'Dinky 与 Flink 失去联系',
+    flinkHttps: '此版本 Dinky 无法访问 https:// 的 Flink',
+    flinkHttpsBody:
+      '作业的 Flink 地址是 https://，但 Dinky 1.0/1.1 总是用 http:// 访问 Flink（Dinky 1.2.0 已修复），因此经由 Dinky 的所有 Flink 读取都会失败：作业详情、检查点、TaskManager、Flink 日志、指标。作业很可能仍在运行。请将 Dinky 升级到 1.2.0 或更高版本，或为 Flink 提供 http 的 REST 地址。',
     flinkLostBody:
       'Dinky 报告 {{status}}：无法连接 Flink 集群，作业很可能仍在运行，这不是作业失败。以下是 {{ago}} 的最后已知详情。',
     config: '配置',

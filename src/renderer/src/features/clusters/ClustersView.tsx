@@ -4,7 +4,7 @@
  * window the table scrolls sideways (the name column keeps about 200 px) and only a long JobManager host is shortened,
  * whole in its tooltip.
  */
-import { Badge, Card, Progress, Table, Typography } from 'antd'
+import { Alert, Badge, Card, Progress, Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -89,6 +89,19 @@ export function ClustersView() {
         note={<ClustersStaleReason clusters={clusters} />}
       />
       <Card size="small" title={t('clusters.title')} style={{ marginBottom: 16 }}>
+        {(clusters?.value ?? [])
+          .filter((cluster) => cluster.flinkHttpsBlocked)
+          .map((cluster) => (
+            <Alert
+              key={cluster.id}
+              type="error"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="cluster-flink-https"
+              title={cluster.alias || cluster.name}
+              description={t('clusters.flinkHttps')}
+            />
+          ))}
         <Table<Cluster>
           size="middle"
           rowKey="id"

@@ -35,6 +35,17 @@ export function BackpressureTag({ level }: { level: BackpressureLevel | null }) 
 export function FlinkLostNotice({ detail }: { detail: Fresh<JobHealthDetail> }) {
   const { t, i18n } = useTranslation()
   const now = useNow(10_000)
+  if (detail.value.flinkHttpsBlocked)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        style={{ marginBottom: 12 }}
+        data-testid="flink-https"
+        title={t('jobHealth.flinkHttps')}
+        description={t('jobHealth.flinkHttpsBody')}
+      />
+    )
   if (!detail.value.flinkLost) return null
   return (
     <Alert

@@ -8,7 +8,9 @@ import { useMemo, useState, type HTMLAttributes } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { JOB_STATUSES, type Job, type JobStatus } from '../../../../shared/models'
+import { liveDurationMs } from '../../../../shared/job-duration'
 import { JobStatusTag } from '../../components/JobStatusTag'
+import { useNow } from '../../components/use-now'
 import { ViewHeader } from '../../components/ViewHeader'
 import { formatDinkyTime, formatDuration } from '../../format/units'
 import { selectJobs } from '../../store/selectors'
@@ -28,7 +30,11 @@ export function JobsView() {
   )
 
   const healthColumns = useHealthColumns(useHealthSummaries())
-  const columns = useMemo(() => jobColumns(t, openJob, healthColumns), [t, openJob, healthColumns])
+  const live = jobs !== undefined && !jobs.stale
+  const columns = useMemo(
+    () => jobColumns(t, openJob, healthColumns, live),
+    [t, openJob, healthColumns, live]
+  )
 
   return (
     <>
@@ -84,12 +90,24 @@ export function JobsView() {
   )
 }
 
-/** The table's columns; built once per language and health summaries, so a re-render keeps them. */
+/**
+ * A running job's duration, grown from Dinky's last save (`liveDurationMs`); the cell ticks on its own, so the clock
+ * never re-renders the table.
+ */
+function DurationCell({ job, live }: { job: Job; live: boolean }) {
+  const { t } = useTranslation()
+  const now = useNow(5_000)
+  return <span data-testid="job-duration">{formatDuration(liveDurationMs(job, now, live), t)}</span>
+}
+
+/** The table's columns; built once per language, health summaries and staleness, so a re-render keeps them. */
 function jobColumns(
   t: TFunction,
   openJob: (id: number) => void,
-  healthColumns: ColumnsType<Job>
+  healthColumns: ColumnsType<Job>,
+  live: boolean
 ): ColumnsType<Job> {
+  const durationOf = (job: Job) => liveDurationMs(job, Date.now(), live)
   return [
     {
       title: t('jobs.name'),
@@ -125,8 +143,8 @@ function jobColumns(
       dataIndex: 'durationMs',
       width: 120,
       align: 'right',
-      sorter: (a, b) => (a.durationMs ?? -1) - (b.durationMs ?? -1),
-      render: (ms: number | null) => formatDuration(ms, t)
+      sorter: (a, b) => (durationOf(a) ?? -1) - (durationOf(b) ?? -1),
+      render: (_ms: number | null, job) => <DurationCell job={job} live={live} />
     },
     {
       title: t('jobs.failedRestarts'),
