@@ -53,31 +53,6 @@ export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
     '/checkpointsConfig/periodic_materialization_interval',
     "the simulator's name for changelog_periodic_materialization_interval (see above)"
   ),
-  // Found by the recording of the real 1.2.0 build (gaoyan1998/dlink branch 1.2.0 = 1ac0adf, 2026-12-07): it
-  // behaves like the simulator's 1.2.1 dialect, not its 1.2.0 one (src/simulator/ws/ws-dialect.ts is a guess).
-  ...[
-    [
-      'PONG',
-      'the real 1.2.0 build answers PING with {"sessionKey","type":"PONG"}; the simulator\'s 1.2.0 dialect ignores PING'
-    ],
-    [
-      'TASK_RUN_INSTANCE',
-      "the real 1.2.0 build has the TASK_RUN_INSTANCE topic; the simulator's 1.2.0 reads it as an unknown enum"
-    ],
-    [
-      'PROCESS_CONSOLE',
-      "the simulator's 1.2.0, reading TASK_RUN_INSTANCE as unknown, skips firstSend; the real build sends the process at once"
-    ],
-    [
-      'PRINT_TABLE',
-      'the real firstSend sends PRINT_TABLE (and an empty METRICS {}) for every subscription; the simulator sends neither'
-    ]
-  ].map(([topic, why]) => ({
-    versions: ['1.2.0'],
-    endpoint: `WS /api/ws/global ${topic}`,
-    pointer: '(frame)',
-    why
-  })),
   ...['taskName', 'location', 'taskManagerId'].flatMap((field) =>
     onDetail(
       `/exceptions/exceptionHistory/entries/0/${field}`,
