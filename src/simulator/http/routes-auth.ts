@@ -77,7 +77,11 @@ function userDto(
         roleCode: 'SuperAdmin',
         roleName: 'SuperAdmin',
         isDelete: false,
-        note: null
+        note: 'SuperAdmin of Role',
+        createTime: time,
+        updateTime: time,
+        // `SysRole.tenant` is never filled for the login's roles (recordings of real 1.1.0 and 1.2.0).
+        tenant: null
       }
     ],
     tenantList: [tenant()],
