@@ -49,8 +49,9 @@ function backpressureOf(state: JobFlinkState, index: number, at: number, paralle
         subtask,
         backpressureLevel: level,
         ratio,
-        idleRatio: Math.max(0, 1 - busy - ratio),
-        busyRatio: busy
+        // A source measures no busy time: Flink 1.18 writes busyRatio NaN as "NaN" and its idleRatio 0 (recordings).
+        idleRatio: index === 0 ? 0 : Math.max(0, 1 - busy - ratio),
+        busyRatio: index === 0 ? 'NaN' : busy
       }
     })
   }
@@ -130,7 +131,8 @@ export function flinkJob(instance: JobInstanceRecord, state: JobFlinkState, at: 
     timestamps: { [running]: instance.updateTime, CREATED: instance.createTime },
     vertices,
     'status-counts': { [running]: vertices.length },
-    plan: { jid: instance.jid, name: instance.name, type: 'STREAMING', nodes }
+    // Flink lists the plan's nodes from the sink back to the source (recordings of real Dinky on Flink 1.18.1).
+    plan: { jid: instance.jid, name: instance.name, type: 'STREAMING', nodes: nodes.reverse() }
   }
 }
 
