@@ -13,78 +13,8 @@ export interface AllowedDifference {
   why: string
 }
 
-const DETAIL = [
-  'GET /api/jobInstance/getJobInfoDetail',
-  'GET /api/jobInstance/refreshJobInfoDetail'
-]
-const JOB = '/data/jobDataDto'
-/** The recordings whose Flink is 1.18.1 (every one so far). */
-const FLINK_118 = ['1.1.0', '1.2.0']
-
-/** The same difference on both job-detail endpoints (they answer the same `JobInfoDetail`). */
-function onDetail(pointer: string, why: string): AllowedDifference[] {
-  return DETAIL.map((endpoint) => ({ versions: FLINK_118, endpoint, pointer: JOB + pointer, why }))
-}
-
-export const ALLOWED_DIFFERENCES: AllowedDifference[] = [
-  // Found by the recording of real Dinky 1.1.0 (test/fixtures/real-dinky/1.1.0, 2026-12-07). Simulator fixes
-  // pending; each entry goes when its fix lands.
-  ...['POST /api/login', 'GET /api/current'].flatMap((endpoint) =>
-    ['/data/roleList/0/createTime', '/data/roleList/0/updateTime'].map((pointer) => ({
-      versions: ['1.1.0', '1.2.0'],
-      endpoint,
-      pointer,
-      why: "real role rows carry createTime/updateTime; the simulator's do not"
-    }))
-  ),
-  ...onDetail(
-    '/job/vertices/0/metrics/accumulated-busy-time',
-    'Flink 1.18 writes "NaN" (a string) for a source vertex\'s busy time; the simulator always a number'
-  ),
-  ...onDetail(
-    '/checkpoints/history/0/discarded',
-    'Flink 1.18 checkpoint history entries have no `discarded`; the simulator sends one'
-  ),
-  ...onDetail(
-    '/checkpointsConfig/changelog_periodic_materialization_interval',
-    'Flink 1.18 names it changelog_periodic_materialization_interval; the simulator periodic_materialization_interval'
-  ),
-  ...onDetail(
-    '/checkpointsConfig/periodic_materialization_interval',
-    "the simulator's name for changelog_periodic_materialization_interval (see above)"
-  ),
-  // Found by the recording of the real 1.2.0 build (gaoyan1998/dlink branch 1.2.0 = 1ac0adf, 2026-12-07): it
-  // behaves like the simulator's 1.2.1 dialect, not its 1.2.0 one (src/simulator/ws/ws-dialect.ts is a guess).
-  ...[
-    [
-      'PONG',
-      'the real 1.2.0 build answers PING with {"sessionKey","type":"PONG"}; the simulator\'s 1.2.0 dialect ignores PING'
-    ],
-    [
-      'TASK_RUN_INSTANCE',
-      "the real 1.2.0 build has the TASK_RUN_INSTANCE topic; the simulator's 1.2.0 reads it as an unknown enum"
-    ],
-    [
-      'PROCESS_CONSOLE',
-      "the simulator's 1.2.0, reading TASK_RUN_INSTANCE as unknown, skips firstSend; the real build sends the process at once"
-    ],
-    [
-      'PRINT_TABLE',
-      'the real firstSend sends PRINT_TABLE (and an empty METRICS {}) for every subscription; the simulator sends neither'
-    ]
-  ].map(([topic, why]) => ({
-    versions: ['1.2.0'],
-    endpoint: `WS /api/ws/global ${topic}`,
-    pointer: '(frame)',
-    why
-  })),
-  ...['taskName', 'location', 'taskManagerId'].flatMap((field) =>
-    onDetail(
-      `/exceptions/exceptionHistory/entries/0/${field}`,
-      'a global failure (JobException, no restart) has no task, location or task manager in Flink 1.18; the simulator always sends them'
-    )
-  )
-]
+/** Empty: every difference the recordings of real 1.1.0 and 1.2.0 showed is fixed in the simulator. */
+export const ALLOWED_DIFFERENCES: AllowedDifference[] = []
 
 function matches(allowed: AllowedDifference, version: string, difference: Difference): boolean {
   return (

@@ -152,7 +152,8 @@ function detailText(d: JobHealthDetail, reasons: string[], alerts: number, now: 
   if (cp?.latestFailed) lines.push(`  last failure: ${cp.latestFailed.failureMessage ?? '—'}`)
   for (const v of d.vertices)
     lines.push(
-      `  vertex ${v.name}: busy ${v.busyPct ?? '—'}%, backpressure ${v.backpressure ?? '—'}`
+      // A source's busy time is unmeasured (Flink's busyRatio "NaN"): unknown, so no "%" after the dash.
+      `  vertex ${v.name}: busy ${v.busyPct === null ? '—' : `${v.busyPct}%`}, backpressure ${v.backpressure ?? '—'}`
     )
   lines.push(`  root exception: ${d.exceptions?.root?.split('\n')[0] ?? 'none'}`)
   lines.push(`  alerts: ${alerts}`)

@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto'
 import { ok, failed, type SimState } from '../sim-state'
-import { formatCookieExpires, formatDateTime } from '../world/time-format'
+import { formatCookieExpires, formatDateTime, formatLocalDateTime } from '../world/time-format'
 import { TENANT_ID } from '../world/entities'
 import { isWebSocketVersion } from '../options'
 import { USER_ID } from './auth'
@@ -14,18 +14,40 @@ import { CODE, jsonReply, resultBody, springRejectionReply } from './envelope'
 import type { Login, RequestContext } from './request'
 import type { Route } from './router'
 
-const SEED_TIME = Date.UTC(2024, 4, 6, 2, 0, 0)
+/** The seed rows' `2022-12-13 05:27:19` (server time, UTC+8), as the recordings of real 1.1.0 and 1.2.0 show. */
+const SEED_TIME = Date.UTC(2022, 11, 12, 21, 27, 19)
 
-function tenant(): object {
-  const time = formatDateTime(SEED_TIME)
-  return {
-    id: TENANT_ID,
-    tenantCode: 'DefaultTenant',
-    note: 'DefaultTenant',
-    isDelete: false,
-    createTime: time,
-    updateTime: time
-  }
+/**
+ * A seed row with its `createTime`/`updateTime`: 1.2 writes them first as `yyyy-MM-dd HH:mm:ss` (recordings of real
+ * 1.2.0); 1.1 where its entity declares them (`before`: the field they precede; at the end when absent), the tenant's
+ * in Jackson's ISO form (`iso`, no `@JsonFormat` there), the user's and role's as `yyyy-MM-dd HH:mm:ss`.
+ */
+function withTimes(
+  state: SimState,
+  row: Record<string, unknown>,
+  before?: string,
+  iso = false
+): object {
+  const ws = isWebSocketVersion(state.options.version)
+  const time = iso && !ws ? formatLocalDateTime(SEED_TIME) : formatDateTime(SEED_TIME)
+  const times = { createTime: time, updateTime: time }
+  if (ws) return { ...times, ...row }
+  const entries = Object.entries(row)
+  const at = before === undefined ? entries.length : entries.findIndex(([key]) => key === before)
+  return Object.fromEntries([
+    ...entries.slice(0, at),
+    ...Object.entries(times),
+    ...entries.slice(at)
+  ])
+}
+
+function tenant(state: SimState): object {
+  return withTimes(
+    state,
+    { id: TENANT_ID, tenantCode: 'DefaultTenant', note: 'DefaultTenant', isDelete: false },
+    undefined,
+    true
+  )
 }
 
 /** `SaTokenInfo`; with no login it is the stale one of the login response (`isLogin:false`, -2 timeouts). */
@@ -52,37 +74,45 @@ function userDto(
   requestToken: string | null,
   current: boolean
 ): object {
-  const time = formatDateTime(SEED_TIME)
   return {
-    user: {
-      id: USER_ID,
-      username: state.options.username,
-      password: createHash('md5').update(state.options.password).digest('hex'),
-      nickname: 'Admin',
-      userType: 0,
-      worknum: null,
-      avatar: null,
-      mobile: null,
-      enabled: true,
-      isDelete: false,
-      superAdminFlag: true,
-      tenantAdminFlag: true,
-      createTime: time,
-      updateTime: time
-    },
-    roleList: [
+    // The seeded admin as real 1.1.0 and 1.2.0 answer it (`tenantAdminFlag` is not filled for a super admin).
+    user: withTimes(
+      state,
       {
-        id: 1,
-        tenantId: TENANT_ID,
-        roleCode: 'SuperAdmin',
-        roleName: 'SuperAdmin',
+        id: USER_ID,
+        username: state.options.username,
+        password: createHash('md5').update(state.options.password).digest('hex'),
+        nickname: 'Admin',
+        userType: 1,
+        worknum: 'Dinky-001',
+        avatar: null,
+        mobile: '17777777777',
+        enabled: true,
         isDelete: false,
-        note: null
-      }
+        superAdminFlag: true,
+        tenantAdminFlag: null
+      },
+      'superAdminFlag'
+    ),
+    roleList: [
+      withTimes(
+        state,
+        {
+          id: 1,
+          tenantId: TENANT_ID,
+          roleCode: 'SuperAdmin',
+          roleName: 'SuperAdmin',
+          isDelete: false,
+          note: 'SuperAdmin of Role',
+          // `SysRole.tenant` is never filled for the login's roles (recordings of real 1.1.0 and 1.2.0).
+          tenant: null
+        },
+        'tenant'
+      )
     ],
-    tenantList: [tenant()],
+    tenantList: [tenant(state)],
     menuList: [],
-    currentTenant: current ? tenant() : null,
+    currentTenant: current ? tenant(state) : null,
     tokenInfo: tokenInfo(state, login, requestToken)
   }
 }
@@ -141,7 +171,7 @@ export function authRoutes(state: SimState): Route[] {
       login: true,
       handle: (ctx) =>
         Number(ctx.query.get('tenantId')) === TENANT_ID
-          ? ok(state, tenant(), 'SELECT_TENANT_SUCCESS')
+          ? ok(state, tenant(state), 'SELECT_TENANT_SUCCESS')
           : failed(state, CODE.ERROR, state.language.message('OPERATE_FAILED'))
     },
     {

@@ -55,7 +55,7 @@ export function infraRoutes(state: SimState): Route[] {
       login: true,
       handle: (ctx) => {
         const process = world.console.get(ctx.query.get('processName') ?? '')
-        return ok(state, process ? processToWire(process) : null)
+        return ok(state, process ? processToWire(process, 'iso', true) : null)
       }
     },
     // `SystemController.getSysInfo` came with 1.1.0: a 1.0.x server answers Spring's 404.

@@ -49,8 +49,9 @@ function backpressureOf(state: JobFlinkState, index: number, at: number, paralle
         subtask,
         backpressureLevel: level,
         ratio,
-        idleRatio: Math.max(0, 1 - busy - ratio),
-        busyRatio: busy
+        // A source measures no busy time: Flink 1.18 writes busyRatio NaN as "NaN" and its idleRatio 0 (recordings).
+        idleRatio: index === 0 ? 0 : Math.max(0, 1 - busy - ratio),
+        busyRatio: index === 0 ? 'NaN' : busy
       }
     })
   }
@@ -88,7 +89,9 @@ export function flinkJob(instance: JobInstanceRecord, state: JobFlinkState, at: 
         'write-records-complete': true,
         'accumulated-backpressured-time': 0,
         'accumulated-idle-time': Math.round(seconds * 700),
-        'accumulated-busy-time': Math.round(seconds * 200)
+        // A source task's busy time is not measured: Flink 1.18 writes the double NaN, which its JSON writes as the
+        // string "NaN" (recordings of real 1.1.0 and 1.2.0).
+        'accumulated-busy-time': index === 0 ? 'NaN' : Math.round(seconds * 200)
       }
     }
   })
@@ -136,11 +139,13 @@ export function flinkJob(instance: JobInstanceRecord, state: JobFlinkState, at: 
       ...zeroes(EXECUTION_STATES),
       [EXECUTION_STATES.includes(running) ? running : 'RUNNING']: vertices.length
     },
-    plan: { jid: instance.jid, name: instance.name, type: 'STREAMING', nodes }
+    // Flink lists the plan's nodes from the sink back to the source (recordings of real Dinky on Flink 1.18.1).
+    plan: { jid: instance.jid, name: instance.name, type: 'STREAMING', nodes: nodes.reverse() }
   }
 }
 
-function statistics(record: CheckpointRecord): object {
+/** `latest`: Flink 1.18 writes `discarded` in `latest.completed` but not in `history` (recordings of real Dinky). */
+function statistics(record: CheckpointRecord, latest = false): object {
   const base = {
     id: record.id,
     status: record.status,
@@ -159,7 +164,7 @@ function statistics(record: CheckpointRecord): object {
     tasks: {}
   }
   return record.status === 'COMPLETED'
-    ? { ...base, external_path: record.externalPath, discarded: false }
+    ? { ...base, external_path: record.externalPath, ...(latest ? { discarded: false } : {}) }
     : { ...base, failure_timestamp: record.ackAt, failure_message: record.failureMessage }
 }
 
@@ -198,8 +203,8 @@ export function checkpointsOverview(state: JobFlinkState): object {
       persisted_data: summaryOf([])
     },
     latest: {
-      completed: state.latestCompleted ? statistics(state.latestCompleted) : null,
-      savepoint: state.latestSavepoint ? statistics(state.latestSavepoint) : null,
+      completed: state.latestCompleted ? statistics(state.latestCompleted, true) : null,
+      savepoint: state.latestSavepoint ? statistics(state.latestSavepoint, true) : null,
       failed: state.latestFailed ? statistics(state.latestFailed) : null,
       restored: state.restoredFrom
         ? {
@@ -210,7 +215,7 @@ export function checkpointsOverview(state: JobFlinkState): object {
           }
         : null
     },
-    history: state.history.map(statistics)
+    history: state.history.map((record) => statistics(record))
   }
 }
 
@@ -289,9 +294,8 @@ export function exceptionsOf(instance: JobInstanceRecord): object | null {
               exceptionName: root.split(':')[0],
               stacktrace: root,
               timestamp: instance.exceptionTime,
-              taskName: `Source: src_${instance.name}[1] (1/2)`,
-              location: '10.20.1.31:44021',
-              taskManagerId: '10.20.1.31:44021-3f2a1b',
+              // A global failure (JobException, no restart): Flink 1.18 leaves out taskName, location and
+              // taskManagerId (null, not written), as the recordings of real 1.1.0 and 1.2.0 show.
               failureLabels: {},
               concurrentExceptions: []
             }

@@ -52,6 +52,14 @@ export const VERTEX_METRICS = [
   'numRecordsOut'
 ] as const
 
+/**
+ * Flink's `busyTimeMsPerSecond` is a `Gauge<Double>` (`"1000.0"`, `"0.0"`) that a source task does not measure: its
+ * value is the double NaN, written `"NaN"`; `backPressuredTimeMsPerSecond` is a `Gauge<Long>` (`"1000"`, `"0"`).
+ * Recordings of real Dinky 1.1.0 (SSE) and 1.2.0 (WebSocket) on Flink 1.18.1.
+ */
+const BUSY = '0.busyTimeMsPerSecond'
+const BACKPRESSURED = '0.backPressuredTimeMsPerSecond'
+
 /** History kept: Dinky's `partition.expiration-time` is 7 days; a bounded store is enough for a simulator. */
 const MAX_HISTORY = 200_000
 
@@ -139,7 +147,10 @@ export class MetricsCollector {
       for (const row of rows) {
         const vertex = row.vertices
         content[vertex] ??= {}
-        content[vertex][row.metrics] = this.valueOf(row.metrics, `${instance.jid}|${vertex}`)
+        content[vertex][row.metrics] =
+          row.metrics === BUSY && vertex === vertexIdsOf(instance.taskId)[0]
+            ? 'NaN'
+            : this.valueOf(row.metrics, `${instance.jid}|${vertex}`)
       }
       if (Object.keys(content).length === 0) continue
       this.history.push({ at, jid: instance.jid, content })
@@ -185,8 +196,7 @@ export class MetricsCollector {
     const previous = this.walk.get(key) ?? this.rng.int(ceiling / 5, (ceiling * 4) / 5)
     const next = Math.min(ceiling, Math.max(0, previous + (this.rng.next() - 0.5) * ceiling * 0.08))
     this.walk.set(key, next)
-    if (metric.startsWith('numRecords') || metric.endsWith('MsPerSecond'))
-      return String(Math.round(next))
+    if (metric.startsWith('numRecords') || metric === BACKPRESSURED) return String(Math.round(next))
     return next.toFixed(1)
   }
 

@@ -28,13 +28,24 @@ export function formatDate(epochMs: number): string {
 }
 
 /**
- * Jackson's ISO form of a `LocalDateTime` without a zone (`2024-08-27T10:15:30.123`). Like Java it drops a zero
- * millisecond part entirely rather than writing `.000`.
+ * Jackson's ISO form of a `LocalDateTime` without a zone (`2024-08-27T10:15:30.12`): `ISO_LOCAL_DATE_TIME` writes
+ * the fraction without trailing zeros and drops a zero one entirely (the recordings of real Dinky show `.83277012`,
+ * `.1234`).
  */
 export function formatLocalDateTime(epochMs: number): string {
-  const d = serverLocal(epochMs)
   const base = formatDateTime(epochMs).replace(' ', 'T')
-  const ms = d.getUTCMilliseconds()
+  const ms = serverLocal(epochMs).getUTCMilliseconds()
+  return ms === 0 ? base : `${base}.${pad(ms, 3).replace(/0+$/, '')}`
+}
+
+/**
+ * fastjson2's `LocalDateTime` (`2024-08-27 10:15:30.120`): a space, no fraction when it is zero, else the shortest
+ * of 3, 6 or 9 digits that holds it (the recordings show 9 digits, zeros kept: `.249278760`). Dinky writes a finished
+ * process to `tmp/log/<name>.json` with fastjson2 and reads it back, so its steps carry this form.
+ */
+export function formatFastjsonDateTime(epochMs: number): string {
+  const ms = serverLocal(epochMs).getUTCMilliseconds()
+  const base = formatDateTime(epochMs)
   return ms === 0 ? base : `${base}.${pad(ms, 3)}`
 }
 

@@ -218,7 +218,7 @@ export class WsHub implements StreamHub {
     if (topic !== 'PROCESS_CONSOLE') return data
     for (const name of params) {
       const process = this.state.world.console.get(name)
-      if (process) data[name] = processToWire(process, 'epoch')
+      if (process) data[name] = processToWire(process, 'epoch', true)
     }
     return data
   }

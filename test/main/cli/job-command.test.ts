@@ -53,6 +53,17 @@ describe('dinky-console job', () => {
     expect(run.stdout[1]).toBe('  health: — (FAILED, not running)')
   }, 30_000)
 
+  it('prints an unmeasured busy time (a source vertex: Flink sends busyRatio "NaN") as unknown, not NaN or 0', async () => {
+    const running = sim.control.world.latestInstances().find((i) => i.status === 'RUNNING')!
+    const run = runCli(['job', '--server', sim.url, '--id', String(running.id)], {
+      DINKY_PASSWORD: 'dinky123!@#'
+    })
+    expect(await run.exit).toBe(0)
+    const vertices = run.stdout.filter((line) => line.trimStart().startsWith('vertex '))
+    expect(vertices.find((line) => line.includes('Source:'))).toMatch(/: busy —, backpressure/)
+    expect(vertices.find((line) => line.includes('Calc'))).toMatch(/: busy \d+%, backpressure/)
+  }, 30_000)
+
   it('exits 2 without an id', async () => {
     const run = runCli(['job', '--server', sim.url])
     expect(await run.exit).toBe(2)

@@ -56,6 +56,35 @@ describe('job health mapping', () => {
     expect(detail.vertices).toHaveLength(LIMITS.vertices)
   })
 
+  it('leaves a source vertex\'s busy % unknown: Flink 1.18 sends busyRatio "NaN" (recordings of real Dinky)', () => {
+    const nan = { subtask: 0, backpressureLevel: 'high', ratio: 1, idleRatio: 0, busyRatio: 'NaN' }
+    const detail = parse({
+      instance,
+      jobDataDto: {
+        job: {
+          vertices: [{ id: 'src' }, { id: 'calc' }],
+          plan: {
+            nodes: [
+              { id: 'src', backpressure: { backpressureLevel: 'high', subtasks: [nan] } },
+              {
+                id: 'calc',
+                backpressure: {
+                  backpressureLevel: 'ok',
+                  subtasks: [
+                    { ...nan, backpressureLevel: 'ok' },
+                    { subtask: 1, busyRatio: 0.4 }
+                  ]
+                }
+              }
+            ]
+          }
+        }
+      }
+    })
+    expect(detail.vertices[0]).toMatchObject({ busyPct: null, backpressure: 'high' })
+    expect(detail.vertices[1]).toMatchObject({ busyPct: 40, backpressure: 'ok' })
+  })
+
   it('judges failing, overdue and backpressured checkpoints at a given time', () => {
     const detail = parse({
       instance,
