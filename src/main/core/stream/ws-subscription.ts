@@ -8,10 +8,14 @@
  */
 import type { TopicSet } from './transport'
 
-/** Quiet time after the last change before the set goes out. */
-export const SUBSCRIBE_QUIET_MS = 150
+/**
+ * Quiet time after the last change before the set goes out. Why this long: opening a job reads its console, health
+ * and metrics before the next one is opened, about 300 ms apart against a real 1.2.0 on loopback; a followed
+ * process is read over REST at once, so the wait delays only its live lines.
+ */
+export const SUBSCRIBE_QUIET_MS = 400
 /** Longest a change waits while changes keep coming. */
-export const SUBSCRIBE_MAX_WAIT_MS = 1_000
+export const SUBSCRIBE_MAX_WAIT_MS = 1_500
 
 export interface WsSubscriptionOptions {
   /** Sends the wanted set now; returns what was sent, or null when nothing could be. */
