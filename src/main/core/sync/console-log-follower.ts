@@ -13,14 +13,17 @@ const ENDED_STATUSES = new Set(['FINISHED', 'FAILED', 'CANCELED'])
 /** Replaced run keys remembered per process: enough for the copies still in flight, bounded whatever the server. */
 const RETIRED_KEYS = 8
 
-/** What is known of a process's runs besides its cursor: the current run's start, the keys it replaced, pushes. */
+/** What is known of a process's runs besides its cursor: the current run's start, replaced keys, copies taken. */
 interface RunHistory {
   /** The current run's `startTime` in ms, when the server gave one. */
   startedAt: number | null
   /** Keys of runs already replaced by a newer one, newest last: a run never comes back. */
   retired: string[]
-  /** Pushes accepted so far: a REST read that saw pushes land while in flight may predate them. */
-  pushes: number
+  /**
+   * Copies taken so far, pushed or read: a REST read that saw others land while in flight may predate them (two
+   * reads can also pass each other).
+   */
+  copies: number
 }
 
 /** What the follower reads of a `ProcessEntity`. */
@@ -58,19 +61,18 @@ export class ConsoleLogFollower {
 
   /** The new lines of a process's latest state pushed on the stream, as chunks ready to emit. */
   accept(process: string, entity: FollowedEntity): LogChunk[] {
-    const history = this.history(process)
-    history.pushes++
     if (this.isOlderRun(process, entity)) return []
     return this.take(process, entity)
   }
 
   /** A mark to pass back to `acceptFetched` with the answer of a read begun now. */
   mark(process: string): number {
-    return this.history(process).pushes
+    return this.history(process).copies
   }
 
   private take(process: string, entity: FollowedEntity): LogChunk[] {
     const previous = this.cursors.get(process)
+    this.history(process).copies++
     const ended = entity.endTime !== null || ENDED_STATUSES.has(entity.status)
     const delta = extractLogDelta(
       this.cursors.get(process) ?? null,
@@ -102,13 +104,13 @@ export class ConsoleLogFollower {
    * sent after it, and within one run the log only grows, so a log no longer than what was read (or a read of an
    * ended run) holds nothing new; taken as the latest state it would look like a rewritten log. Across runs the
    * same holds: an answer of another run is ignored when that run is older than the one shown (a key already
-   * replaced, an earlier start) or when, given the `mark` taken before the read, the stream delivered copies while
-   * it was in flight — taken as a new run, it would show the old run and then the new one's lines a second time.
+   * replaced, an earlier start) or when, given the `mark` taken before the read, other copies (pushed, or read by a
+   * later request) were taken while it was in flight — taken as a new run, it would show the old run and then the new one's lines a second time.
    */
   acceptFetched(process: string, entity: FollowedEntity, mark?: number): LogChunk[] {
     const cursor = this.cursors.get(process)
     if (cursor && cursor.key !== entity.key) {
-      const overtaken = mark !== undefined && this.history(process).pushes > mark
+      const overtaken = mark !== undefined && this.history(process).copies > mark
       if (overtaken || this.isOlderRun(process, entity)) {
         this.options.logger.debug('ignored a console read of an older run', { process })
         return []
@@ -143,7 +145,7 @@ export class ConsoleLogFollower {
   private history(process: string): RunHistory {
     let history = this.runs.get(process)
     if (!history) {
-      history = { startedAt: null, retired: [], pushes: 0 }
+      history = { startedAt: null, retired: [], copies: 0 }
       this.runs.set(process, history)
     }
     return history
