@@ -13,7 +13,7 @@ const ENDED_STATUSES = new Set(['FINISHED', 'FAILED', 'CANCELED'])
 /** Replaced run keys remembered per process: enough for the copies still in flight, bounded whatever the server. */
 const RETIRED_KEYS = 8
 
-/** What is known of a process's runs besides its cursor: its start, the keys it replaced, copies taken. */
+/** What is known of a process's runs besides its cursor: its start, replaced keys, copies taken. */
 interface RunHistory {
   /** The current run's `startTime` in ms, when the server gave one. */
   startedAt: number | null
