@@ -1,10 +1,11 @@
 /**
  * When to ask Dinky for which job's detail. One request at a time per server, starts spaced by at least
  * `1000 / budget` ms, so the total rate never passes the budget (default one per second). Open drawers come first,
- * each every 3 s (Dinky web's own cadence on the job page); the remaining slots sweep the running jobs round-robin,
- * each at most once per `sweepMinAgeMs`. A slow answer or an error widens the gap (backs off); nothing is asked
- * while the session is not live. The budget is read afresh at least once a second, so a changed setting applies to a
- * wait already under way.
+ * each every 3 s (Dinky web's own cadence on the job page), the least recently read first, so with more drawers
+ * than the budget serves every 3 s each is still read once per round of them; the remaining slots sweep the
+ * running jobs round-robin, each at most once per `sweepMinAgeMs`. A slow answer or an error widens the gap (backs
+ * off); nothing is asked while the session is not live. The budget is read afresh at least once a second, so a
+ * changed setting applies to a wait already under way.
  */
 import type { Clock, Logger, TimerHandle } from '../ports'
 
@@ -107,13 +108,17 @@ export class DetailScheduler {
 
   private pick(now: number): { id: number; reason: DetailReason } | { waitMs: number } {
     const openInterval = this.options.openIntervalMs ?? 3_000
+    // The least recently read open drawer first: taking the first due one in opening order starves the last
+    // opened whenever the drawers want more than the budget gives (4 every 3 s against 1 per second).
     let nextDue = Infinity
+    let oldest: { id: number; lastAt: number } | null = null
     for (const [id, job] of this.openJobs) {
       if (job.force) return { id, reason: 'force' }
       const due = job.lastAt + openInterval
-      if (due <= now) return { id, reason: 'open' }
-      nextDue = Math.min(nextDue, due - now)
+      if (due > now) nextDue = Math.min(nextDue, due - now)
+      else if (!oldest || job.lastAt < oldest.lastAt) oldest = { id, lastAt: job.lastAt }
     }
+    if (oldest) return { id: oldest.id, reason: 'open' }
     const candidates = this.options.candidates()
     const minAge = this.options.sweepMinAgeMs ?? 15_000
     for (let step = 0; step < candidates.length; step++) {

@@ -32,6 +32,8 @@ export class JobSeries {
   diagnosis: MetricsDiagnosis = 'waiting'
   /** True once a backfill of this job answered, even with nothing. */
   historyRead = false
+  /** The end of the history read so far: a job with no samples is not read from the horizon again. */
+  readUntil: number | null = null
   /** When the stream last started carrying this job; null while it does not. */
   liveSince: number | null = null
   stale = false
@@ -100,13 +102,19 @@ export class JobSeries {
   /** History for [from, to] was read: outages inside it are filled (what is still missing there is a hole). */
   covered(from: number, to: number): void {
     this.historyRead = true
+    this.readUntil = Math.max(this.readUntil ?? to, to)
     this.outages = this.outages.filter((o) => !(o.from >= from && o.to <= to))
   }
 
-  /** Where a backfill must start: the last sample, or the oldest unfilled outage, or the window's start. */
+  /**
+   * Where a backfill must start: the last sample or the end of what was read (the later), or the oldest unfilled
+   * outage, or the window's start. Why the end of what was read: the open of a job and its subscription both ask
+   * for a backfill, and a job with no samples would otherwise be read over the whole window twice.
+   */
   backfillFrom(now: number): number {
     const horizon = now - METRICS_WINDOW_MS
-    let from = this.lastSampleAt ?? horizon
+    const read = Math.max(this.lastSampleAt ?? -Infinity, this.readUntil ?? -Infinity)
+    let from = Number.isFinite(read) ? read : horizon
     const oldest = this.outages[0]?.from ?? this.openOutageFrom
     if (oldest !== null) from = Math.min(from, oldest)
     return Math.max(horizon, from)

@@ -21,8 +21,7 @@ import { MetricsBackfill } from './metrics-backfill'
 import type { MetricsCache } from './metrics-cache'
 import { diagnoseSeries } from './metrics-diagnosis'
 import * as rest from './metrics-rest'
-/** After a topic is added on an open stream: by then the server pushes it, so one more read closes the seam. */
-const TOPIC_SETTLE_MS = 1_000
+
 /** Jobs wanted at once at most (each is a topic and a series in memory). */
 export const MAX_WANTED_JOBS = 64
 
@@ -94,14 +93,10 @@ export class SessionMetrics {
       if (!this.streamLive) series.beginOutage(series.lastSampleAt ?? now)
       this.options.onTopicsChanged(this.wanted())
       void this.readLayout(series)
-      // The stream already carries other jobs: no reopen will announce this one (a WebSocket confirms only the
-      // first subscription), so read its history now, and once more after the server surely holds the topic.
-      if (this.streamLive) {
-        this.onSubscribed([jid])
-        this.options.clock.setTimeout(() => {
-          if (this.streamLive && this.series.get(jid)?.holders.size) this.onSubscribed([jid])
-        }, TOPIC_SETTLE_MS)
-      }
+      // The stream is live: read its history now, for the chart; the subscription that adds it is announced
+      // again once the server holds the topic (both transports report every subscription taken), which reads
+      // what fell between the two.
+      if (this.streamLive) this.onSubscribed([jid])
       this.armCheck()
     }
     return series.view(now)

@@ -22,6 +22,8 @@ export interface FollowedLogsOptions {
 export class FollowedLogs {
   private readonly followed: Set<string>
   private readonly follower: ConsoleLogFollower
+  /** The follower's mark when each answer's read began (`read`). */
+  private readonly marks = new WeakMap<DinkyProcess, number>()
 
   constructor(private readonly options: FollowedLogsOptions) {
     this.followed = new Set(options.processes)
@@ -47,7 +49,7 @@ export class FollowedLogs {
     }
     if (client.isLoggedIn()) {
       try {
-        const entity = await client.process(process)
+        const entity = await this.read(process)
         if (entity && this.followed.has(process)) this.acceptFetched(process, entity)
       } catch (error) {
         this.options.logger.debug('console log unavailable', { process, error: String(error) })
@@ -71,9 +73,22 @@ export class FollowedLogs {
       this.options.model.apply({ type: 'log', chunk })
   }
 
+  /**
+   * Reads a process over REST, remembering how far the stream had got when the read began: an answer of another
+   * run that the stream overtook while it was in flight is then recognised as older (`acceptFetched`). Every REST
+   * read of a followed process goes through here (the session hands the sync and the poller a client whose
+   * `process` is this).
+   */
+  async read(process: string): Promise<DinkyProcess | null> {
+    const mark = this.follower.mark(process)
+    const entity = await this.options.client.process(process)
+    if (entity) this.marks.set(entity, mark)
+    return entity
+  }
+
   /** A copy read over REST (a snapshot, a follow, the degraded poller). */
   acceptFetched(process: string, entity: DinkyProcess): void {
-    for (const chunk of this.follower.acceptFetched(process, entity))
+    for (const chunk of this.follower.acceptFetched(process, entity, this.marks.get(entity)))
       this.options.model.apply({ type: 'log', chunk })
   }
 }

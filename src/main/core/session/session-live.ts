@@ -34,7 +34,11 @@ export class SessionLive {
   readonly streams: SessionStreams
 
   constructor(options: SessionLiveOptions) {
-    const { client, model, logs, clock, logger, settings, random, relogin } = options
+    const { model, logs, clock, logger, settings, random, relogin } = options
+    // Every REST read of a process goes through the followed logs, which note how far the stream had got.
+    const client = Object.create(options.client, {
+      process: { value: (process: string) => logs.read(process) }
+    }) as DinkyClient
     const tasks = new RunningTasks(logger, () => void this.sync.resync({ processes: false }))
     const onFetched = logs.acceptFetched.bind(logs)
     this.sync = new SyncEngine({

@@ -192,7 +192,9 @@ export class SessionStreams {
         if (added.length > 0) this.options.onProcessesSubscribed(added)
         const jobs = topics.metrics.filter((jid) => !this.subscribedMetrics.has(jid))
         this.subscribedMetrics = new Set(topics.metrics)
-        if (jobs.length > 0) this.options.metrics?.onSubscribed(jobs)
+        // Even with no job yet: the metrics module then knows the stream is live, so a job opened later is
+        // backfilled at once (as it is again when this subscription is announced).
+        this.options.metrics?.onSubscribed(jobs)
       },
       onHeartbeat: (at) => {
         model.diagnostics.recordEvent(at)

@@ -5,7 +5,7 @@
  * before a 5xx on a stream's connect counts as a server fault, one cheap REST call (`/api/tokenInfo`) asks whether
  * the token still holds; if Dinky says it does not, the close is a `token-expired` (the supervisor logs in again).
  */
-import { isAuthError } from '../dinky/dinky-error'
+import { DinkyError, isAuthError } from '../dinky/dinky-error'
 import type { DinkyClient } from '../dinky/types'
 import type { Logger } from '../ports'
 import type { StreamCloseInfo } from './transport'
@@ -33,5 +33,21 @@ export async function recheckStreamAuth(
       reason: 'token-expired',
       detail: `${info.detail}; /api/tokenInfo: ${error.detail}`
     }
+  }
+}
+
+/**
+ * A silent WebSocket explained when it can be: an expired token unsubscribes Dinky's message-token session
+ * without a word, so a token REST no longer takes is `token-expired`; anything else is left to the caller (null).
+ */
+export async function explainWsSilence(
+  client: Pick<DinkyClient, 'tokenInfo'>
+): Promise<StreamCloseInfo | null> {
+  try {
+    await client.tokenInfo()
+    return null
+  } catch (error) {
+    if (!(error instanceof DinkyError) || error.reason !== 'token-expired') return null
+    return { reason: 'token-expired', detail: 'the server dropped the subscription', wasOpen: true }
   }
 }

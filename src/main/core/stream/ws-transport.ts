@@ -7,12 +7,11 @@
  * the other once it answered the PING sent before the first subscription) the console pings it, which also keeps
  * Dinky's 30 s idle timeout and proxies at bay; elsewhere protocol pings keep proxies from cutting an idle socket.
  * Expired tokens: the path-token socket is closed with 1000 right after it opens; the other shape drops the
- * subscription without a word, which the watchdog notices and `diagnoseSilence` explains by asking REST.
+ * subscription without a word, which the watchdog notices and `explainWsSilence` explains by asking REST.
  */
 import { trustedCaCertificates } from '../dinky/trusted-cas'
 import WebSocket from 'ws'
 import { classifyHttpStatus } from '../dinky/classify'
-import { DinkyError } from '../dinky/dinky-error'
 import type { DinkyClient } from '../dinky/types'
 import type { Logger } from '../ports'
 import { normalizeWsFrame } from './normalize-message'
@@ -22,9 +21,9 @@ import type { StreamCloseInfo, StreamHandlers, StreamTransport, TopicSet } from 
 import { EMPTY_TOPICS } from './transport'
 import { describeWsUrl, WsEndpointMemory, wsUrlFor, type WsEndpoint } from './ws-endpoints'
 import { toWsPing, toWsSubscription } from './ws-messages'
+import { explainWsSilence } from './stream-auth-check'
+import { WsSubscription } from './ws-subscription'
 import { watchTopicLife, type TopicLife } from './topic-life'
-
-export { toWsSubscription } from './ws-messages'
 
 export const WS_HEARTBEAT_MS = 5_000
 
@@ -62,6 +61,8 @@ interface WsConn {
   open: boolean
   /** The server answers PING (path-token, or it answered one): ping it, and subscribe TASK_RUN_INSTANCE. */
   pongs: boolean
+  /** When the wanted set goes out on this socket (changes coalesced), and which set the server took. */
+  subscription: WsSubscription
 }
 
 /** Why one transport for everything: Dinky 1.2 has a single global socket; JVM_INFO rides on it. */
@@ -151,7 +152,8 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
       socket,
       endpoint,
       open: false,
-      pongs: endpoint === 'path-token' || knownPong
+      pongs: endpoint === 'path-token' || knownPong,
+      subscription: new WsSubscription({ send: () => subscribe(conn) })
     }
     current = conn
     let done = false
@@ -163,6 +165,7 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
       done = true
       if (pinger) clearInterval(pinger)
       life?.stop()
+      conn.subscription.stop()
       if (current === conn) current = null
       socket.removeAllListeners()
       socket.on('error', () => {})
@@ -190,13 +193,12 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     // The subscription counts as taken, and the stream as open, at the first topic frame after subscribing (Dinky
     // sends nothing to a session without a subscription; a PONG answers the PING, not the subscription).
     let confirmed = false
-    let firstSubscription: TopicSet = EMPTY_TOPICS
     socket.on('open', () => {
       conn.open = true
       // A message-token server not yet known to answer PING is asked once, before the subscription: a server
       // older than the 1.2.0 release (its SNAPSHOT) reads it as an empty subscription, harmless while it holds none.
       if (!conn.pongs && endpoint === 'message-token') ping(conn)
-      firstSubscription = subscribe(conn) ?? EMPTY_TOPICS
+      conn.subscription.now()
       pinger = setInterval(
         () => (conn.pongs ? ping(conn) : socket.ping()),
         options.pingIntervalMs ?? heartbeatIntervalMs
@@ -204,10 +206,10 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
       life = watchTopicLife({
         silenceMs: options.topicSilenceMs ?? 3 * heartbeatIntervalMs,
         logger,
-        resubscribe: () => void subscribe(conn),
+        resubscribe: () => void conn.subscription.now(),
         // Explained when it can be (an expired token), as the watchdog's silence is.
         dead: (detail) =>
-          void diagnoseSilence().then((info) =>
+          void explainWsSilence(client).then((info) =>
             finish(info ?? { reason: 'heartbeat-lost', detail, wasOpen: confirmed })
           )
       })
@@ -245,7 +247,12 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
           endpoints.remember(version(), endpoint)
           handlers.onOpen({ status: 101, headers: upgradeHeaders, url })
           if (done) return
-          handlers.onSubscribed(firstSubscription)
+          handlers.onSubscribed(conn.subscription.taken() ?? EMPTY_TOPICS)
+        } else {
+          // A later subscription (topics changed, a resubscribe): what it added is the server's from here on.
+          const taken = conn.subscription.taken()
+          if (taken) handlers.onSubscribed(taken)
+          if (done) return
         }
         if (message.topic === 'JVM_INFO') handlers.onHeartbeat()
         handlers.onMessage(message)
@@ -266,22 +273,7 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     endpoints.rememberPong(version(), conn.endpoint)
     if (conn.pongs) return
     conn.pongs = true
-    subscribe(conn)
-  }
-
-  /** Silence explained when it can be: an expired token unsubscribes the message-token session without a word. */
-  async function diagnoseSilence(): Promise<StreamCloseInfo | null> {
-    try {
-      await client.tokenInfo()
-      return null
-    } catch (error) {
-      if (!(error instanceof DinkyError) || error.reason !== 'token-expired') return null
-      return {
-        reason: 'token-expired',
-        detail: 'the server dropped the subscription',
-        wasOpen: true
-      }
-    }
+    conn.subscription.now()
   }
 
   return {
@@ -291,9 +283,9 @@ export function createWsTransport(options: WsTransportOptions): StreamTransport 
     topics: () => topics,
     setTopics(next) {
       topics = next
-      if (current?.open) subscribe(current)
+      if (current?.open) current.subscription.changed()
     },
-    diagnoseSilence,
+    diagnoseSilence: () => explainWsSilence(client),
     connect
   }
 }

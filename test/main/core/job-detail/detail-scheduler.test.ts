@@ -99,6 +99,26 @@ describe('DetailScheduler', () => {
     scheduler.stop()
   })
 
+  it('reads every open drawer within a bound when more are open than the budget serves every 3 s', async () => {
+    // 4 drawers want a read every 3 s (4/3 per second) against 1 per second, with 20 running jobs to sweep.
+    const jobs = Array.from({ length: 20 }, (_, i) => i + 1)
+    const { clock, calls, scheduler } = setup({ budget: 1, jobs, latencyMs: 120 })
+    scheduler.start()
+    const openedAt = clock.now()
+    for (const id of [1, 2, 3, 4]) scheduler.openJob(id)
+    await run(clock, 60_000)
+    scheduler.stop()
+    const opened = calls.filter((c) => c.reason === 'open')
+    for (const id of [1, 2, 3, 4]) {
+      const at = [openedAt, ...opened.filter((c) => c.id === id).map((c) => c.at), clock.now()]
+      const gaps = at.slice(1).map((t, i) => t - at[i])
+      // Least recently read first: each drawer waits for the other three at most, one budget slot each.
+      expect(Math.max(...gaps), `drawer ${id}`).toBeLessThanOrEqual(4 * 1_200)
+    }
+    const starts = calls.map((c) => c.at)
+    expect(starts.every((t, i) => i === 0 || t - starts[i - 1] >= 1_000)).toBe(true)
+  })
+
   it('backs off when Dinky is slow or failing, and asks nothing while not live', async () => {
     const slow = setup({ budget: 1, jobs: [1, 2, 3], latencyMs: 4_000 })
     slow.scheduler.start()

@@ -55,8 +55,10 @@ describe('WebSocket transport (Dinky 1.2) under the supervisor, against the simu
       metrics: [running!.jid],
       printTables: ['t']
     })
-    // The server has taken the new subscription in once two more JVM samples came: the simulator shares this event
-    // loop, and it reads the subscribe frame (already written) before a second push period can pass.
+    // Reported at the first frame after it was sent: from here on the transport holds it as the server's set.
+    await h.waitFor(() => h.subscribed.some((set) => set.printTables.includes('t')))
+    // A frame pushed just before the server read the SUBSCRIBE could have carried that report; two more JVM samples
+    // order the appends below after the server took it in (the simulator shares this event loop).
     const jvmBefore = count(h, 'JVM_INFO')
     await h.waitFor(() => count(h, 'JVM_INFO') >= jvmBefore + 2)
     h.sim.control.appendLog('FlinkSubmit/1', ['no longer followed'])
@@ -96,13 +98,26 @@ describe('WebSocket transport (Dinky 1.2) under the supervisor, against the simu
     expect(Math.abs(Date.parse(pushed.startTime!) - Date.now())).toBeLessThan(60_000)
   })
 
-  it('reports the subscription once per socket, at its first frame, with the topics it sent', async () => {
+  it('reports the first subscription of each socket at its first frame, with the topics it sent', async () => {
     const h = await live()
     expect(h.subscribed).toEqual([{ processes: ['FlinkSubmit/1'], metrics: [], printTables: [] }])
     h.transport.setTopics({ processes: ['FlinkSubmit/7'], metrics: [], printTables: [] })
     h.sim.control.dropStreams()
-    await h.waitFor(() => h.opens() === 2 && h.subscribed.length === 2)
-    expect(h.subscribed[1].processes).toEqual(['FlinkSubmit/7'])
+    await h.waitFor(() => h.opens() === 2 && h.subscribed.at(-1)?.processes[0] === 'FlinkSubmit/7')
+    expect(h.subscribed.at(-1)?.processes).toEqual(['FlinkSubmit/7'])
+  })
+
+  it('coalesces topic changes into one subscription and reports it once the server took it', async () => {
+    const h = await live()
+    const subscribes = h.sim.control.stats().wsSubscribes
+    const processes: string[] = []
+    for (let i = 1; i <= 9; i++) {
+      processes.push(`FlinkSubmit/${i}`)
+      h.transport.setTopics({ processes: [...processes], metrics: [], printTables: [] })
+    }
+    await h.waitFor(() => h.subscribed.length === 2)
+    expect(h.subscribed[1].processes).toEqual(processes)
+    expect(h.sim.control.stats().wsSubscribes).toBe(subscribes + 1)
   })
 
   it('closes its socket on stop', async () => {

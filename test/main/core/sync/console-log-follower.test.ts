@@ -34,6 +34,39 @@ describe('ConsoleLogFollower, stream and REST together', () => {
     expect(follower.isRunning(P)).toBe(false)
   })
 
+  it('never goes back to an older run: a replaced key, an earlier start, an answer the stream overtook', () => {
+    const at = (key: string, log: string, startTime: string) => ({
+      ...running(key, log),
+      startTime
+    })
+    const follower = new ConsoleLogFollower({ logger: silentLogger })
+    follower.accept(P, at('a', 'a1\n', '2024-08-27T10:00:00+08:00'))
+    expect(lines(follower.accept(P, at('b', 'b1\nb2\n', '2024-08-27T10:05:00+08:00')))).toEqual([
+      'b1',
+      'b2'
+    ])
+    // Run `a` was replaced: neither a late push nor a late read of it is a new run.
+    expect(follower.accept(P, at('a', 'a1\na2\n', '2024-08-27T10:00:00+08:00'))).toEqual([])
+    expect(follower.acceptFetched(P, at('a', 'a1\na2\n', '2024-08-27T10:00:00+08:00'))).toEqual([])
+    // A run never seen, but started before the one shown.
+    expect(follower.acceptFetched(P, at('z', 'z1\n', '2024-08-27T09:00:00+08:00'))).toEqual([])
+    // A read begun before pushes landed, answering another run (same second: the mark tells).
+    const mark = follower.mark(P)
+    follower.accept(P, at('b', 'b1\nb2\nb3\n', '2024-08-27T10:05:00+08:00'))
+    expect(follower.acceptFetched(P, at('y', 'y1\n', '2024-08-27T10:05:00+08:00'), mark)).toEqual(
+      []
+    )
+    expect(
+      lines(follower.accept(P, at('b', 'b1\nb2\nb3\nb4\n', '2024-08-27T10:05:00+08:00')))
+    ).toEqual(['b4'])
+    // A later run read over REST with nothing pushed meanwhile is taken.
+    expect(
+      lines(
+        follower.acceptFetched(P, at('c', 'c1\n', '2024-08-27T10:09:00+08:00'), follower.mark(P))
+      )
+    ).toEqual(['c1'])
+  })
+
   it('takes a REST read of a new run whole', () => {
     const follower = new ConsoleLogFollower({ logger: silentLogger })
     follower.accept(P, ended('old', 'x\ny\n'))
