@@ -17,6 +17,8 @@ export function formatBytes(bytes: number): string {
 /** A duration as its two largest units ("2h 5m"), which is what an operator scans a table for. */
 export function formatDuration(ms: number | null, t: TFunction): string {
   if (ms === null || ms < 0) return t('common.none')
+  // Under a second (a 10 ms checkpoint timeout) in milliseconds: rounded to seconds it would read "0s".
+  if (ms > 0 && ms < 1000) return t('units.duration.ms', { value: Math.round(ms) })
   const seconds = Math.floor(ms / 1000)
   const parts: Array<[keyof typeof UNIT_SECONDS, number]> = []
   let rest = seconds
@@ -31,6 +33,12 @@ export function formatDuration(ms: number | null, t: TFunction): string {
     .join(' ')
 }
 const UNIT_SECONDS = { d: 86_400, h: 3_600, m: 60, s: 1 } as const
+
+/** Flink's tolerable failed checkpoints; `Integer.MAX_VALUE` is its "never fail the job for it" (real Flink 1.18.1). */
+export function formatTolerableFailures(count: number | null, t: TFunction): string {
+  if (count === null) return t('common.none')
+  return count >= 2_147_483_647 ? t('jobHealth.unlimited') : String(count)
+}
 
 /** Wall-clock time `HH:MM` (24 h), as in "Stale since 10:42". */
 export function formatClock(epochMs: number): string {

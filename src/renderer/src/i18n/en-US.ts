@@ -361,6 +361,7 @@ export const enUS = {
     externalized: 'Externalized',
     stateBackend: 'State backend',
     unaligned: 'Unaligned',
+    unlimited: 'Unlimited',
     tolerableFailed: 'Tolerable failures',
     yes: 'Yes',
     no: 'No',
@@ -512,7 +513,13 @@ export const enUS = {
   },
   units: {
     seconds: '{{value}} s',
-    duration: { d: '{{value}}d', h: '{{value}}h', m: '{{value}}m', s: '{{value}}s' }
+    duration: {
+      d: '{{value}}d',
+      h: '{{value}}h',
+      m: '{{value}}m',
+      s: '{{value}}s',
+      ms: '{{value}} ms'
+    }
   },
   updates: {
     title: 'Updates',

@@ -357,6 +357,7 @@ export const zhCN: CatalogueShape = {
     externalized: '外部化',
     stateBackend: '状态后端',
     unaligned: '非对齐',
+    unlimited: '不限',
     tolerableFailed: '可容忍失败次数',
     yes: '是',
     no: '否',
@@ -505,7 +506,13 @@ export const zhCN: CatalogueShape = {
   },
   units: {
     seconds: '{{value}} 秒',
-    duration: { d: '{{value}}天', h: '{{value}}小时', m: '{{value}}分', s: '{{value}}秒' }
+    duration: {
+      d: '{{value}}天',
+      h: '{{value}}小时',
+      m: '{{value}}分',
+      s: '{{value}}秒',
+      ms: '{{value}}毫秒'
+    }
   },
   updates: {
     title: '更新',

@@ -8,7 +8,13 @@ import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import type { CheckpointEntry } from '../../../../shared/job-health'
 import { useNow } from '../../components/use-now'
-import { formatAgo, formatBytes, formatDateTime, formatDuration } from '../../format/units'
+import {
+  formatAgo,
+  formatBytes,
+  formatDateTime,
+  formatDuration,
+  formatTolerableFailures
+} from '../../format/units'
 import { AsOfNote } from './AsOfNote'
 import { HealthTable, numberColumn } from './health-table'
 import { useJobHealthDetail } from './use-job-health'
@@ -194,7 +200,7 @@ export function CheckpointsTab({ instanceId }: { instanceId: number }) {
               {formatDuration(config.timeoutMs, t)}
             </Descriptions.Item>
             <Descriptions.Item label={t('jobHealth.minPause')}>
-              {config.minPauseMs ?? '—'}
+              {formatDuration(config.minPauseMs, t)}
             </Descriptions.Item>
             <Descriptions.Item label={t('jobHealth.maxConcurrent')}>
               {config.maxConcurrent ?? '—'}
@@ -209,7 +215,7 @@ export function CheckpointsTab({ instanceId }: { instanceId: number }) {
               {yesNo(config.unaligned)}
             </Descriptions.Item>
             <Descriptions.Item label={t('jobHealth.tolerableFailed')}>
-              {config.tolerableFailed ?? '—'}
+              {formatTolerableFailures(config.tolerableFailed, t)}
             </Descriptions.Item>
           </Descriptions>
         </>
