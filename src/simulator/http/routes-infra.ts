@@ -10,6 +10,7 @@ import type { RequestContext } from './request'
 import type { Route } from './router'
 import { clusterConfigurationToWire, clusterToWire, sysInfoToWire } from './wire-infra'
 import { processToWire } from './wire-process'
+import { isDinky10 } from '../releases'
 
 const matches = (keyword: string, ...fields: string[]): boolean =>
   keyword === '' || fields.some((field) => field.includes(keyword))
@@ -70,9 +71,4 @@ export function infraRoutes(state: SimState): Route[] {
           }
         ])
   ]
-}
-
-/** True for a 1.0.x version string. */
-function isDinky10(version: string): boolean {
-  return /^1\.0(\.|$|-)/.test(version)
 }

@@ -13,6 +13,7 @@ import type { Route } from './router'
 import { jobInstance, jobInstanceVo, statusCounts } from './wire-jobs'
 import { jobInfoDetailWithHealth } from './wire-job-health'
 import { taskManagerToWire } from './wire-infra'
+import { isDinky10 } from '../releases'
 
 interface ProTableBody {
   current?: number
@@ -62,7 +63,7 @@ async function listInstances(state: SimState, ctx: RequestContext) {
     return direction === 'descend' ? -order : order
   })
   const page = rows.slice((current - 1) * pageSize, current * pageSize)
-  const withOwners = !/^1\.0\./.test(state.options.version)
+  const withOwners = !isDinky10(state.options.version)
   const data = page.map((row) => jobInstanceVo(row, world, withOwners))
   return jsonReply(proTableBody(data, rows.length, current, pageSize))
 }

@@ -11,14 +11,18 @@ import { formatDate, formatDateTime, formatLocalDateTime } from '../world/time-f
 import { springRejectionReply } from './envelope'
 import type { RequestContext } from './request'
 import type { Route } from './router'
+import { isDinky10 } from '../releases'
 
-/** `data/model/Metrics.java` in field order; `createTime`/`updateTime` through jsr310's serializer (ISO). */
-export function layoutRowToWire(row: MetricsLayoutRow): object {
+/**
+ * `data/model/Metrics.java` in field order; `createTime`/`updateTime` through jsr310's serializer (ISO). 1.0.x's
+ * model has no `verticesTitle` (v1.0.3, and a recording of a real 1.0.3).
+ */
+export function layoutRowToWire(row: MetricsLayoutRow, version: string): object {
   return {
     id: row.id,
     taskId: row.taskId,
     vertices: row.vertices,
-    verticesTitle: row.verticesTitle,
+    ...(isDinky10(version) ? {} : { verticesTitle: row.verticesTitle }),
     metrics: row.metrics,
     position: row.position,
     showType: row.showType,
@@ -75,7 +79,7 @@ export function monitorRoutes(state: SimState): Route[] {
           flinkJobId: world.latestOf(rows[0].taskId)?.jid ?? null,
           taskId: rows[0].taskId,
           showInDashboard: true,
-          metrics: rows.map(layoutRowToWire)
+          metrics: rows.map((row) => layoutRowToWire(row, state.options.version))
         }))
         return ok(state, layouts)
       }
@@ -91,7 +95,10 @@ export function monitorRoutes(state: SimState): Route[] {
             { kind: 'missing-param', name: 'layoutName', type: 'String' },
             ctx.at
           )
-        return ok(state, world.metrics.rowsOf(name).map(layoutRowToWire))
+        return ok(
+          state,
+          world.metrics.rowsOf(name).map((row) => layoutRowToWire(row, state.options.version))
+        )
       }
     },
     {
