@@ -83,6 +83,26 @@ function splitFlag(arg: string): [string, string | null] {
   return eq > 2 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, null]
 }
 
+/**
+ * Walks `--flag value` / `--flag=value` pairs for a command's strict parser: `take` handles one flag (reading its
+ * value only when it has one) and returns false for a flag it does not know, which is a `UsageError` naming it.
+ */
+export function eachFlag(
+  command: string,
+  args: readonly string[],
+  take: (flag: string, value: () => string) => boolean
+): void {
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = splitFlag(args[i])
+    const value = () => {
+      const next = inline ?? args[++i]
+      if (next === undefined) throw new UsageError(`${flag} wants a value`)
+      return next
+    }
+    if (!take(flag, value)) throw new UsageError(`unknown option for ${command}: ${flag}`)
+  }
+}
+
 /** Why a throwing parser: every path to a bad argument ends in the same usage message and exit code 2. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (argv.length === 0) throw new UsageError('a command is required')

@@ -13,7 +13,7 @@ import { refreshDetailSchema } from '../core/job-detail/job-detail-schemas'
 import { toJobHealthDetail, toJobHealthSummary } from '../core/job-detail/map-job-health'
 import { FLINK_HTTPS_BLOCKED_TEXT } from '../core/dinky/flink-https'
 import { systemClock, type Logger } from '../core/ports'
-import { UsageError } from './cli-args'
+import { eachFlag, UsageError } from './cli-args'
 import { createMemoryCacheStore } from './memory-cache-store'
 
 export interface JobOptions {
@@ -42,23 +42,16 @@ export function parseJob(args: readonly string[]): JobOptions {
     tenantId: null,
     json: false
   }
-  for (let i = 0; i < args.length; i++) {
-    const eq = args[i].indexOf('=')
-    const flag = eq > 2 ? args[i].slice(0, eq) : args[i]
-    const inline = eq > 2 ? args[i].slice(eq + 1) : null
-    const value = () => {
-      const next = inline ?? args[++i]
-      if (next === undefined) throw new UsageError(`${flag} wants a value`)
-      return next
-    }
+  eachFlag('job', args, (flag, value) => {
     if (flag === '--server') options.server = value()
     else if (flag === '--id') options.id = Number(value())
     else if (flag === '--username') options.username = value()
     else if (flag === '--password-env') options.passwordEnv = value()
     else if (flag === '--tenant') options.tenantId = Number(value())
     else if (flag === '--json') options.json = true
-    else throw new UsageError(`unknown option for job: ${flag}`)
-  }
+    else return false
+    return true
+  })
   if (!options.server) throw new UsageError('job needs --server URL')
   if (options.server !== 'demo' && !/^https?:\/\/[^/]+/i.test(options.server))
     throw new UsageError('--server wants an http:// or https:// URL')

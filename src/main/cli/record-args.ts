@@ -4,7 +4,7 @@
  */
 import type { TransportChoice } from '../../shared/profiles'
 import { hasUrlCredentials, URL_CREDENTIALS_MESSAGE } from '../../shared/server-url'
-import { UsageError } from './cli-args'
+import { eachFlag, UsageError } from './cli-args'
 
 export interface RecordOptions {
   server: string
@@ -28,21 +28,6 @@ export interface ReplayOptions {
   speed: number
 }
 
-/** Reads `--flag value` / `--flag=value` pairs; `take` handles one flag and returns false for an unknown one. */
-function eachFlag(args: readonly string[], take: (flag: string, value: () => string) => boolean) {
-  for (let i = 0; i < args.length; i++) {
-    const eq = args[i].indexOf('=')
-    const flag = eq > 2 ? args[i].slice(0, eq) : args[i]
-    const inline = eq > 2 ? args[i].slice(eq + 1) : null
-    const value = () => {
-      const next = inline ?? args[++i]
-      if (next === undefined) throw new UsageError(`${flag} wants a value`)
-      return next
-    }
-    if (!take(flag, value)) throw new UsageError(`unknown option: ${flag}`)
-  }
-}
-
 function count(flag: string, text: string, min: number): number {
   const value = Number(text)
   if (!Number.isFinite(value) || value < min)
@@ -64,7 +49,7 @@ export function parseRecordArgs(args: readonly string[]): RecordOptions {
     jobDetails: [],
     metrics: []
   }
-  eachFlag(args, (flag, value) => {
+  eachFlag('record', args, (flag, value) => {
     if (flag === '--server') o.server = value()
     else if (flag === '--out') o.out = value()
     else if (flag === '--username') o.username = value()
@@ -98,7 +83,7 @@ export function parseReplayArgs(args: readonly string[]): ReplayOptions {
   const o: ReplayOptions = { dir: '', port: 8888, host: '127.0.0.1', speed: 1 }
   const rest = [...args]
   if (rest[0] && !rest[0].startsWith('--')) o.dir = rest.shift()!
-  eachFlag(rest, (flag, value) => {
+  eachFlag('replay', rest, (flag, value) => {
     if (flag === '--port') o.port = Math.trunc(count(flag, value(), 0))
     else if (flag === '--host') o.host = value()
     else if (flag === '--speed') o.speed = count(flag, value(), 0.01)
