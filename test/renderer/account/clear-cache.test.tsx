@@ -33,7 +33,8 @@ describe('avatar menu', () => {
     })
     fireEvent.click(screen.getByTestId('avatar-menu'))
     fireEvent.click(await screen.findByTestId('menu-clear-cache'))
-    expect((await screen.findByTestId('cache-total')).textContent).toBe('3.5 MB')
+    // The modal opens before main has answered `cache:info`: wait for the sizes, not for the modal.
+    await waitFor(() => expect(screen.getByTestId('cache-total').textContent).toBe('3.5 MB'))
     expect(screen.getByText('生产 Dinky')).toBeTruthy()
     expect(screen.getByText('512.0 KB')).toBeTruthy()
     expect(fake.callsTo('cache:clear')).toEqual([])

@@ -102,7 +102,10 @@ export function ClearCacheModal({ open, onClose }: { open: boolean; onClose: () 
               <strong>{t('clearCache.total')}</strong>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right">
-              <strong data-testid="cache-total">{formatBytes(total)}</strong>
+              {/* Not read yet is not empty: "0 B" under the spinner would be a claim. */}
+              <strong data-testid="cache-total">
+                {info ? formatBytes(total) : t('common.none')}
+              </strong>
             </Table.Summary.Cell>
           </Table.Summary.Row>
         )}
