@@ -43,6 +43,12 @@ export interface SimulatorOptions {
    * tick; a positive value runs it on its own timer (tests use short ones).
    */
   metricsIntervalMs?: number
+  /**
+   * The demo scenario (`demo-faults.ts`): now and then one job's source lag grows past 100,000 and drains, and
+   * another job's checkpoints fail three times in a row, so the console's alerts fire and resolve on their own.
+   * Off by default (tests steer faults themselves); the built-in Demo profile turns it on.
+   */
+  demoFaults?: boolean
   /** Account; Dinky's seed data is admin / dinky123!@#. */
   username?: string
   password?: string
@@ -67,6 +73,7 @@ export const DINKY_DEFAULTS = {
   tokenTtlMs: 36_000 * 1000,
   language: 'en-US',
   metricsIntervalMs: 0,
+  demoFaults: false,
   username: 'admin',
   password: 'dinky123!@#'
 } as const

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { waitUntil } from '../support/wait-until'
 import { startSimulator, type Simulator } from '../../src/simulator/index'
 import {
   authHeaders,
@@ -183,5 +184,48 @@ describe('fault controls for alert rules: restart loops and growing source lag',
     )
     const row = history.body.data.find((r: Json) => r.model === jid)
     expect(JSON.parse(row.content)[on.vertexId][on.metricId]).toBe('10.0')
+  })
+})
+
+describe('the demo scenario (demoFaults)', () => {
+  it('grows one job source lag past its small value and drains it again, on the world pace', async () => {
+    const sim = await startSimulator({
+      tickMs: 5,
+      logRate: 0,
+      heartbeatMs: 60_000,
+      demoFaults: true
+    })
+    try {
+      const token = await login(sim)
+      const layouts = await getJson(sim, token, '/api/monitor/getMetricsLayout')
+      const rows = layouts.body.data.flatMap((l: Json) => l.metrics)
+      const lagRow = rows.find((r: Json) => r.metrics === '0.Source__KafkaSource.pendingRecords')
+      expect(lagRow).toBeDefined()
+      // A lag ramp lasts 40 ticks and a rest 20: wait for a value above the rest's range, then one back in it.
+      let seen: number[] = []
+      const lagValues = async (): Promise<number[]> => {
+        const url = `/api/monitor/getFlinkData?startTime=0&endTime=${Date.now() + 60_000}&flinkJobIds=x`
+        const { body } = await getJson(sim, token, url)
+        seen = body.data
+          .map((row: Json) => JSON.parse(row.content)[lagRow.vertices]?.[lagRow.metrics])
+          .filter((v: string | undefined) => v !== undefined)
+          .map(Number)
+        return seen
+      }
+      await waitUntil('the lag above 10', async () => (await lagValues()).some((v) => v > 10), {
+        state: () => seen.slice(-5)
+      })
+      await waitUntil(
+        'the lag back under 10 after it grew',
+        async () => {
+          const values = await lagValues()
+          const grown = values.findIndex((v) => v > 10)
+          return grown >= 0 && values.slice(grown).some((v) => v <= 10)
+        },
+        { state: () => seen.slice(-5) }
+      )
+    } finally {
+      await sim.close()
+    }
   })
 })
