@@ -53,6 +53,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const webSocketMode = isWebSocketVersion(opts.version)
   const tokenName = webSocketMode ? 'dinky-token' : 'token'
   const world = new World({ seed: opts.seed, now: opts.now, submissionLines: opts.submissionLines })
+  world.writesRestartCount = !opts.nullRestartCount
   const sse = new SseHub({
     emitterTimeoutMs: opts.emitterTimeoutMs,
     heartbeatMs: opts.heartbeatMs,

@@ -49,6 +49,11 @@ export interface SimulatorOptions {
    * Off by default (tests steer faults themselves); the built-in Demo profile turns it on.
    */
   demoFaults?: boolean
+  /**
+   * `failedRestartCount` as real Dinky sends it: always null (1.0.3, 1.1.0 and 1.2.0 recordings; no Dinky code
+   * writes `failed_restart_count`). Off by default: the simulator counts failovers there, which only it does.
+   */
+  nullRestartCount?: boolean
   /** Account; Dinky's seed data is admin / dinky123!@#. */
   username?: string
   password?: string
@@ -74,6 +79,7 @@ export const DINKY_DEFAULTS = {
   language: 'en-US',
   metricsIntervalMs: 0,
   demoFaults: false,
+  nullRestartCount: false,
   username: 'admin',
   password: 'dinky123!@#'
 } as const

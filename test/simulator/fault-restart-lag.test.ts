@@ -103,6 +103,23 @@ describe('fault controls for alert rules: restart loops and growing source lag',
     }
   })
 
+  it('with nullRestartCount sends failedRestartCount null, as real Dinky; Flink still shows each failover', async () => {
+    await sim.close()
+    sim = await startSimulator({ ...TEST_OPTIONS, now: time.now, nullRestartCount: true })
+    token = await login(sim)
+    const taskId = runningTask()
+    sim.control.jobHealth.restartLoop(taskId, true, { everyTicks: 2 })
+    tick()
+    tick()
+    tick()
+    const row = await listed(taskId)
+    expect(row).toMatchObject({ status: 'RESTARTING', failedRestartCount: null })
+    const data = await detail(row.id)
+    expect(data.instance.failedRestartCount).toBeNull()
+    expect(data.jobDataDto.job.timestamps.RESTARTING).toBe(time.now())
+    expect(data.jobDataDto.exceptions.exceptionHistory.entries).toHaveLength(2)
+  })
+
   it('rejects a restart loop on an unknown task or a pace under two ticks', async () => {
     const bad = await fetch(`${sim.url}/__sim/health/restart-loop?taskId=999&on=true`, {
       method: 'POST'

@@ -43,6 +43,8 @@ export class World {
   /** Fault controls: tasks whose jobs fail over again and again, sources whose lag grows. */
   readonly restartLoops = new RestartLoops()
   readonly sourceLag = new SourceLag()
+  /** Whether Dinky's rows carry the failover count; real Dinky never writes it (null), see `nullRestartCount`. */
+  writesRestartCount = true
   readonly metrics: MetricsCollector
   private readonly metricsListeners = new Set<MetricsListener>()
   private readonly printListeners = new Set<PrintRowListener>()
