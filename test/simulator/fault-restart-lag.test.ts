@@ -92,7 +92,24 @@ describe('fault controls for alert rules: restart loops and growing source lag',
     expect(data.jobDataDto.job.timestamps.RESTARTING).toBe(time.now())
     const entries = data.jobDataDto.exceptions.exceptionHistory.entries
     expect(entries).toHaveLength(3)
-    expect(entries[0]).toMatchObject({ timestamp: time.now(), taskName: 'Map (1/2)' })
+    expect(entries[0]).toMatchObject({
+      timestamp: time.now(),
+      taskName: 'Map (1/2) - execution #2'
+    })
+    // A task failure's fields in the order of the recordings (real 1.1.0 on Flink 1.18.1).
+    expect(Object.keys(entries[0])).toEqual([
+      'exceptionName',
+      'stacktrace',
+      'timestamp',
+      'failureLabels',
+      'taskName',
+      'location',
+      'taskManagerId',
+      'concurrentExceptions'
+    ])
+    expect(data.jobDataDto.exceptions['all-exceptions']).toEqual([
+      expect.objectContaining({ task: 'Map (1/2)', timestamp: time.now() })
+    ])
     expect(data.jobDataDto.exceptions['root-exception']).toContain('NullPointerException')
     expect(data.jobDataDto.checkpoints.counts.restored).toBe(3)
 

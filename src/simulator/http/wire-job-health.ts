@@ -180,25 +180,38 @@ function zeroes(keys: readonly string[]): Record<string, number> {
   return Object.fromEntries(keys.map((key) => [key, 0]))
 }
 
+const TASK_LOCATION = 'localhost:34437'
+const TASK_MANAGER_ID = '127.0.0.1:6122-697a32'
+
 /**
  * Flink's `GET /jobs/:jid/exceptions`; a finished job's is null (Dinky never stored one). The history lists the
  * failovers (task failures, newest first) and the global failure of a failed job; the root is the newest.
  */
 export function exceptionsOf(instance: JobInstanceRecord, state: JobFlinkState): object | null {
   if (instance.status === 'FINISHED') return null
-  const entries: Array<{ at: number; entry: object }> = state.restarts.map((restart) => ({
-    at: restart.at,
-    entry: {
-      exceptionName: restart.exception.split(':')[0],
-      stacktrace: restart.exception,
-      timestamp: restart.at,
-      taskName: restart.taskName,
-      location: 'localhost:35417',
-      taskManagerId: 'localhost:35417-a1b2c3',
-      failureLabels: {},
-      concurrentExceptions: []
-    }
-  }))
+  // A task failure, in the field order of the recordings (real 1.1.0 on Flink 1.18.1).
+  const entries: Array<{ at: number; entry: object; task?: object }> = state.restarts.map(
+    (restart, index) => ({
+      at: restart.at,
+      entry: {
+        exceptionName: restart.exception.split(':')[0],
+        stacktrace: restart.exception,
+        timestamp: restart.at,
+        failureLabels: {},
+        taskName: `${restart.taskName} - execution #${state.restarts.length - index - 1}`,
+        location: TASK_LOCATION,
+        taskManagerId: TASK_MANAGER_ID,
+        concurrentExceptions: []
+      },
+      task: {
+        exception: restart.exception,
+        task: restart.taskName,
+        location: TASK_LOCATION,
+        timestamp: restart.at,
+        taskManagerId: TASK_MANAGER_ID
+      }
+    })
+  )
   const root = instance.rootException
   if (root && instance.exceptionTime !== null) {
     // A global failure (JobException, no restart): Flink 1.18 leaves out taskName, location and taskManagerId
@@ -216,7 +229,8 @@ export function exceptionsOf(instance: JobInstanceRecord, state: JobFlinkState):
   const newest = entries[0]
   const newestText = newest ? (newest.entry as { stacktrace: string }).stacktrace : null
   return {
-    'all-exceptions': [],
+    // Flink's legacy list: the task failures of the newest failure.
+    'all-exceptions': newest?.task ? [newest.task] : [],
     'root-exception': newestText,
     timestamp: newest?.at ?? null,
     truncated: false,
