@@ -51,7 +51,11 @@ export const appSettingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).catch(d.theme),
   notifications: z.boolean().catch(d.notifications),
   logTailLines: z.number().int().positive().catch(d.logTailLines),
-  connection: connectionSchema.catch(() => ({ ...c }))
+  connection: connectionSchema.catch(() => ({ ...c })),
+  timeline: z
+    .object({ maxAgeDays: positive, maxEvents: z.number().int().positive() })
+    .optional()
+    .catch(undefined)
 }) satisfies z.ZodType<AppSettings>
 
 export interface SettingsDocument {

@@ -1,0 +1,153 @@
+/**
+ * A server's timeline events in memory and in its cache document: ids handed out, events kept in time order,
+ * bounded by count (at every change) and by age (at every prune), every change written through the module cache
+ * (the store's write scheduler coalesces the writes). Listeners hear a new event, and an event again, under the
+ * same id, when it grows (a checkpoint-failure streak's `until`, a gap that closes).
+ */
+import type { TimelineEvent, TimelineQuery, TimelineSettings } from '../../../shared/timeline'
+import type { ModuleCache } from '../cache/module-cache'
+import type { Logger } from '../ports'
+import type { TimelineRecord } from './timeline-api'
+import {
+  boundEvent,
+  parseTimelineDocument,
+  TIMELINE_VERSION,
+  type TimelineDocument
+} from './timeline-document'
+
+const DAY_MS = 86_400_000
+const DEFAULT_LIMIT = 500
+
+type Listener = (event: TimelineEvent) => void
+
+export class TimelineStore {
+  private readonly events: TimelineEvent[]
+  private seq: number
+  private alive: number | null
+  private readonly listeners = new Set<Listener>()
+
+  constructor(
+    private readonly options: {
+      profileId: string
+      file: ModuleCache | null
+      settings: () => TimelineSettings
+      logger: Logger
+    }
+  ) {
+    const raw = options.file?.read() ?? null
+    const { document, problem } = parseTimelineDocument(raw, options.settings().maxEvents)
+    // Once per load: a damaged file costs its bad events, never the rest of the cache.
+    if (problem) options.logger.warn('timeline cache read back with problems', { problem })
+    this.events = document.events
+    this.seq = document.seq
+    this.alive = document.aliveAt
+  }
+
+  /** The stored "console was running" stamp (read once at start for the console-closed gap). */
+  get aliveAt(): number | null {
+    return this.alive
+  }
+
+  stampAlive(at: number): void {
+    this.alive = at
+    this.persist()
+  }
+
+  add(record: TimelineRecord): TimelineEvent {
+    const event = boundEvent({
+      ...record,
+      id: `${record.at}-${++this.seq}`,
+      profileId: this.options.profileId
+    } as TimelineEvent)
+    let index = this.events.length
+    while (index > 0 && this.events[index - 1].at > event.at) index--
+    this.events.splice(index, 0, event)
+    const { maxEvents } = this.options.settings()
+    if (this.events.length > maxEvents) this.events.splice(0, this.events.length - maxEvents)
+    this.persist()
+    this.notify(event)
+    return event
+  }
+
+  /** Replaces a kept event (same id and time); a no-op when it has been pruned meanwhile. */
+  update<E extends TimelineEvent>(event: E): E {
+    const bounded = boundEvent(event)
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      if (this.events[i].id !== event.id) continue
+      this.events[i] = bounded
+      this.persist()
+      this.notify(bounded)
+      break
+    }
+    return bounded
+  }
+
+  /** Open gaps from a run that ended without closing them (a kill). */
+  openGaps(): Array<Extract<TimelineEvent, { kind: 'gap' }>> {
+    return this.events.filter(
+      (event): event is Extract<TimelineEvent, { kind: 'gap' }> =>
+        event.kind === 'gap' && event.until === null
+    )
+  }
+
+  /** Drops what is older than the age bound (by its end, so a long gap that reaches into the bound stays). */
+  prune(now: number): void {
+    const oldest = now - this.options.settings().maxAgeDays * DAY_MS
+    let drop = 0
+    while (drop < this.events.length && end(this.events[drop]) < oldest) drop++
+    if (drop === 0) return
+    this.events.splice(0, drop)
+    this.persist()
+  }
+
+  /** Newest first; a job's events include the server's gaps (drawn across every job's timeline). */
+  query(query: TimelineQuery = {}): TimelineEvent[] {
+    const limit = Math.max(0, Math.min(query.limit ?? DEFAULT_LIMIT, this.events.length))
+    const out: TimelineEvent[] = []
+    for (let i = this.events.length - 1; i >= 0 && out.length < limit; i--) {
+      const event = this.events[i]
+      if (query.since !== undefined && end(event) < query.since) continue
+      if (query.jobId !== undefined && event.jobId !== query.jobId && event.kind !== 'gap') continue
+      out.push(event)
+    }
+    return out
+  }
+
+  /** Events whose time falls in [from, to), oldest first. */
+  between(from: number, to: number): TimelineEvent[] {
+    return this.events.filter((event) => event.at >= from && event.at < to)
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private notify(event: TimelineEvent): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event)
+      } catch (error) {
+        this.options.logger.error('timeline listener failed', { error: String(error) })
+      }
+    }
+  }
+
+  private persist(): void {
+    if (!this.options.file) return
+    const document: TimelineDocument = {
+      version: TIMELINE_VERSION,
+      aliveAt: this.alive,
+      seq: this.seq,
+      events: this.events.slice()
+    }
+    this.options.file.write(document as unknown as Record<string, unknown>)
+  }
+}
+
+/** When an event stops mattering: a gap or a streak at its end, anything else at its time. */
+function end(event: TimelineEvent): number {
+  if (event.kind === 'gap') return event.until ?? Number.POSITIVE_INFINITY
+  if (event.kind === 'checkpoint-failures') return event.until
+  return event.at
+}
