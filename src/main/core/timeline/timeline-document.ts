@@ -32,6 +32,13 @@ export function cutText(text: string, max: number): string {
   return text.length > max ? text.slice(0, max) + ' …' : text
 }
 
+/** When an event stops mattering: a gap or a streak at its end (an open gap never), anything else at its time. */
+export function eventEnd(event: TimelineEvent): number {
+  if (event.kind === 'gap') return event.until ?? Number.POSITIVE_INFINITY
+  if (event.kind === 'checkpoint-failures') return event.until
+  return event.at
+}
+
 const cutNullable = (text: string | null, max: number) =>
   text === null ? null : cutText(text, max)
 

@@ -10,6 +10,7 @@ import type { Logger } from '../ports'
 import type { TimelineRecord } from './timeline-api'
 import {
   boundEvent,
+  eventEnd,
   parseTimelineDocument,
   TIMELINE_VERSION,
   type TimelineDocument
@@ -94,7 +95,7 @@ export class TimelineStore {
   prune(now: number): void {
     const oldest = now - this.options.settings().maxAgeDays * DAY_MS
     let drop = 0
-    while (drop < this.events.length && end(this.events[drop]) < oldest) drop++
+    while (drop < this.events.length && eventEnd(this.events[drop]) < oldest) drop++
     if (drop === 0) return
     this.events.splice(0, drop)
     this.persist()
@@ -106,7 +107,7 @@ export class TimelineStore {
     const out: TimelineEvent[] = []
     for (let i = this.events.length - 1; i >= 0 && out.length < limit; i--) {
       const event = this.events[i]
-      if (query.since !== undefined && end(event) < query.since) continue
+      if (query.since !== undefined && eventEnd(event) < query.since) continue
       if (query.jobId !== undefined && event.jobId !== query.jobId && event.kind !== 'gap') continue
       out.push(event)
     }
@@ -143,11 +144,4 @@ export class TimelineStore {
     }
     this.options.file.write(document as unknown as Record<string, unknown>)
   }
-}
-
-/** When an event stops mattering: a gap or a streak at its end, anything else at its time. */
-function end(event: TimelineEvent): number {
-  if (event.kind === 'gap') return event.until ?? Number.POSITIVE_INFINITY
-  if (event.kind === 'checkpoint-failures') return event.until
-  return event.at
 }
