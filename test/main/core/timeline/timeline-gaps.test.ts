@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { memoryModule } from './timeline-fixtures'
+import { job, memoryModule } from './timeline-fixtures'
 import { harness, HOUR, T0 } from './timeline-harness'
 
 describe('SessionTimeline gaps', () => {
@@ -90,5 +90,71 @@ describe('SessionTimeline gaps', () => {
     h.rest({ kind: 'live', since: h.clock.now() })
     h.clock.advance(60_000)
     expect(h.timeline.events()).toEqual([])
+  })
+
+  it('records the time the machine slept as a console-closed gap', () => {
+    const h = harness()
+    h.clock.advance(30_000)
+    const lastStamp = h.clock.now()
+    // Asleep: wall time moves four hours while the alive timer waits.
+    h.clock.jump(4 * HOUR)
+    h.clock.advance(30_000)
+    expect(h.timeline.events()).toEqual([
+      expect.objectContaining({
+        kind: 'gap',
+        reason: 'console-closed',
+        at: lastStamp,
+        until: h.clock.now()
+      })
+    ])
+  })
+
+  it('tells what changed during a long unreachable gap, from the last live jobs before it', () => {
+    const h = harness()
+    h.rest({ kind: 'live', since: h.clock.now() })
+    h.live([job(1, 'RUNNING'), job(2, 'RUNNING')])
+    const lastLive = h.clock.now()
+    h.clock.advance(1_000)
+    h.rest({ kind: 'offline', reason: 'network-offline', since: h.clock.now() })
+    h.clock.advance(10 * 60_000)
+    h.timeline.record({
+      kind: 'alert',
+      at: h.clock.now() - 60_000,
+      jobId: null,
+      taskId: null,
+      jobName: null,
+      state: 'firing',
+      rule: 'down',
+      severity: 'critical',
+      detail: 'server not live for 5 min'
+    })
+    h.rest({ kind: 'live', since: h.clock.now() })
+    expect(h.timeline.away()).toBeNull()
+    h.live([job(1, 'FAILED'), job(2, 'RUNNING')])
+    expect(h.timeline.away()).toMatchObject({
+      since: lastLive,
+      until: h.clock.now(),
+      changes: [{ jobId: 1, from: 'RUNNING', to: 'FAILED' }],
+      counts: { alert: 1 },
+      gaps: [{ from: lastLive + 1_000, to: h.clock.now(), reason: 'offline' }]
+    })
+  })
+
+  it('owes no summary after a short gap', () => {
+    const h = harness()
+    h.rest({ kind: 'live', since: h.clock.now() })
+    h.live([job(1, 'RUNNING')])
+    h.rest({
+      kind: 'reconnecting',
+      attempt: 1,
+      retryAt: 0,
+      reason: 'timeout',
+      since: h.clock.now()
+    })
+    h.clock.advance(60_000)
+    h.rest({ kind: 'live', since: h.clock.now() })
+    h.live([job(1, 'FAILED')])
+    expect(h.timeline.away()).toBeNull()
+    expect(h.timeline.events().map((e) => e.kind)).toEqual(['gap'])
   })
 })
