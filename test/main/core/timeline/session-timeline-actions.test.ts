@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { alertTimelineRecord } from '../../../../src/main/core/timeline/alert-records'
 import { consoleActionKind } from '../../../../src/main/core/timeline/console-actions'
 import { TEXT_LIMITS } from '../../../../src/main/core/timeline/timeline-document'
 import type { CheckpointEntry, JobHealthDetail } from '../../../../src/shared/job-health'
@@ -113,5 +114,35 @@ describe('the console actions and savepoints on the timeline', () => {
     h.clock.advance(3_000)
     observe(savepoint(5, h.clock.now()))
     expect(h.timeline.events().filter((e) => e.kind === 'savepoint')).toHaveLength(2)
+  })
+
+  it("records an alert center's event as an alert on the timeline", () => {
+    const h = harness()
+    const event = h.timeline.record(
+      alertTimelineRecord({
+        type: 'alert',
+        state: 'firing',
+        key: 'cp|p|1',
+        rule: 'cp',
+        kind: 'checkpoint-failures',
+        severity: 'warning',
+        server: 'prod',
+        profileId: 'p',
+        jobId: 1,
+        jobName: 'job-1',
+        since: h.clock.now(),
+        at: h.clock.now(),
+        detail: '3 failed checkpoints in 10 min',
+        announce: true
+      })
+    )
+    expect(event).toMatchObject({
+      kind: 'alert',
+      profileId: 'p',
+      jobId: 1,
+      state: 'firing',
+      rule: 'cp'
+    })
+    expect(h.timeline.events({ jobId: 1 })).toEqual([event])
   })
 })
