@@ -137,6 +137,7 @@ export class SessionTimeline implements ServerTimeline {
 
   /** The cache was cleared ("clear cache"): the kept events go too, the timeline starts again from now. */
   forget(): void {
+    this.pending = null
     this.store.clear(this.options.clock.now())
   }
 

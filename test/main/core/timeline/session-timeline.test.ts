@@ -128,4 +128,22 @@ describe('SessionTimeline', () => {
     expect(h.timeline.events().map((e) => e.kind === 'restart' && e.total)).toEqual([9])
     expect((h.file.value as { events: unknown[] }).events).toHaveLength(1)
   })
+
+  it('forgets its events when the cache is cleared, and does not write them back', () => {
+    const h = harness({ cached: [job(1, 'RUNNING')] })
+    h.timeline.record({
+      kind: 'restart',
+      at: T0,
+      jobId: 1,
+      taskId: 10,
+      jobName: 'j',
+      count: 1,
+      total: 1
+    })
+    h.timeline.forget()
+    expect(h.timeline.events()).toEqual([])
+    expect(h.file.value).toMatchObject({ events: [], aliveAt: T0 })
+    h.live([job(1, 'FAILED')])
+    expect(h.timeline.away()).toBeNull()
+  })
 })

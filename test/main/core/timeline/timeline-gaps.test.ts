@@ -92,8 +92,10 @@ describe('SessionTimeline gaps', () => {
     expect(h.timeline.events()).toEqual([])
   })
 
-  it('records the time the machine slept as a console-closed gap', () => {
+  it('records the time the machine slept as a console-closed gap, and tells what changed', () => {
     const h = harness()
+    h.live([job(1, 'RUNNING')])
+    const lastLive = h.clock.now()
     h.clock.advance(30_000)
     const lastStamp = h.clock.now()
     // Asleep: wall time moves four hours while the alive timer waits.
@@ -107,6 +109,12 @@ describe('SessionTimeline gaps', () => {
         until: h.clock.now()
       })
     ])
+    h.live([job(1, 'FAILED')])
+    expect(h.timeline.away()).toMatchObject({
+      since: lastLive,
+      changes: [{ jobId: 1, from: 'RUNNING', to: 'FAILED' }],
+      gaps: [{ from: lastStamp, reason: 'console-closed' }]
+    })
   })
 
   it('tells what changed during a long unreachable gap, from the last live jobs before it', () => {
