@@ -29,6 +29,8 @@ export interface SessionTimelineOptions {
   logger: Logger
   /** The server's `timeline` cache document; null keeps the timeline in memory (a CLI watch without a cache). */
   file: ModuleCache | null
+  /** The server's `timeline-alive` document (the alive stamp); null keeps the stamp in `file`. */
+  aliveFile?: ModuleCache | null
   /** Read at every change, so a settings change applies to the running session. */
   settings: () => TimelineSettings
   /** The session's cached jobs as loaded (stale): the baseline of the first away summary. */
@@ -63,6 +65,7 @@ export class SessionTimeline implements ServerTimeline {
     this.store = new TimelineStore({
       profileId: options.profileId,
       file: options.file,
+      aliveFile: options.aliveFile,
       settings: options.settings,
       logger: options.logger
     })

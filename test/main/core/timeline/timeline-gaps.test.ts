@@ -21,6 +21,37 @@ describe('SessionTimeline gaps', () => {
     ])
   })
 
+  it('stamps alive in its own small document, leaving the events document alone', () => {
+    const file = memoryModule()
+    const aliveFile = memoryModule()
+    const first = harness({ file, aliveFile })
+    first.timeline.record({
+      kind: 'restart',
+      at: T0,
+      jobId: 1,
+      taskId: 10,
+      jobName: 'j',
+      count: 1,
+      total: 1
+    })
+    const eventWrites = file.writes
+    first.clock.advance(10 * 60_000)
+    expect(file.writes).toBe(eventWrites)
+    expect(aliveFile.writes).toBeGreaterThanOrEqual(20)
+    const lastStamp = T0 + 10 * 60_000
+    expect(aliveFile.value).toEqual({ version: 1, aliveAt: lastStamp })
+    // Killed now (the files as they are); started again an hour later: the gap starts at the small document's stamp.
+    const onDisk = { file: memoryModule(file.value), aliveFile: memoryModule(aliveFile.value) }
+    first.timeline.stop()
+    first.clock.advance(HOUR)
+    const second = harness({ clock: first.clock, ...onDisk })
+    expect(second.timeline.events()[0]).toMatchObject({
+      kind: 'gap',
+      reason: 'console-closed',
+      at: lastStamp
+    })
+  })
+
   it('takes the last alive stamp when the console was killed, and closes the gap it left open', () => {
     const first = harness()
     first.rest({ kind: 'live', since: first.clock.now() })
