@@ -67,7 +67,8 @@ export class SessionTimeline implements ServerTimeline {
       file: options.file,
       aliveFile: options.aliveFile,
       settings: options.settings,
-      logger: options.logger
+      logger: options.logger,
+      clock: options.clock
     })
     const awayAfterMs = options.awayAfterMs ?? 5 * 60_000
     this.gaps = new TimelineGaps(
@@ -94,6 +95,7 @@ export class SessionTimeline implements ServerTimeline {
     if (!this.running) return
     this.running = false
     this.gaps.stop()
+    this.store.flush()
   }
 
   /** Every session update goes through here (the session subscribes the timeline to its model). */

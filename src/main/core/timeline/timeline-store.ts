@@ -1,14 +1,15 @@
 /**
  * A server's timeline events in memory and in its cache document: ids handed out, events kept in time order,
  * bounded by count (at every change) and by age (at every prune), every change written through the module cache
- * (the store's write scheduler coalesces the writes). The "console alive" stamp, renewed every half minute, goes to
+ * (at most one write per `persistDelayMs`, default 10 s, besides the store's own coalescing: a timeline is the
+ * largest document of a server and a checkpoint streak grows at every sweep; `flush()` writes at once). The "console alive" stamp, renewed every half minute, goes to
  * a document of its own when there is one (`timeline-alive.json`): rewriting a 5,000-event timeline (1.2 MB) for a
  * stamp every 30 s would cost each server some 3 GB of disk writes a day. Listeners hear a new event, and an event again, under the
  * same id, when it grows (a checkpoint-failure streak's `until`, a gap that closes).
  */
 import type { TimelineEvent, TimelineQuery, TimelineSettings } from '../../../shared/timeline'
 import type { ModuleCache } from '../cache/module-cache'
-import type { Logger } from '../ports'
+import type { Clock, Logger, TimerHandle } from '../ports'
 import type { TimelineRecord } from './timeline-api'
 import {
   boundEvent,
@@ -28,6 +29,7 @@ export class TimelineStore {
   private seq: number
   private alive: number | null
   private readonly listeners = new Set<Listener>()
+  private persistTimer: TimerHandle | null = null
 
   constructor(
     private readonly options: {
@@ -37,6 +39,8 @@ export class TimelineStore {
       aliveFile?: ModuleCache | null
       settings: () => TimelineSettings
       logger: Logger
+      clock: Clock
+      persistDelayMs?: number
     }
   ) {
     const raw = options.file?.read() ?? null
@@ -92,8 +96,9 @@ export class TimelineStore {
   /** Forgets every event (the cache was cleared); the alive stamp is renewed so the next start measures from now. */
   clear(now: number): void {
     this.events.splice(0, this.events.length)
-    this.persist()
     this.stampAlive(now)
+    this.persist()
+    this.flush()
   }
 
   /** Open gaps from a run that ended without closing them (a kill). */
@@ -147,7 +152,23 @@ export class TimelineStore {
     }
   }
 
+  /** Writes a pending change now (stop, clear). */
+  flush(): void {
+    if (this.persistTimer === null) return
+    this.options.clock.clearTimeout(this.persistTimer)
+    this.persistTimer = null
+    this.write()
+  }
+
   private persist(): void {
+    if (!this.options.file || this.persistTimer !== null) return
+    this.persistTimer = this.options.clock.setTimeout(() => {
+      this.persistTimer = null
+      this.write()
+    }, this.options.persistDelayMs ?? 10_000)
+  }
+
+  private write(): void {
     if (!this.options.file) return
     const document: TimelineDocument = {
       version: TIMELINE_VERSION,

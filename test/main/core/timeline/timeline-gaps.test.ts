@@ -34,8 +34,10 @@ describe('SessionTimeline gaps', () => {
       count: 1,
       total: 1
     })
+    first.clock.advance(10_000)
     const eventWrites = file.writes
-    first.clock.advance(10 * 60_000)
+    expect(eventWrites).toBe(1)
+    first.clock.advance(10 * 60_000 - 10_000)
     expect(file.writes).toBe(eventWrites)
     expect(aliveFile.writes).toBeGreaterThanOrEqual(20)
     const lastStamp = T0 + 10 * 60_000
