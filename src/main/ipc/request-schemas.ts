@@ -60,14 +60,7 @@ const appSettingsPatch = z
     theme: z.enum(['system', 'light', 'dark']),
     notifications: z.boolean(),
     logTailLines: z.number().int().min(100).max(1_000_000),
-    connection: connectionSettings,
-    // The timeline's bounds (issue 22): at least a day and a hundred events, at most ten years and 100,000.
-    timeline: z
-      .object({
-        maxAgeDays: z.number().min(1).max(3_650),
-        maxEvents: z.number().int().min(100).max(100_000)
-      })
-      .strict()
+    connection: connectionSettings
   })
   .partial()
   .strict()
