@@ -1,4 +1,5 @@
 /** Server profiles and settings: what the user configures. Secrets are never part of these objects. */
+import type { TimelineSettings } from './timeline'
 
 export type TransportChoice = 'auto' | 'sse' | 'ws'
 
@@ -61,6 +62,8 @@ export interface AppSettings {
   /** Console lines kept per process in the cache and in memory. */
   logTailLines: number
   connection: ConnectionSettings
+  /** Bounds of each server's timeline (issue 22); absent: `DEFAULT_TIMELINE_SETTINGS`. */
+  timeline?: TimelineSettings
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {

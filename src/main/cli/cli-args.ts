@@ -28,6 +28,7 @@ export type CliCommand =
   | { kind: 'job'; args: string[] }
   | { kind: 'record'; args: string[] }
   | { kind: 'replay'; args: string[] }
+  | { kind: 'timeline'; args: string[] }
   | {
       kind: 'cache'
       action: 'clear' | 'info'
@@ -52,6 +53,7 @@ export const USAGE = `Usage:
   dinky-console replay DIR [--port P] [--host H] [--speed X]
   dinky-console cache info [--cache-dir DIR] [--json]
   dinky-console cache clear [--cache-dir DIR] [--profile ID] [--json]
+  dinky-console timeline --server URL [--cache-dir DIR] [--job ID] [--since ISO] [--json]
   dinky-console --help
 
   --server URL          Dinky's base URL, e.g. http://host:8888 ("demo" runs the built-in simulator)
@@ -66,6 +68,10 @@ export const USAGE = `Usage:
 record runs the console's session for --seconds (default 60) and writes what the server sent to DIR
 (recording.ndjson + manifest.json; passwords, tokens and cookies masked): attach it to a bug report.
   --jobs N              jobs it opens (health, console and Flink logs, metrics) unless --job-detail names them
+timeline prints the server's cached timeline without connecting, oldest first: status changes, restarts,
+checkpoint failures, savepoints, alerts, the console's actions and the gaps when nothing was seen (console
+closed, offline, server unreachable). --job keeps one job instance's events (and the gaps), --since those from
+an ISO date or time on (2026-12-24, 2026-12-24T08:00:00Z); --json prints {"type":"event","at":…,"kind":…} lines.
 replay serves a recording on 127.0.0.1:P (default 8888) as the server did: any login, recorded answers in
 order, SSE events and WS frames with their recorded spacing (--speed 10 plays them ten times faster).
 Exit codes: 0 after SIGINT/SIGTERM, 2 bad arguments, 3 the first login failed.`
@@ -111,7 +117,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (command === 'cache') return parseCache(rest)
   if (command === 'watch') return { kind: 'watch', options: parseWatch(rest) }
   if (command === 'job') return { kind: 'job', args: rest }
-  if (command === 'record' || command === 'replay') return { kind: command, args: rest }
+  if (command === 'record' || command === 'replay' || command === 'timeline')
+    return { kind: command, args: rest }
   throw new UsageError(`unknown command: ${command}`)
 }
 

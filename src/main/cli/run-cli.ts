@@ -9,6 +9,7 @@ import { parseJob, runJobCommand } from './job-command'
 import { parseRecordArgs, parseReplayArgs } from './record-args'
 import { runRecord } from './record-command'
 import { runReplay } from './replay-command'
+import { parseTimelineArgs, runTimelineCommand } from './timeline-command'
 
 /** What every command needs of the process, plus stderr for the usage text. */
 export interface CliIo extends WatchIo, CacheCommandIo {
@@ -21,11 +22,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let job: ReturnType<typeof parseJob> | null = null
   let record: ReturnType<typeof parseRecordArgs> | null = null
   let replay: ReturnType<typeof parseReplayArgs> | null = null
+  let timeline: ReturnType<typeof parseTimelineArgs> | null = null
   try {
     command = parseCliArgs(argv)
     if (command.kind === 'job') job = parseJob(command.args)
     if (command.kind === 'record') record = parseRecordArgs(command.args)
     if (command.kind === 'replay') replay = parseReplayArgs(command.args)
+    if (command.kind === 'timeline') timeline = parseTimelineArgs(command.args)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     io.err(`dinky-console: ${error.message}\n\n${USAGE}`)
@@ -45,5 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runRecord(record!, io)
     case 'replay':
       return runReplay(replay!, io)
+    case 'timeline':
+      return runTimelineCommand(timeline!, io)
   }
 }

@@ -14,6 +14,7 @@ import type {
 import type { ConnectionTest } from '../../../shared/ipc/contract'
 import type { JobDetailService } from '../job-detail/job-detail-service'
 import type { MetricsHandle } from '../metrics/session-metrics'
+import type { ServerTimeline } from '../timeline/timeline-api'
 
 export interface SessionHandle {
   readonly profileId: string
@@ -45,6 +46,8 @@ export interface SessionHandle {
   readonly jobHealth: JobDetailService
   /** Live Flink metrics of this server's jobs (absent in test doubles that do not need them). */
   readonly metrics?: MetricsHandle
+  /** What happened to this server and its jobs, gaps included, kept in its cache (issue 22). */
+  readonly timeline: ServerTimeline
 }
 
 /** Where a session gets the password of its profile: safeStorage in the app, the environment in the CLI. */

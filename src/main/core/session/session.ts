@@ -24,6 +24,8 @@ import {
 import { jobDetailFor } from '../job-detail/session-job-detail'
 import { createSessionMetrics } from '../metrics/create-session-metrics'
 import type { SessionMetrics } from '../metrics/session-metrics'
+import { timelineFor } from '../timeline/create-session-timeline'
+import type { SessionTimeline } from '../timeline/session-timeline'
 import { FirstLogin } from './first-login'
 import { FollowedLogs } from './followed-logs'
 import type { SecretSource, SessionHandle } from './session-api'
@@ -55,6 +57,7 @@ export class Session implements SessionHandle {
   readonly profileId: string
   readonly jobHealth: ReturnType<typeof jobDetailFor>
   readonly metrics: SessionMetrics
+  readonly timeline: SessionTimeline
   private readonly model: SessionModel
   private readonly client: DinkyClient
   private readonly logs: FollowedLogs
@@ -108,6 +111,7 @@ export class Session implements SessionHandle {
       jobs: () => this.model.snapshot().jobs?.value ?? [],
       onTopicsChanged: () => this.live?.streams.setMetrics()
     })
+    this.timeline = timelineFor(this.model, this.jobHealth, options, this.clock, this.log)
     this.relogin = createReloginGate({ clock: this.clock, login: () => this.client.relogin() })
     this.boot = new SessionBoot({
       profile,
@@ -126,6 +130,7 @@ export class Session implements SessionHandle {
 
   /** Begins connecting; the cached state is already visible through `snapshot()`. */
   start(): void {
+    this.timeline.start()
     this.setStates('started')
     this.boot.now()
   }
@@ -136,6 +141,7 @@ export class Session implements SessionHandle {
 
   forgetCached(): void {
     this.model.forgetCached()
+    this.timeline.forget()
   }
 
   diagnostics(): Diagnostics {
@@ -197,7 +203,14 @@ export class Session implements SessionHandle {
       )
     }
     this.log.info('job action', { kind: action.kind, taskId: action.taskId })
-    const message = await this.client.jobAction(action)
+    let message: string
+    try {
+      message = await this.client.jobAction(action)
+    } catch (error) {
+      this.timeline.recordAction(action, { ok: false, message: errorText(error) })
+      throw error
+    }
+    this.timeline.recordAction(action, { ok: true, message })
     void this.live?.sync.resync()
     return message
   }
@@ -230,6 +243,7 @@ export class Session implements SessionHandle {
     await this.teardown()
     await this.metrics.stop()
     this.setStates('stopped-by-user', 'stopped')
+    this.timeline.stop()
     this.firstLogin.reject(new Error('session stopped'))
   }
 
@@ -275,4 +289,9 @@ export class Session implements SessionHandle {
     this.live = null
     return live ? live.stop() : Promise.resolve()
   }
+}
+
+/** A failed action's reason as the timeline keeps it: the error's message, not its stack. */
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
