@@ -118,16 +118,17 @@ export async function recordBadgeStates(
 }
 
 /**
- * Opens the avatar menu and waits until its opening motion is over: Playwright counts an element at opacity 0 as
- * visible, and a screenshot taken then shows no menu at all.
+ * Waits until an antd popup (a dropdown menu, a modal's dialog) has finished its opening motion. Playwright finds it
+ * actionable before that: at opacity 0 it counts as visible, and in the motion's first frames (its classes set, the
+ * zoom not yet running) it stands still where it will end, so it is "stable" too. A screenshot taken then shows no
+ * popup; a click can press a button there and release it once the zoom has shrunk the dialog away, so the click
+ * lands on the modal's wrapper and does nothing (the login prompt never sent its request: scenario 7's flake).
  */
-export async function openAvatarMenu(page: Page): Promise<Locator> {
-  await page.getByTestId('avatar-menu').click()
-  const menu = page.locator('.ant-dropdown').filter({ has: page.getByTestId('menu-clear-cache') })
-  await menu.waitFor()
+export async function waitForOpeningMotion(popup: Locator): Promise<void> {
+  await popup.waitFor()
   await expect
     .poll(() =>
-      menu.evaluate((element) => {
+      popup.evaluate((element) => {
         const view = globalThis as unknown as {
           getComputedStyle(element: unknown): { opacity: string }
         }
@@ -136,7 +137,22 @@ export async function openAvatarMenu(page: Page): Promise<Locator> {
       })
     )
     .toBe(true)
+}
+
+/** Opens the avatar menu and waits until its opening motion is over. */
+export async function openAvatarMenu(page: Page): Promise<Locator> {
+  await page.getByTestId('avatar-menu').click()
+  const menu = page.locator('.ant-dropdown').filter({ has: page.getByTestId('menu-clear-cache') })
+  await waitForOpeningMotion(menu)
   return menu
+}
+
+/** Opens the password prompt with the badge's "Log in again" and waits until it stands open. */
+export async function openLoginPrompt(page: Page): Promise<Locator> {
+  await page.getByTestId('log-in-again').click()
+  const prompt = page.getByRole('dialog').filter({ has: page.getByTestId('login-password') })
+  await waitForOpeningMotion(prompt)
+  return prompt
 }
 
 /** The computed background colour (`rgb(…)`/`rgba(…)`) of the element `locator` points at. */

@@ -4,7 +4,7 @@
  * offers "Log in again"; a wrong password is refused in the prompt, the right one brings the server back to Live.
  */
 import { describe, expect, it } from 'vitest'
-import { connectionBadge, openView, waitForBadge } from '../harness/console-page'
+import { connectionBadge, openLoginPrompt, openView, waitForBadge } from '../harness/console-page'
 import { useScenario } from '../harness/scenario-fixture'
 
 const NEW_PASSWORD = 'rotated-Pa55word'
@@ -31,18 +31,19 @@ describe('an expired login', () => {
     await openView(page, 'jobs')
     expect(await page.getByTestId('job-row').count()).toBe(12)
 
-    await page.getByTestId('log-in-again').click()
-    const password = page.getByTestId('login-password')
+    // A click while the prompt still zooms in can miss its button (waitForOpeningMotion says how).
+    const prompt = await openLoginPrompt(page)
+    const password = prompt.getByTestId('login-password')
     await password.fill('not-the-password')
-    await page.getByTestId('login-submit').click()
-    await page.getByRole('dialog').getByRole('alert').waitFor()
-    await expect(page.getByRole('dialog').getByRole('alert').textContent()).resolves.toBe(
+    await prompt.getByTestId('login-submit').click()
+    await prompt.getByRole('alert').waitFor()
+    await expect(prompt.getByRole('alert').textContent()).resolves.toBe(
       'Dinky refused this user name or password.'
     )
     await app.screenshot('scenario-login-refused')
 
     await password.fill(NEW_PASSWORD)
-    await page.getByTestId('login-submit').click()
+    await prompt.getByTestId('login-submit').click()
     await password.waitFor({ state: 'hidden' })
     await waitForBadge(page, 'live', 30_000)
     expect(await page.getByTestId('stale-since').count()).toBe(0)
