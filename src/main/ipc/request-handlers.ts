@@ -142,8 +142,10 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
     },
     'session:retry-now': async ({ profileId }) => session(profileId).retryNow(),
     'session:login': async ({ profileId, password }) => {
+      const user = await session(profileId).login(password)
+      // Stored only once accepted: a mistyped password must not replace the saved one.
       if (password !== null) secrets.setPassword(profileId, password)
-      return session(profileId).login(password)
+      return user
     },
     'session:logout': async ({ profileId }) => session(profileId).logout(),
     'session:switch-tenant': async ({ profileId, tenantId }) => {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { logFilePath } from '../../../src/main/core/cache/cache-paths'
-import { openView, waitForBadge } from '../harness/console-page'
+import { openAvatarMenu, openView, waitForBadge } from '../harness/console-page'
 import { useScenario } from '../harness/scenario-fixture'
 
 const PROCESS = 'FlinkSubmit/2'
@@ -54,8 +54,8 @@ describe('cache across a restart with the server down, and clearing it', () => {
 
   it('clears the local cache from the avatar menu: the files go', async () => {
     const { page } = scenario
-    await page.getByTestId('avatar-menu').click()
-    await page.getByTestId('menu-clear-cache').click()
+    const menu = await openAvatarMenu(page)
+    await menu.getByTestId('menu-clear-cache').click()
     await expect
       .poll(() => page.getByTestId('cache-total').textContent())
       .toMatch(/^[1-9][\d.]* (KB|MB|B)$/)

@@ -11,7 +11,8 @@ import {
   openAvatarMenu,
   openJobConsole,
   openView,
-  waitForBadge
+  waitForBadge,
+  waitForOpeningMotion
 } from '../harness/console-page'
 import { useScenarioSimulator } from '../harness/scenario-fixture'
 import { screenshotMatrix } from '../harness/screenshot-matrix'
@@ -92,6 +93,7 @@ screenshotMatrix(
       const { app, page } = scenario
       await page.getByTestId('language-menu').click()
       const chineseItem = page.getByRole('menuitem', { name: lookUp(enUS, 'settings.chinese') })
+      await waitForOpeningMotion(page.locator('.ant-dropdown').filter({ has: chineseItem }))
       await chineseItem.click()
       await chineseItem.waitFor({ state: 'hidden' })
       await expect.poll(() => page.getByTestId('nav-overview').textContent()).toBe('概览')

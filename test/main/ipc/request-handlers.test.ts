@@ -134,6 +134,19 @@ describe('request handlers over the real core', () => {
     expect(detail).toMatchObject({ ok: true, value: { job: { id: jobs[0]!.id } } })
   })
 
+  it('saves a typed password only once Dinky accepts it', async () => {
+    await call('profiles:save', { profile: server(), password: null })
+    const refused = await call('session:login', { profileId: 'sim', password: 'mistyped' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'login-failed' } })
+    expect(secrets.password('sim')).toBeNull()
+    const accepted = await call('session:login', { profileId: 'sim', password: 'dinky123!@#' })
+    expect(accepted, JSON.stringify(accepted)).toMatchObject({
+      ok: true,
+      value: { username: 'admin' }
+    })
+    expect(secrets.password('sim')).toBe('dinky123!@#')
+  })
+
   it('hands Test connection the figures of a not-Dinky address, for the UI to say in its language', async () => {
     const profile = { ...server(), url: `${simulator.url}/api` }
     const result = await call('profiles:test', { profile, password: 'dinky123!@#' })

@@ -160,9 +160,9 @@ export class Session implements SessionHandle {
   }
 
   async login(password: string | null): Promise<SessionUser> {
-    if (password !== null) this.password = password
     this.loggedOut = false
-    const secret = this.password ?? this.options.secrets.password(this.profileId)
+    // A typed password is kept only once Dinky accepts it: a mistyped one must not replace the one that worked.
+    const secret = password ?? this.password ?? this.options.secrets.password(this.profileId)
     if (secret === null)
       throw new DinkyError({
         endpoint: '/api/login',
@@ -170,6 +170,7 @@ export class Session implements SessionHandle {
         detail: 'no password'
       })
     const { user } = await this.client.login(this.options.profile.username, secret, this.tenant())
+    if (password !== null) this.password = password
     this.onLoggedIn(user)
     this.retryNow()
     return user

@@ -47,7 +47,12 @@ export function LoginModal({ open, onClose }: { open: boolean; onClose: () => vo
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       onOk={() => void submit()}
-      onCancel={onClose}
+      onCancel={() => {
+        // A later opening starts clean: no old refusal, no half-typed password.
+        setError(null)
+        setPassword('')
+        onClose()
+      }}
       okButtonProps={{ 'data-testid': 'login-submit' }}
       destroyOnHidden
     >
