@@ -74,11 +74,12 @@ function jobId(text: string): number {
   return id
 }
 
-/** An ISO date or date-time (`2026-12-24`, `2026-12-24T08:00:00Z`); a time without a zone is local. */
+/** An ISO date or date-time (`2026-12-24`, `2026-12-24T08:00:00Z`); without a zone it is local, a date alone too. */
 function since(text: string): number {
-  const at = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text)
-    ? Date.parse(text)
-    : NaN
+  const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(
+    text
+  )
+  const at = iso ? Date.parse(text.length === 10 ? `${text}T00:00:00` : text) : NaN
   if (!Number.isFinite(at))
     throw new UsageError(
       `--since wants an ISO date or time such as 2026-12-24T08:00:00Z, not ${text}`

@@ -141,6 +141,7 @@ export class Session implements SessionHandle {
 
   forgetCached(): void {
     this.model.forgetCached()
+    this.timeline.forget()
   }
 
   diagnostics(): Diagnostics {

@@ -17,6 +17,8 @@ type SavepointEvent = Extract<TimelineEvent, { kind: 'savepoint' }>
 const SAVEPOINT_MATCH_MS = 10 * 60_000
 /** Jobs remembered at most (the sweep visits running jobs; a server has hundreds, not millions). */
 const MAX_TRACKED = 5_000
+/** Action-made savepoints waiting for their path, at most. */
+const MAX_PENDING_SAVEPOINTS = 100
 
 interface Sink {
   add(record: TimelineRecord): TimelineEvent
@@ -94,7 +96,10 @@ export class JobEvents {
       path: null,
       checkpointId: null
     }) as SavepointEvent
+    this.actionSavepoints.delete(taskId)
     this.actionSavepoints.set(taskId, event)
+    if (this.actionSavepoints.size > MAX_PENDING_SAVEPOINTS)
+      this.actionSavepoints.delete(this.actionSavepoints.keys().next().value as number)
   }
 
   private trackCheckpoints(summary: JobHealthSummary): CheckpointState | null {

@@ -9,12 +9,12 @@ import type { Fresh, Job } from '../../../shared/models'
 import type { JobAction, SessionUpdate } from '../../../shared/session'
 import type {
   AwaySummary,
-  ConsoleActionKind,
   TimelineEvent,
   TimelineQuery,
   TimelineSettings
 } from '../../../shared/timeline'
 import type { ModuleCache } from '../cache/module-cache'
+import { consoleActionKind, makesSavepoint } from './console-actions'
 import type { Clock, Logger } from '../ports'
 import { awaySummary, type AwayBaseline } from './away-summary'
 import { JobEvents } from './job-events'
@@ -43,23 +43,6 @@ export interface SessionTimelineOptions {
 }
 
 type AwayListener = (summary: AwaySummary | null) => void
-
-/** What the console's job actions are called on the timeline. */
-export function consoleActionKind(action: JobAction): ConsoleActionKind {
-  switch (action.kind) {
-    case 'cancel':
-      return action.withSavepoint ? 'stop' : 'cancel'
-    case 'restart':
-      return action.savepointPath === null ? 'restart' : 'restore'
-    case 'savepoint':
-      return action.savepointType === 'trigger' ? 'savepoint' : action.savepointType
-  }
-}
-
-/** Actions whose success leaves a savepoint behind. */
-function makesSavepoint(action: JobAction): boolean {
-  return action.kind === 'savepoint' || (action.kind === 'cancel' && action.withSavepoint)
-}
 
 export class SessionTimeline implements ServerTimeline {
   readonly profileId: string
@@ -150,6 +133,11 @@ export class SessionTimeline implements ServerTimeline {
     })
     if (outcome.ok && makesSavepoint(action)) this.jobEvents.onSavepointAction(action.taskId, at)
     return event
+  }
+
+  /** The cache was cleared ("clear cache"): the kept events go too, the timeline starts again from now. */
+  forget(): void {
+    this.store.clear(this.options.clock.now())
   }
 
   record(event: TimelineRecord): TimelineEvent {

@@ -1,7 +1,8 @@
 /**
  * The gaps of a timeline: periods the console could not see, drawn as gaps and never as calm (issue 22).
  * - `console-closed`: the document's `aliveAt` is stamped while the session runs (a timer on the injected clock, and
- *   at stop); at the next start a stamp older than the threshold is a gap from it to now.
+ *   at stop); at the next start a stamp older than the threshold is a gap from it to now. A stamp that comes far
+ *   later than its timer asked (the machine slept, the process was stopped) is such a gap too: nothing ran.
  * - `offline` / `unreachable`: the `rest` stream left `live` (the core's one notion of live data) and failed; the
  *   gap opens where live data ended and closes when it is live again. A blip shorter than `minGapMs` is not
  *   recorded; a longer one is on the timeline with `until: null` while it lasts, so a kill cannot lose it.
@@ -48,7 +49,7 @@ export class TimelineGaps {
     private readonly store: TimelineStore,
     private readonly clock: Clock,
     private readonly timing: GapTiming,
-    /** A gap closed after `duration` ms: the timeline may owe an away summary. */
+    /** An offline/unreachable gap closed on live data again: the timeline may owe an away summary. */
     private readonly onClosed: (gap: { at: number; until: number }) => void
   ) {}
 
@@ -60,17 +61,8 @@ export class TimelineGaps {
     // A run that was killed left its gap open: it ended, at the latest, when the console was last alive.
     for (const gap of this.store.openGaps())
       this.store.update({ ...gap, until: Math.max(gap.at, alive ?? gap.at) })
-    if (alive !== null && now - alive > this.timing.closedGapMs) {
-      this.store.add({
-        kind: 'gap',
-        at: alive,
-        jobId: null,
-        taskId: null,
-        jobName: null,
-        reason: 'console-closed',
-        until: now
-      })
-    }
+    if (alive !== null && now - alive > this.timing.closedGapMs) this.closed(alive, now)
+    this.store.prune(now)
     this.blindSince = now
     this.stamp()
   }
@@ -144,11 +136,27 @@ export class TimelineGaps {
 
   private stamp(): void {
     if (!this.running) return
-    this.store.stampAlive(this.clock.now())
+    const stampedAt = this.clock.now()
+    this.store.stampAlive(stampedAt)
     this.aliveTimer = this.clock.setTimeout(() => {
       this.aliveTimer = null
-      this.store.prune(this.clock.now())
+      const now = this.clock.now()
+      if (now - stampedAt > this.timing.aliveEveryMs + this.timing.closedGapMs)
+        this.closed(stampedAt, now)
+      this.store.prune(now)
       this.stamp()
     }, this.timing.aliveEveryMs)
+  }
+
+  private closed(at: number, until: number): void {
+    this.store.add({
+      kind: 'gap',
+      at,
+      jobId: null,
+      taskId: null,
+      jobName: null,
+      reason: 'console-closed',
+      until
+    })
   }
 }

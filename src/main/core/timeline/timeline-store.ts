@@ -83,6 +83,13 @@ export class TimelineStore {
     return bounded
   }
 
+  /** Forgets every event (the cache was cleared); the alive stamp is renewed so the next start measures from now. */
+  clear(now: number): void {
+    this.events.splice(0, this.events.length)
+    this.alive = now
+    this.persist()
+  }
+
   /** Open gaps from a run that ended without closing them (a kill). */
   openGaps(): Array<Extract<TimelineEvent, { kind: 'gap' }>> {
     return this.events.filter(
