@@ -61,7 +61,11 @@ const appSettingsPatch = z
     theme: z.enum(['system', 'light', 'dark']),
     notifications: z.boolean(),
     logTailLines: z.number().int().min(100).max(1_000_000),
-    connection: connectionSettings
+    connection: connectionSettings,
+    timeline: z.object({
+      maxAgeDays: z.number().min(1).max(365),
+      maxEvents: z.number().int().min(100).max(50_000)
+    })
   })
   .partial()
   .strict()

@@ -1,7 +1,7 @@
 /**
  * The timeline request channels (issue 22) through the real dispatcher: what the renderer may ask is bounded, the
  * export writes the formatted timeline through the injected save, the away summaries are collected from every open
- * session and dismissed by `timeline:away-seen`.
+ * session and dismissed by `timeline:away-seen`, the timeline's bounds are settings.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,7 +13,7 @@ import { dispatchRequest } from '../../../src/main/ipc/dispatch'
 import { createRequestHandlers, type RequestHandlers } from '../../../src/main/ipc/request-handlers'
 import { exportFileName, timelineJson } from '../../../src/main/ipc/timeline-requests'
 import { timelineCsv } from '../../../src/main/core/timeline/timeline-export'
-import type { CacheStore } from '../../../src/main/core/cache/cache-store'
+import type { CacheStore, SettingsStore } from '../../../src/main/core/cache/cache-store'
 import type { SessionHandle, SessionManager } from '../../../src/main/core/session/session-api'
 import type { ServerTimeline } from '../../../src/main/core/timeline/timeline-api'
 import type { AwaySummary, TimelineEvent, TimelineQuery } from '../../../src/shared/timeline'
@@ -99,6 +99,7 @@ const AWAY: AwaySummary = {
 describe('timeline requests', () => {
   let dir: string
   let handlers: RequestHandlers
+  let settings: SettingsStore
   let p1: ReturnType<typeof fakeTimeline>
   const saved: Array<{ name: string; text: string }> = []
   let cancel = false
@@ -120,7 +121,7 @@ describe('timeline requests', () => {
       get: (id: string) => open.find((s) => s.profileId === id),
       all: () => open
     } as unknown as SessionManager
-    const settings = createConfSettingsStore({ dir, logger: silentLogger })
+    settings = createConfSettingsStore({ dir, logger: silentLogger })
     settings.saveProfiles([
       createServerProfile({ id: 'p1', name: 'Prod', url: 'http://dinky:8888' })
     ])
@@ -233,6 +234,23 @@ describe('timeline requests', () => {
       value: undefined
     })
     expect(await call('timeline:away')).toEqual({ ok: true, value: [] })
+  })
+
+  it('takes the timeline bounds from settings:set, within limits', async () => {
+    const bounds = { maxAgeDays: 7, maxEvents: 1_000 }
+    const saved = await call('settings:set', { timeline: bounds })
+    expect(saved).toMatchObject({ ok: true, value: { timeline: bounds } })
+    expect(settings.settings().timeline).toEqual(bounds)
+    for (const timeline of [
+      { maxAgeDays: 0, maxEvents: 1_000 },
+      { maxAgeDays: 7, maxEvents: 50_001 },
+      { maxAgeDays: 7, maxEvents: 99.5 },
+      { maxAgeDays: 7 }
+    ]) {
+      const refused = await call('settings:set', { timeline })
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-argument' } })
+    }
+    expect(settings.settings().timeline).toEqual(bounds)
   })
 
   it('says plainly when the server has no open session', async () => {

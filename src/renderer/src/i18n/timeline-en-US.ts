@@ -54,6 +54,12 @@ export const timelineEnUS = {
   gap: 'No data: {{reason}} {{from}}–{{to}} ({{duration}})',
   gapOngoing: 'No data since {{from}}: {{reason}}',
   serverEvent: 'Server',
+  settings: {
+    title: 'Timeline',
+    maxAgeDays: 'Keep events for (days)',
+    maxEvents: 'Keep at most (events per server)',
+    help: 'Older events are dropped first. A gap stays as long as any part of it is within the period.'
+  },
   recent: {
     title: 'Recent events',
     empty: 'No events recorded yet.'

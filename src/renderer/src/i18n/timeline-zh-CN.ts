@@ -53,6 +53,12 @@ export const timelineZhCN: CatalogueShape['timeline'] = {
   gap: '无数据：{{reason}}，{{from}}–{{to}}（{{duration}}）',
   gapOngoing: '自 {{from}} 起无数据：{{reason}}',
   serverEvent: '服务器',
+  settings: {
+    title: '时间线',
+    maxAgeDays: '事件保留天数',
+    maxEvents: '每个服务器最多保留的事件数',
+    help: '先删除最旧的事件。空白期只要有一部分在保留期内就会保留。'
+  },
   recent: {
     title: '最近事件',
     empty: '还没有记录任何事件。'
