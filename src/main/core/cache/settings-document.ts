@@ -52,8 +52,12 @@ export const appSettingsSchema = z.object({
   notifications: z.boolean().catch(d.notifications),
   logTailLines: z.number().int().positive().catch(d.logTailLines),
   connection: connectionSchema.catch(() => ({ ...c })),
+  // The timeline's bounds (issue 22), as `settings:set` takes them; out of range falls back to the defaults.
   timeline: z
-    .object({ maxAgeDays: positive, maxEvents: z.number().int().positive() })
+    .object({
+      maxAgeDays: z.number().min(1).max(365),
+      maxEvents: z.number().int().min(100).max(50_000)
+    })
     .optional()
     .catch(undefined)
 }) satisfies z.ZodType<AppSettings>

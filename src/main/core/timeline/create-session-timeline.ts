@@ -9,7 +9,7 @@ import type { JobDetailService } from '../job-detail/job-detail-service'
 import type { Clock, Logger } from '../ports'
 import type { SessionModel } from '../session/session-model'
 import { SessionTimeline } from './session-timeline'
-import { TIMELINE_MODULE } from './timeline-document'
+import { TIMELINE_ALIVE_MODULE, TIMELINE_MODULE } from './timeline-document'
 
 /** The timeline bounds of the settings, with the defaults where a setting is absent or not a positive number. */
 export function timelineSettingsOf(settings: AppSettings): TimelineSettings {
@@ -34,6 +34,7 @@ export function timelineFor(
     clock,
     logger: logger.child('timeline'),
     file: options.cache.module?.(TIMELINE_MODULE) ?? null,
+    aliveFile: options.cache.module?.(TIMELINE_ALIVE_MODULE) ?? null,
     settings: () => timelineSettingsOf(options.liveSettings?.() ?? options.settings),
     cachedJobs: model.snapshot().jobs,
     cachedHealth: jobHealth.summaries(),

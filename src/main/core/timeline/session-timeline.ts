@@ -29,6 +29,8 @@ export interface SessionTimelineOptions {
   logger: Logger
   /** The server's `timeline` cache document; null keeps the timeline in memory (a CLI watch without a cache). */
   file: ModuleCache | null
+  /** The server's `timeline-alive` document (the alive stamp); null keeps the stamp in `file`. */
+  aliveFile?: ModuleCache | null
   /** Read at every change, so a settings change applies to the running session. */
   settings: () => TimelineSettings
   /** The session's cached jobs as loaded (stale): the baseline of the first away summary. */
@@ -63,8 +65,10 @@ export class SessionTimeline implements ServerTimeline {
     this.store = new TimelineStore({
       profileId: options.profileId,
       file: options.file,
+      aliveFile: options.aliveFile,
       settings: options.settings,
-      logger: options.logger
+      logger: options.logger,
+      clock: options.clock
     })
     const awayAfterMs = options.awayAfterMs ?? 5 * 60_000
     this.gaps = new TimelineGaps(
@@ -91,6 +95,7 @@ export class SessionTimeline implements ServerTimeline {
     if (!this.running) return
     this.running = false
     this.gaps.stop()
+    this.store.flush()
   }
 
   /** Every session update goes through here (the session subscribes the timeline to its model). */
@@ -137,6 +142,7 @@ export class SessionTimeline implements ServerTimeline {
 
   /** The cache was cleared ("clear cache"): the kept events go too, the timeline starts again from now. */
   forget(): void {
+    this.pending = null
     this.store.clear(this.options.clock.now())
   }
 

@@ -9,6 +9,8 @@ import { JOB_STATUSES } from '../../../shared/models'
 import type { TimelineEvent } from '../../../shared/timeline'
 
 export const TIMELINE_MODULE = 'timeline'
+/** The alive stamp's own small document (`timeline-alive.json`), rewritten every half minute. */
+export const TIMELINE_ALIVE_MODULE = 'timeline-alive'
 export const TIMELINE_VERSION = 1
 
 /** Server text kept per field: a message is a line or two for a person, never a stack trace. */
@@ -16,7 +18,10 @@ export const TEXT_LIMITS = { name: 200, message: 1_000, path: 1_000, rule: 200, 
 
 export interface TimelineDocument {
   version: typeof TIMELINE_VERSION
-  /** Last moment the console was known to be running (epoch ms); null before the first stamp. */
+  /**
+   * Last moment the console was known to be running (epoch ms) when the events were written; null before the first
+   * stamp. The stamp renewed between writes is in `timeline-alive.json`; the later of the two counts.
+   */
   aliveAt: number | null
   /** Last id number handed out, so ids stay unique across restarts. */
   seq: number

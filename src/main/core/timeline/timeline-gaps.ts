@@ -49,7 +49,7 @@ export class TimelineGaps {
     private readonly store: TimelineStore,
     private readonly clock: Clock,
     private readonly timing: GapTiming,
-    /** An offline/unreachable gap closed on live data again: the timeline may owe an away summary. */
+    /** A gap ended while the session runs (live data again, or a wake-up): the timeline may owe an away summary. */
     private readonly onClosed: (gap: { at: number; until: number }) => void
   ) {}
 
@@ -141,8 +141,10 @@ export class TimelineGaps {
     this.aliveTimer = this.clock.setTimeout(() => {
       this.aliveTimer = null
       const now = this.clock.now()
-      if (now - stampedAt > this.timing.aliveEveryMs + this.timing.closedGapMs)
+      if (now - stampedAt > this.timing.aliveEveryMs + this.timing.closedGapMs) {
         this.closed(stampedAt, now)
+        this.onClosed({ at: stampedAt, until: now })
+      }
       this.store.prune(now)
       this.stamp()
     }, this.timing.aliveEveryMs)

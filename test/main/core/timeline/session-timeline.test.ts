@@ -126,6 +126,56 @@ describe('SessionTimeline', () => {
       total: 9
     })
     expect(h.timeline.events().map((e) => e.kind === 'restart' && e.total)).toEqual([9])
+    // Written within the timeline's own coalescing delay.
+    h.clock.advance(10_000)
     expect((h.file.value as { events: unknown[] }).events).toHaveLength(1)
+  })
+
+  it('forgets its events when the cache is cleared, and does not write them back', () => {
+    const h = harness({ cached: [job(1, 'RUNNING')] })
+    h.timeline.record({
+      kind: 'restart',
+      at: T0,
+      jobId: 1,
+      taskId: 10,
+      jobName: 'j',
+      count: 1,
+      total: 1
+    })
+    h.timeline.forget()
+    expect(h.timeline.events()).toEqual([])
+    expect(h.file.value).toMatchObject({ events: [], aliveAt: T0 })
+    h.live([job(1, 'FAILED')])
+    expect(h.timeline.away()).toBeNull()
+  })
+
+  it('writes a burst of events once, and at once when stopped', () => {
+    const h = harness()
+    for (let i = 0; i < 100; i++)
+      h.timeline.record({
+        kind: 'restart',
+        at: T0 + i,
+        jobId: 1,
+        taskId: 10,
+        jobName: 'j',
+        count: 1,
+        total: i
+      })
+    expect(h.file.writes).toBe(0)
+    h.clock.advance(10_000)
+    expect(h.file.writes).toBe(1)
+    expect((h.file.value as { events: unknown[] }).events).toHaveLength(100)
+    h.timeline.record({
+      kind: 'restart',
+      at: h.clock.now(),
+      jobId: 1,
+      taskId: 10,
+      jobName: 'j',
+      count: 1,
+      total: 100
+    })
+    h.timeline.stop()
+    expect(h.file.writes).toBe(2)
+    expect((h.file.value as { events: unknown[] }).events).toHaveLength(101)
   })
 })

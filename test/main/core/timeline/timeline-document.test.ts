@@ -4,6 +4,7 @@ import {
   TEXT_LIMITS
 } from '../../../../src/main/core/timeline/timeline-document'
 import { TimelineStore } from '../../../../src/main/core/timeline/timeline-store'
+import { createFakeClock } from '../connection/fake-clock'
 import { memoryModule, warningLogger } from './timeline-fixtures'
 
 const good = (n: number) => ({
@@ -39,7 +40,8 @@ describe('the timeline document read back', () => {
       profileId: 'p',
       file,
       settings: () => ({ maxAgeDays: 30, maxEvents: 100 }),
-      logger
+      logger,
+      clock: createFakeClock()
     })
     const events = store.query()
     expect(events.map((e) => e.at)).toEqual([5, 4, 1])

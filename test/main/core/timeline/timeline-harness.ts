@@ -24,6 +24,7 @@ export function harness(
   options: {
     clock?: FakeClock
     file?: ReturnType<typeof memoryModule>
+    aliveFile?: ReturnType<typeof memoryModule>
     cached?: Job[]
     cachedAsOf?: number
     settings?: TimelineSettings
@@ -53,6 +54,7 @@ export function harness(
     clock,
     logger: silentLogger,
     file,
+    aliveFile: options.aliveFile,
     settings: () => options.settings ?? { maxAgeDays: 30, maxEvents: 5_000 },
     cachedJobs: options.cached
       ? { value: options.cached, asOf: options.cachedAsOf ?? T0 - HOUR, stale: true }

@@ -205,6 +205,32 @@ describe('the timeline of a session against the simulator', () => {
     expect(document.aliveAt).toBeGreaterThan(0)
   }, 60_000)
 
+  it("records the console's own job actions with Dinky's answer", async () => {
+    const session = await openSession()
+    const target = running(session)[0]
+    const message = await session.jobAction({
+      kind: 'cancel',
+      taskId: target.taskId,
+      withSavepoint: false
+    })
+    const action = session.timeline.events({ jobId: target.id }).find((e) => e.kind === 'action')
+    expect(action).toMatchObject({ action: 'cancel', ok: true, message, taskId: target.taskId })
+    await expect(
+      session.jobAction({ kind: 'restart', taskId: 999_999, savepointPath: null })
+    ).rejects.toThrow()
+    expect(session.timeline.events()[0]).toMatchObject({
+      kind: 'action',
+      action: 'restart',
+      ok: false
+    })
+    // The simulator holds a cancelled job in CANCELLING until its next tick.
+    await waitUntil('the cancelling job on the timeline', () =>
+      session.timeline
+        .events({ jobId: target.id })
+        .some((e) => e.kind === 'status' && e.to === 'CANCELLING')
+    )
+  }, 60_000)
+
   it('exits 2 with a clear message on bad arguments', async () => {
     const run = runCli(['timeline', '--server', 'http://127.0.0.1:1', '--since', 'yesterday'])
     expect(await run.exit).toBe(2)
