@@ -8,10 +8,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { OverviewView } from '../../../src/renderer/src/features/overview/OverviewView'
 import { PROFILES } from '../preview/demo-world'
 import type { AwaySummary, TimelineEvent } from '../../../src/shared/timeline'
+import { bindStoreToIpc } from '../../../src/renderer/src/ipc/bind-store-to-ipc'
 import { renderConsole } from '../render-console'
 import { at, jobEvents } from './timeline-events'
 
-afterEach(cleanup)
+const bindings: Array<{ dispose: () => void }> = []
+afterEach(() => {
+  bindings.splice(0).forEach((binding) => binding.dispose())
+  cleanup()
+})
 
 const AWAY: AwaySummary = {
   profileId: 'prod',
@@ -45,7 +50,7 @@ const stagingEvent: TimelineEvent = {
 }
 
 function renderOverview(away: AwaySummary[] = [AWAY]) {
-  return renderConsole(<OverviewView />, {
+  const rendered = renderConsole(<OverviewView />, {
     handlers: {
       'timeline:away': () => away,
       'timeline:away-seen': () => undefined,
@@ -65,6 +70,9 @@ function renderOverview(away: AwaySummary[] = [AWAY]) {
       }
     }
   })
+  // Pushes reach the store as in the app: through the IPC binding.
+  bindings.push(bindStoreToIpc(rendered.fake.api, rendered.store))
+  return rendered
 }
 
 describe('While you were away', () => {
@@ -136,7 +144,7 @@ describe('Recent events', () => {
     )
     await waitFor(() =>
       expect(within(card).getAllByTestId('timeline-headline')[0]!.textContent).toBe(
-        'Restarted 3 times (4 restarts in all)'
+        'Restarted 3 times (4 in all)'
       )
     )
   })

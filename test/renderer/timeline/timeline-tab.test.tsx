@@ -7,10 +7,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { TimelineTab } from '../../../src/renderer/src/features/timeline/TimelineTab'
 import type { TimelineEvent } from '../../../src/shared/timeline'
 import { demoJobs } from '../preview/demo-world'
+import { bindStoreToIpc } from '../../../src/renderer/src/ipc/bind-store-to-ipc'
 import { renderConsole } from '../render-console'
 import { at, jobEvents } from './timeline-events'
 
-afterEach(cleanup)
+const bindings: Array<{ dispose: () => void }> = []
+afterEach(() => {
+  bindings.splice(0).forEach((binding) => binding.dispose())
+  cleanup()
+})
 
 const job = demoJobs()[0]!
 
@@ -22,6 +27,8 @@ function renderTab(language: 'en-US' | 'zh-CN' = 'en-US', events = jobEvents()) 
       'timeline:export': ({ format }) => ({ path: `/home/op/timeline.${format}` })
     }
   })
+  // Pushes reach the store as in the app: through the IPC binding.
+  bindings.push(bindStoreToIpc(rendered.fake.api, rendered.store))
   return rendered
 }
 
@@ -50,7 +57,7 @@ describe('Timeline tab', () => {
       'Alert fired',
       'Savepoint taken',
       '3 checkpoints failed, 13:42–13:44',
-      'Restarted 2 times (5 restarts in all)',
+      'Restarted 2 times (5 in all)',
       'Status Running → Failed',
       'No data: console closed 10:02–13:40 (3h 38m)'
     ])
