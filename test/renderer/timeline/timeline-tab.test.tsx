@@ -148,6 +148,12 @@ describe('Timeline tab', () => {
     expect(screen.getByText('状态 运行中 → 已失败')).toBeTruthy()
   })
 
+  it('names a streak within one minute by its minute, not as a span', async () => {
+    const streak = { ...jobEvents()[3]!, count: 2, until: at(13, 42) + 30_000 } as TimelineEvent
+    renderTab('en-US', [streak])
+    await screen.findByText('2 checkpoints failed at 13:42')
+  })
+
   it('says so when nothing was recorded', async () => {
     renderTab('en-US', [])
     await screen.findByText('Nothing recorded for this job yet.')

@@ -26,6 +26,7 @@ export const timelineEnUS = {
   restartMany: 'Restarted {{count}} times ({{total}} in all)',
   checkpointFailuresOne: '1 checkpoint failed at {{from}}',
   checkpointFailures: '{{count}} checkpoints failed, {{from}}–{{to}}',
+  checkpointFailuresAt: '{{count}} checkpoints failed at {{from}}',
   savepoint: 'Savepoint taken',
   alert: {
     firing: 'Alert fired',

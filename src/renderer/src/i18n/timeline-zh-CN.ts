@@ -25,6 +25,7 @@ export const timelineZhCN: CatalogueShape['timeline'] = {
   restartMany: '重启 {{count}} 次（共 {{total}} 次）',
   checkpointFailuresOne: '{{from}} 1 个检查点失败',
   checkpointFailures: '{{from}}–{{to}} 有 {{count}} 个检查点失败',
+  checkpointFailuresAt: '{{from}} 有 {{count}} 个检查点失败',
   savepoint: '已创建保存点',
   alert: {
     firing: '告警触发',

@@ -142,7 +142,7 @@ function AwayCard({ summary }: { summary: AwaySummary }) {
         )}
         {summary.gaps.map((gap) => (
           <div key={gap.from} className="timeline-gap away-gap" data-testid="away-gap">
-            <Typography.Text type="secondary">
+            <Typography.Text>
               {t('timeline.gap', {
                 reason: t(`timeline.gapReason.${gap.reason}`),
                 ...formatSpan(gap.from, gap.to),

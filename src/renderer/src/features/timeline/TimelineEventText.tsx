@@ -26,8 +26,10 @@ export function useEventHeadline(): (event: TimelineEvent, now: number) => strin
           : t('timeline.restartMany', { count: event.count, total: event.total })
       case 'checkpoint-failures': {
         const span = formatSpan(event.at, event.until)
-        return event.count === 1
-          ? t('timeline.checkpointFailuresOne', { from: span.from })
+        if (event.count === 1) return t('timeline.checkpointFailuresOne', { from: span.from })
+        // A streak within one minute is not drawn as "07:36–07:36".
+        return span.from === span.to
+          ? t('timeline.checkpointFailuresAt', { count: event.count, from: span.from })
           : t('timeline.checkpointFailures', { count: event.count, ...span })
       }
       case 'savepoint':
