@@ -78,6 +78,10 @@ describe.each(LOCALES)('timeline and "while you were away" in $locale', ({ local
       await page.setViewportSize({ width, height })
       await scenario.app.screenshot(`timeline-away-${locale}-${width}x${height}`)
     }
+    const recent = page.getByTestId('recent-events')
+    await recent.locator('[data-kind="gap"]').first().waitFor()
+    await recent.scrollIntoViewIfNeeded()
+    await scenario.app.screenshot(`timeline-recent-${locale}-1440x900`)
 
     await change.getByText(victim.name, { exact: true }).click()
     const drawer = page.getByTestId('job-detail')
