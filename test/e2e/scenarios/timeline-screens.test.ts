@@ -10,6 +10,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { englishLeaks } from '../harness/catalogue-leaks'
 import { jobRow, openView, waitForBadge } from '../harness/console-page'
 import { useScenario } from '../harness/scenario-fixture'
 
@@ -78,6 +79,7 @@ describe.each(LOCALES)('timeline and "while you were away" in $locale', ({ local
       await page.setViewportSize({ width, height })
       await scenario.app.screenshot(`timeline-away-${locale}-${width}x${height}`)
     }
+    if (locale === 'zh-CN') expect(await englishLeaks(page), 'overview').toEqual([])
     const recent = page.getByTestId('recent-events')
     await recent.locator('[data-kind="gap"]').first().waitFor()
     await recent.scrollIntoViewIfNeeded()
@@ -102,6 +104,7 @@ describe.each(LOCALES)('timeline and "while you were away" in $locale', ({ local
       await page.setViewportSize({ width, height })
       await scenario.app.screenshot(`timeline-tab-${locale}-${width}x${height}`)
     }
+    if (locale === 'zh-CN') expect(await englishLeaks(page), 'timeline tab').toEqual([])
 
     await page.keyboard.press('Escape')
     await away.getByTestId('away-dismiss').click()

@@ -61,7 +61,7 @@ describe('Timeline tab', () => {
       'Status Running → Failed',
       'No data: console closed 10:02–13:40 (3h 38m)'
     ])
-    expect(screen.getByText('critical')).toBeTruthy()
+    expect(screen.getByText('Critical')).toBeTruthy()
     expect(screen.getByText('rule cp')).toBeTruthy()
     expect(screen.getByTestId('timeline-path').textContent).toContain('hdfs:///savepoints/sp-1')
     // Each row has its absolute time and how long ago.

@@ -36,7 +36,7 @@ export const timelineEnUS = {
     snoozed: 'Alert snoozed',
     repeat: 'Alert still firing'
   },
-  severity: { critical: 'critical', warning: 'warning', info: 'info' },
+  severity: { critical: 'Critical', warning: 'Warning', info: 'Info' },
   rule: 'rule {{rule}}',
   action: {
     cancel: 'Cancel',
