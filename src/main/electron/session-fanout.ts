@@ -37,8 +37,10 @@ export function withFanout(manager: SessionManager, sink: SessionFanoutSink) {
     const stopMetrics = session.metrics?.subscribe((update) =>
       sink.metrics?.(session.profileId, update)
     )
-    const stopTimeline = session.timeline.subscribe((event) => sink.timeline?.(event))
-    const stopAway = session.timeline.onAway((summary) => sink.away?.(session.profileId, summary))
+    // Only a sink that shows the timeline listens to it (test doubles of a session may have none).
+    const { timeline, away } = sink
+    const stopTimeline = timeline && session.timeline.subscribe((event) => timeline(event))
+    const stopAway = away && session.timeline.onAway((summary) => away(session.profileId, summary))
     const stopEnvelopes = session.subscribe((envelope) => {
       if (envelope.update.type === 'state') {
         streams.set(envelope.update.stream, envelope.update.state)
@@ -49,8 +51,8 @@ export function withFanout(manager: SessionManager, sink: SessionFanoutSink) {
     const detach = () => {
       stopEnvelopes()
       stopMetrics?.()
-      stopTimeline()
-      stopAway()
+      stopTimeline?.()
+      stopAway?.()
     }
     attached.set(session.profileId, { session, detach })
     sink.statesChanged()
