@@ -128,6 +128,17 @@ describe('Timeline tab', () => {
     await waitFor(() => expect(kinds()).toEqual(['gap']))
   })
 
+  it('says so when no event is of the chosen kinds', async () => {
+    renderTab(
+      'en-US',
+      jobEvents().filter((event) => event.kind !== 'gap')
+    )
+    await screen.findAllByTestId('timeline-event')
+    fireEvent.mouseDown(within(screen.getByTestId('timeline-filter')).getByRole('combobox'))
+    fireEvent.click(await screen.findByTitle('Gaps'))
+    await screen.findByText('No events of the chosen kinds.')
+  })
+
   it('exports the job as CSV and as JSON through main, and says where it went', async () => {
     const { fake } = renderTab()
     await screen.findAllByTestId('timeline-event')

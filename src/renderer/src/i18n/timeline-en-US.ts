@@ -5,6 +5,7 @@
 export const timelineEnUS = {
   tab: 'Timeline',
   empty: 'Nothing recorded for this job yet.',
+  noneOfKinds: 'No events of the chosen kinds.',
   loadFailed: 'Could not load the timeline: {{message}}',
   filterKinds: 'All kinds',
   exportCsv: 'Export CSV',

@@ -88,6 +88,8 @@ export function JobDetailDrawer() {
       {error !== null && <FailureAlert error={error} titleKey="jobDetail.loadFailed" />}
       {job && (
         <Tabs
+          // Asked for another first tab (the job's timeline from the Overview): opened anew on it.
+          key={firstTab ?? ''}
           defaultActiveKey={firstTab ?? undefined}
           style={{ flex: 1, minHeight: 0 }}
           styles={{ body: { height: '100%' }, content: { height: '100%', overflow: 'auto' } }}

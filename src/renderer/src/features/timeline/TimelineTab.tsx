@@ -91,7 +91,9 @@ export function TimelineTab({ job }: { job: Job }) {
         </Space>
       </Space>
       {mine?.error != null && <FailureAlert error={mine.error} titleKey="timeline.loadFailed" />}
-      {mine && events.length === 0 && <Empty description={t('timeline.empty')} />}
+      {mine && events.length === 0 && (
+        <Empty description={t(kinds.length > 0 ? 'timeline.noneOfKinds' : 'timeline.empty')} />
+      )}
       {events.length > 0 && <TimelineList events={events} now={now} />}
     </div>
   )
