@@ -156,7 +156,9 @@ async function assemble(
           healthAlerts.observe(envelope.profileId, envelope.update.summary)
       },
       statesChanged: () => refreshTray(),
-      metrics: (profileId, update) => batcher.push('metrics:update', { ...update, profileId })
+      metrics: (profileId, update) => batcher.push('metrics:update', { ...update, profileId }),
+      timeline: (event) => batcher.push('timeline:event', event),
+      away: (profileId, summary) => batcher.push('timeline:away', { profileId, summary })
     }
   )
   const refreshTray = () =>

@@ -5,6 +5,7 @@
 import type { ConnectionState, StreamName } from '../../shared/connection'
 import type { SessionEnvelope } from '../../shared/session'
 import type { MetricsUpdate } from '../../shared/metrics'
+import type { AwaySummary, TimelineEvent } from '../../shared/timeline'
 import type { SessionHandle, SessionManager } from '../core/session/session-api'
 
 export interface SessionFanoutSink {
@@ -13,6 +14,10 @@ export interface SessionFanoutSink {
   statesChanged(): void
   /** A job's live metrics changed (new points, outages, diagnosis). */
   metrics?(profileId: string, update: MetricsUpdate): void
+  /** A new (or grown) timeline event of a session (issue 22). */
+  timeline?(event: TimelineEvent): void
+  /** A session's "while you were away" summary changed (null: dismissed). */
+  away?(profileId: string, summary: AwaySummary | null): void
 }
 
 /** A manager whose sessions are attached to `sink` as they open and detached as they close. */
@@ -32,6 +37,10 @@ export function withFanout(manager: SessionManager, sink: SessionFanoutSink) {
     const stopMetrics = session.metrics?.subscribe((update) =>
       sink.metrics?.(session.profileId, update)
     )
+    // Only a sink that shows the timeline listens to it (test doubles of a session may have none).
+    const { timeline, away } = sink
+    const stopTimeline = timeline && session.timeline.subscribe((event) => timeline(event))
+    const stopAway = away && session.timeline.onAway((summary) => away(session.profileId, summary))
     const stopEnvelopes = session.subscribe((envelope) => {
       if (envelope.update.type === 'state') {
         streams.set(envelope.update.stream, envelope.update.state)
@@ -42,6 +51,8 @@ export function withFanout(manager: SessionManager, sink: SessionFanoutSink) {
     const detach = () => {
       stopEnvelopes()
       stopMetrics?.()
+      stopTimeline?.()
+      stopAway?.()
     }
     attached.set(session.profileId, { session, detach })
     sink.statesChanged()

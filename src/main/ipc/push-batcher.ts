@@ -19,7 +19,8 @@ const LATEST_BY: { [C in PushChannel]?: (item: Item<C>) => string } = {
   'session:user': (item) => item.profileId,
   'settings:changed': () => '',
   'updates:status': () => '',
-  'jobHealth:update': (item) => `${item.profileId}\u0000${item.summary.instanceId}`
+  'jobHealth:update': (item) => `${item.profileId}\u0000${item.summary.instanceId}`,
+  'timeline:away': (item) => item.profileId
 }
 
 export type PushSender = <C extends PushChannel>(channel: C, message: PushMessage<C>) => void

@@ -13,6 +13,7 @@ import type {
 import type { AppSettings, ServerProfile } from '../../shared/profiles'
 import { createUpdateHandlers, type UpdateService } from './update-handlers'
 import { createJobHealthHandlers } from './job-health-requests'
+import { createTimelineHandlers } from './timeline-requests'
 
 /** Passwords, kept out of every cache and settings file (safeStorage in the app). */
 export interface SecretStore {
@@ -220,7 +221,12 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
       return { path: await platform.openLogsFolder() }
     },
     ...createUpdateHandlers(platform.updates),
-    ...createJobHealthHandlers(session)
+    ...createJobHealthHandlers(session),
+    ...createTimelineHandlers({
+      timeline: (profileId) => session(profileId).timeline,
+      timelines: () => sessions.all().map((open) => open.timeline),
+      saveFile: (name, text) => platform.saveFile(name, text)
+    })
   }
 }
 

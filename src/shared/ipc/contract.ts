@@ -10,6 +10,8 @@ import type { Diagnostics, JobAction, SessionSnapshot, SessionUser } from '../se
 import type { UpdateStatus } from '../updates'
 import type { JobHealthPushItem, JobHealthRequestChannels } from './job-health-channels'
 import { JOB_HEALTH_REQUEST_CHANNELS } from './job-health-channels'
+import type { TimelinePushChannels, TimelineRequestChannels } from './timeline-channels'
+import { TIMELINE_PUSH_CHANNELS, TIMELINE_REQUEST_CHANNELS } from './timeline-channels'
 import type { JobMetricsLayout, JobMetricsView, MetricsUpdate } from '../metrics'
 
 export interface AppInfo {
@@ -42,7 +44,7 @@ export interface CacheInfo {
 }
 
 /** Request channels: `invoke(channel, req)` resolves to `Result<res>`. */
-export interface RequestChannels extends JobHealthRequestChannels {
+export interface RequestChannels extends JobHealthRequestChannels, TimelineRequestChannels {
   'app:info': { req: void; res: AppInfo }
   'profiles:list': { req: void; res: ProfilesState }
   'profiles:save': { req: { profile: ServerProfile; password: string | null }; res: ProfilesState }
@@ -122,7 +124,7 @@ export interface SessionSeq {
  * Push channels, main → renderer. Each message is a batch (at most one per channel per 50 ms) with its own
  * sequence number per channel; a renderer that sees a gap asks for `session:snapshot`.
  */
-export interface PushChannels {
+export interface PushChannels extends TimelinePushChannels {
   /** Latest state per profile and stream wins within a batch. */
   'connection:state': Array<{ profileId: string; stream: StreamName; state: ConnectionState }>
   /** Latest per profile wins. */
@@ -192,6 +194,7 @@ export const REQUEST_CHANNELS = [
   'updates:set-auto-check',
   'updates:restart',
   ...JOB_HEALTH_REQUEST_CHANNELS,
+  ...TIMELINE_REQUEST_CHANNELS,
   'metrics:open',
   'metrics:close',
   'metrics:view',
@@ -213,7 +216,8 @@ export const PUSH_CHANNELS = [
   'settings:changed',
   'updates:status',
   'jobHealth:update',
-  'metrics:update'
+  'metrics:update',
+  ...TIMELINE_PUSH_CHANNELS
 ] as const satisfies readonly PushChannel[]
 
 // Both lists must name every channel of their map: a channel missing here fails the typecheck.

@@ -13,6 +13,7 @@ import {
 import type { Diagnostics, SessionSnapshot } from '../../../src/shared/session'
 import { createFakeApi, type FakeApi } from '../fake-api'
 import { demoLogLines, demoSnapshot, jvmAt, NOW, PROFILES, USER } from './demo-world'
+import { demoAway, demoTimelineQuery } from './demo-timeline'
 
 export function createDemoApi(params: URLSearchParams): FakeApi {
   let settings: AppSettings = {
@@ -21,6 +22,7 @@ export function createDemoApi(params: URLSearchParams): FakeApi {
     theme: (params.get('theme') ?? 'light') as ThemeChoice
   }
   let selectedId = 'prod'
+  let awaySeen = false
   const mode = params.get('state') ?? 'live'
   const snapshot = (profileId: string) => shapeSnapshot(demoSnapshot(profileId, 20_000), mode)
 
@@ -74,7 +76,11 @@ export function createDemoApi(params: URLSearchParams): FakeApi {
     ],
     'cache:clear': () => ({ bytesFreed: 4_441_769 }),
     'diagnostics:get': ({ profileId }) => diagnostics(profileId, mode),
-    'diagnostics:export': () => ({ path: '/home/operator/dinky-console-diagnostics.json' })
+    'diagnostics:export': () => ({ path: '/home/operator/dinky-console-diagnostics.json' }),
+    'timeline:events': ({ profileId, query }) => demoTimelineQuery(profileId, query),
+    'timeline:away': () => (awaySeen ? [] : [demoAway('prod')]),
+    'timeline:away-seen': () => void (awaySeen = true),
+    'timeline:export': ({ format }) => ({ path: `/home/operator/dinky-console-timeline.${format}` })
   })
 
   if (params.get('static') !== '1') startTicking(fake)

@@ -12,7 +12,8 @@ export function FailureAlert({
 }: {
   error: unknown
   /** A catalogue key with a `{{message}}` slot, e.g. `jobDetail.loadFailed`. */
-  titleKey: 'jobDetail.loadFailed' | 'jobHealth.loadFailed' | 'metrics.loadFailed'
+  titleKey:
+    'jobDetail.loadFailed' | 'jobHealth.loadFailed' | 'metrics.loadFailed' | 'timeline.loadFailed'
 }) {
   const { t } = useTranslation()
   const { reason, detail } = failureText(t, error)

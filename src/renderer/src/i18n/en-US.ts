@@ -1,5 +1,6 @@
 /** English catalogue. Its shape is the catalogue type: zh-CN must have every key (checked by the typecheck). */
 import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
+import { timelineEnUS } from './timeline-en-US'
 
 export const enUS = {
   app: { title: 'Dinky Console' },
@@ -548,6 +549,7 @@ export const enUS = {
     openFolder: 'Open logs folder',
     opened: 'Opened {{path}}'
   },
+  timeline: timelineEnUS,
   security: {
     urlCredentials:
       'No user name or password in the URL: enter the user and password in their own fields'

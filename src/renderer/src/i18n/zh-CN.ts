@@ -1,5 +1,6 @@
 /** 简体中文 catalogue: typed by the English one, so a missing key fails the typecheck. Terms follow Dinky's web UI. */
 import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
+import { timelineZhCN } from './timeline-zh-CN'
 import type { CatalogueShape } from './en-US'
 
 export const zhCN: CatalogueShape = {
@@ -539,6 +540,7 @@ export const zhCN: CatalogueShape = {
     openFolder: '打开日志文件夹',
     opened: '已打开 {{path}}'
   },
+  timeline: timelineZhCN,
   security: {
     urlCredentials: '地址中不能包含用户名或密码：请在各自的字段中填写用户和密码'
   }

@@ -26,6 +26,12 @@ import { createUiSlice, type UiSlice } from './ui-slice'
 import { createJobHealthSlice, reduceJobHealth, type JobHealthSlice } from './job-health-slice'
 import { createMetricsSlice, reduceMetricsUpdates, type MetricsSlice } from './metrics-slice'
 import { reduceSnapshot } from './snapshot-reducer'
+import {
+  createTimelineSlice,
+  reduceAwayPush,
+  reduceTimelineEvents,
+  type TimelineSlice
+} from './timeline-slice'
 
 export interface DataActions {
   /** Applies one push batch of a channel. */
@@ -44,6 +50,7 @@ export type ConsoleState = ConnectionSlice &
   UiSlice &
   JobHealthSlice &
   MetricsSlice &
+  TimelineSlice &
   DataActions
 export type ConsoleStore = StoreApi<ConsoleState>
 
@@ -58,7 +65,9 @@ const PUSH_REDUCERS: Partial<Record<PushChannel, Reducer>> = {
   'jvm:sample': reduceJvmSamples,
   'session:user': reduceUsers,
   'jobHealth:update': reduceJobHealth as Reducer,
-  'metrics:update': reduceMetricsUpdates
+  'metrics:update': reduceMetricsUpdates,
+  'timeline:event': reduceTimelineEvents as Reducer,
+  'timeline:away': reduceAwayPush as Reducer
 }
 
 const PER_PROFILE_DATA = [
@@ -68,7 +77,9 @@ const PER_PROFILE_DATA = [
   'clusters',
   'taskManagers',
   'sysInfo',
-  'jvm'
+  'jvm',
+  'timelineRecent',
+  'awaySummaries'
 ] as const
 
 /** Creates a store; tests pass a small log capacity to exercise the ring's eviction. */
@@ -81,6 +92,7 @@ export function createConsoleStore(options: { logCapacity?: number } = {}): Cons
     ...createUiSlice(set, get, store),
     ...createJobHealthSlice(set, get, store),
     ...createMetricsSlice(set, get, store),
+    ...createTimelineSlice(set, get, store),
     applyPush: (channel, items) => {
       if (channel === 'app:navigate') {
         const last = (items as PushChannels['app:navigate']).at(-1)

@@ -11,6 +11,8 @@ export interface UiSlice {
   view: ViewName
   /** The job whose detail drawer is open. */
   openJobId: number | null
+  /** The drawer tab to open it on (null: its first tab). */
+  openJobTab: string | null
   /** The process shown in the Logs view. */
   logProcess: string | null
   appInfo: AppInfo | null
@@ -18,7 +20,7 @@ export interface UiSlice {
   /** The OS dark mode as last reported (app:info, then the media query). */
   systemDark: boolean
   navigate: (view: ViewName, jobId?: number) => void
-  openJob: (jobId: number | null) => void
+  openJob: (jobId: number | null, tab?: string) => void
   selectLogProcess: (process: string | null) => void
   setAppInfo: (info: AppInfo) => void
   setSettings: (settings: AppSettings) => void
@@ -28,12 +30,14 @@ export interface UiSlice {
 export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set) => ({
   view: 'overview',
   openJobId: null,
+  openJobTab: null,
   logProcess: null,
   appInfo: null,
   settings: DEFAULT_APP_SETTINGS,
   systemDark: false,
-  navigate: (view, jobId) => set(jobId === undefined ? { view } : { view, openJobId: jobId }),
-  openJob: (openJobId) => set({ openJobId }),
+  navigate: (view, jobId) =>
+    set(jobId === undefined ? { view } : { view, openJobId: jobId, openJobTab: null }),
+  openJob: (openJobId, tab) => set({ openJobId, openJobTab: tab ?? null }),
   selectLogProcess: (logProcess) => set({ logProcess }),
   setAppInfo: (appInfo) => set({ appInfo, systemDark: appInfo.darkMode }),
   setSettings: (settings) => set({ settings }),

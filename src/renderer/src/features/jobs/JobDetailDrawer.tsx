@@ -19,6 +19,7 @@ import { jobHealthTabs, type DrawerTab } from '../job-health/job-health-tabs'
 import { OverviewHealth } from '../job-health/OverviewHealth'
 import { useJobHealth } from '../job-health/use-job-health'
 import { JobMetricsTab } from '../metrics/JobMetricsTab'
+import { TimelineTab } from '../timeline/TimelineTab'
 
 type Loaded = { jobId: number; detail: JobDetail | null; error: unknown }
 
@@ -28,6 +29,7 @@ export function JobDetailDrawer() {
   const sync = useConsoleSync()
   const jobId = useConsole((state) => state.openJobId)
   const openJob = useConsole((state) => state.openJob)
+  const firstTab = useConsole((state) => state.openJobTab)
   const profileId = useConsole(selectProfileId)
   // Every jobs poll brings new row objects: compared field by field, an unchanged job does not re-render the drawer.
   const row = useConsole(
@@ -86,6 +88,9 @@ export function JobDetailDrawer() {
       {error !== null && <FailureAlert error={error} titleKey="jobDetail.loadFailed" />}
       {job && (
         <Tabs
+          // Asked for another first tab (the job's timeline from the Overview): opened anew on it.
+          key={firstTab ?? ''}
+          defaultActiveKey={firstTab ?? undefined}
           style={{ flex: 1, minHeight: 0 }}
           styles={{ body: { height: '100%' }, content: { height: '100%', overflow: 'auto' } }}
           items={
@@ -143,6 +148,7 @@ export function JobDetailDrawer() {
                 // Selects the log itself: a log push must not re-render the drawer and every tab.
                 children: <JobConsoleTab process={`FlinkSubmit/${job.taskId}`} />
               },
+              { key: 'timeline', label: t('timeline.tab'), children: <TimelineTab job={job} /> },
               // One entry per tab: features add theirs here.
               ...jobHealthTabs(t, job, detail?.jobManagerAddress ?? null),
               {

@@ -8,6 +8,8 @@ import { useConsole } from '../../store/store-context'
 import { ClusterHealthCard } from './ClusterHealthCard'
 import { RecentFailuresCard } from './RecentFailuresCard'
 import { PinnedMetricsCard } from '../metrics/PinnedMetricsCard'
+import { AwayCards } from '../timeline/AwayCard'
+import { RecentEventsCard } from '../timeline/RecentEventsCard'
 
 const TILES: Array<{ key: keyof StatusCounts; status: string; color?: string }> = [
   { key: 'all', status: 'overview.all' },
@@ -27,6 +29,7 @@ export function OverviewView() {
   return (
     <>
       <ViewHeader title={t('nav.overview')} fresh={counts ?? jobs} />
+      <AwayCards />
       <Card title={t('overview.jobs')} size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[16, 16]}>
           {TILES.map((tile) => (
@@ -55,6 +58,7 @@ export function OverviewView() {
           <RecentFailuresCard />
         </Col>
       </Row>
+      <RecentEventsCard />
       <PinnedMetricsCard />
     </>
   )

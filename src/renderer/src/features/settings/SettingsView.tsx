@@ -13,6 +13,7 @@ import { JobHealthSettingsCard } from '../job-health/JobHealthSettingsCard'
 import { GeneralSettingsCard } from './GeneralSettingsCard'
 import { newProfile, ProfileFormModal } from './ProfileFormModal'
 import { UpdatesSettingsCard } from '../updates/UpdatesSettingsCard'
+import { TimelineSettingsCard } from '../timeline/TimelineSettingsCard'
 
 export function SettingsView() {
   const { t } = useTranslation()
@@ -117,6 +118,7 @@ export function SettingsView() {
       </Card>
       <ConnectionSettingsCard />
       <JobHealthSettingsCard />
+      <TimelineSettingsCard />
       <GeneralSettingsCard />
       <UpdatesSettingsCard />
       <ProfileFormModal profile={editing} onClose={() => setEditing(null)} />
