@@ -66,7 +66,7 @@ export class AlertEvaluator {
       server.judgeAll = true
       this.evaluateServer(server, now)
       for (const job of server.jobs.values()) {
-        if (server.live && server.sawLiveList) this.evaluateJob(job, now)
+        if (server.fresh) this.evaluateJob(job, now)
         else this.slotsOf(job, now)
       }
     }
@@ -103,10 +103,14 @@ export class AlertEvaluator {
       server.judgeAll = true
     } else if (!live) {
       const wasLive = server.live
+      const wasWatched = server.watched
       server.live = false
-      server.watched = state.kind !== 'stopped'
+      server.fresh = false
+      // A session not yet started is `stopped` too (reason `started`): only a stop on purpose ends the watch.
+      server.watched = !(state.kind === 'stopped' && state.reason === 'stopped-by-user')
       server.notLiveState = state
-      if (wasLive || server.notLiveSince === null) server.notLiveSince = Math.min(state.since, now)
+      if (wasLive || !wasWatched || server.notLiveSince === null)
+        server.notLiveSince = Math.min(state.since, now)
       if (wasLive) this.holdJobs(server, now)
     }
     this.evaluateServer(server, now)
@@ -144,6 +148,7 @@ export class AlertEvaluator {
         if (track.seenPoll !== poll) this.removeJob(track, now, 'job no longer listed', false)
     }
     server.sawLiveList = true
+    server.fresh = true
     server.judgeAll = false
     server.cachedStatuses = null
   }
@@ -153,7 +158,7 @@ export class AlertEvaluator {
     const track = server?.jobs.get(summary.instanceId)
     if (!server || !track) return
     track.observeSummary(summary, now)
-    if (server.live && server.sawLiveList) this.evaluateJob(track, now)
+    if (server.fresh) this.evaluateJob(track, now)
   }
 
   /** Samples of a job's metrics (pushed or backfilled), in any order. */
@@ -171,14 +176,14 @@ export class AlertEvaluator {
         added = true
       }
     }
-    if (added && server.live && server.sawLiveList) this.evaluateJob(track, now)
+    if (added && server.fresh) this.evaluateJob(track, now)
   }
 
   /** Runs what is due by `now`: time-based verdicts, repeats, ends of snoozes and silences. */
   tick(now: number): void {
     for (let target = this.deadlines.popDue(now); target; target = this.deadlines.popDue(now)) {
       if (target instanceof ServerTrack) this.evaluateServer(target, now)
-      else if (target.server.live && target.server.sawLiveList) this.evaluateJob(target, now)
+      else if (target.server.fresh) this.evaluateJob(target, now)
     }
   }
 
@@ -211,7 +216,7 @@ export class AlertEvaluator {
   private reconsider(episode: Episode, now: number): void {
     const { server, job } = episode
     if (!job) this.evaluateServer(server, now)
-    else if (server.live && server.sawLiveList) this.evaluateJob(job, now)
+    else if (server.fresh) this.evaluateJob(job, now)
   }
 
   /** The server went stale: every open job episode holds as `unknown` since then. */

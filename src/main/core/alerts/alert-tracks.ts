@@ -128,6 +128,11 @@ export class ServerTrack {
   /** Statuses of the cached list at attach: the first live list reports only what differs as news. */
   cachedStatuses: Map<number, JobStatus> | null
   sawLiveList = false
+  /**
+   * Live, and a live job list has arrived since it became live: only then are job rules judged (between the `live`
+   * state and that list, what the tracks hold is still from before the outage).
+   */
+  fresh = false
   /** After the server came back (or rules changed): the next live list judges every job. */
   judgeAll = true
   poll = 0

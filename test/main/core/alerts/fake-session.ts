@@ -7,7 +7,11 @@ import type { ConnectionState } from '../../../../src/shared/connection'
 import type { JobHealthSummary } from '../../../../src/shared/job-health'
 import type { JobMetricsView, MetricsPoint, MetricsUpdate } from '../../../../src/shared/metrics'
 import type { Job, JobStatus } from '../../../../src/shared/models'
-import type { SessionEnvelope, SessionSnapshot, SessionUpdate } from '../../../../src/shared/session'
+import type {
+  SessionEnvelope,
+  SessionSnapshot,
+  SessionUpdate
+} from '../../../../src/shared/session'
 import type { SessionHandle } from '../../../../src/main/core/session/session-api'
 
 export interface FakeSession {
@@ -75,7 +79,8 @@ export function createFakeSession(
     ...initial
   }
   const emit = (update: SessionUpdate) => {
-    if (update.type === 'state') snapshot.streams = { ...snapshot.streams, [update.stream]: update.state }
+    if (update.type === 'state')
+      snapshot.streams = { ...snapshot.streams, [update.stream]: update.state }
     if (update.type === 'jobs') snapshot.jobs = update.jobs
     snapshot.seq = ++seq
     for (const listener of [...listeners]) listener({ profileId, seq, update })
@@ -121,7 +126,8 @@ export function createFakeSession(
     emit,
     opened,
     rest: (kind, since) => emit({ type: 'state', stream: 'rest', state: restState(kind, since) }),
-    jobs: (jobs, asOf) => emit({ type: 'jobs', jobs: { value: jobs, asOf, stale: false }, counts: null }),
+    jobs: (jobs, asOf) =>
+      emit({ type: 'jobs', jobs: { value: jobs, asOf, stale: false }, counts: null }),
     health: (summary, asOf) =>
       emit({
         type: 'job-health',
