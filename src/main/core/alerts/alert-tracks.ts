@@ -47,6 +47,15 @@ export class JobTrack {
   rulesVersion = -1
   dueAt = Infinity
   seenPoll = 0
+  /**
+   * Restarts seen by the list (count rises, entries into RESTARTING) and by Flink (restores, failures), each from
+   * first sight. They see the same failovers, so the larger of the two is the count; `counted` is what was added.
+   */
+  private listRestarts = 0
+  private flinkRestarts = 0
+  private restartsCounted = 0
+  private restored: number | null = null
+  private lastFailureAt: number | null = null
   /** The jid whose metrics are held open for this job's metric rules, if any. */
   metricsJid: string | null = null
   removed = false
@@ -83,7 +92,8 @@ export class JobTrack {
       job.jid !== this.jid ||
       job.failedRestartCount !== this.restartCount
     if (!changed) return false
-    if (restarts > 0) this.restarts.add(now, restarts)
+    this.listRestarts += restarts
+    this.countRestarts(now)
     if (job.status === 'RUNNING' && this.status !== 'RUNNING') this.runningSince = now
     if (job.status !== 'RUNNING') this.runningSince = null
     // A renamed job may fall into other rules' scopes.
@@ -97,8 +107,22 @@ export class JobTrack {
     return true
   }
 
-  /** Takes a health summary; a rise of the failed-checkpoint count is that many failures now. */
+  /**
+   * Takes a health summary: a rise of the failed-checkpoint count is that many failures now; a rise of Flink's
+   * checkpoint restores (or a newer failure while the job runs) is a failover Dinky's list may not show.
+   */
   observeSummary(summary: JobHealthSummary, now: number): void {
+    let failovers = 0
+    const restored = summary.restored ?? null
+    if (restored !== null && this.restored !== null && restored > this.restored)
+      failovers = restored - this.restored
+    if (restored !== null) this.restored = restored
+    const failedAt = summary.lastFailureAt ?? null
+    if (failedAt !== null && this.lastFailureAt !== null && failedAt > this.lastFailureAt)
+      if (this.status === 'RUNNING' || this.status === 'RESTARTING') failovers ||= 1
+    if (failedAt !== null) this.lastFailureAt = Math.max(failedAt, this.lastFailureAt ?? failedAt)
+    this.flinkRestarts += failovers
+    this.countRestarts(now)
     const failed = summary.failedCheckpoints
     if (failed !== null && this.failedCheckpoints !== null && failed > this.failedCheckpoints)
       this.checkpointFailures.add(now, failed - this.failedCheckpoints)
@@ -109,6 +133,12 @@ export class JobTrack {
     if (summary.backpressure === 'high') this.highSince ??= Math.min(summary.asOf, now)
     else this.highSince = null
     this.flinkLost = summary.reasons.includes('flink-lost')
+  }
+
+  private countRestarts(now: number): void {
+    const total = Math.max(this.listRestarts, this.flinkRestarts)
+    if (total > this.restartsCounted) this.restarts.add(now, total - this.restartsCounted)
+    this.restartsCounted = total
   }
 }
 

@@ -75,6 +75,24 @@ describe('alert rules, kind by kind (injected clock)', () => {
     ])
   })
 
+  it("restarts: Flink's restores and failures count when Dinky's list shows none, the same failover once", () => {
+    const h = startCenter([{ id: 'r', kind: 'restarts', atLeast: 3, withinMinutes: 10 }])
+    h.session.jobs([job(1, 'RUNNING')], h.clock.now())
+    h.session.health({ instanceId: 1, restored: 4, lastFailureAt: 1_000 }, h.clock.now())
+    // Caught RESTARTING in the list, then Flink's restore of that same failover: one restart.
+    h.session.jobs([job(1, 'RESTARTING')], h.clock.now())
+    h.session.jobs([job(1, 'RUNNING')], h.clock.now())
+    h.session.health({ instanceId: 1, restored: 5, lastFailureAt: 2_000 }, h.clock.now())
+    expect(h.take()).toEqual([])
+    // Two failovers the list never saw (real Dinky sends failedRestartCount null, RESTARTING is brief).
+    h.session.health({ instanceId: 1, restored: 6, lastFailureAt: 3_000 }, h.clock.now())
+    expect(h.take()).toEqual([])
+    h.session.health({ instanceId: 1, restored: 6, lastFailureAt: 4_000 }, h.clock.now())
+    expect(h.events.map((e) => [e.state, e.detail])).toEqual([
+      ['firing', '3 restarts within 10 min']
+    ])
+  })
+
   it('checkpoint-failures: rises of the failed count within the window; the first summary is the baseline', () => {
     const h = startCenter([
       { id: 'cp', kind: 'checkpoint-failures', atLeast: 2, withinMinutes: 0.5 }
