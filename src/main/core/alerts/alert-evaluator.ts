@@ -98,6 +98,7 @@ export class AlertEvaluator {
     const live = state.kind === 'live'
     if (live && !server.live) {
       server.live = true
+      server.liveEpoch += 1
       server.notLiveSince = null
       server.notLiveState = null
       server.judgeAll = true
@@ -157,7 +158,7 @@ export class AlertEvaluator {
     const server = this.servers.get(profileId)
     const track = server?.jobs.get(summary.instanceId)
     if (!server || !track) return
-    track.observeSummary(summary, now)
+    track.observeSummary(summary, now, server.liveEpoch)
     if (server.fresh) this.evaluateJob(track, now)
   }
 
@@ -176,6 +177,7 @@ export class AlertEvaluator {
         added = true
       }
     }
+    if (added) track.sampleEpoch = server.liveEpoch
     if (added && server.fresh) this.evaluateJob(track, now)
   }
 

@@ -41,6 +41,12 @@ export class JobTrack {
   backpressure: BackpressureLevel | null = null
   highSince: number | null = null
   flinkLost = false
+  /**
+   * The server's live period (`ServerTrack.liveEpoch`) of the last summary and of the last metric sample: rules on
+   * them judge only what was read in the current one, never what was read before an outage.
+   */
+  summaryEpoch = -1
+  sampleEpoch = -1
   /** Seen in this state at the first live list after attach, and the cache said nothing different. */
   preexisting: boolean
   slots: RuleSlot[] = []
@@ -111,7 +117,15 @@ export class JobTrack {
    * Takes a health summary: a rise of the failed-checkpoint count is that many failures now; a rise of Flink's
    * checkpoint restores (or a newer failure while the job runs) is a failover Dinky's list may not show.
    */
-  observeSummary(summary: JobHealthSummary, now: number): void {
+  observeSummary(summary: JobHealthSummary, now: number, epoch: number): void {
+    if (this.summaryEpoch !== epoch) {
+      // The first summary since the server came back: what happened while it was away has no time we know, so
+      // counts start again from here rather than landing in the window as if they happened now.
+      this.summaryEpoch = epoch
+      this.failedCheckpoints = null
+      this.restored = null
+      this.highSince = null
+    }
     let failovers = 0
     const restored = summary.restored ?? null
     if (restored !== null && this.restored !== null && restored > this.restored)
@@ -165,6 +179,8 @@ export class ServerTrack {
   fresh = false
   /** After the server came back (or rules changed): the next live list judges every job. */
   judgeAll = true
+  /** Counts the server's live periods (each return to live starts a new one). */
+  liveEpoch = 0
   poll = 0
   dueAt = Infinity
   removed = false
