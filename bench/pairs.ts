@@ -40,7 +40,9 @@ const SPECS: Record<string, PairSpec[]> = {
   ],
   alert_rules: [
     ['ms_per_poll_p50', 'copy_list_ms_p50', 'copy_list_ms_p50'],
+    ['ms_per_poll_p50', 'target_ms', 'target_ms'],
     ['ms_per_poll_p95', 'target_ms', 'target_ms'],
+    ['reconnect_poll_ms_p50', 'target_ms', 'target_ms'],
     ['full_judge_ms_p50', 'target_ms', 'target_ms']
   ],
   soak: [

@@ -45,7 +45,8 @@ export function createAlertCenter(options: AlertCenterOptions): AlertCenter {
   // Checked here too: rules also arrive over IPC, and a bad document must fail loudly, not half-apply.
   const evaluator = new AlertEvaluator(parseAlertRules(options.rules), {
     emit: (event) => {
-      if (event.state === 'firing' || event.state === 'resolved')
+      // What is announced is logged; the rest (unknown, confirmations, silenced) is in the events themselves.
+      if (event.announce && (event.state === 'firing' || event.state === 'resolved'))
         logger.info(`alert ${event.state}`, {
           rule: event.rule,
           server: event.profileId,

@@ -21,7 +21,14 @@ import { compileRules, type CompiledRules } from './compiled-rules'
 import { TargetDeadlines } from './deadline-queue'
 import { EpisodeBook, type Episode } from './episode-book'
 import { isOver, metricValue } from './metric-match'
-import * as verdicts from './rule-verdicts'
+import {
+  describeJob,
+  describeServer,
+  judgeJob,
+  judgeServer,
+  jobVerdictChangesAt,
+  serverVerdictChangesAt
+} from './rule-verdicts'
 import { jobSlots, serverSlots, type SlotContext } from './rule-slots'
 
 export interface EvaluatorHooks {
@@ -101,7 +108,7 @@ export class AlertEvaluator {
       server.liveEpoch += 1
       server.notLiveSince = null
       server.notLiveState = null
-      server.judgeAll = true
+      server.recheck = true
     } else if (!live) {
       const wasLive = server.live
       const wasWatched = server.watched
@@ -126,7 +133,9 @@ export class AlertEvaluator {
     let seen = 0
     for (const job of jobs) {
       let track = server.jobs.get(job.id)
-      let dirty = server.judgeAll
+      // After an outage only the jobs it touched are judged again: those with open episodes, or whose
+      // deadline came while their data was stale; any job whose row changed is judged anyway.
+      let dirty = server.judgeAll || (server.recheck && track !== undefined && track.missed)
       if (!track) {
         const known = server.cachedStatuses?.get(job.id) ?? job.status
         track = new JobTrack(server, job, now, first && known === job.status)
@@ -151,6 +160,7 @@ export class AlertEvaluator {
     server.sawLiveList = true
     server.fresh = true
     server.judgeAll = false
+    server.recheck = false
     server.cachedStatuses = null
   }
 
@@ -186,6 +196,7 @@ export class AlertEvaluator {
     for (let target = this.deadlines.popDue(now); target; target = this.deadlines.popDue(now)) {
       if (target instanceof ServerTrack) this.evaluateServer(target, now)
       else if (target.server.fresh) this.evaluateJob(target, now)
+      else target.missed = true
     }
   }
 
@@ -226,25 +237,31 @@ export class AlertEvaluator {
     const since = server.notLiveSince ?? now
     const detail = `server not live since ${new Date(since).toISOString()}`
     for (const job of server.jobs.values())
-      for (const slot of job.slots)
-        if (slot.episode) this.book.unknown(slot.episode, since, now, detail)
+      for (const slot of job.slots) {
+        if (!slot.episode) continue
+        this.book.unknown(slot.episode, since, now, detail)
+        job.missed = true
+      }
   }
 
   private evaluateJob(job: JobTrack, now: number): void {
+    job.missed = false
     let due = Infinity
     for (const slot of this.slotsOf(job, now)) {
-      const verdict = verdicts.judgeJob(slot, job, now)
+      const verdict = judgeJob(slot, job, now)
       const episode = slot.episode
       if (verdict === 'holds') {
-        const detail = verdicts.describeJob(slot, job, now, verdict)
-        if (!episode) this.book.fire(slot, job.server, job, now, detail)
-        else if (episode.state === 'unknown') this.book.confirm(episode, now, detail)
+        // The detail only when something is said: a holding rule is the steady state of a long episode.
+        if (!episode)
+          this.book.fire(slot, job.server, job, now, describeJob(slot, job, now, verdict))
+        else if (episode.state === 'unknown')
+          this.book.confirm(episode, now, describeJob(slot, job, now, verdict))
       } else if (episode && verdict === 'clear') {
-        this.book.resolve(episode, now, verdicts.describeJob(slot, job, now, verdict))
+        this.book.resolve(episode, now, describeJob(slot, job, now, verdict))
       } else if (episode) {
-        this.book.unknown(episode, now, now, verdicts.describeJob(slot, job, now, verdict))
+        this.book.unknown(episode, now, now, describeJob(slot, job, now, verdict))
       }
-      due = Math.min(due, verdicts.jobVerdictChangesAt(slot, job, verdict))
+      due = Math.min(due, jobVerdictChangesAt(slot, job, verdict))
       if (slot.episode) due = Math.min(due, this.book.due(slot.episode, now))
     }
     this.wantMetrics(job)
@@ -254,19 +271,20 @@ export class AlertEvaluator {
   private evaluateServer(server: ServerTrack, now: number): void {
     let due = Infinity
     for (const slot of this.staleSlotsOf(server, now)) {
-      const verdict = verdicts.judgeServer(slot, server, now)
+      const verdict = judgeServer(slot, server, now)
       if (verdict === 'holds' && !slot.episode)
-        this.book.fire(slot, server, null, now, verdicts.describeServer(server, now))
+        this.book.fire(slot, server, null, now, describeServer(server, now))
       else if (verdict === 'clear' && slot.episode)
-        this.book.resolve(slot.episode, now, verdicts.describeServer(server, now))
-      due = Math.min(due, verdicts.serverVerdictChangesAt(slot, server, verdict))
+        this.book.resolve(slot.episode, now, describeServer(server, now))
+      due = Math.min(due, serverVerdictChangesAt(slot, server, verdict))
       if (slot.episode) due = Math.min(due, this.book.due(slot.episode, now))
     }
     this.deadlines.set(server, due, now)
   }
 
   private slotsOf(job: JobTrack, now: number): RuleSlot[] {
-    return jobSlots(job, this.slotContext, now)
+    // The common case inline: the scope decision is cached for this rules version.
+    return job.rulesVersion === this.version ? job.slots : jobSlots(job, this.slotContext, now)
   }
 
   private staleSlotsOf(server: ServerTrack, now: number): RuleSlot[] {

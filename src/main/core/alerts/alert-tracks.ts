@@ -20,9 +20,6 @@ export interface RuleSlot {
   samples: SampleWindow | null
 }
 
-/** Dinky's own "I cannot reach Flink" statuses: the job is not judged while it shows one. */
-export const FLINK_LOST_STATUSES: readonly JobStatus[] = ['UNKNOWN', 'RECONNECTING']
-
 export class JobTrack {
   /** Dinky's job instance id. */
   readonly id: number
@@ -52,6 +49,8 @@ export class JobTrack {
   slots: RuleSlot[] = []
   rulesVersion = -1
   dueAt = Infinity
+  /** Held unknown, or its deadline came while the server was stale: judged again on the first live list. */
+  missed = false
   seenPoll = 0
   /**
    * Restarts seen by the list (count rises, entries into RESTARTING) and by Flink (restores, failures), each from
@@ -177,8 +176,10 @@ export class ServerTrack {
    * state and that list, what the tracks hold is still from before the outage).
    */
   fresh = false
-  /** After the server came back (or rules changed): the next live list judges every job. */
+  /** At the start (or once rules changed while not live): the next live list judges every job. */
   judgeAll = true
+  /** After an outage: the next live list judges the jobs marked `missed` (and any whose row changed). */
+  recheck = false
   /** Counts the server's live periods (each return to live starts a new one). */
   liveEpoch = 0
   poll = 0

@@ -4,9 +4,13 @@
  * Called only while the server's data is live; staleness is the evaluator's business, not a verdict's.
  */
 import type { AlertRule } from '../../../shared/alerts'
-import { FLINK_LOST_STATUSES, type JobTrack, type RuleSlot, type ServerTrack } from './alert-tracks'
+import type { JobStatus } from '../../../shared/models'
+import type { JobTrack, RuleSlot, ServerTrack } from './alert-tracks'
 
 export type Verdict = 'holds' | 'clear' | 'unknown'
+
+/** Dinky's own "I cannot reach Flink" statuses: the job is not judged while it shows one (inline: per job per rule). */
+const flinkLost = (status: JobStatus) => status === 'UNKNOWN' || status === 'RECONNECTING'
 
 type Rule<K extends AlertRule['kind']> = Extract<AlertRule, { kind: K }>
 
@@ -37,10 +41,10 @@ export function judgeJob(slot: RuleSlot, job: JobTrack, now: number): Verdict {
   const { rule, windowMs } = slot.rule
   if (rule.kind === 'job-status') {
     if (rule.statuses.includes(job.status)) return 'holds'
-    return FLINK_LOST_STATUSES.includes(job.status) ? 'unknown' : 'clear'
+    return flinkLost(job.status) ? 'unknown' : 'clear'
   }
   // Dinky lost Flink: whatever it says of checkpoints or restarts now is not about the job.
-  if (FLINK_LOST_STATUSES.includes(job.status)) return 'unknown'
+  if (flinkLost(job.status)) return 'unknown'
   if (!readThisLivePeriod(rule.kind, job)) return 'unknown'
   switch (rule.kind) {
     case 'restarts':
@@ -94,7 +98,7 @@ const minutes = (ms: number) => `${+(ms / 60_000).toFixed(1)} min`
 export function describeJob(slot: RuleSlot, job: JobTrack, now: number, verdict: Verdict): string {
   const { rule, windowMs } = slot.rule
   if (verdict === 'unknown')
-    return FLINK_LOST_STATUSES.includes(job.status)
+    return flinkLost(job.status)
       ? `Dinky cannot reach Flink (status ${job.status})`
       : 'not read since the server came back'
   switch (rule.kind) {
