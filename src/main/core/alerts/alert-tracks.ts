@@ -37,6 +37,7 @@ export class JobTrack {
   intervalMs: number | null = null
   backpressure: BackpressureLevel | null = null
   highSince: number | null = null
+  /** The last summary said Dinky lost Flink (`flink-lost`); cleared when the list shows another status. */
   flinkLost = false
   /**
    * The server's live period (`ServerTrack.liveEpoch`) of the last summary and of the last metric sample: rules on
@@ -103,6 +104,8 @@ export class JobTrack {
     if (job.status !== 'RUNNING') this.runningSince = null
     // A renamed job may fall into other rules' scopes.
     if (job.name !== this.name) this.rulesVersion = -1
+    if (job.status !== this.status && job.status !== 'UNKNOWN' && job.status !== 'RECONNECTING')
+      this.flinkLost = false
     this.status = job.status
     this.taskId = job.taskId
     this.name = job.name

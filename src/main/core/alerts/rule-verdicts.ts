@@ -41,10 +41,10 @@ export function judgeJob(slot: RuleSlot, job: JobTrack, now: number): Verdict {
   const { rule, windowMs } = slot.rule
   if (rule.kind === 'job-status') {
     if (rule.statuses.includes(job.status)) return 'holds'
-    return flinkLost(job.status) ? 'unknown' : 'clear'
+    return flinkLost(job.status) || job.flinkLost ? 'unknown' : 'clear'
   }
   // Dinky lost Flink: whatever it says of checkpoints or restarts now is not about the job.
-  if (flinkLost(job.status)) return 'unknown'
+  if (flinkLost(job.status) || job.flinkLost) return 'unknown'
   if (!readThisLivePeriod(rule.kind, job)) return 'unknown'
   switch (rule.kind) {
     case 'restarts':
@@ -98,7 +98,7 @@ const minutes = (ms: number) => `${+(ms / 60_000).toFixed(1)} min`
 export function describeJob(slot: RuleSlot, job: JobTrack, now: number, verdict: Verdict): string {
   const { rule, windowMs } = slot.rule
   if (verdict === 'unknown')
-    return flinkLost(job.status)
+    return flinkLost(job.status) || job.flinkLost
       ? `Dinky cannot reach Flink (status ${job.status})`
       : 'not read since the server came back'
   switch (rule.kind) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AlertEvent } from '../../../../src/shared/alerts'
+import { DEFAULT_ALERT_RULES, type AlertEvent } from '../../../../src/shared/alerts'
 import { waitFor } from '../session/session-harness'
 import { alertSimResources } from './sim-harness'
 
@@ -145,6 +145,37 @@ describe('alert center against the simulator over loopback', () => {
       ['firing', job.id],
       ['resolved', job.id]
     ])
+  })
+
+  it("Dinky losing Flink (RECONNECTING) holds a job's alert as unknown, and fires only a rule that names it", async () => {
+    const w = await startWatched((job) => [
+      ...DEFAULT_ALERT_RULES.rules,
+      { id: 'lost', kind: 'job-status', statuses: ['RECONNECTING'], job: job.name }
+    ])
+    const job = w.runningJob()
+    const clusterId = w.sim.control.world.latestOf(job.taskId)!.clusterId
+    w.sim.control.jobHealth.restartLoop(job.taskId, true)
+    w.sim.control.tick()
+    await w.event('job-failed firing', (e) => e.rule === 'job-failed' && e.jobId === job.id)
+    w.sim.control.jobHealth.restartLoop(job.taskId, false)
+    const before = w.events.length
+    w.sim.control.jobHealth.setFlinkReachable(clusterId, false)
+    await w.event('lost firing', (e) => e.rule === 'lost' && e.state === 'firing')
+    await w.event('job-failed unknown', (e) => e.rule === 'job-failed' && e.state === 'unknown')
+    const during = w.events.slice(before)
+    // No job of the cluster Dinky lost is announced as failed, and the open alert is not resolved either.
+    const held = during.filter((e) => e.rule === 'job-failed')
+    expect(held.map((e) => e.state)).toEqual(held.map(() => 'unknown'))
+    expect(held.map((e) => e.jobId)).toContain(job.id)
+    expect(
+      w.center.active().find((a) => a.ruleId === 'job-failed' && a.jobId === job.id)
+    ).toMatchObject({ state: 'unknown' })
+    w.sim.control.jobHealth.setFlinkReachable(clusterId, true)
+    await w.event('lost resolved', (e) => e.rule === 'lost' && e.state === 'resolved')
+    await w.event(
+      'job-failed resolved',
+      (e) => e.rule === 'job-failed' && e.state === 'resolved' && e.jobId === job.id
+    )
   })
 
   it('a server going down fires only server-stale: job alerts turn unknown, no job rule fires or resolves', async () => {

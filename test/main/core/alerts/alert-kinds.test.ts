@@ -55,6 +55,23 @@ describe('alert rules, kind by kind (injected clock)', () => {
     ])
   })
 
+  it("a health summary saying Dinky lost Flink holds the job's alerts before the list shows it", () => {
+    const h = startCenter([{ id: 'bp', kind: 'backpressure', minutes: 1 }])
+    h.session.jobs([job(1, 'RUNNING')], h.clock.now())
+    h.session.health({ instanceId: 1, backpressure: 'high' }, h.clock.now())
+    h.clock.advance(MINUTE)
+    expect(h.take()).toEqual([['firing', 1, true]])
+    h.session.health({ instanceId: 1, backpressure: null, reasons: ['flink-lost'] }, h.clock.now())
+    expect(h.events.map((e) => [e.state, e.detail])).toEqual([
+      ['unknown', 'Dinky cannot reach Flink (status RUNNING)']
+    ])
+    h.events.length = 0
+    h.session.jobs([job(1, 'RECONNECTING')], h.clock.now())
+    h.session.jobs([job(1, 'RUNNING')], h.clock.now())
+    h.session.health({ instanceId: 1, backpressure: 'ok' }, h.clock.now())
+    expect(h.take()).toEqual([['resolved', 1, true]])
+  })
+
   it('restarts: N restarts within M minutes fires once, and resolves when the window slides past', () => {
     const h = startCenter([{ id: 'r', kind: 'restarts', atLeast: 2, withinMinutes: 1 }])
     h.session.jobs([job(1, 'RUNNING')], h.clock.now())
