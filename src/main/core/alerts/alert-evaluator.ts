@@ -20,7 +20,7 @@ import { JobTrack, ServerTrack, type RuleSlot } from './alert-tracks'
 import { compileRules, type CompiledRules } from './compiled-rules'
 import { TargetDeadlines } from './deadline-queue'
 import { EpisodeBook, type Episode } from './episode-book'
-import { isOver, metricValue } from './metric-match'
+import { addMetricPoints, metricsWanted } from './metric-match'
 import {
   describeJob,
   describeServer,
@@ -44,7 +44,9 @@ export class AlertEvaluator {
   private version = 0
   private readonly servers = new Map<string, ServerTrack>()
   private readonly book: EpisodeBook
-  private readonly deadlines = new TargetDeadlines<Target>(() => this.targets())
+  private readonly deadlines = new TargetDeadlines<Target>(() =>
+    [...this.servers.values()].flatMap((server): Target[] => [server, ...server.jobs.values()])
+  )
   private readonly slotContext: SlotContext
 
   constructor(
@@ -70,7 +72,8 @@ export class AlertEvaluator {
     this.version += 1
     this.book.setSilences(this.compiled.silences)
     for (const server of this.servers.values()) {
-      server.judgeAll = true
+      // A server not judged now (not live) judges every job on its next live list.
+      server.judgeAll = !server.fresh
       this.evaluateServer(server, now)
       for (const job of server.jobs.values()) {
         if (server.fresh) this.evaluateJob(job, now)
@@ -177,16 +180,7 @@ export class AlertEvaluator {
     const server = this.servers.get(profileId)
     const track = server?.byJid.get(jid)
     if (!server || !track || points.length === 0) return
-    let added = false
-    for (const slot of track.slots) {
-      if (slot.rule.rule.kind !== 'metric' || !slot.samples) continue
-      for (const point of points) {
-        const value = metricValue(slot.rule.rule, point.values)
-        if (value === null) continue
-        slot.samples.add(point.at, isOver(slot.rule.rule, value), value)
-        added = true
-      }
-    }
+    const added = addMetricPoints(track, points)
     if (added) track.sampleEpoch = server.liveEpoch
     if (added && server.fresh) this.evaluateJob(track, now)
   }
@@ -203,13 +197,6 @@ export class AlertEvaluator {
   /** The earliest deadline, Infinity when nothing waits on time. */
   nextDue(): number {
     return this.deadlines.next()
-  }
-
-  private *targets(): Iterable<Target> {
-    for (const server of this.servers.values()) {
-      yield server
-      yield* server.jobs.values()
-    }
   }
 
   active(now: number): ActiveAlert[] {
@@ -270,7 +257,7 @@ export class AlertEvaluator {
 
   private evaluateServer(server: ServerTrack, now: number): void {
     let due = Infinity
-    for (const slot of this.staleSlotsOf(server, now)) {
+    for (const slot of serverSlots(server, this.slotContext, now)) {
       const verdict = judgeServer(slot, server, now)
       if (verdict === 'holds' && !slot.episode)
         this.book.fire(slot, server, null, now, describeServer(server, now))
@@ -287,10 +274,6 @@ export class AlertEvaluator {
     return job.rulesVersion === this.version ? job.slots : jobSlots(job, this.slotContext, now)
   }
 
-  private staleSlotsOf(server: ServerTrack, now: number): RuleSlot[] {
-    return serverSlots(server, this.slotContext, now)
-  }
-
   private removeJob(job: JobTrack, now: number, why: string, quietly: boolean): void {
     const server = job.server
     server.jobs.delete(job.id)
@@ -303,16 +286,12 @@ export class AlertEvaluator {
 
   /** Open a job's metrics while a metric rule covers it and it runs; close them otherwise. */
   private wantMetrics(job: JobTrack): void {
-    const want =
-      !job.removed &&
-      job.status === 'RUNNING' &&
-      job.slots.some((slot) => slot.samples !== null) &&
-      job.jid
+    const want = metricsWanted(job)
     const current = job.metricsJid
-    if ((want || null) === current) return
+    if (want === current) return
     const profileId = job.server.names.profileId
     if (current !== null) this.hooks.wantMetrics(profileId, current, false)
-    job.metricsJid = want || null
-    if (job.metricsJid !== null) this.hooks.wantMetrics(profileId, job.metricsJid, true)
+    job.metricsJid = want
+    if (want !== null) this.hooks.wantMetrics(profileId, want, true)
   }
 }
