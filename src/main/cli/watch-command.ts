@@ -8,6 +8,7 @@ import type { SessionSnapshot, SessionUpdate } from '../../shared/session'
 import type { AlertRulesDocument } from '../../shared/alerts'
 import { createAlertCenter } from '../core/alerts/alert-center'
 import type { AlertCenter } from '../core/alerts/alert-center-api'
+import { recordAlertsOnTimelines } from '../core/timeline/alert-records'
 import type { CacheStore } from '../core/cache/cache-store'
 import { createConfCacheStore } from '../core/cache/conf-cache-store'
 import { systemClock, type Logger } from '../core/ports'
@@ -127,6 +128,8 @@ export async function runWatch(
   const session = await manager.open(profile)
   if (rules) alerts = watchAlerts(rules, io, options.json)
   alerts?.attach(session, { name: profile.name, origin: new URL(profile.url).origin })
+  // With --cache-dir the alerts go on the server's timeline too, beside what caused them (`timeline` prints them).
+  if (alerts) recordAlertsOnTimelines(alerts, (id) => manager.get(id)?.timeline)
   const snapshot = session.snapshot()
   for (const update of cachedUpdates(snapshot)) print(update)
   session.subscribe((envelope) => {

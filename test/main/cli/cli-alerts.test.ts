@@ -41,7 +41,7 @@ describe('dinky-console watch --rules as a child process', () => {
     expect(requests()).toBe(before)
   }, 20_000)
 
-  it('prints exactly one firing and one resolved line for a job that fails and recovers', async () => {
+  it('prints exactly one firing and one resolved line for a job that fails and recovers, and keeps both on the timeline', async () => {
     const file = join(dir, 'rules.json')
     await writeFile(
       file,
@@ -53,9 +53,11 @@ describe('dinky-console watch --rules as a child process', () => {
     const job = world
       .latestInstances()
       .find((i) => i.status === 'RUNNING' && !world.task(i.taskId)?.batchModel)!
-    const run = runCli(['watch', '--server', sim.url, '--json', '--rules', file], {
-      DINKY_PASSWORD: PASSWORD
-    })
+    const cacheDir = join(dir, 'cache')
+    const run = runCli(
+      ['watch', '--server', sim.url, '--json', '--rules', file, '--cache-dir', cacheDir],
+      { DINKY_PASSWORD: PASSWORD }
+    )
     await run.waitForLine('live jobs', (l) => /"type":"jobs","stale":false/.test(l))
     sim.control.failJob(job.taskId)
     const mine = (l: string) => l.includes('"type":"alert"') && l.includes(`"jobId":${job.id},`)
@@ -81,5 +83,19 @@ describe('dinky-console watch --rules as a child process', () => {
     const lines = run.stdout.filter(mine).map((l) => JSON.parse(l))
     expect(lines.map((l) => l.state)).toEqual(['firing', 'resolved'])
     expect(lines[1]).toMatchObject({ since: firing.since, detail: 'job no longer listed' })
+
+    // The same two changes sit on the server's cached timeline, beside the status change that caused them.
+    const timeline = runCli(
+      ['timeline', '--server', sim.url, '--cache-dir', cacheDir, '--job', String(job.id), '--json'],
+      {}
+    )
+    expect(await timeline.exit).toBe(0)
+    const events = timeline.stdout.filter(Boolean).map((l) => JSON.parse(l))
+    const alerts = events.filter((e) => e.kind === 'alert')
+    expect(alerts.map((e) => [e.state, e.rule])).toEqual([
+      ['firing', 'failed'],
+      ['resolved', 'failed']
+    ])
+    expect(events.some((e) => e.kind === 'status' && e.to === 'FAILED')).toBe(true)
   }, 40_000)
 })

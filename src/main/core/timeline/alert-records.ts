@@ -3,7 +3,8 @@
  * records each event on the timeline of its server, so "fired", "resolved", "snoozed" sit beside what caused them.
  */
 import type { AlertEvent } from '../../../shared/alerts'
-import type { TimelineRecord } from './timeline-api'
+import type { AlertCenter } from '../alerts/alert-center-api'
+import type { ServerTimeline, TimelineRecord } from './timeline-api'
 
 /** The timeline record of an alert event (its job's task is not part of an alert event: null). */
 export function alertTimelineRecord(event: AlertEvent): TimelineRecord {
@@ -18,4 +19,17 @@ export function alertTimelineRecord(event: AlertEvent): TimelineRecord {
     severity: event.severity,
     detail: event.detail
   }
+}
+
+/**
+ * Records every change of the center's alerts on the timeline of its server (the app and `watch --rules`), until the
+ * returned unsubscribe. An alert of a server without a session (closed meanwhile) is not kept anywhere.
+ */
+export function recordAlertsOnTimelines(
+  center: Pick<AlertCenter, 'subscribe'>,
+  timelineOf: (profileId: string) => Pick<ServerTimeline, 'record'> | undefined
+): () => void {
+  return center.subscribe(
+    (event) => void timelineOf(event.profileId)?.record(alertTimelineRecord(event))
+  )
 }
