@@ -1,4 +1,5 @@
 /** Server profiles and settings: what the user configures. Secrets are never part of these objects. */
+import type { AlertRulesDocument } from './alerts'
 
 export type TransportChoice = 'auto' | 'sse' | 'ws'
 
@@ -61,6 +62,8 @@ export interface AppSettings {
   /** Console lines kept per process in the cache and in memory. */
   logTailLines: number
   connection: ConnectionSettings
+  /** The operator's alert rules and silences (issue 22); absent: `DEFAULT_ALERT_RULES`. */
+  alerts?: AlertRulesDocument
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {

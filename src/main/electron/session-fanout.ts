@@ -13,6 +13,8 @@ export interface SessionFanoutSink {
   statesChanged(): void
   /** A job's live metrics changed (new points, outages, diagnosis). */
   metrics?(profileId: string, update: MetricsUpdate): void
+  /** A session opened (the alert center attaches to it); the returned function is called when it closes. */
+  attach?(session: SessionHandle): () => void
 }
 
 /** A manager whose sessions are attached to `sink` as they open and detached as they close. */
@@ -39,9 +41,11 @@ export function withFanout(manager: SessionManager, sink: SessionFanoutSink) {
       }
       sink.envelope(envelope)
     })
+    const stopAttached = sink.attach?.(session)
     const detach = () => {
       stopEnvelopes()
       stopMetrics?.()
+      stopAttached?.()
     }
     attached.set(session.profileId, { session, detach })
     sink.statesChanged()

@@ -19,7 +19,9 @@ const LATEST_BY: { [C in PushChannel]?: (item: Item<C>) => string } = {
   'session:user': (item) => item.profileId,
   'settings:changed': () => '',
   'updates:status': () => '',
-  'jobHealth:update': (item) => `${item.profileId}\u0000${item.summary.instanceId}`
+  'jobHealth:update': (item) => `${item.profileId}\u0000${item.summary.instanceId}`,
+  /** Each item is the whole list of open alerts: the latest list is all the renderer needs. */
+  'alerts:active': () => ''
 }
 
 export type PushSender = <C extends PushChannel>(channel: C, message: PushMessage<C>) => void

@@ -13,6 +13,7 @@ import type {
 import type { AppSettings, ServerProfile } from '../../shared/profiles'
 import { createUpdateHandlers, type UpdateService } from './update-handlers'
 import { createJobHealthHandlers } from './job-health-requests'
+import { createAlertsHandlers, type AlertsService } from './alerts-requests'
 
 /** Passwords, kept out of every cache and settings file (safeStorage in the app). */
 export interface SecretStore {
@@ -51,6 +52,8 @@ export interface RequestHandlerDeps {
    * the snapshot already has (a repeated line in the console).
    */
   flushPushes?(): void
+  /** The alert center and where its rules are kept (the app; absent in the CLI and most tests). */
+  alerts?: AlertsService
 }
 
 export type RequestHandlers = {
@@ -218,7 +221,8 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
       return { path: await platform.openLogsFolder() }
     },
     ...createUpdateHandlers(platform.updates),
-    ...createJobHealthHandlers(session)
+    ...createJobHealthHandlers(session),
+    ...createAlertsHandlers(deps.alerts, (code, message) => new RequestError(code, message))
   }
 }
 

@@ -10,6 +10,8 @@ import type { Diagnostics, JobAction, SessionSnapshot, SessionUser } from '../se
 import type { UpdateStatus } from '../updates'
 import type { JobHealthPushItem, JobHealthRequestChannels } from './job-health-channels'
 import { JOB_HEALTH_REQUEST_CHANNELS } from './job-health-channels'
+import type { AlertsPushChannels, AlertsRequestChannels } from './alerts-channels'
+import { ALERTS_PUSH_CHANNELS, ALERTS_REQUEST_CHANNELS } from './alerts-channels'
 import type { JobMetricsLayout, JobMetricsView, MetricsUpdate } from '../metrics'
 
 export interface AppInfo {
@@ -42,7 +44,7 @@ export interface CacheInfo {
 }
 
 /** Request channels: `invoke(channel, req)` resolves to `Result<res>`. */
-export interface RequestChannels extends JobHealthRequestChannels {
+export interface RequestChannels extends JobHealthRequestChannels, AlertsRequestChannels {
   'app:info': { req: void; res: AppInfo }
   'profiles:list': { req: void; res: ProfilesState }
   'profiles:save': { req: { profile: ServerProfile; password: string | null }; res: ProfilesState }
@@ -122,7 +124,7 @@ export interface SessionSeq {
  * Push channels, main → renderer. Each message is a batch (at most one per channel per 50 ms) with its own
  * sequence number per channel; a renderer that sees a gap asks for `session:snapshot`.
  */
-export interface PushChannels {
+export interface PushChannels extends AlertsPushChannels {
   /** Latest state per profile and stream wins within a batch. */
   'connection:state': Array<{ profileId: string; stream: StreamName; state: ConnectionState }>
   /** Latest per profile wins. */
@@ -142,6 +144,8 @@ export interface PushChannels {
     profileId: string
     view: 'overview' | 'jobs' | 'logs' | 'clusters' | 'diagnostics' | 'settings'
     jobId?: number
+    /** Also opens a panel over the view: the open alerts (issue 22). */
+    panel?: 'alerts'
   }>
   /** The cache was cleared: reload and resync. */
   'cache:cleared': Array<{ profileId: string | null }>
@@ -192,6 +196,7 @@ export const REQUEST_CHANNELS = [
   'updates:set-auto-check',
   'updates:restart',
   ...JOB_HEALTH_REQUEST_CHANNELS,
+  ...ALERTS_REQUEST_CHANNELS,
   'metrics:open',
   'metrics:close',
   'metrics:view',
@@ -213,7 +218,8 @@ export const PUSH_CHANNELS = [
   'settings:changed',
   'updates:status',
   'jobHealth:update',
-  'metrics:update'
+  'metrics:update',
+  ...ALERTS_PUSH_CHANNELS
 ] as const satisfies readonly PushChannel[]
 
 // Both lists must name every channel of their map: a channel missing here fails the typecheck.
