@@ -1,6 +1,7 @@
 /** 简体中文 catalogue: typed by the English one, so a missing key fails the typecheck. Terms follow Dinky's web UI. */
 import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
 import type { CatalogueShape } from './en-US'
+import { alertsZhCN } from './alerts-zh-CN'
 
 export const zhCN: CatalogueShape = {
   app: { title: 'Dinky 控制台' },
@@ -541,5 +542,6 @@ export const zhCN: CatalogueShape = {
   },
   security: {
     urlCredentials: '地址中不能包含用户名或密码：请在各自的字段中填写用户和密码'
-  }
+  },
+  alerts: alertsZhCN
 }

@@ -26,6 +26,7 @@ import { createUiSlice, type UiSlice } from './ui-slice'
 import { createJobHealthSlice, reduceJobHealth, type JobHealthSlice } from './job-health-slice'
 import { createMetricsSlice, reduceMetricsUpdates, type MetricsSlice } from './metrics-slice'
 import { reduceSnapshot } from './snapshot-reducer'
+import { createAlertsSlice, reduceActiveAlerts, type AlertsSlice } from './alerts-slice'
 
 export interface DataActions {
   /** Applies one push batch of a channel. */
@@ -44,6 +45,7 @@ export type ConsoleState = ConnectionSlice &
   UiSlice &
   JobHealthSlice &
   MetricsSlice &
+  AlertsSlice &
   DataActions
 export type ConsoleStore = StoreApi<ConsoleState>
 
@@ -58,7 +60,8 @@ const PUSH_REDUCERS: Partial<Record<PushChannel, Reducer>> = {
   'jvm:sample': reduceJvmSamples,
   'session:user': reduceUsers,
   'jobHealth:update': reduceJobHealth as Reducer,
-  'metrics:update': reduceMetricsUpdates
+  'metrics:update': reduceMetricsUpdates,
+  'alerts:active': reduceActiveAlerts as Reducer
 }
 
 const PER_PROFILE_DATA = [
@@ -81,10 +84,12 @@ export function createConsoleStore(options: { logCapacity?: number } = {}): Cons
     ...createUiSlice(set, get, store),
     ...createJobHealthSlice(set, get, store),
     ...createMetricsSlice(set, get, store),
+    ...createAlertsSlice(set, get, store),
     applyPush: (channel, items) => {
       if (channel === 'app:navigate') {
         const last = (items as PushChannels['app:navigate']).at(-1)
         if (last) get().navigate(last.view, last.jobId)
+        if (last?.panel === 'alerts') get().setAlertsPanelOpen(true)
         return
       }
       if (channel === 'settings:changed') {

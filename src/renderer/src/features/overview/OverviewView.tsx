@@ -8,6 +8,7 @@ import { useConsole } from '../../store/store-context'
 import { ClusterHealthCard } from './ClusterHealthCard'
 import { RecentFailuresCard } from './RecentFailuresCard'
 import { PinnedMetricsCard } from '../metrics/PinnedMetricsCard'
+import { OverviewAlertsCard } from '../alerts/OverviewAlertsCard'
 
 const TILES: Array<{ key: keyof StatusCounts; status: string; color?: string }> = [
   { key: 'all', status: 'overview.all' },
@@ -27,6 +28,7 @@ export function OverviewView() {
   return (
     <>
       <ViewHeader title={t('nav.overview')} fresh={counts ?? jobs} />
+      <OverviewAlertsCard />
       <Card title={t('overview.jobs')} size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[16, 16]}>
           {TILES.map((tile) => (

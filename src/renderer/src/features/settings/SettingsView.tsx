@@ -13,6 +13,7 @@ import { JobHealthSettingsCard } from '../job-health/JobHealthSettingsCard'
 import { GeneralSettingsCard } from './GeneralSettingsCard'
 import { newProfile, ProfileFormModal } from './ProfileFormModal'
 import { UpdatesSettingsCard } from '../updates/UpdatesSettingsCard'
+import { AlertRulesCard } from '../alerts/AlertRulesCard'
 
 export function SettingsView() {
   const { t } = useTranslation()
@@ -117,6 +118,7 @@ export function SettingsView() {
       </Card>
       <ConnectionSettingsCard />
       <JobHealthSettingsCard />
+      <AlertRulesCard />
       <GeneralSettingsCard />
       <UpdatesSettingsCard />
       <ProfileFormModal profile={editing} onClose={() => setEditing(null)} />
