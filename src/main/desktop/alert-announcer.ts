@@ -5,6 +5,7 @@
  * Electron-free: showing and opening are ports, so the whole round trip is tested in Node.
  */
 import type { AlertEvent, AlertRulesDocument, SnoozeUntil } from '../../shared/alerts'
+import type { JobStatus } from '../../shared/models'
 import type { Clock } from '../core/ports'
 import type { AlertNoticeStrings } from './alert-notice-strings'
 import { alertNotice, type AlertNotice, type AlertNoticeActionId } from './alert-notices'
@@ -28,6 +29,8 @@ export interface AlertAnnouncerOptions {
   actions: boolean
   strings(): AlertNoticeStrings
   serverName(profileId: string): string | null
+  /** A job status in the UI language, for job-status titles. */
+  statusName?(status: JobStatus): string
   show(notice: AlertNotice, on: { click(): void; action(id: AlertNoticeActionId): void }): void
   /** Brings the window forward on a job (`jobId`), or on the open alerts when there is no job. */
   open(target: { profileId: string; jobId: number | null }): void
@@ -53,7 +56,8 @@ export function announceAlerts(options: AlertAnnouncerOptions): () => void {
       actions: options.actions,
       strings: options.strings(),
       serverName: options.serverName(event.profileId),
-      ruleName: rule?.name ?? null
+      ruleName: rule?.name ?? null,
+      ...(options.statusName ? { statusName: options.statusName } : {})
     })
     if (!notice) return
     options.show(notice, {

@@ -7,6 +7,7 @@
  * recovery notice without buttons. Electron-free, so it is tested in Node.
  */
 import type { AlertEvent } from '../../shared/alerts'
+import { JOB_STATUSES, type JobStatus } from '../../shared/models'
 import type { AlertNoticeStrings } from './alert-notice-strings'
 import { plainNotificationText } from './plain-notification-text'
 
@@ -34,6 +35,15 @@ export interface AlertNoticeOptions {
   serverName: string | null
   /** The rule's name as the operator wrote it (the event's rule id is the fallback). */
   ruleName: string | null
+  /** A job status in the UI language: a job-status alert is titled by the status it saw ("orders: Failed"). */
+  statusName?(status: JobStatus): string
+}
+
+/** The status a job-status event saw, from the core's detail line (`status FAILED`). */
+function statusOf(event: AlertEvent): JobStatus | null {
+  const match = event.kind === 'job-status' ? /^status ([A-Z_]+)$/.exec(event.detail) : null
+  const status = match?.[1] as JobStatus | undefined
+  return status && JOB_STATUSES.includes(status) ? status : null
 }
 
 const ANNOUNCED: ReadonlySet<AlertEvent['state']> = new Set(['firing', 'repeat', 'resolved'])
@@ -44,7 +54,8 @@ export function alertNotice(event: AlertEvent, options: AlertNoticeOptions): Ale
   const { strings } = options
   const server = plainNotificationText(options.serverName ?? event.server, 60)
   const subject = event.jobName === null ? server : plainNotificationText(event.jobName, 80)
-  const what = `${subject}: ${strings.kind[event.kind]}`
+  const status = statusOf(event)
+  const what = `${subject}: ${status && options.statusName ? options.statusName(status) : strings.kind[event.kind]}`
   const recovery = event.state === 'resolved'
   const title =
     event.state === 'repeat' ? strings.still(what) : recovery ? strings.resolved(what) : what

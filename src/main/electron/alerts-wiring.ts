@@ -13,6 +13,7 @@ import type { PushBatcher } from '../ipc/push-batcher'
 import type { AlertsService } from '../ipc/alerts-requests'
 import { announceAlerts } from '../desktop/alert-announcer'
 import { alertNoticeStrings } from '../desktop/alert-notice-strings'
+import { mainStrings } from '../desktop/main-strings'
 import { showAlertNotification } from './desktop-notifier'
 
 export interface AlertsWiringDeps {
@@ -54,6 +55,8 @@ export function wireAlerts(deps: AlertsWiringDeps) {
     enabled: () => settings.settings().notifications,
     strings: () => alertNoticeStrings(settings.settings().language, app.getLocale()),
     serverName: (profileId) => profileOf(profileId)?.name ?? null,
+    statusName: (status) =>
+      mainStrings(settings.settings().language, app.getLocale()).jobStatus[status],
     show: showAlertNotification,
     open: ({ profileId, jobId }) => {
       deps.showWindow()

@@ -43,6 +43,13 @@ describe('alert notices', () => {
     expect(alertNotice(alertEvent('firing'), { ...options, actions: false })!.actions).toEqual([])
   })
 
+  it('title a job-status alert by the status it saw, in the UI language', () => {
+    const named = { ...options, statusName: (status: string) => `<${status.toLowerCase()}>` }
+    expect(alertNotice(alertEvent('firing'), named)!.title).toBe('ods_orders: <failed>')
+    const odd = alertEvent('firing', { detail: 'status SOMETHING' })
+    expect(alertNotice(odd, named)!.title).toBe('ods_orders: job status alert')
+  })
+
   it('speak Chinese, name a server alert after its server, and keep server text plain and bounded', () => {
     const zh = alertNoticeStrings('system', 'zh-CN')
     const server = alertNotice(

@@ -98,7 +98,9 @@ export function AlertRuleFormModal({ rule, onSubmit, onClose }: AlertRuleFormMod
           <Input maxLength={200} data-testid="rule-name" />
         </Form.Item>
         <Form.Item name="kind" label={t('alerts.rules.kind')} rules={required}>
-          <Select
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
             data-testid="rule-kind"
             options={ALERT_RULE_KINDS.map((value) => ({
               value,

@@ -1,0 +1,118 @@
+/**
+ * Issue 22 end to end: a job failed at the simulator raises a firing alert (the bell's badge, the open-alerts
+ * drawer, the tray's count, a notification with Snooze 1 h / Acknowledge buttons); it is snoozed from the list, and a
+ * second one from the notification's button. Screenshots of the rule editor and of a firing alert with its snooze
+ * menu open, in en-US and zh-CN at 960×600 and 1440×900 (`alerts-<screen>-<locale>-<size>.png`).
+ */
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { englishLeaks } from '../harness/catalogue-leaks'
+import { openView } from '../harness/console-page'
+import { useScenarioApp, useScenarioSimulator } from '../harness/scenario-fixture'
+
+const SIZES = [
+  { width: 960, height: 600 },
+  { width: 1440, height: 900 }
+] as const
+
+const dinky = useScenarioSimulator()
+const running = () => {
+  const { world } = dinky.sim.control
+  return world
+    .latestInstances()
+    .filter((job) => job.status === 'RUNNING' && !world.task(job.taskId)?.batchModel)
+}
+
+/** The row of the open alert on this job in the drawer. */
+const alertRow = (page: Page, jobName: string) =>
+  page.getByTestId('open-alert').filter({ hasText: jobName })
+
+const badge = (page: Page) =>
+  page.locator('.ant-badge').filter({ has: page.getByTestId('alerts-bell') })
+
+describe.each(['en-US', 'zh-CN'] as const)('alerts in %s', (locale) => {
+  const scenario = useScenarioApp({
+    server: () => dinky.sim.url,
+    settings: { language: 'system' },
+    launch: { locale, env: { DINKY_NOTIFICATION_ACTIONS: 'on' } }
+  })
+
+  if (locale === 'en-US') {
+    it('raises a firing alert for a failed job and snoozes it from the list', async () => {
+      const { app, page } = scenario
+      const victim = running()[0]!
+      dinky.sim.control.failJob(victim.taskId)
+
+      const notification = await app.waitForNotification(
+        (n) => n.title === `${victim.name}: Failed`,
+        30_000
+      )
+      expect(notification.actions).toEqual(['Snooze 1 h', 'Acknowledge'])
+      await expect.poll(() => badge(page).locator('.ant-badge-count').textContent()).toBe('1')
+      await expect.poll(async () => (await app.tray())?.tooltip).toContain('1 firing alert\n')
+
+      // The tray's "1 firing alert" opens the list.
+      await app.clickTrayMenuItem('firing-alerts')
+      const row = alertRow(page, victim.name)
+      await row.waitFor({ timeout: 30_000 })
+      await expect(row.getAttribute('data-state')).resolves.toBe('firing')
+      await row.getByTestId('alert-snooze').click()
+      await page.getByTestId('alert-snooze-1h').click()
+      await row.getByTestId('alert-mark-snooze').waitFor({ timeout: 30_000 })
+      await page.keyboard.press('Escape')
+    })
+
+    it('snoozes and acknowledges from the notification buttons', async () => {
+      const { app, page } = scenario
+      const victim = running()[0]!
+      dinky.sim.control.failJob(victim.taskId)
+      const title = `${victim.name}: Failed`
+      await app.waitForNotification((n) => n.title === title, 30_000)
+      const index = (await app.notifications()).findIndex((n) => n.title === title)
+      await app.clickNotificationAction(index, 0)
+      await app.clickNotificationAction(index, 1)
+
+      await page.getByTestId('alerts-bell').click()
+      const row = alertRow(page, victim.name)
+      await row.getByTestId('alert-mark-snooze').waitFor({ timeout: 30_000 })
+      await row.getByTestId('alert-mark-ack').waitFor({ timeout: 30_000 })
+      await expect.poll(() => badge(page).locator('.ant-badge-count').textContent()).toBe('2')
+      await page.keyboard.press('Escape')
+      expect((await app.records()).mainErrors).toEqual([])
+    })
+  }
+
+  it.each(SIZES)('shows the rule editor and the snooze menu at $width×$height', async (size) => {
+    const { app, page } = scenario
+    const name = (screen: string) => `alerts-${screen}-${locale}-${size.width}x${size.height}`
+    await page.setViewportSize(size)
+
+    await openView(page, 'settings')
+    const card = page.getByTestId('alert-rules')
+    await card.getByTestId('alert-rule-table').waitFor()
+    await card.scrollIntoViewIfNeeded()
+    await app.screenshot(name('rule-editor'))
+    if (locale === 'zh-CN') expect(await englishLeaks(page)).toEqual([])
+
+    await card.getByTestId('alert-rule-add').click()
+    const form = page.getByTestId('alert-rule-form')
+    await form.locator('[data-testid="rule-kind"] label').nth(2).click()
+    await form.getByTestId('rule-atLeast').waitFor()
+    await app.screenshot(name('rule-form'))
+    if (locale === 'zh-CN') expect(await englishLeaks(page)).toEqual([])
+    await page.keyboard.press('Escape')
+    await form.waitFor({ state: 'hidden' })
+
+    await openView(page, 'overview')
+    await page.getByTestId('alerts-bell').click()
+    const row = page.locator('[data-testid="open-alert"][data-state="firing"]').first()
+    await row.waitFor({ timeout: 30_000 })
+    await row.getByTestId('alert-snooze').click()
+    await page.getByTestId('alert-snooze-resolved').waitFor()
+    await app.screenshot(name('snooze-menu'))
+    if (locale === 'zh-CN') expect(await englishLeaks(page)).toEqual([])
+    await page.keyboard.press('Escape')
+    await page.keyboard.press('Escape')
+    await page.getByTestId('alerts-drawer').waitFor({ state: 'hidden' })
+  })
+})
