@@ -7,6 +7,8 @@ import { Button, Dropdown, Flex, List, Space, Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ActiveAlert, AlertSeverity } from '../../../../shared/alerts'
 import { formatClock, formatDateTime } from '../../format/units'
+import { useConsole } from '../../store/store-context'
+import { useServerName } from '../connection/server-name'
 import { useAlertActions, type SnoozeChoice } from './use-alert-actions'
 
 const SEVERITY_COLOR: Record<AlertSeverity, string> = {
@@ -49,6 +51,11 @@ function AlertMarks({ alert, now }: { alert: ActiveAlert; now: number }) {
 export function OpenAlertsList({ alerts, now }: { alerts: ActiveAlert[]; now: number }) {
   const { t } = useTranslation()
   const actions = useAlertActions()
+  const profiles = useConsole((state) => state.profiles)
+  const serverLabel = useServerName()
+  /** The server as the switcher names it (the demo in the UI language); the center's name otherwise. */
+  const serverOf = (alert: ActiveAlert) =>
+    serverLabel(profiles.find((profile) => profile.id === alert.profileId)) || alert.serverName
   const snoozeItems: Array<{ key: SnoozeChoice; label: string }> = [
     { key: '15m', label: t('alerts.snooze15') },
     { key: '1h', label: t('alerts.snooze60') },
@@ -80,7 +87,7 @@ export function OpenAlertsList({ alerts, now }: { alerts: ActiveAlert[]; now: nu
               )}
             </Space>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {alert.serverName}
+              {serverOf(alert)}
               {' · '}
               {alert.state === 'unknown'
                 ? t('alerts.unknownSince', { time: when(alert.unknownSince ?? alert.since, now) })
