@@ -26,6 +26,7 @@ export function AlertsBell() {
             onClick={() => setOpen(true)}
             aria-label={t('alerts.bell')}
             data-testid="alerts-bell"
+            data-firing={firing}
           />
         </Badge>
       </Tooltip>
