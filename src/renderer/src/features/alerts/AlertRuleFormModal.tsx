@@ -5,7 +5,7 @@
  * caller saves the whole document; when main refuses it, its message (naming the rule and field) shows here.
  */
 import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ALERT_RULE_KINDS, type AlertRule } from '../../../../shared/alerts'
 import { JOB_STATUSES } from '../../../../shared/models'
@@ -26,6 +26,11 @@ export function AlertRuleFormModal({ rule, onSubmit, onClose }: AlertRuleFormMod
   const [saving, setSaving] = useState(false)
   const kind = Form.useWatch('kind', form)
   const noCheckpointBy = Form.useWatch('noCheckpointBy', form)
+
+  // Each opening starts from its rule, even when the last one's closing animation has not unmounted the form yet.
+  useEffect(() => {
+    if (rule !== null) form.resetFields()
+  }, [rule, form])
 
   const submit = async () => {
     const values = await form.validateFields()
@@ -83,7 +88,6 @@ export function AlertRuleFormModal({ rule, onSubmit, onClose }: AlertRuleFormMod
         layout="vertical"
         size="small"
         preserve
-        // The modal destroys its content when hidden, so each opening starts from these.
         initialValues={rule === 'new' || rule === null ? newRuleValues() : ruleToValues(rule)}
       >
         <Form.Item
