@@ -7,7 +7,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { englishLeaks } from '../harness/catalogue-leaks'
-import { openView } from '../harness/console-page'
 import { useScenarioApp, useScenarioSimulator } from '../harness/scenario-fixture'
 
 const SIZES = [
@@ -23,9 +22,27 @@ const running = () => {
     .filter((job) => job.status === 'RUNNING' && !world.task(job.taskId)?.batchModel)
 }
 
+/** The open alerts drawer (the Overview's card lists the same alerts under it). */
+const drawer = (page: Page) => page.getByTestId('alerts-drawer')
+
 /** The row of the open alert on this job in the drawer. */
 const alertRow = (page: Page, jobName: string) =>
-  page.getByTestId('open-alert').filter({ hasText: jobName })
+  drawer(page).getByTestId('open-alert').filter({ hasText: jobName })
+
+/** Closes the drawer by its close button (Escape needs the focus inside it) and waits until it has gone. */
+const closeDrawer = async (page: Page) => {
+  await page.locator('.ant-drawer-close').click()
+  await drawer(page).waitFor({ state: 'hidden' })
+}
+
+/** Opens a view from the side menu by position: below 1200 px it folds to icons and hides the labels. */
+const openMenu = async (page: Page, view: 'overview' | 'settings') => {
+  await page
+    .locator('.ant-layout-sider .ant-menu-item')
+    .nth(view === 'overview' ? 0 : 5)
+    .click()
+  await page.getByTestId(`view-${view}`).waitFor({ state: 'visible' })
+}
 
 /** The bell's firing count; other default rules may fire on the seeded world too. */
 const badgeCount = async (page: Page) =>
@@ -60,7 +77,7 @@ describe.each(['en-US', 'zh-CN'] as const)('alerts in %s', (locale) => {
       await row.getByTestId('alert-snooze').click()
       await page.getByTestId('alert-snooze-1h').click()
       await row.getByTestId('alert-mark-snooze').waitFor({ timeout: 30_000 })
-      await page.keyboard.press('Escape')
+      await closeDrawer(page)
     })
 
     it('snoozes and acknowledges from the notification buttons', async () => {
@@ -78,7 +95,7 @@ describe.each(['en-US', 'zh-CN'] as const)('alerts in %s', (locale) => {
       await row.getByTestId('alert-mark-snooze').waitFor({ timeout: 30_000 })
       await row.getByTestId('alert-mark-ack').waitFor({ timeout: 30_000 })
       await expect.poll(() => badgeCount(page)).toBeGreaterThanOrEqual(2)
-      await page.keyboard.press('Escape')
+      await closeDrawer(page)
       expect((await app.records()).mainErrors).toEqual([])
     })
   }
@@ -88,7 +105,7 @@ describe.each(['en-US', 'zh-CN'] as const)('alerts in %s', (locale) => {
     const name = (screen: string) => `alerts-${screen}-${locale}-${size.width}x${size.height}`
     await page.setViewportSize(size)
 
-    await openView(page, 'settings')
+    await openMenu(page, 'settings')
     const card = page.getByTestId('alert-rules')
     await card.getByTestId('alert-rule-table').waitFor()
     await card.scrollIntoViewIfNeeded()
@@ -104,16 +121,16 @@ describe.each(['en-US', 'zh-CN'] as const)('alerts in %s', (locale) => {
     await page.keyboard.press('Escape')
     await form.waitFor({ state: 'hidden' })
 
-    await openView(page, 'overview')
+    await openMenu(page, 'overview')
     await page.getByTestId('alerts-bell').click()
-    const row = page.locator('[data-testid="open-alert"][data-state="firing"]').first()
+    const row = drawer(page).locator('[data-testid="open-alert"][data-state="firing"]').first()
     await row.waitFor({ timeout: 30_000 })
     await row.getByTestId('alert-snooze').click()
     await page.getByTestId('alert-snooze-resolved').waitFor()
     await app.screenshot(name('snooze-menu'))
     if (locale === 'zh-CN') expect(await englishLeaks(page)).toEqual([])
     await page.keyboard.press('Escape')
-    await page.keyboard.press('Escape')
-    await page.getByTestId('alerts-drawer').waitFor({ state: 'hidden' })
+    await page.getByTestId('alert-snooze-resolved').waitFor({ state: 'hidden' })
+    await closeDrawer(page)
   })
 })
