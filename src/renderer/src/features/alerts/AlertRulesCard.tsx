@@ -5,7 +5,7 @@
  * validates it; a refusal shows main's message.
  */
 import { PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AlertRule, AlertRulesDocument, AlertSilence } from '../../../../shared/alerts'
@@ -14,12 +14,10 @@ import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import { useConsoleApi } from '../../store/store-context'
 import { AlertRuleFormModal } from './AlertRuleFormModal'
 import { ImportRulesButton } from './ImportRulesButton'
-import { ruleCondition, ruleScope } from './rule-text'
+import { ruleColumns, type IndexedRule } from './alert-rule-columns'
 import { SilenceFormModal } from './SilenceFormModal'
 import { SilencesTable } from './SilencesTable'
 import { useAlertRules } from './use-alert-rules'
-
-const SEVERITY_COLOR = { critical: 'red', warning: 'gold', info: 'blue' } as const
 
 export function AlertRulesCard() {
   const { t } = useTranslation()
@@ -115,72 +113,17 @@ export function AlertRulesCard() {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('alerts.rules.help')}
       </Typography.Paragraph>
-      <Table<AlertRule & { index: number }>
+      <Table<IndexedRule>
         size="small"
         rowKey="id"
         pagination={false}
         scroll={{ x: 'max-content' }}
         data-testid="alert-rule-table"
         dataSource={document.rules.map((rule, index) => ({ ...rule, index }))}
-        columns={[
-          {
-            title: t('alerts.rules.id'),
-            key: 'id',
-            render: (_, rule) => <Typography.Text strong>{rule.name ?? rule.id}</Typography.Text>
-          },
-          {
-            title: t('alerts.rules.kind'),
-            key: 'kind',
-            render: (_, rule) => t(`alerts.rules.kinds.${rule.kind}`)
-          },
-          { title: t('alerts.rules.scope'), key: 'scope', render: (_, rule) => ruleScope(rule, t) },
-          {
-            title: t('alerts.rules.condition'),
-            key: 'condition',
-            render: (_, rule) => ruleCondition(rule, t)
-          },
-          {
-            title: t('alerts.rules.severity'),
-            key: 'severity',
-            render: (_, rule) => (
-              <Tag color={SEVERITY_COLOR[rule.severity ?? 'warning']}>
-                {t(`alerts.severity.${rule.severity ?? 'warning'}`)}
-              </Tag>
-            )
-          },
-          {
-            title: t('alerts.rules.enabled'),
-            key: 'enabled',
-            render: (_, rule) => (
-              <Switch
-                size="small"
-                checked={rule.enabled ?? true}
-                onChange={(on) => setRule(rule.index, { ...stripIndex(rule), enabled: on })}
-                data-testid={`alert-rule-enabled-${rule.id}`}
-              />
-            )
-          },
-          {
-            key: 'actions',
-            render: (_, rule) => (
-              <Space size={0}>
-                <Button size="small" type="link" onClick={() => setEditing(stripIndex(rule))}>
-                  {t('alerts.rules.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('alerts.rules.confirmRemove', { id: rule.id })}
-                  okText={t('common.ok')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() => setRule(rule.index, null)}
-                >
-                  <Button size="small" type="link" danger>
-                    {t('alerts.rules.remove')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            )
-          }
-        ]}
+        columns={ruleColumns(t, {
+          edit: (rule) => setEditing(rule),
+          set: setRule
+        })}
       />
       <Space
         style={{ marginTop: 16, marginBottom: 8, justifyContent: 'space-between', width: '100%' }}
@@ -214,9 +157,4 @@ export function AlertRulesCard() {
       />
     </Card>
   )
-}
-
-function stripIndex(rule: AlertRule & { index: number }): AlertRule {
-  const { index: _index, ...plain } = rule
-  return plain as AlertRule
 }

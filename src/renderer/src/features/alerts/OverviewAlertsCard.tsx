@@ -5,7 +5,7 @@ import { useNow } from '../../components/use-now'
 import { useConsole } from '../../store/store-context'
 import { OpenAlertsList } from './OpenAlertsList'
 
-const SHOWN = 5
+const SHOWN = 3
 
 export function OverviewAlertsCard() {
   const { t } = useTranslation()
@@ -27,7 +27,7 @@ export function OverviewAlertsCard() {
         )
       }
     >
-      <OpenAlertsList alerts={alerts.slice(0, SHOWN)} now={now} />
+      <OpenAlertsList alerts={alerts.slice(0, SHOWN)} now={now} compact />
     </Card>
   )
 }
