@@ -38,6 +38,13 @@ const SPECS: Record<string, PairSpec[]> = {
     ['max_in_1s_budget_4', 'budget_4', 'budget_4'],
     ['rps_slow_budget_4', 'rps_budget_4', 'rps_budget_4']
   ],
+  alert_rules: [
+    ['ms_per_poll_p50', 'copy_list_ms_p50', 'copy_list_ms_p50'],
+    ['ms_per_poll_p50', 'target_ms', 'target_ms'],
+    ['ms_per_poll_p95', 'target_ms', 'target_ms'],
+    ['reconnect_poll_ms_p50', 'target_ms', 'target_ms'],
+    ['full_judge_ms_p50', 'target_ms', 'target_ms']
+  ],
   soak: [
     ['lines_shown', 'lines_expected', 'lines_expected'],
     ['lines_doubled', 'target', 0],

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { createUserDataTemplate, ensureAppBuilt, removeDir } from './app/app-fixture'
 import type { BenchOptions, BenchResult } from './bench-types'
 import { runColdStart, runRender } from './browser-benches'
+import { runAlertRules } from './alert-rules'
 import { runConsoleLog } from './console-log'
 import { runIngest } from './ingest'
 import { runJobSweep } from './job-sweep'
@@ -27,7 +28,8 @@ const ALL = [
   'cold_start',
   'job_sweep',
   'soak',
-  'metrics'
+  'metrics',
+  'alert_rules'
 ] as const
 
 const args = process.argv.slice(2)
@@ -67,7 +69,8 @@ const benches: Record<(typeof ALL)[number], () => Promise<BenchResult>> = {
   cold_start: () => runColdStart(options, cachedTemplate, emptyTemplate),
   job_sweep: () => runJobSweep(options),
   soak: () => runSoak(options),
-  metrics: () => runMetrics(options, cachedTemplate)
+  metrics: () => runMetrics(options, cachedTemplate),
+  alert_rules: async () => runAlertRules(options)
 }
 
 const machine = describeMachine()

@@ -124,6 +124,12 @@ export interface JobHealthSummary {
   reasons: HealthReason[]
   /** When Dinky said this. */
   asOf: number
+  /**
+   * Flink's own record of failovers, for the `restarts` alert rule (Dinky 1.0–1.2 never fill `failedRestartCount`):
+   * checkpoint restores so far, and the newest failure in the exception history. Absent in older cache entries.
+   */
+  restored?: number | null
+  lastFailureAt?: number | null
 }
 
 export interface AlertHistoryEntry {

@@ -17,6 +17,9 @@ export const USAGE = `Usage: npm run simulator -- [options]
                       TASK_RUN_INSTANCE), 1.2.1 adds the 30 s idle timeout, 1.2.2+ puts the token in the
                       socket's path; 1.2.0-SNAPSHOT is the pre-release socket without PING
   --jvm-workers N     1.0/1.1: threads for getJvmInfo streams, each taken for good (default 10; 0 = unbounded)
+  --demo-faults       play the demo scenario: a source lag that grows past 100,000 and drains, a checkpoint
+                      failure streak now and then (fault controls: POST /__sim/health/..., see
+                      src/simulator/job-health-control.ts)
   --help              this text`
 
 type NumericFlag =
@@ -41,6 +44,10 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]
     if (flag === '--help' || flag === '-h') return { ok: true, help: true, options }
+    if (flag === '--demo-faults') {
+      options.demoFaults = true
+      continue
+    }
     const [name, inline] = flag.includes('=') ? flag.split(/=(.*)/s, 2) : [flag, undefined]
     const value = inline ?? argv[++i]
     if (value === undefined) return { ok: false, error: `${name} needs a value` }

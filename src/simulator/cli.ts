@@ -1,7 +1,7 @@
 /**
- * `npm run simulator -- --port 8888 [--seed N] [--heartbeat-ms 9000] [--log-rate N] [--version 1.1.0]`: a
- * simulated Dinky in the foreground. Prints the URL and the account, stops cleanly on SIGINT/SIGTERM, exits 2 on
- * bad arguments.
+ * `npm run simulator -- --port 8888 [--seed N] [--heartbeat-ms 9000] [--log-rate N] [--version 1.1.0]
+ * [--demo-faults]`: a simulated Dinky in the foreground. Prints the URL, the account and the fault controls, stops
+ * cleanly on SIGINT/SIGTERM, exits 2 on bad arguments.
  */
 
 import { parseCliArgs, USAGE } from './cli-args'
@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Dinky simulator ${simulator.version} (${protocol}) listening on ${simulator.url}\n` +
       `Account: ${DINKY_DEFAULTS.username} / ${DINKY_DEFAULTS.password}, tenant 1 "DefaultTenant"\n` +
-      `Admin controls: POST ${simulator.url}/__sim/fault/drop, GET ${simulator.url}/__sim/stats\n`
+      `Admin controls: POST ${simulator.url}/__sim/fault/drop, GET ${simulator.url}/__sim/stats\n` +
+      `Job faults: POST ${simulator.url}/__sim/health/{restart-loop,source-lag,checkpoints}?taskId=…, ` +
+      `/__sim/world/{fail,recover}?taskId=…\n`
   )
   let stopping = false
   const stop = (signal: string): void => {

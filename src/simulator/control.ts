@@ -74,6 +74,12 @@ export interface SimulatorControl {
   malformClusterList(on: boolean): void
   tick(): void
   failJob(taskId: number): void
+  /**
+   * Dinky's `restartTask` of a failed (or any) task: a new job instance (new id and jid, same task), INITIALIZING,
+   * RUNNING once its submission's console run ends; `settle: true` ends that run now (RUNNING on return). Returns
+   * the new job instance id.
+   */
+  recoverJob(taskId: number, options?: { settle?: boolean }): number
   /** A new `FlinkSubmit/<taskId>` run with a new key; returns the new job instance id. */
   submit(taskId: number, options?: { fails?: boolean }): number
   cancel(taskId: number): boolean
@@ -148,6 +154,7 @@ export function createControl(deps: ControlDeps): SimulatorControl {
     },
     tick: () => world.tick(),
     failJob: (taskId) => void world.failJob(taskId),
+    recoverJob: (taskId, options = {}) => world.recoverJob(taskId, options.settle ?? false).id,
     submit: (taskId, options = {}) => world.submit(taskId, options.fails ?? false).id,
     cancel: (taskId) => world.cancel(taskId),
     appendLog: (processName, lines) => void world.console.append(processName, lines),

@@ -6,6 +6,7 @@
 
 import { ConsoleCopies } from './console-copies'
 import { createControl, type SimulatorControl, type StreamHub } from './control'
+import { startDemoFaults } from './demo-faults'
 import { Faults } from './faults'
 import { createAdminHandler } from './http/admin-routes'
 import { TokenStore } from './http/auth'
@@ -52,6 +53,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const webSocketMode = isWebSocketVersion(opts.version)
   const tokenName = webSocketMode ? 'dinky-token' : 'token'
   const world = new World({ seed: opts.seed, now: opts.now, submissionLines: opts.submissionLines })
+  world.writesRestartCount = !opts.nullRestartCount
   const sse = new SseHub({
     emitterTimeoutMs: opts.emitterTimeoutMs,
     heartbeatMs: opts.heartbeatMs,
@@ -99,6 +101,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   })
   disposers.push(startWorldPace(state))
   disposers.push(startMetricsPace(state))
+  disposers.push(startDemoFaults(state, control.jobHealth))
   const port = await listener.listen(opts.port)
   let closing: Promise<void> | null = null
   return {

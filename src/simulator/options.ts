@@ -43,6 +43,17 @@ export interface SimulatorOptions {
    * tick; a positive value runs it on its own timer (tests use short ones).
    */
   metricsIntervalMs?: number
+  /**
+   * The demo scenario (`demo-faults.ts`): now and then one job's source lag grows past 100,000 and drains, and
+   * another job's checkpoints fail three times in a row, so the console's alerts fire and resolve on their own.
+   * Off by default (tests steer faults themselves); the built-in Demo profile turns it on.
+   */
+  demoFaults?: boolean
+  /**
+   * `failedRestartCount` as real Dinky sends it: always null (1.0.3, 1.1.0 and 1.2.0 recordings; no Dinky code
+   * writes `failed_restart_count`). Off by default: the simulator counts failovers there, which only it does.
+   */
+  nullRestartCount?: boolean
   /** Account; Dinky's seed data is admin / dinky123!@#. */
   username?: string
   password?: string
@@ -67,6 +78,8 @@ export const DINKY_DEFAULTS = {
   tokenTtlMs: 36_000 * 1000,
   language: 'en-US',
   metricsIntervalMs: 0,
+  demoFaults: false,
+  nullRestartCount: false,
   username: 'admin',
   password: 'dinky123!@#'
 } as const

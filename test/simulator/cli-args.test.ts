@@ -13,12 +13,20 @@ describe('simulator command arguments', () => {
       '--log-rate',
       '2000',
       '--version',
-      '1.2.0'
+      '1.2.0',
+      '--demo-faults'
     ])
     expect(parsed).toEqual({
       ok: true,
       help: false,
-      options: { port: 0, seed: 9, heartbeatMs: 500, logRate: 2000, version: '1.2.0' }
+      options: {
+        port: 0,
+        seed: 9,
+        heartbeatMs: 500,
+        logRate: 2000,
+        version: '1.2.0',
+        demoFaults: true
+      }
     })
   })
 

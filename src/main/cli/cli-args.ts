@@ -20,6 +20,8 @@ export interface WatchOptions {
   transport: TransportChoice
   /** Flink job ids whose live metrics to print (`--metrics <jid>`, repeatable). */
   metrics: string[]
+  /** A JSON file of alert rules (`--rules FILE`): alerts are evaluated and printed as `alert` lines. */
+  rules: string | null
 }
 
 export type CliCommand =
@@ -44,7 +46,7 @@ export const USAGE = `Usage:
   dinky-console watch --server URL [--username U] [--password-env VAR] [--tenant ID]
                       [--process FlinkSubmit/12 ...] [--heartbeat-timeout SECONDS]
                       [--backoff-base SECONDS] [--backoff-max SECONDS] [--cache-dir DIR]
-                      [--json] [--transport auto|sse|ws] [--metrics JID ...]
+                      [--json] [--transport auto|sse|ws] [--metrics JID ...] [--rules FILE]
   dinky-console job --server URL --id N [--username U] [--password-env VAR] [--tenant ID] [--json]
   dinky-console record --server URL --out DIR [--username U] [--password-env VAR] [--tenant ID]
                        [--seconds N] [--transport auto|sse|ws] [--process NAME ...] [--jobs N]
@@ -63,6 +65,8 @@ export const USAGE = `Usage:
   --id N                a job instance id: its health once (checkpoints, exceptions, vertices, alerts)
   --json                NDJSON, one object per line (watch also prints "health" lines from the sweep)
   --metrics JID ...     print the live Flink metrics of these jobs (backfilled after every reconnect)
+  --rules FILE          alert rules (JSON, see the README): prints an "alert" line when one fires, resolves
+                        or can no longer be judged (server not live); a bad file exits 2 before connecting
 record runs the console's session for --seconds (default 60) and writes what the server sent to DIR
 (recording.ndjson + manifest.json; passwords, tokens and cookies masked): attach it to a bug report.
   --jobs N              jobs it opens (health, console and Flink logs, metrics) unless --job-detail names them
@@ -151,7 +155,8 @@ function parseWatch(args: string[]): WatchOptions {
     cacheDir: null,
     json: false,
     transport: 'auto',
-    metrics: []
+    metrics: [],
+    rules: null
   }
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = splitFlag(args[i])
@@ -198,6 +203,9 @@ function parseWatch(args: string[]): WatchOptions {
         break
       case '--json':
         options.json = true
+        break
+      case '--rules':
+        options.rules = value()
         break
       case '--metrics':
         options.metrics.push(value())

@@ -9,6 +9,9 @@ import { parseJob, runJobCommand } from './job-command'
 import { parseRecordArgs, parseReplayArgs } from './record-args'
 import { runRecord } from './record-command'
 import { runReplay } from './replay-command'
+import type { AlertRulesDocument } from '../../shared/alerts'
+import { AlertRulesError } from '../core/alerts/alert-rules-error'
+import { readAlertRulesFile } from '../core/alerts/alert-rules-file'
 
 /** What every command needs of the process, plus stderr for the usage text. */
 export interface CliIo extends WatchIo, CacheCommandIo {
@@ -37,8 +40,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 0
     case 'cache':
       return runCacheCommand(command, io)
-    case 'watch':
-      return runWatch(command.options, io)
+    case 'watch': {
+      // A bad rules file is the operator's to fix: said before anything connects, exit 2 like a bad argument.
+      let rules: AlertRulesDocument | null = null
+      try {
+        rules = command.options.rules ? await readAlertRulesFile(command.options.rules) : null
+      } catch (error) {
+        if (!(error instanceof AlertRulesError)) throw error
+        io.err(`dinky-console: ${error.message}`)
+        return 2
+      }
+      return runWatch(command.options, io, rules)
+    }
     case 'job':
       return runJobCommand(job!, io)
     case 'record':

@@ -5,9 +5,12 @@
  */
 import { DEFAULT_APP_SETTINGS, type AppSettings, type ServerProfile } from '../../shared/profiles'
 import type { SessionSnapshot, SessionUpdate } from '../../shared/session'
+import type { AlertRulesDocument } from '../../shared/alerts'
+import { createAlertCenter } from '../core/alerts/alert-center'
+import type { AlertCenter } from '../core/alerts/alert-center-api'
 import type { CacheStore } from '../core/cache/cache-store'
 import { createConfCacheStore } from '../core/cache/conf-cache-store'
-import type { Logger } from '../core/ports'
+import { systemClock, type Logger } from '../core/ports'
 import { createSessionManager } from '../core/session/session-manager'
 import type { DemoServer } from '../core/session/demo-profile'
 import type { WatchOptions } from './cli-args'
@@ -19,6 +22,7 @@ import {
   metricsTextLines
 } from './metrics-lines'
 import { toJsonLine } from './ndjson-format'
+import { alertJsonLine, alertTextLine } from './alert-lines'
 import { TextView } from './text-format'
 
 export interface WatchIo {
@@ -79,7 +83,12 @@ function cachedUpdates(snapshot: SessionSnapshot): SessionUpdate[] {
   return updates
 }
 
-export async function runWatch(options: WatchOptions, io: WatchIo): Promise<number> {
+/** `rules`: the alert rules of `--rules` (read and checked by the caller), or null for none. */
+export async function runWatch(
+  options: WatchOptions,
+  io: WatchIo,
+  rules: AlertRulesDocument | null = null
+): Promise<number> {
   const settings = watchSettings(options)
   const cache: CacheStore = options.cacheDir
     ? createConfCacheStore({
@@ -106,13 +115,18 @@ export async function runWatch(options: WatchOptions, io: WatchIo): Promise<numb
       for (const line of view.format(update, now)) io.out(line)
     }
   }
+  let alerts: AlertCenter | null = null
   const shutdown = async () => {
+    alerts?.dispose()
     await manager.closeAll()
     await cache.flush()
     await cache.close()
   }
 
-  const session = await manager.open(watchProfile(options))
+  const profile = watchProfile(options)
+  const session = await manager.open(profile)
+  if (rules) alerts = watchAlerts(rules, io, options.json)
+  alerts?.attach(session, { name: profile.name, origin: new URL(profile.url).origin })
   const snapshot = session.snapshot()
   for (const update of cachedUpdates(snapshot)) print(update)
   session.subscribe((envelope) => {
@@ -143,4 +157,20 @@ export async function runWatch(options: WatchOptions, io: WatchIo): Promise<numb
   ])
   await shutdown()
   return outcome === 'refused' ? 3 : 0
+}
+
+/** The alert center of `watch --rules`, printing each alert change as a line. */
+function watchAlerts(rules: AlertRulesDocument, io: WatchIo, json: boolean): AlertCenter {
+  const center = createAlertCenter({ clock: systemClock, logger: io.logger, rules })
+  center.subscribe((event) => {
+    const now = io.now()
+    if (json) {
+      const line = alertJsonLine(event, now)
+      if (line) io.out(JSON.stringify(line))
+    } else {
+      const line = alertTextLine(event, now)
+      if (line) io.out(line)
+    }
+  })
+  return center
 }

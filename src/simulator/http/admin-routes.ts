@@ -4,8 +4,9 @@
  *
  *   POST /__sim/fault/{drop|stall|ws-drop-subscriptions|heartbeats?on=false|expire-tokens|fail?count=N&kind=bad-gateway|html|
  *                      forget-sessions|restart?downMs=|slow?ms=|refuse?ms=|console-race?on=false|clear}
- *   POST /__sim/world/{tick|fail?taskId=|submit?taskId=&fails=|cancel?taskId=|cluster?id=&available=|
- *                      log?processName=&line=}
+ *   POST /__sim/world/{tick|fail?taskId=|recover?taskId=&settle=true|submit?taskId=&fails=|cancel?taskId=|
+ *                      cluster?id=&available=|log?processName=&line=}
+ *   POST /__sim/health/...  (job-health-control.ts: checkpoints, restart-loop, source-lag, backpressure, flink, …)
  *   POST /__sim/metrics/{collection?on=false|collect|clear-layouts}
  *   GET  /__sim/stats
  */
@@ -38,6 +39,9 @@ const VERBS: Record<string, Verb> = {
   'fault/clear': (c) => c.clearFaults(),
   'world/tick': (c) => c.tick(),
   'world/fail': (c, q) => c.failJob(num(q, 'taskId')),
+  'world/recover': (c, q) => ({
+    jobInstanceId: c.recoverJob(num(q, 'taskId'), { settle: q.get('settle') === 'true' })
+  }),
   'world/submit': (c, q) => ({
     jobInstanceId: c.submit(num(q, 'taskId'), { fails: q.get('fails') === 'true' })
   }),

@@ -153,7 +153,7 @@ export function jobRoutes(state: SimState): Route[] {
         const instance = ownTenant(ctx)
           ? world.latestOf(Number(ctx.query.get('taskId')))
           : undefined
-        return ok(state, instance ? jobInstance(instance) : null)
+        return ok(state, instance ? jobInstance(instance, world) : null)
       }
     },
     {

@@ -1,14 +1,16 @@
 /**
  * `JobInfoDetail.jobDataDto` with Flink's shapes as Dinky re-serialises them (dinky-common
  * `data/flink/job/FlinkJobDetailInfo`, `FlinkJobVertex`, `FlinkJobPlanNode`, `backpressure/FlinkJobNodeBackPressure`,
- * `watermark/FlinkJobNodeWaterMark`, `checkpoint/CheckPointOverView`, `CheckpointStatistics`,
- * `config/CheckpointConfigInfo`, `config/FlinkJobConfigInfo`, `exceptions/FlinkJobExceptionsDetail`, read at
- * DataLinkDC/dinky 0f52a5628). Field names are their `@JsonProperty` names, in declaration order.
+ * `watermark/FlinkJobNodeWaterMark`, `config/FlinkJobConfigInfo`, `exceptions/FlinkJobExceptionsDetail`, read at
+ * DataLinkDC/dinky 0f52a5628; checkpoints: wire-checkpoints.ts). Field names are their `@JsonProperty` names, in
+ * declaration order.
  */
 
 import type { JobInstanceRecord } from '../world/entities'
-import { unit, type CheckpointRecord, type JobFlinkState } from '../world/job-health'
+import { unit } from '../world/checkpoint-run'
+import type { JobFlinkState } from '../world/job-health'
 import type { World } from '../world/world'
+import { checkpointsConfig, checkpointsOverview } from './wire-checkpoints'
 import { jobInfoDetail } from './wire-jobs'
 
 /** Flink's "no watermark yet" (`Long.MIN_VALUE`), as the string Flink's metric gives. */
@@ -132,6 +134,8 @@ export function flinkJob(instance: JobInstanceRecord, state: JobFlinkState, at: 
       ...zeroes(JOB_STATES),
       CREATED: instance.createTime,
       INITIALIZING: instance.createTime,
+      // Flink stamps a state each time the job enters it: a failover leaves RESTARTING's last time behind.
+      RESTARTING: state.lastRestartAt,
       [running]: instance.updateTime
     },
     vertices,
@@ -141,108 +145,6 @@ export function flinkJob(instance: JobInstanceRecord, state: JobFlinkState, at: 
     },
     // Flink lists the plan's nodes from the sink back to the source (recordings of real Dinky on Flink 1.18.1).
     plan: { jid: instance.jid, name: instance.name, type: 'STREAMING', nodes: nodes.reverse() }
-  }
-}
-
-/** `latest`: Flink 1.18 writes `discarded` in `latest.completed` but not in `history` (recordings of real Dinky). */
-function statistics(record: CheckpointRecord, latest = false): object {
-  const base = {
-    id: record.id,
-    status: record.status,
-    is_savepoint: record.isSavepoint,
-    trigger_timestamp: record.triggerAt,
-    latest_ack_timestamp: record.ackAt,
-    checkpointed_size: record.checkpointedSize,
-    state_size: record.stateSize,
-    end_to_end_duration: record.durationMs,
-    alignment_buffered: 0,
-    processed_data: 0,
-    persisted_data: 0,
-    num_subtasks: record.numSubtasks,
-    num_acknowledged_subtasks: record.numAcknowledged,
-    checkpoint_type: record.isSavepoint ? 'SAVEPOINT' : 'CHECKPOINT',
-    tasks: {}
-  }
-  return record.status === 'COMPLETED'
-    ? { ...base, external_path: record.externalPath, ...(latest ? { discarded: false } : {}) }
-    : { ...base, failure_timestamp: record.ackAt, failure_message: record.failureMessage }
-}
-
-function summaryOf(values: number[]): object {
-  if (values.length === 0)
-    return { min: 0, max: 0, avg: 0, p50: '0', p90: '0', p95: '0', p99: '0', p999: '0' }
-  let min = values[0]
-  let max = values[0]
-  let sum = 0
-  for (const value of values) {
-    min = Math.min(min, value)
-    max = Math.max(max, value)
-    sum += value
-  }
-  const p = String(max)
-  return { min, max, avg: Math.round(sum / values.length), p50: p, p90: p, p95: p, p99: p, p999: p }
-}
-
-/** Flink's `GET /jobs/:jid/checkpoints` (`CheckPointOverView`). */
-export function checkpointsOverview(state: JobFlinkState): object {
-  const done = state.history.filter((c) => c.status === 'COMPLETED')
-  return {
-    counts: {
-      restored: state.restored,
-      total: state.completed + state.failed,
-      in_progress: 0,
-      completed: state.completed,
-      failed: state.failed
-    },
-    summary: {
-      checkpointed_size: summaryOf(done.map((c) => c.checkpointedSize)),
-      state_size: summaryOf(done.map((c) => c.stateSize)),
-      end_to_end_duration: summaryOf(done.map((c) => c.durationMs)),
-      alignment_buffered: summaryOf([]),
-      processed_data: summaryOf([]),
-      persisted_data: summaryOf([])
-    },
-    latest: {
-      completed: state.latestCompleted ? statistics(state.latestCompleted, true) : null,
-      savepoint: state.latestSavepoint ? statistics(state.latestSavepoint, true) : null,
-      failed: state.latestFailed ? statistics(state.latestFailed) : null,
-      restored: state.restoredFrom
-        ? {
-            id: state.restoredFrom.id,
-            restore_timestamp: state.restoredFrom.at,
-            is_savepoint: state.restoredFrom.isSavepoint,
-            external_path: state.restoredFrom.path
-          }
-        : null
-    },
-    history: state.history.map((record) => statistics(record))
-  }
-}
-
-/** Flink's `Long.MAX_VALUE`, which JSON text `9223372036854775807` parses to in JavaScript too. */
-const LONG_MAX = 2 ** 63
-
-/**
- * Flink's `GET /jobs/:jid/checkpoints/config` (`CheckpointConfigInfo`). With checkpointing off Flink reports the
- * interval as `Long.MAX_VALUE` (seen on a real Flink 1.18.1 behind Dinky 1.1.0) and mode `at_least_once`.
- */
-export function checkpointsConfig(intervalMs: number): object {
-  return {
-    mode: intervalMs === 0 ? 'at_least_once' : 'exactly_once',
-    interval: intervalMs === 0 ? LONG_MAX : intervalMs,
-    timeout: 600_000,
-    min_pause: 0,
-    max_concurrent: 1,
-    externalization: { enabled: true, delete_on_cancellation: false },
-    state_backend: 'EmbeddedRocksDBStateBackend',
-    checkpoint_storage: 'FileSystemCheckpointStorage',
-    unaligned_checkpoints: false,
-    tolerable_failed_checkpoints: 0,
-    aligned_checkpoint_timeout: 0,
-    checkpoints_after_tasks_finish: true,
-    state_changelog_enabled: false,
-    changelog_periodic_materialization_interval: 600_000,
-    changelog_storage: 'memory'
   }
 }
 
@@ -278,31 +180,47 @@ function zeroes(keys: readonly string[]): Record<string, number> {
   return Object.fromEntries(keys.map((key) => [key, 0]))
 }
 
-/** Flink's `GET /jobs/:jid/exceptions`; a finished job's is null (Dinky never stored one). */
-export function exceptionsOf(instance: JobInstanceRecord): object | null {
+/**
+ * Flink's `GET /jobs/:jid/exceptions`; a finished job's is null (Dinky never stored one). The history lists the
+ * failovers (task failures, newest first) and the global failure of a failed job; the root is the newest.
+ */
+export function exceptionsOf(instance: JobInstanceRecord, state: JobFlinkState): object | null {
   if (instance.status === 'FINISHED') return null
+  const entries: Array<{ at: number; entry: object }> = state.restarts.map((restart) => ({
+    at: restart.at,
+    entry: {
+      exceptionName: restart.exception.split(':')[0],
+      stacktrace: restart.exception,
+      timestamp: restart.at,
+      taskName: restart.taskName,
+      location: 'localhost:35417',
+      taskManagerId: 'localhost:35417-a1b2c3',
+      failureLabels: {},
+      concurrentExceptions: []
+    }
+  }))
   const root = instance.rootException
+  if (root && instance.exceptionTime !== null) {
+    // A global failure (JobException, no restart): Flink 1.18 leaves out taskName, location and taskManagerId
+    // (null, not written), as the recordings of real 1.1.0 and 1.2.0 show.
+    const entry = {
+      exceptionName: root.split(':')[0],
+      stacktrace: root,
+      timestamp: instance.exceptionTime,
+      failureLabels: {},
+      concurrentExceptions: []
+    }
+    entries.push({ at: instance.exceptionTime, entry })
+  }
+  entries.sort((a, b) => b.at - a.at)
+  const newest = entries[0]
+  const newestText = newest ? (newest.entry as { stacktrace: string }).stacktrace : null
   return {
     'all-exceptions': [],
-    'root-exception': root,
-    timestamp: instance.exceptionTime,
+    'root-exception': newestText,
+    timestamp: newest?.at ?? null,
     truncated: false,
-    exceptionHistory: {
-      entries: root
-        ? [
-            {
-              exceptionName: root.split(':')[0],
-              stacktrace: root,
-              timestamp: instance.exceptionTime,
-              // A global failure (JobException, no restart): Flink 1.18 leaves out taskName, location and
-              // taskManagerId (null, not written), as the recordings of real 1.1.0 and 1.2.0 show.
-              failureLabels: {},
-              concurrentExceptions: []
-            }
-          ]
-        : [],
-      truncated: false
-    }
+    exceptionHistory: { entries: entries.map((e) => e.entry), truncated: false }
   }
 }
 
@@ -323,7 +241,7 @@ export function jobInfoDetailWithHealth(instance: JobInstanceRecord, world: Worl
   detail.jobDataDto = {
     ...detail.jobDataDto,
     job: flinkJob(instance, state, flinkAt),
-    exceptions: exceptionsOf(instance),
+    exceptions: exceptionsOf(instance, state),
     checkpoints: checkpointsOverview(state),
     checkpointsConfig: checkpointsConfig(world.health.checkpointIntervalMs),
     config: {

@@ -53,7 +53,7 @@ export function jobInstanceVo(
     updateTime: formatDateTime(instance.updateTime),
     finishTime: storedFinishTime(instance),
     duration: storedDuration(instance),
-    failedRestartCount: instance.failedRestartCount,
+    failedRestartCount: world.writesRestartCount ? instance.failedRestartCount : null,
     firstLevelOwner: 1,
     secondLevelOwners: null
   }
@@ -63,7 +63,7 @@ export function jobInstanceVo(
 }
 
 /** The `JobInstance` row `getJobInfoDetail` reads back from the database (stale like the list's). */
-export function jobInstance(instance: JobInstanceRecord): object {
+export function jobInstance(instance: JobInstanceRecord, world: World): object {
   return {
     id: instance.id,
     tenantId: instance.tenantId,
@@ -79,7 +79,7 @@ export function jobInstance(instance: JobInstanceRecord): object {
     updateTime: formatDateTime(instance.updateTime),
     finishTime: storedFinishTime(instance),
     duration: storedDuration(instance),
-    failedRestartCount: instance.failedRestartCount,
+    failedRestartCount: world.writesRestartCount ? instance.failedRestartCount : null,
     creator: 1,
     updater: 1,
     operator: 1,
@@ -200,7 +200,7 @@ export function jobInfoDetail(instance: JobInstanceRecord, world: World, at: num
   }
   return {
     id: instance.id,
-    instance: jobInstance(instance),
+    instance: jobInstance(instance, world),
     clusterInstance: cluster ? clusterToWire(cluster) : null,
     clusterConfiguration: configuration ? clusterConfigurationToWire(configuration) : null,
     history,

@@ -13,6 +13,7 @@ import type { JobInstanceRecord, TaskManagerRecord } from './entities'
 import { FlinkLogs } from './flink-logs'
 import { JobRecords } from './job-records'
 import { DONE, setStatus } from './job-lifecycle'
+import { advanceCheckpoints } from './checkpoint-run'
 
 export interface CheckpointRecord {
   id: number
@@ -36,6 +37,13 @@ export interface RestoredRecord {
   path: string
 }
 
+/** One failover of a running job (Flink's exception history entry of a task failure that led to a restart). */
+export interface RestartRecord {
+  at: number
+  exception: string
+  taskName: string
+}
+
 export interface JobFlinkState {
   instanceId: number
   nextId: number
@@ -43,7 +51,7 @@ export interface JobFlinkState {
   completed: number
   failed: number
   restored: number
-  /** Newest first, at most {@link HISTORY_SIZE} (Flink's `web.checkpoints.history` default is 10). */
+  /** Newest first, at most `HISTORY_SIZE` of checkpoint-run.ts (Flink's `web.checkpoints.history`). */
   history: CheckpointRecord[]
   latestCompleted: CheckpointRecord | null
   latestSavepoint: CheckpointRecord | null
@@ -52,21 +60,27 @@ export interface JobFlinkState {
   stateSize: number
   /** Failure message of every new checkpoint while set. */
   failing: string | null
+  /** Failures left in a streak before checkpoints complete again; null: until told otherwise. */
+  failuresLeft: number | null
+  /** Checkpoints failed in a row (Flink's `consecutive failed attempts`). */
+  consecutiveFailures: number
+  /** Failovers of this run, newest first, at most {@link RESTART_HISTORY} (Flink's `web.exception-history-size`). */
+  restarts: RestartRecord[]
+  /** When the job last entered RESTARTING (Flink's `timestamps.RESTARTING`), 0 never. */
+  lastRestartAt: number
   /** Index of the vertex whose output is backpressured (HIGH), or null. */
   backpressureVertex: number | null
 }
 
-const HISTORY_SIZE = 10
+const RESTART_HISTORY = 16
+/** What fails the tasks of a job in a restart loop: a poison record, Flink restarting it over and over. */
+export const RESTART_CAUSE =
+  'java.lang.NullPointerException: Cannot invoke "String.length()" because "value" is null\n' +
+  '\tat com.example.orders.OrderParser.parse(OrderParser.java:42)\n' +
+  '\tat org.apache.flink.streaming.api.operators.StreamMap.processElement(StreamMap.java:38)'
 /** Dinky gives up reconnecting after a minute (`JobRefreshHandler`: `duration < 1` minute). */
 export const RECONNECT_GIVE_UP_MS = 60_000
 export const CHECKPOINT_FAILURE = 'Checkpoint expired before completing.'
-
-/** A small deterministic hash in [0, 1): the per-checkpoint figures. */
-export function unit(a: number, b: number): number {
-  let h = (Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x27d4eb2f, 0xc2b2ae35)) >>> 0
-  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0
-  return ((h ^ (h >>> 13)) >>> 0) / 4_294_967_296
-}
 
 export class JobHealth {
   /** Flink's `execution.checkpointing.interval` of every simulated job (demo-fast by default); 0 means off. */
@@ -95,11 +109,15 @@ export class JobHealth {
         restoredFrom: null,
         stateSize: 0,
         failing: null,
+        failuresLeft: null,
+        consecutiveFailures: 0,
+        restarts: [],
+        lastRestartAt: 0,
         backpressureVertex: null
       }
       this.byInstance.set(instance.id, state)
     }
-    this.advance(instance, state, this.flinkTime(instance, at))
+    advanceCheckpoints(this, instance, state, this.flinkTime(instance, at))
     return state
   }
 
@@ -133,9 +151,26 @@ export class JobHealth {
     else if (instance.status !== 'RECONNECTING') setStatus(instance, 'RECONNECTING', at)
   }
 
-  failCheckpoints(instance: JobInstanceRecord, on: boolean, at: number): void {
+  /** Every new checkpoint fails while on; with `count`, only the next `count` fail, then they complete again. */
+  failCheckpoints(instance: JobInstanceRecord, on: boolean, at: number, count?: number): void {
     const state = this.state(instance, at)
     state.failing = on ? CHECKPOINT_FAILURE : null
+    state.failuresLeft = on && count !== undefined ? count : null
+  }
+
+  /**
+   * A failover (the job goes RESTARTING): Flink records the task failure in the exception history, stamps
+   * `timestamps.RESTARTING` and restores the tasks from the latest completed checkpoint (`counts.restored`).
+   */
+  recordRestart(instance: JobInstanceRecord, at: number): void {
+    const state = this.state(instance, at)
+    state.lastRestartAt = at
+    state.restarts.unshift({ at, exception: RESTART_CAUSE, taskName: 'Map (1/2)' })
+    if (state.restarts.length > RESTART_HISTORY) state.restarts.length = RESTART_HISTORY
+    const from = state.latestCompleted
+    if (!from?.externalPath) return
+    state.restored += 1
+    state.restoredFrom = { id: from.id, at, isSavepoint: false, path: from.externalPath }
   }
 
   setBackpressure(instance: JobInstanceRecord, vertex: number | null, at: number): void {
@@ -181,93 +216,6 @@ export class JobHealth {
         const message = `Triggering checkpoint for job ${instance.jid} on ${tm.containerId}.`
         this.logs.appendTaskManager(tm.containerId, this.logs.line(at, 'INFO', logger, message))
       }
-    }
-  }
-
-  private advance(instance: JobInstanceRecord, state: JobFlinkState, at: number): void {
-    if (this.checkpointIntervalMs === 0) return
-    const until = instance.status === 'RUNNING' ? at : Math.min(at, instance.updateTime)
-    const interval = Math.max(100, this.checkpointIntervalMs)
-    const owed = Math.floor((until - state.lastTriggerAt) / interval)
-    if (owed <= 0) return
-    // Bounded work: only the last HISTORY_SIZE checkpoints get records; older ones are counted.
-    const skipped = Math.max(0, owed - HISTORY_SIZE)
-    if (skipped > 0) {
-      state.completed += skipped
-      state.stateSize += skipped * 120_000
-      state.nextId += skipped
-      state.lastTriggerAt += skipped * interval
-    }
-    for (let i = skipped; i < owed; i += 1) {
-      state.lastTriggerAt += interval
-      this.addCheckpoint(instance, state, state.lastTriggerAt)
-    }
-  }
-
-  private addCheckpoint(instance: JobInstanceRecord, state: JobFlinkState, at: number): void {
-    const id = state.nextId++
-    const r = unit(instance.id, id)
-    const failing = state.failing !== null
-    const growth = Math.round(40_000 + r * 360_000)
-    if (!failing) state.stateSize += growth
-    const duration = Math.round(200 + r * 1300)
-    const record: CheckpointRecord = {
-      id,
-      status: failing ? 'FAILED' : 'COMPLETED',
-      isSavepoint: false,
-      triggerAt: at,
-      ackAt: at + duration,
-      stateSize: failing ? 0 : state.stateSize,
-      checkpointedSize: failing ? 0 : growth,
-      durationMs: failing ? duration * 4 : duration,
-      numSubtasks: 3,
-      numAcknowledged: failing ? 1 : 3,
-      externalPath: failing ? null : `hdfs:///flink/checkpoints/${instance.jid}/chk-${id}`,
-      failureMessage: state.failing
-    }
-    const coordinator = 'org.apache.flink.runtime.checkpoint.CheckpointCoordinator'
-    this.logs.appendJobManager(
-      instance.clusterId,
-      this.logs.line(
-        at,
-        'INFO',
-        coordinator,
-        `Triggering checkpoint ${id} (type=CheckpointType{name='Checkpoint', sharingFilesStrategy=FORWARD_BACKWARD}) @ ${at} for job ${instance.jid}.`
-      )
-    )
-    this.logs.appendJobManager(
-      instance.clusterId,
-      failing
-        ? this.logs.line(
-            record.ackAt,
-            'WARN',
-            coordinator,
-            `Failed to trigger or complete checkpoint ${id} for job ${instance.jid}. (0 consecutive failed attempts so far)\norg.apache.flink.runtime.checkpoint.CheckpointException: ${state.failing}`
-          )
-        : this.logs.line(
-            record.ackAt,
-            'INFO',
-            coordinator,
-            `Completed checkpoint ${id} for job ${instance.jid} (${record.checkpointedSize} bytes, checkpointDuration=${duration} ms, finalizationTime=2 ms).`
-          )
-    )
-    state.history.unshift(record)
-    if (state.history.length > HISTORY_SIZE) state.history.length = HISTORY_SIZE
-    if (failing) {
-      // One alert per streak of failures, as an alert rule fires on the change.
-      if (state.history[1]?.status !== 'FAILED') {
-        this.records.addAlert(
-          instance.id,
-          `Checkpoint failed: ${instance.name}`,
-          at,
-          state.failing ?? ''
-        )
-      }
-      state.failed += 1
-      state.latestFailed = record
-    } else {
-      state.completed += 1
-      state.latestCompleted = record
     }
   }
 }

@@ -69,6 +69,8 @@ export interface MetricsCollectorOptions {
   tasks: readonly TaskRecord[]
   running: () => JobInstanceRecord[]
   emit: (jid: string, content: MetricsContent) => void
+  /** A value the world dictates for a task's metric (a fault control's source lag), or undefined. */
+  override?: (taskId: number, metric: string, at: number) => string | undefined
 }
 
 export class MetricsCollector {
@@ -133,6 +135,20 @@ export class MetricsCollector {
     }
   }
 
+  /**
+   * Adds a row for `metric` on the task's source vertex to its layout (the one it has, or Dinky web's default name)
+   * unless one is there: what an operator does to chart a metric, and what makes the console read it.
+   */
+  ensureSourceRow(taskId: number, metric: string): void {
+    const task = this.options.tasks.find((t) => t.id === taskId)
+    if (!task) throw new Error(`No task ${taskId}`)
+    const [source] = vertexIdsOf(taskId)
+    const own = this.rows.filter((row) => row.taskId === taskId)
+    if (own.some((row) => row.vertices === source && row.metrics === metric)) return
+    const layoutName = own[0]?.layoutName ?? layoutNameOf(task)
+    this.rows.push(this.row(task, layoutName, source, 0, metric, this.options.now()))
+  }
+
   clearLayouts(): void {
     this.rows = []
   }
@@ -148,9 +164,10 @@ export class MetricsCollector {
         const vertex = row.vertices
         content[vertex] ??= {}
         content[vertex][row.metrics] =
-          row.metrics === BUSY && vertex === vertexIdsOf(instance.taskId)[0]
+          this.options.override?.(instance.taskId, row.metrics, at) ??
+          (row.metrics === BUSY && vertex === vertexIdsOf(instance.taskId)[0]
             ? 'NaN'
-            : this.valueOf(row.metrics, `${instance.jid}|${vertex}`)
+            : this.valueOf(row.metrics, `${instance.jid}|${vertex}`))
       }
       if (Object.keys(content).length === 0) continue
       this.history.push({ at, jid: instance.jid, content })

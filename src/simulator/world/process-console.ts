@@ -102,23 +102,32 @@ export class ProcessConsole {
 
   /** Streams owed lines of every running script; `elapsedMs` at `linesPerSecond` decides how many. */
   pump(elapsedMs: number, linesPerSecond: number): void {
-    for (const [name, script] of [...this.scripts]) {
-      const process = this.processes.get(name)
-      if (!process) continue
-      script.owed += (elapsedMs / 1000) * linesPerSecond
-      while (script.owed >= 1 && script.next < script.records.length) {
-        script.owed -= 1
-        this.appendLine(process, formatLogRecord(script.records[script.next++], this.now()))
-        if (STEP_ENDS.some((share) => script.next === Math.ceil(script.records.length * share))) {
-          const open = process.steps[0].children.find((child) => child.endTime === null)
-          if (open) closeStep(open, 'FINISHED', this.now())
-        }
+    for (const [name, script] of [...this.scripts])
+      this.stream(name, script, (elapsedMs / 1000) * linesPerSecond)
+  }
+
+  /** Streams the rest of one run's script now (a recovery a test does not want to wait for). */
+  complete(name: string): void {
+    const script = this.scripts.get(name)
+    if (script) this.stream(name, script, script.records.length)
+  }
+
+  private stream(name: string, script: RunningScript, lines: number): void {
+    const process = this.processes.get(name)
+    if (!process) return
+    script.owed += lines
+    while (script.owed >= 1 && script.next < script.records.length) {
+      script.owed -= 1
+      this.appendLine(process, formatLogRecord(script.records[script.next++], this.now()))
+      if (STEP_ENDS.some((share) => script.next === Math.ceil(script.records.length * share))) {
+        const open = process.steps[0].children.find((child) => child.endTime === null)
+        if (open) closeStep(open, 'FINISHED', this.now())
       }
-      if (script.next >= script.records.length) {
-        this.scripts.delete(name)
-        this.finish(process, script.fails ? 'FAILED' : 'FINISHED')
-        script.onDone(script.fails)
-      }
+    }
+    if (script.next >= script.records.length) {
+      this.scripts.delete(name)
+      this.finish(process, script.fails ? 'FAILED' : 'FINISHED')
+      script.onDone(script.fails)
     }
   }
 

@@ -15,6 +15,8 @@ import { createSeededRandom, type SeededRandom } from './seeded-random'
 import { createTaskManagers, refreshTaskManagers } from './task-managers'
 import { buildInitialInstances } from './initial-state'
 import { JobHealth } from './job-health'
+import { RestartLoops } from './restart-loops'
+import { SourceLag } from './source-lag'
 
 export type MetricsListener = (jid: string, content: Record<string, Record<string, string>>) => void
 export type PrintRowListener = (identifier: string, row: string) => void
@@ -38,6 +40,11 @@ export class World {
   readonly jvm: JvmFigures
   /** Flink's side of each job: checkpoints, backpressure, reachability, savepoints, alerts, Flink logs. */
   readonly health = new JobHealth()
+  /** Fault controls: tasks whose jobs fail over again and again, sources whose lag grows. */
+  readonly restartLoops = new RestartLoops()
+  readonly sourceLag = new SourceLag()
+  /** Whether Dinky's rows carry the failover count; real Dinky never writes it (null), see `nullRestartCount`. */
+  writesRestartCount = true
   readonly metrics: MetricsCollector
   private readonly metricsListeners = new Set<MetricsListener>()
   private readonly printListeners = new Set<PrintRowListener>()
@@ -57,7 +64,9 @@ export class World {
       now: options.now,
       tasks: this.tasks,
       running: () => this.latestInstances().filter((i) => i.status === 'RUNNING'),
-      emit: (jid, content) => this.metricsListeners.forEach((listener) => listener(jid, content))
+      emit: (jid, content) => this.metricsListeners.forEach((listener) => listener(jid, content)),
+      override: (taskId, metric, at) =>
+        this.sourceLag.knows(taskId, metric) ? this.sourceLag.valueOf(taskId, at) : undefined
     })
     // Earlier runs are already over (their logs are what getProcess returns); an INITIALIZING one streams.
     const latest = this.latestInstances()
@@ -104,6 +113,7 @@ export class World {
   tick(): void {
     const at = this.options.now()
     for (const instance of this.latestInstances()) {
+      const before = instance.status
       const outcome = stepInstance(
         instance,
         this.task(instance.taskId)?.batchModel ?? false,
@@ -111,7 +121,11 @@ export class World {
         at
       )
       if (outcome === 'resubmit') this.submit(instance.taskId)
+      if (before === 'RUNNING' && instance.status === 'RESTARTING')
+        this.health.recordRestart(instance, at)
     }
+    for (const instance of this.restartLoops.tick((taskId) => this.latestOf(taskId), at))
+      this.health.recordRestart(instance, at)
     for (const cluster of this.clusters.filter((c) => !c.autoRegisters)) {
       if (cluster.available ? this.rng.chance(0.01) : this.rng.chance(0.2))
         cluster.available = !cluster.available
@@ -176,6 +190,17 @@ export class World {
   failJob(taskId: number): JobInstanceRecord {
     const instance = this.requireLatest(taskId)
     setStatus(instance, 'FAILED', this.options.now())
+    return instance
+  }
+
+  /**
+   * Brings a task back after a failure as Dinky's `restartTask` does for a finished job: a new submission, so a new
+   * job instance (new id and jid) that is INITIALIZING, then RUNNING once its submission's console run ends
+   * (`settle`: the run ends now, so the instance is RUNNING on return).
+   */
+  recoverJob(taskId: number, settle = false): JobInstanceRecord {
+    const instance = this.submit(taskId)
+    if (settle) this.console.complete(`FlinkSubmit/${taskId}`)
     return instance
   }
 

@@ -10,6 +10,7 @@ import type { Clock, Logger, TimerHandle } from '../ports'
 import type { SessionHandle } from '../session/session-api'
 import type { AlertCenter, AlertServer } from './alert-center-api'
 import { AlertEvaluator } from './alert-evaluator'
+import { parseAlertRules } from './parse-alert-rules'
 
 export interface AlertCenterOptions {
   clock: Clock
@@ -27,6 +28,8 @@ interface Attached {
   disposers: Array<() => void>
   /** Jids held open for metric rules. */
   metrics: Set<string>
+  /** The session refused to open one (at most `MAX_WANTED_JOBS` at once): said once. */
+  metricsRefused: boolean
 }
 
 export function createAlertCenter(options: AlertCenterOptions): AlertCenter {
@@ -39,9 +42,11 @@ export function createAlertCenter(options: AlertCenterOptions): AlertCenter {
   let timerAt = Infinity
   let disposed = false
 
-  const evaluator = new AlertEvaluator(options.rules, {
+  // Checked here too: rules also arrive over IPC, and a bad document must fail loudly, not half-apply.
+  const evaluator = new AlertEvaluator(parseAlertRules(options.rules), {
     emit: (event) => {
-      if (event.state === 'firing' || event.state === 'resolved')
+      // What is announced is logged; the rest (unknown, confirmations, silenced) is in the events themselves.
+      if (event.announce && (event.state === 'firing' || event.state === 'resolved'))
         logger.info(`alert ${event.state}`, {
           rule: event.rule,
           server: event.profileId,
@@ -77,6 +82,9 @@ export function createAlertCenter(options: AlertCenterOptions): AlertCenter {
         if (!view.stale)
           evaluator.metricPoints(profileId, jid, view.points.slice(-HISTORY_SAMPLES), clock.now())
       } catch (error) {
+        // Once per server: a metric rule over many jobs would otherwise log a line per job.
+        if (entry.metricsRefused) continue
+        entry.metricsRefused = true
         logger.warn('metrics for an alert rule unavailable', { jid, error: String(error) })
       }
     }
@@ -137,7 +145,7 @@ export function createAlertCenter(options: AlertCenterOptions): AlertCenter {
     attach(session: SessionHandle, server: AlertServer) {
       const { profileId } = session
       detach(profileId)
-      const entry: Attached = { session, disposers: [], metrics: new Set() }
+      const entry: Attached = { session, disposers: [], metrics: new Set(), metricsRefused: false }
       attached.set(profileId, entry)
       const snapshot = session.snapshot()
       const names = { profileId, name: server.name, origin: server.origin }
@@ -158,7 +166,10 @@ export function createAlertCenter(options: AlertCenterOptions): AlertCenter {
         if (attached.get(profileId) === entry) detach(profileId)
       }
     },
-    setRules: (rules) => input(() => evaluator.setRules(rules, clock.now())),
+    setRules(rules) {
+      const checked = parseAlertRules(rules)
+      input(() => evaluator.setRules(checked, clock.now()))
+    },
     rules: () => evaluator.rules(),
     active: () => evaluator.active(clock.now()),
     acknowledge: (key) => input(() => evaluator.acknowledge(key, clock.now())),

@@ -20,8 +20,15 @@ import { JobTrack, ServerTrack, type RuleSlot } from './alert-tracks'
 import { compileRules, type CompiledRules } from './compiled-rules'
 import { TargetDeadlines } from './deadline-queue'
 import { EpisodeBook, type Episode } from './episode-book'
-import { isOver, metricValue } from './metric-match'
-import * as verdicts from './rule-verdicts'
+import { addMetricPoints, metricsWanted } from './metric-match'
+import {
+  describeJob,
+  describeServer,
+  judgeJob,
+  judgeServer,
+  jobVerdictChangesAt,
+  serverVerdictChangesAt
+} from './rule-verdicts'
 import { jobSlots, serverSlots, type SlotContext } from './rule-slots'
 
 export interface EvaluatorHooks {
@@ -37,7 +44,9 @@ export class AlertEvaluator {
   private version = 0
   private readonly servers = new Map<string, ServerTrack>()
   private readonly book: EpisodeBook
-  private readonly deadlines = new TargetDeadlines<Target>(() => this.targets())
+  private readonly deadlines = new TargetDeadlines<Target>(() =>
+    [...this.servers.values()].flatMap((server): Target[] => [server, ...server.jobs.values()])
+  )
   private readonly slotContext: SlotContext
 
   constructor(
@@ -63,7 +72,8 @@ export class AlertEvaluator {
     this.version += 1
     this.book.setSilences(this.compiled.silences)
     for (const server of this.servers.values()) {
-      server.judgeAll = true
+      // A server not judged now (not live) judges every job on its next live list.
+      server.judgeAll = !server.fresh
       this.evaluateServer(server, now)
       for (const job of server.jobs.values()) {
         if (server.fresh) this.evaluateJob(job, now)
@@ -98,9 +108,10 @@ export class AlertEvaluator {
     const live = state.kind === 'live'
     if (live && !server.live) {
       server.live = true
+      server.liveEpoch += 1
       server.notLiveSince = null
       server.notLiveState = null
-      server.judgeAll = true
+      server.recheck = true
     } else if (!live) {
       const wasLive = server.live
       const wasWatched = server.watched
@@ -125,7 +136,9 @@ export class AlertEvaluator {
     let seen = 0
     for (const job of jobs) {
       let track = server.jobs.get(job.id)
-      let dirty = server.judgeAll
+      // After an outage only the jobs it touched are judged again: those with open episodes, or whose
+      // deadline came while their data was stale; any job whose row changed is judged anyway.
+      let dirty = server.judgeAll || (server.recheck && track !== undefined && track.missed)
       if (!track) {
         const known = server.cachedStatuses?.get(job.id) ?? job.status
         track = new JobTrack(server, job, now, first && known === job.status)
@@ -150,6 +163,7 @@ export class AlertEvaluator {
     server.sawLiveList = true
     server.fresh = true
     server.judgeAll = false
+    server.recheck = false
     server.cachedStatuses = null
   }
 
@@ -157,7 +171,7 @@ export class AlertEvaluator {
     const server = this.servers.get(profileId)
     const track = server?.jobs.get(summary.instanceId)
     if (!server || !track) return
-    track.observeSummary(summary, now)
+    track.observeSummary(summary, now, server.liveEpoch)
     if (server.fresh) this.evaluateJob(track, now)
   }
 
@@ -166,16 +180,8 @@ export class AlertEvaluator {
     const server = this.servers.get(profileId)
     const track = server?.byJid.get(jid)
     if (!server || !track || points.length === 0) return
-    let added = false
-    for (const slot of track.slots) {
-      if (slot.rule.rule.kind !== 'metric' || !slot.samples) continue
-      for (const point of points) {
-        const value = metricValue(slot.rule.rule, point.values)
-        if (value === null) continue
-        slot.samples.add(point.at, isOver(slot.rule.rule, value), value)
-        added = true
-      }
-    }
+    const added = addMetricPoints(track, points)
+    if (added) track.sampleEpoch = server.liveEpoch
     if (added && server.fresh) this.evaluateJob(track, now)
   }
 
@@ -184,19 +190,13 @@ export class AlertEvaluator {
     for (let target = this.deadlines.popDue(now); target; target = this.deadlines.popDue(now)) {
       if (target instanceof ServerTrack) this.evaluateServer(target, now)
       else if (target.server.fresh) this.evaluateJob(target, now)
+      else target.missed = true
     }
   }
 
   /** The earliest deadline, Infinity when nothing waits on time. */
   nextDue(): number {
     return this.deadlines.next()
-  }
-
-  private *targets(): Iterable<Target> {
-    for (const server of this.servers.values()) {
-      yield server
-      yield* server.jobs.values()
-    }
   }
 
   active(now: number): ActiveAlert[] {
@@ -224,25 +224,31 @@ export class AlertEvaluator {
     const since = server.notLiveSince ?? now
     const detail = `server not live since ${new Date(since).toISOString()}`
     for (const job of server.jobs.values())
-      for (const slot of job.slots)
-        if (slot.episode) this.book.unknown(slot.episode, since, now, detail)
+      for (const slot of job.slots) {
+        if (!slot.episode) continue
+        this.book.unknown(slot.episode, since, now, detail)
+        job.missed = true
+      }
   }
 
   private evaluateJob(job: JobTrack, now: number): void {
+    job.missed = false
     let due = Infinity
     for (const slot of this.slotsOf(job, now)) {
-      const verdict = verdicts.judgeJob(slot, job, now)
+      const verdict = judgeJob(slot, job, now)
       const episode = slot.episode
       if (verdict === 'holds') {
-        const detail = verdicts.describeJob(slot, job, now, verdict)
-        if (!episode) this.book.fire(slot, job.server, job, now, detail)
-        else if (episode.state === 'unknown') this.book.confirm(episode, now, detail)
+        // The detail only when something is said: a holding rule is the steady state of a long episode.
+        if (!episode)
+          this.book.fire(slot, job.server, job, now, describeJob(slot, job, now, verdict))
+        else if (episode.state === 'unknown')
+          this.book.confirm(episode, now, describeJob(slot, job, now, verdict))
       } else if (episode && verdict === 'clear') {
-        this.book.resolve(episode, now, verdicts.describeJob(slot, job, now, verdict))
+        this.book.resolve(episode, now, describeJob(slot, job, now, verdict))
       } else if (episode) {
-        this.book.unknown(episode, now, now, verdicts.describeJob(slot, job, now, verdict))
+        this.book.unknown(episode, now, now, describeJob(slot, job, now, verdict))
       }
-      due = Math.min(due, verdicts.jobVerdictChangesAt(slot, job, verdict))
+      due = Math.min(due, jobVerdictChangesAt(slot, job, verdict))
       if (slot.episode) due = Math.min(due, this.book.due(slot.episode, now))
     }
     this.wantMetrics(job)
@@ -251,24 +257,21 @@ export class AlertEvaluator {
 
   private evaluateServer(server: ServerTrack, now: number): void {
     let due = Infinity
-    for (const slot of this.staleSlotsOf(server, now)) {
-      const verdict = verdicts.judgeServer(slot, server, now)
+    for (const slot of serverSlots(server, this.slotContext, now)) {
+      const verdict = judgeServer(slot, server, now)
       if (verdict === 'holds' && !slot.episode)
-        this.book.fire(slot, server, null, now, verdicts.describeServer(server, now))
+        this.book.fire(slot, server, null, now, describeServer(server, now))
       else if (verdict === 'clear' && slot.episode)
-        this.book.resolve(slot.episode, now, verdicts.describeServer(server, now))
-      due = Math.min(due, verdicts.serverVerdictChangesAt(slot, server, verdict))
+        this.book.resolve(slot.episode, now, describeServer(server, now))
+      due = Math.min(due, serverVerdictChangesAt(slot, server, verdict))
       if (slot.episode) due = Math.min(due, this.book.due(slot.episode, now))
     }
     this.deadlines.set(server, due, now)
   }
 
   private slotsOf(job: JobTrack, now: number): RuleSlot[] {
-    return jobSlots(job, this.slotContext, now)
-  }
-
-  private staleSlotsOf(server: ServerTrack, now: number): RuleSlot[] {
-    return serverSlots(server, this.slotContext, now)
+    // The common case inline: the scope decision is cached for this rules version.
+    return job.rulesVersion === this.version ? job.slots : jobSlots(job, this.slotContext, now)
   }
 
   private removeJob(job: JobTrack, now: number, why: string, quietly: boolean): void {
@@ -283,16 +286,12 @@ export class AlertEvaluator {
 
   /** Open a job's metrics while a metric rule covers it and it runs; close them otherwise. */
   private wantMetrics(job: JobTrack): void {
-    const want =
-      !job.removed &&
-      job.status === 'RUNNING' &&
-      job.slots.some((slot) => slot.samples !== null) &&
-      job.jid
+    const want = metricsWanted(job)
     const current = job.metricsJid
-    if ((want || null) === current) return
+    if (want === current) return
     const profileId = job.server.names.profileId
     if (current !== null) this.hooks.wantMetrics(profileId, current, false)
-    job.metricsJid = want || null
-    if (job.metricsJid !== null) this.hooks.wantMetrics(profileId, job.metricsJid, true)
+    job.metricsJid = want
+    if (want !== null) this.hooks.wantMetrics(profileId, want, true)
   }
 }

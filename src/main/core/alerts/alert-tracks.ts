@@ -20,9 +20,6 @@ export interface RuleSlot {
   samples: SampleWindow | null
 }
 
-/** Dinky's own "I cannot reach Flink" statuses: the job is not judged while it shows one. */
-export const FLINK_LOST_STATUSES: readonly JobStatus[] = ['UNKNOWN', 'RECONNECTING']
-
 export class JobTrack {
   /** Dinky's job instance id. */
   readonly id: number
@@ -40,13 +37,31 @@ export class JobTrack {
   intervalMs: number | null = null
   backpressure: BackpressureLevel | null = null
   highSince: number | null = null
+  /** The last summary said Dinky lost Flink (`flink-lost`); cleared when the list shows another status. */
   flinkLost = false
+  /**
+   * The server's live period (`ServerTrack.liveEpoch`) of the last summary and of the last metric sample: rules on
+   * them judge only what was read in the current one, never what was read before an outage.
+   */
+  summaryEpoch = -1
+  sampleEpoch = -1
   /** Seen in this state at the first live list after attach, and the cache said nothing different. */
   preexisting: boolean
   slots: RuleSlot[] = []
   rulesVersion = -1
   dueAt = Infinity
+  /** Held unknown, or its deadline came while the server was stale: judged again on the first live list. */
+  missed = false
   seenPoll = 0
+  /**
+   * Restarts seen by the list (count rises, entries into RESTARTING) and by Flink (restores, failures), each from
+   * first sight. They see the same failovers, so the larger of the two is the count; `counted` is what was added.
+   */
+  private listRestarts = 0
+  private flinkRestarts = 0
+  private restartsCounted = 0
+  private restored: number | null = null
+  private lastFailureAt: number | null = null
   /** The jid whose metrics are held open for this job's metric rules, if any. */
   metricsJid: string | null = null
   removed = false
@@ -83,11 +98,14 @@ export class JobTrack {
       job.jid !== this.jid ||
       job.failedRestartCount !== this.restartCount
     if (!changed) return false
-    if (restarts > 0) this.restarts.add(now, restarts)
+    this.listRestarts += restarts
+    this.countRestarts(now)
     if (job.status === 'RUNNING' && this.status !== 'RUNNING') this.runningSince = now
     if (job.status !== 'RUNNING') this.runningSince = null
     // A renamed job may fall into other rules' scopes.
     if (job.name !== this.name) this.rulesVersion = -1
+    if (job.status !== this.status && job.status !== 'UNKNOWN' && job.status !== 'RECONNECTING')
+      this.flinkLost = false
     this.status = job.status
     this.taskId = job.taskId
     this.name = job.name
@@ -97,8 +115,30 @@ export class JobTrack {
     return true
   }
 
-  /** Takes a health summary; a rise of the failed-checkpoint count is that many failures now. */
-  observeSummary(summary: JobHealthSummary, now: number): void {
+  /**
+   * Takes a health summary: a rise of the failed-checkpoint count is that many failures now; a rise of Flink's
+   * checkpoint restores (or a newer failure while the job runs) is a failover Dinky's list may not show.
+   */
+  observeSummary(summary: JobHealthSummary, now: number, epoch: number): void {
+    if (this.summaryEpoch !== epoch) {
+      // The first summary since the server came back: what happened while it was away has no time we know, so
+      // counts start again from here rather than landing in the window as if they happened now.
+      this.summaryEpoch = epoch
+      this.failedCheckpoints = null
+      this.restored = null
+      this.highSince = null
+    }
+    let failovers = 0
+    const restored = summary.restored ?? null
+    if (restored !== null && this.restored !== null && restored > this.restored)
+      failovers = restored - this.restored
+    if (restored !== null) this.restored = restored
+    const failedAt = summary.lastFailureAt ?? null
+    if (failedAt !== null && this.lastFailureAt !== null && failedAt > this.lastFailureAt)
+      if (this.status === 'RUNNING' || this.status === 'RESTARTING') failovers ||= 1
+    if (failedAt !== null) this.lastFailureAt = Math.max(failedAt, this.lastFailureAt ?? failedAt)
+    this.flinkRestarts += failovers
+    this.countRestarts(now)
     const failed = summary.failedCheckpoints
     if (failed !== null && this.failedCheckpoints !== null && failed > this.failedCheckpoints)
       this.checkpointFailures.add(now, failed - this.failedCheckpoints)
@@ -109,6 +149,12 @@ export class JobTrack {
     if (summary.backpressure === 'high') this.highSince ??= Math.min(summary.asOf, now)
     else this.highSince = null
     this.flinkLost = summary.reasons.includes('flink-lost')
+  }
+
+  private countRestarts(now: number): void {
+    const total = Math.max(this.listRestarts, this.flinkRestarts)
+    if (total > this.restartsCounted) this.restarts.add(now, total - this.restartsCounted)
+    this.restartsCounted = total
   }
 }
 
@@ -133,8 +179,12 @@ export class ServerTrack {
    * state and that list, what the tracks hold is still from before the outage).
    */
   fresh = false
-  /** After the server came back (or rules changed): the next live list judges every job. */
+  /** At the start (or once rules changed while not live): the next live list judges every job. */
   judgeAll = true
+  /** After an outage: the next live list judges the jobs marked `missed` (and any whose row changed). */
+  recheck = false
+  /** Counts the server's live periods (each return to live starts a new one). */
+  liveEpoch = 0
   poll = 0
   dueAt = Infinity
   removed = false

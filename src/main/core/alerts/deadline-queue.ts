@@ -70,8 +70,15 @@ export interface DeadlineTarget {
  */
 export class TargetDeadlines<T extends DeadlineTarget> {
   private readonly queue = new DeadlineQueue<T>()
+  /** The size at which the queue is next checked for stale entries (checking walks every target). */
+  private checkAt = 1024
 
   constructor(private readonly targets: () => Iterable<T>) {}
+
+  /** Entries held, stale ones included. */
+  get size(): number {
+    return this.queue.size
+  }
 
   /** Why `now + 1` for a past deadline: a verdict due now was just taken; it must not loop within one tick. */
   set(target: T, due: number, now: number): void {
@@ -80,7 +87,7 @@ export class TargetDeadlines<T extends DeadlineTarget> {
     target.dueAt = at
     if (!Number.isFinite(at)) return
     this.queue.push(at, target)
-    if (this.queue.size > 1024) this.compactIfStale()
+    if (this.queue.size > this.checkAt) this.compactIfStale()
   }
 
   /** The next target due by `now` (its deadline cleared), or undefined. */
@@ -108,5 +115,6 @@ export class TargetDeadlines<T extends DeadlineTarget> {
       if (!target.removed && Number.isFinite(target.dueAt))
         current.push({ at: target.dueAt, target })
     if (this.queue.size > 4 * current.length) this.queue.rebuild(current)
+    this.checkAt = Math.max(1024, 2 * this.queue.size, 4 * current.length)
   }
 }

@@ -4,7 +4,8 @@
  * With several vertices (or subtasks) the one furthest over the line speaks for the job: any vertex over counts.
  */
 import type { AlertRule } from '../../../shared/alerts'
-import { parseMetricValue } from '../../../shared/metrics'
+import { parseMetricValue, type MetricsPoint } from '../../../shared/metrics'
+import type { JobTrack } from './alert-tracks'
 
 type MetricRule = Extract<AlertRule, { kind: 'metric' }>
 
@@ -40,4 +41,25 @@ export function metricValue(
 
 export function isOver(rule: MetricRule, value: number): boolean {
   return rule.op === '>' ? value > rule.value : value < rule.value
+}
+
+/** Adds the samples to the job's metric rules' windows; true when any rule took one. */
+export function addMetricPoints(job: JobTrack, points: readonly MetricsPoint[]): boolean {
+  let added = false
+  for (const slot of job.slots) {
+    if (slot.rule.rule.kind !== 'metric' || !slot.samples) continue
+    for (const point of points) {
+      const value = metricValue(slot.rule.rule, point.values)
+      if (value === null) continue
+      slot.samples.add(point.at, isOver(slot.rule.rule, value), value)
+      added = true
+    }
+  }
+  return added
+}
+
+/** The jid whose metrics a job's rules need now (a metric rule covers it and it runs), or null. */
+export function metricsWanted(job: JobTrack): string | null {
+  if (job.removed || job.status !== 'RUNNING' || job.jid === null) return null
+  return job.slots.some((slot) => slot.samples !== null) ? job.jid : null
 }

@@ -4,9 +4,13 @@
  * Called only while the server's data is live; staleness is the evaluator's business, not a verdict's.
  */
 import type { AlertRule } from '../../../shared/alerts'
-import { FLINK_LOST_STATUSES, type JobTrack, type RuleSlot, type ServerTrack } from './alert-tracks'
+import type { JobStatus } from '../../../shared/models'
+import type { JobTrack, RuleSlot, ServerTrack } from './alert-tracks'
 
 export type Verdict = 'holds' | 'clear' | 'unknown'
+
+/** Dinky's own "I cannot reach Flink" statuses: the job is not judged while it shows one (inline: per job per rule). */
+const flinkLost = (status: JobStatus) => status === 'UNKNOWN' || status === 'RECONNECTING'
 
 type Rule<K extends AlertRule['kind']> = Extract<AlertRule, { kind: K }>
 
@@ -24,14 +28,24 @@ function checkpointSince(job: JobTrack): number | null {
   return Math.max(job.lastCompletedAt ?? -Infinity, job.runningSince)
 }
 
+/** Summaries and samples read before the server's last outage are not judged (principle 11). */
+function readThisLivePeriod(kind: AlertRule['kind'], job: JobTrack): boolean {
+  const epoch = job.server.liveEpoch
+  if (kind === 'metric') return job.sampleEpoch === epoch
+  if (kind === 'checkpoint-failures' || kind === 'no-checkpoint' || kind === 'backpressure')
+    return job.summaryEpoch === epoch
+  return true
+}
+
 export function judgeJob(slot: RuleSlot, job: JobTrack, now: number): Verdict {
   const { rule, windowMs } = slot.rule
   if (rule.kind === 'job-status') {
     if (rule.statuses.includes(job.status)) return 'holds'
-    return FLINK_LOST_STATUSES.includes(job.status) ? 'unknown' : 'clear'
+    return flinkLost(job.status) || job.flinkLost ? 'unknown' : 'clear'
   }
   // Dinky lost Flink: whatever it says of checkpoints or restarts now is not about the job.
-  if (FLINK_LOST_STATUSES.includes(job.status)) return 'unknown'
+  if (flinkLost(job.status) || job.flinkLost) return 'unknown'
+  if (!readThisLivePeriod(rule.kind, job)) return 'unknown'
   switch (rule.kind) {
     case 'restarts':
       return job.restarts.countAfter(now - windowMs) >= rule.atLeast ? 'holds' : 'clear'
@@ -83,7 +97,10 @@ const minutes = (ms: number) => `${+(ms / 60_000).toFixed(1)} min`
 /** One line of what the rule saw (English: the CLI's and the timeline's text; no server text in it). */
 export function describeJob(slot: RuleSlot, job: JobTrack, now: number, verdict: Verdict): string {
   const { rule, windowMs } = slot.rule
-  if (verdict === 'unknown') return `Dinky cannot reach Flink (status ${job.status})`
+  if (verdict === 'unknown')
+    return flinkLost(job.status) || job.flinkLost
+      ? `Dinky cannot reach Flink (status ${job.status})`
+      : 'not read since the server came back'
   switch (rule.kind) {
     case 'job-status':
       return `status ${job.status}`

@@ -261,6 +261,19 @@ export function toJobHealthSummary(
     backpressure,
     intervalMs: interval,
     reasons,
-    asOf
+    asOf,
+    restored: cp ? cp.restored : null,
+    lastFailureAt: lastFailureAt(detail)
   }
+}
+
+/** The newest failure Flink recorded (root exception or history), epoch ms; null when none. */
+function lastFailureAt(detail: JobHealthDetail): number | null {
+  const exceptions = detail.exceptions
+  if (!exceptions) return null
+  let newest = exceptions.timestamp
+  for (const entry of exceptions.history)
+    if (entry.timestamp !== null && (newest === null || entry.timestamp > newest))
+      newest = entry.timestamp
+  return newest
 }

@@ -28,9 +28,17 @@ export function createDemoProfile(): ServerProfile {
   })
 }
 
-/** Starts the simulator for the Demo profile: loopback only, a free port, Dinky's default timings. */
+/**
+ * Starts the simulator for the Demo profile: loopback only, a free port, Dinky's default timings, and the demo
+ * scenario (a source lag that grows and drains, a checkpoint failure streak now and then) so alerts show.
+ */
 export async function startDemoServer(options: SimulatorOptions = {}): Promise<DemoServer> {
-  const simulator = await startSimulator({ ...options, host: '127.0.0.1', port: 0 })
+  const simulator = await startSimulator({
+    demoFaults: true,
+    ...options,
+    host: '127.0.0.1',
+    port: 0
+  })
   return { url: simulator.url, close: () => simulator.close() }
 }
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { AlertEvent, AlertRulesDocument } from '../../../../src/shared/alerts'
 import { createAlertCenter } from '../../../../src/main/core/alerts/alert-center'
+import { AlertRulesError } from '../../../../src/main/core/alerts/alert-rules-error'
 import type { AlertCenter } from '../../../../src/main/core/alerts/alert-center-api'
 import { silentLogger } from '../../../../src/main/core/logger'
 import { createFakeClock, type FakeClock } from '../connection/fake-clock'
@@ -40,5 +41,23 @@ describe('alert center: job-status', () => {
       ['resolved', 1]
     ])
     expect(center.active()).toEqual([])
+  })
+
+  it('refuses a bad document in setRules (rules also come over IPC) and keeps the rules it had', () => {
+    const rules: AlertRulesDocument = {
+      rules: [{ id: 'failed', kind: 'job-status', statuses: ['FAILED'] }],
+      silences: []
+    }
+    start(rules)
+    const bad = { rules: [{ id: 'cp', kind: 'restarts', atLeast: -1, withinMinutes: 1 }] }
+    expect(() => center.setRules(bad as unknown as AlertRulesDocument)).toThrow(AlertRulesError)
+    expect(center.rules()).toEqual(rules)
+    expect(() =>
+      createAlertCenter({
+        clock,
+        logger: silentLogger,
+        rules: bad as unknown as AlertRulesDocument
+      })
+    ).toThrow('rule "cp" (#1): atLeast must be a positive whole number')
   })
 })

@@ -55,6 +55,23 @@ describe('alert rules, kind by kind (injected clock)', () => {
     ])
   })
 
+  it("a health summary saying Dinky lost Flink holds the job's alerts before the list shows it", () => {
+    const h = startCenter([{ id: 'bp', kind: 'backpressure', minutes: 1 }])
+    h.session.jobs([job(1, 'RUNNING')], h.clock.now())
+    h.session.health({ instanceId: 1, backpressure: 'high' }, h.clock.now())
+    h.clock.advance(MINUTE)
+    expect(h.take()).toEqual([['firing', 1, true]])
+    h.session.health({ instanceId: 1, backpressure: null, reasons: ['flink-lost'] }, h.clock.now())
+    expect(h.events.map((e) => [e.state, e.detail])).toEqual([
+      ['unknown', 'Dinky cannot reach Flink (status RUNNING)']
+    ])
+    h.events.length = 0
+    h.session.jobs([job(1, 'RECONNECTING')], h.clock.now())
+    h.session.jobs([job(1, 'RUNNING')], h.clock.now())
+    h.session.health({ instanceId: 1, backpressure: 'ok' }, h.clock.now())
+    expect(h.take()).toEqual([['resolved', 1, true]])
+  })
+
   it('restarts: N restarts within M minutes fires once, and resolves when the window slides past', () => {
     const h = startCenter([{ id: 'r', kind: 'restarts', atLeast: 2, withinMinutes: 1 }])
     h.session.jobs([job(1, 'RUNNING')], h.clock.now())
@@ -72,6 +89,24 @@ describe('alert rules, kind by kind (injected clock)', () => {
     expect(h.clock.now()).toBe(t0 + MINUTE)
     expect(h.events.map((e) => [e.state, e.detail])).toEqual([
       ['resolved', '1 restart within 1 min']
+    ])
+  })
+
+  it("restarts: Flink's restores and failures count when Dinky's list shows none, the same failover once", () => {
+    const h = startCenter([{ id: 'r', kind: 'restarts', atLeast: 3, withinMinutes: 10 }])
+    h.session.jobs([job(1, 'RUNNING')], h.clock.now())
+    h.session.health({ instanceId: 1, restored: 4, lastFailureAt: 1_000 }, h.clock.now())
+    // Caught RESTARTING in the list, then Flink's restore of that same failover: one restart.
+    h.session.jobs([job(1, 'RESTARTING')], h.clock.now())
+    h.session.jobs([job(1, 'RUNNING')], h.clock.now())
+    h.session.health({ instanceId: 1, restored: 5, lastFailureAt: 2_000 }, h.clock.now())
+    expect(h.take()).toEqual([])
+    // Two failovers the list never saw (real Dinky sends failedRestartCount null, RESTARTING is brief).
+    h.session.health({ instanceId: 1, restored: 6, lastFailureAt: 3_000 }, h.clock.now())
+    expect(h.take()).toEqual([])
+    h.session.health({ instanceId: 1, restored: 6, lastFailureAt: 4_000 }, h.clock.now())
+    expect(h.events.map((e) => [e.state, e.detail])).toEqual([
+      ['firing', '3 restarts within 10 min']
     ])
   })
 
