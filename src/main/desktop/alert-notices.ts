@@ -46,6 +46,19 @@ function statusOf(event: AlertEvent): JobStatus | null {
   return status && JOB_STATUSES.includes(status) ? status : null
 }
 
+/**
+ * Electron shows notification buttons on macOS and Windows only. `DINKY_NOTIFICATION_ACTIONS=on|off` overrides
+ * the platform's answer, which is how the end-to-end tests (a Linux stand-in) reach the buttons.
+ */
+export function notificationActionsSupported(
+  platform: string,
+  env: Record<string, string | undefined>
+): boolean {
+  const forced = env['DINKY_NOTIFICATION_ACTIONS']
+  if (forced === 'on' || forced === 'off') return forced === 'on'
+  return platform === 'darwin' || platform === 'win32'
+}
+
 const ANNOUNCED: ReadonlySet<AlertEvent['state']> = new Set(['firing', 'repeat', 'resolved'])
 
 /** The notification for one event, or null when it is not to be shown. */

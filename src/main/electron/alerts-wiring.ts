@@ -23,21 +23,11 @@ export interface AlertsWiringDeps {
   batcher: PushBatcher
   clock: Clock
   logger: Logger
-  /** The OS shows notification buttons (see `notificationActionsSupported`). */
+  /** The OS shows notification buttons (see `notificationActionsSupported` in alert-notices). */
   actions: boolean
   showWindow(): void
   /** The firing count changed: redraw the tray. */
   alertsChanged(): void
-}
-
-/**
- * Electron shows notification buttons on macOS and Windows only. `DINKY_NOTIFICATION_ACTIONS=on|off` overrides
- * the platform's answer, which is how the end-to-end tests (a Linux stand-in) reach the buttons.
- */
-export function notificationActionsSupported(platform: string, env: NodeJS.ProcessEnv): boolean {
-  const forced = env['DINKY_NOTIFICATION_ACTIONS']
-  if (forced === 'on' || forced === 'off') return forced === 'on'
-  return platform === 'darwin' || platform === 'win32'
 }
 
 export function wireAlerts(deps: AlertsWiringDeps) {

@@ -4,7 +4,11 @@
  * the buttons and the click reach the center and the window.
  */
 import { describe, expect, it } from 'vitest'
-import { alertNotice, type AlertNotice } from '../../../src/main/desktop/alert-notices'
+import {
+  alertNotice,
+  notificationActionsSupported,
+  type AlertNotice
+} from '../../../src/main/desktop/alert-notices'
 import { alertNoticeStrings } from '../../../src/main/desktop/alert-notice-strings'
 import { announceAlerts, NOTIFICATION_SNOOZE_MS } from '../../../src/main/desktop/alert-announcer'
 import { createFakeClock } from '../core/connection/fake-clock'
@@ -48,6 +52,18 @@ describe('alert notices', () => {
     expect(alertNotice(alertEvent('firing'), named)!.title).toBe('ods_orders: <failed>')
     const odd = alertEvent('firing', { detail: 'status SOMETHING' })
     expect(alertNotice(odd, named)!.title).toBe('ods_orders: job status alert')
+  })
+
+  it('have buttons on macOS and Windows, or as DINKY_NOTIFICATION_ACTIONS says', () => {
+    expect(['darwin', 'win32', 'linux'].map((p) => notificationActionsSupported(p, {}))).toEqual([
+      true,
+      true,
+      false
+    ])
+    expect(notificationActionsSupported('linux', { DINKY_NOTIFICATION_ACTIONS: 'on' })).toBe(true)
+    expect(notificationActionsSupported('darwin', { DINKY_NOTIFICATION_ACTIONS: 'off' })).toBe(
+      false
+    )
   })
 
   it('speak Chinese, name a server alert after its server, and keep server text plain and bounded', () => {
