@@ -1,5 +1,6 @@
 /** Server profiles and settings: what the user configures. Secrets are never part of these objects. */
 import type { TimelineSettings } from './timeline'
+import type { AlertRulesDocument } from './alerts'
 
 export type TransportChoice = 'auto' | 'sse' | 'ws'
 
@@ -64,6 +65,8 @@ export interface AppSettings {
   connection: ConnectionSettings
   /** Bounds of each server's timeline (issue 22); absent: `DEFAULT_TIMELINE_SETTINGS`. */
   timeline?: TimelineSettings
+  /** The operator's alert rules and silences (issue 22); absent: `DEFAULT_ALERT_RULES`. */
+  alerts?: AlertRulesDocument
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {

@@ -11,6 +11,8 @@ export interface MainStrings {
   show: string
   retryAll: string
   quit: string
+  /** The tray's count of firing alerts (issue 22): a tooltip line and the menu item that opens the list. */
+  firingAlerts: (count: number) => string
   state: Record<ConnectionKind, string>
   jobStatus: Record<JobStatus, string>
 }
@@ -19,6 +21,7 @@ const EN: MainStrings = {
   show: 'Show Dinky Console',
   retryAll: 'Retry all now',
   quit: 'Quit',
+  firingAlerts: (count) => `${count} firing alert${count === 1 ? '' : 's'}`,
   state: {
     live: 'Live',
     connecting: 'Connecting',
@@ -35,6 +38,7 @@ const ZH: MainStrings = {
   show: '显示 Dinky Console',
   retryAll: '全部立即重连',
   quit: '退出',
+  firingAlerts: (count) => `${count} 条告警正在触发`,
   state: {
     live: '在线',
     connecting: '连接中',

@@ -12,14 +12,16 @@ import { registerIpcHandlers } from './ipc-bridge'
 import { createPlatformServices } from './platform-services'
 import { createTray } from './tray'
 import { createUpdater } from './updater'
-import { showJobNotification } from './desktop-notifier'
+import { wireAlerts } from './alerts-wiring'
+import { notificationActionsSupported } from '../desktop/alert-notices'
 import { watchHostEvents } from './host-events'
 import { withFanout } from './session-fanout'
 import { createPushBatcher } from '../ipc/push-batcher'
 import { createRequestHandlers } from '../ipc/request-handlers'
-import { createJobAlerts, type JobAlert } from '../desktop/job-alerts'
 import { mainStrings } from '../desktop/main-strings'
-import { createJobHealthAlerts, jobHealthStrings } from '../desktop/job-health-alerts'
+import { createAlertCenter } from '../core/alerts/alert-center'
+import { parseAlertRules } from '../core/alerts/parse-alert-rules'
+import { DEFAULT_ALERT_RULES } from '../../shared/alerts'
 import { createSessionManager } from '../core/session/session-manager'
 import { createDemoProfile, demoServerFromEnvironment } from '../core/session/demo-profile'
 import { systemClock, type Disposer, type Logger } from '../core/ports'
@@ -94,27 +96,26 @@ async function assemble(
   }, systemClock)
   disposers.push(() => batcher.dispose())
 
-  // Both job alarms (status changes, job health) notify alike: only while notifications are on, named after their
-  // server, and a click brings the window forward on the job.
-  const jobNotifier = {
+  // Issue 22: the operator's alert rules replace the fixed alarms (failed job, checkpoint failed or overdue,
+  // backpressure HIGH) with DEFAULT_ALERT_RULES; one center watches every session.
+  const center = createAlertCenter({
     clock: systemClock,
-    enabled: () => settings.settings().notifications,
-    serverName: (id: string) => settings.profiles().find((p) => p.id === id)?.name ?? id,
-    notify: (alert: JobAlert) =>
-      showJobNotification(alert, () => {
-        showWindow()
-        batcher.push('app:navigate', {
-          profileId: alert.profileId,
-          view: 'jobs',
-          jobId: alert.jobId
-        })
-      })
-  }
-  const alerts = createJobAlerts({
-    ...jobNotifier,
-    statusName: (status) =>
-      mainStrings(settings.settings().language, app.getLocale()).jobStatus[status]
+    logger,
+    rules: settings.settings().alerts ?? DEFAULT_ALERT_RULES
   })
+  disposers.push(() => center.dispose())
+  const alerts = wireAlerts({
+    center,
+    parse: parseAlertRules,
+    settings,
+    batcher,
+    clock: systemClock,
+    logger: logger.child('alerts'),
+    actions: notificationActionsSupported(process.platform, process.env),
+    showWindow,
+    alertsChanged: () => refreshTray()
+  })
+  disposers.push(() => alerts.dispose())
 
   const updater = createUpdater({
     userData,
@@ -123,16 +124,15 @@ async function assemble(
   })
   disposers.push(() => updater.dispose())
 
-  // Job health (issue 15): failing or overdue checkpoints, lasting backpressure; same notifier as job alerts.
-  const healthAlerts = createJobHealthAlerts({
-    ...jobNotifier,
-    strings: () => jobHealthStrings(settings.settings().language, app.getLocale())
-  })
-
   const tray = createTray(resourcesDir, {
     show: (profileId) => {
       showWindow()
       if (profileId) batcher.push('app:navigate', { profileId, view: 'overview' })
+    },
+    showAlerts: () => {
+      showWindow()
+      const profileId = settings.selectedProfileId() ?? settings.profiles()[0]?.id
+      if (profileId) batcher.push('app:navigate', { profileId, view: 'overview', panel: 'alerts' })
     },
     retryAll: () => sessions.all().forEach((s) => s.retryNow()),
     quit: () => app.quit()
@@ -148,13 +148,8 @@ async function assemble(
       startDemoServer: demoServerFromEnvironment(process.env)
     }),
     {
-      envelope(envelope) {
-        batcher.pushEnvelope(envelope)
-        if (envelope.update.type === 'job')
-          alerts.observe(envelope.profileId, envelope.update.transition)
-        if (envelope.update.type === 'job-health')
-          healthAlerts.observe(envelope.profileId, envelope.update.summary)
-      },
+      envelope: (envelope) => batcher.pushEnvelope(envelope),
+      attach: (session) => alerts.attach(session),
       statesChanged: () => refreshTray(),
       metrics: (profileId, update) => batcher.push('metrics:update', { ...update, profileId }),
       timeline: (event) => batcher.push('timeline:event', event),
@@ -168,7 +163,8 @@ async function assemble(
         name: p.name,
         state: worstState(fanout.states(p.id))
       })),
-      mainStrings(settings.settings().language, app.getLocale())
+      mainStrings(settings.settings().language, app.getLocale()),
+      alerts.firing()
     )
   const sessions = fanout.manager
   disposers.push(() => sessions.closeAll())
@@ -186,7 +182,8 @@ async function assemble(
           refreshTray()
         },
         onCacheCleared: (profileId) => batcher.push('cache:cleared', { profileId }),
-        flushPushes: () => batcher.flush()
+        flushPushes: () => batcher.flush(),
+        alerts: alerts.service
       }),
       logger
     )

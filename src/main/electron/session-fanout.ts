@@ -18,6 +18,8 @@ export interface SessionFanoutSink {
   timeline?(event: TimelineEvent): void
   /** A session's "while you were away" summary changed (null: dismissed). */
   away?(profileId: string, summary: AwaySummary | null): void
+  /** A session opened (the alert center attaches to it); the returned function is called when it closes. */
+  attach?(session: SessionHandle): () => void
 }
 
 /** A manager whose sessions are attached to `sink` as they open and detached as they close. */
@@ -48,11 +50,13 @@ export function withFanout(manager: SessionManager, sink: SessionFanoutSink) {
       }
       sink.envelope(envelope)
     })
+    const stopAttached = sink.attach?.(session)
     const detach = () => {
       stopEnvelopes()
       stopMetrics?.()
       stopTimeline?.()
       stopAway?.()
+      stopAttached?.()
     }
     attached.set(session.profileId, { session, detach })
     sink.statesChanged()

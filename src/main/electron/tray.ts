@@ -1,18 +1,20 @@
-/** The tray icon: its colour is the worst connection state across servers; its menu reaches each server. */
+/**
+ * The tray icon: its colour is the worst connection state across servers; its menu reaches each server and, while
+ * alerts fire, the list of open alerts (the words and entries come from `tray-content.ts`).
+ */
 import { join } from 'node:path'
-import { Menu, Tray, nativeImage } from 'electron'
-import { worstState, type ConnectionState } from '../../shared/connection'
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron'
+import { worstState } from '../../shared/connection'
 import type { MainStrings } from '../desktop/main-strings'
 import { trayIconFile } from '../desktop/tray-icons'
+import { trayMenu, trayTooltip, type TrayCommand, type TrayServer } from '../desktop/tray-content'
 
-export interface TrayServer {
-  profileId: string
-  name: string
-  state: ConnectionState | undefined
-}
+export type { TrayServer } from '../desktop/tray-content'
 
 export interface TrayActions {
   show(profileId?: string): void
+  /** Opens the open-alerts list. */
+  showAlerts(): void
   retryAll(): void
   quit(): void
 }
@@ -30,31 +32,33 @@ export function createTray(resourcesDir: string, actions: TrayActions) {
   tray.on('click', () => actions.show())
   let lastIcon = ''
 
+  const run = (command: TrayCommand) => {
+    if (command.kind === 'show') actions.show(command.profileId)
+    else if (command.kind === 'alerts') actions.showAlerts()
+    else if (command.kind === 'retry-all') actions.retryAll()
+    else actions.quit()
+  }
+
   return {
-    update(servers: TrayServer[], strings: MainStrings): void {
+    update(servers: TrayServer[], strings: MainStrings, firing = 0): void {
       const worst = worstState(servers.flatMap((s) => (s.state ? [s.state] : [])))
       const icon = trayIconFile(worst?.kind, process.platform)
       if (icon !== lastIcon) {
         tray.setImage(trayImage(resourcesDir, icon))
         lastIcon = icon
       }
-      const stateOf = (server: TrayServer) => strings.state[server.state?.kind ?? 'stopped']
-      tray.setToolTip(
-        ['Dinky Console', ...servers.map((s) => `${s.name}: ${stateOf(s)}`)].join('\n')
+      tray.setToolTip(trayTooltip(servers, strings, firing))
+      const template: MenuItemConstructorOptions[] = trayMenu(servers, strings, firing).map(
+        (entry) =>
+          'command' in entry
+            ? {
+                label: entry.label,
+                ...(entry.id ? { id: entry.id } : {}),
+                click: () => run(entry.command)
+              }
+            : { type: 'separator' }
       )
-      tray.setContextMenu(
-        Menu.buildFromTemplate([
-          { label: strings.show, click: () => actions.show() },
-          { type: 'separator' },
-          ...servers.map((s) => ({
-            label: `${s.name} — ${stateOf(s)}`,
-            click: () => actions.show(s.profileId)
-          })),
-          { type: 'separator' },
-          { label: strings.retryAll, click: () => actions.retryAll() },
-          { label: strings.quit, click: () => actions.quit() }
-        ])
-      )
+      tray.setContextMenu(Menu.buildFromTemplate(template))
     },
     destroy: () => tray.destroy()
   }

@@ -20,7 +20,9 @@ const LATEST_BY: { [C in PushChannel]?: (item: Item<C>) => string } = {
   'settings:changed': () => '',
   'updates:status': () => '',
   'jobHealth:update': (item) => `${item.profileId}\u0000${item.summary.instanceId}`,
-  'timeline:away': (item) => item.profileId
+  'timeline:away': (item) => item.profileId,
+  /** Each item is the whole list of open alerts: the latest list is all the renderer needs. */
+  'alerts:active': () => ''
 }
 
 export type PushSender = <C extends PushChannel>(channel: C, message: PushMessage<C>) => void

@@ -14,6 +14,7 @@ import type { AppSettings, ServerProfile } from '../../shared/profiles'
 import { createUpdateHandlers, type UpdateService } from './update-handlers'
 import { createJobHealthHandlers } from './job-health-requests'
 import { createTimelineHandlers } from './timeline-requests'
+import { createAlertsHandlers, type AlertsService } from './alerts-requests'
 
 /** Passwords, kept out of every cache and settings file (safeStorage in the app). */
 export interface SecretStore {
@@ -52,6 +53,8 @@ export interface RequestHandlerDeps {
    * the snapshot already has (a repeated line in the console).
    */
   flushPushes?(): void
+  /** The alert center and where its rules are kept (the app; absent in the CLI and most tests). */
+  alerts?: AlertsService
 }
 
 export type RequestHandlers = {
@@ -226,7 +229,8 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
       timeline: (profileId) => session(profileId).timeline,
       timelines: () => sessions.all().map((open) => open.timeline),
       saveFile: (name, text) => platform.saveFile(name, text)
-    })
+    }),
+    ...createAlertsHandlers(deps.alerts, (code, message) => new RequestError(code, message))
   }
 }
 

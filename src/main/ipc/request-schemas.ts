@@ -7,6 +7,7 @@ import type { RequestChannel } from '../../shared/ipc/contract'
 import { hasUrlCredentials, URL_CREDENTIALS_MESSAGE } from '../../shared/server-url'
 import { JOB_HEALTH_REQUEST_SCHEMAS } from './job-health-requests'
 import { TIMELINE_REQUEST_SCHEMAS } from './timeline-requests'
+import { ALERTS_REQUEST_SCHEMAS } from './alerts-requests'
 
 const profileId = z.string().min(1).max(200)
 const positiveInt = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)
@@ -151,7 +152,8 @@ export const REQUEST_SCHEMAS = {
   'updates:set-auto-check': z.object({ enabled: z.boolean() }).strict(),
   'updates:restart': none,
   ...JOB_HEALTH_REQUEST_SCHEMAS,
-  ...TIMELINE_REQUEST_SCHEMAS
+  ...TIMELINE_REQUEST_SCHEMAS,
+  ...ALERTS_REQUEST_SCHEMAS
 } satisfies Record<RequestChannel, z.ZodType>
 
 /** Describes why an argument was refused, in one line a person can act on. */

@@ -12,6 +12,8 @@ import type { JobHealthPushItem, JobHealthRequestChannels } from './job-health-c
 import { JOB_HEALTH_REQUEST_CHANNELS } from './job-health-channels'
 import type { TimelinePushChannels, TimelineRequestChannels } from './timeline-channels'
 import { TIMELINE_PUSH_CHANNELS, TIMELINE_REQUEST_CHANNELS } from './timeline-channels'
+import type { AlertsPushChannels, AlertsRequestChannels } from './alerts-channels'
+import { ALERTS_PUSH_CHANNELS, ALERTS_REQUEST_CHANNELS } from './alerts-channels'
 import type { JobMetricsLayout, JobMetricsView, MetricsUpdate } from '../metrics'
 
 export interface AppInfo {
@@ -44,7 +46,8 @@ export interface CacheInfo {
 }
 
 /** Request channels: `invoke(channel, req)` resolves to `Result<res>`. */
-export interface RequestChannels extends JobHealthRequestChannels, TimelineRequestChannels {
+export interface RequestChannels
+  extends JobHealthRequestChannels, TimelineRequestChannels, AlertsRequestChannels {
   'app:info': { req: void; res: AppInfo }
   'profiles:list': { req: void; res: ProfilesState }
   'profiles:save': { req: { profile: ServerProfile; password: string | null }; res: ProfilesState }
@@ -124,7 +127,7 @@ export interface SessionSeq {
  * Push channels, main → renderer. Each message is a batch (at most one per channel per 50 ms) with its own
  * sequence number per channel; a renderer that sees a gap asks for `session:snapshot`.
  */
-export interface PushChannels extends TimelinePushChannels {
+export interface PushChannels extends TimelinePushChannels, AlertsPushChannels {
   /** Latest state per profile and stream wins within a batch. */
   'connection:state': Array<{ profileId: string; stream: StreamName; state: ConnectionState }>
   /** Latest per profile wins. */
@@ -144,6 +147,8 @@ export interface PushChannels extends TimelinePushChannels {
     profileId: string
     view: 'overview' | 'jobs' | 'logs' | 'clusters' | 'diagnostics' | 'settings'
     jobId?: number
+    /** Also opens a panel over the view: the open alerts (issue 22). */
+    panel?: 'alerts'
   }>
   /** The cache was cleared: reload and resync. */
   'cache:cleared': Array<{ profileId: string | null }>
@@ -195,6 +200,7 @@ export const REQUEST_CHANNELS = [
   'updates:restart',
   ...JOB_HEALTH_REQUEST_CHANNELS,
   ...TIMELINE_REQUEST_CHANNELS,
+  ...ALERTS_REQUEST_CHANNELS,
   'metrics:open',
   'metrics:close',
   'metrics:view',
@@ -217,7 +223,8 @@ export const PUSH_CHANNELS = [
   'updates:status',
   'jobHealth:update',
   'metrics:update',
-  ...TIMELINE_PUSH_CHANNELS
+  ...TIMELINE_PUSH_CHANNELS,
+  ...ALERTS_PUSH_CHANNELS
 ] as const satisfies readonly PushChannel[]
 
 // Both lists must name every channel of their map: a channel missing here fails the typecheck.

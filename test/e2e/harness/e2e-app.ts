@@ -55,6 +55,8 @@ export interface E2eApp {
   externalUrls(): Promise<string[]>
 
   clickNotification(index: number): Promise<void>
+  /** Presses the `actionIndex`-th button of the `index`-th shown notification. */
+  clickNotificationAction(index: number, actionIndex: number): Promise<void>
   clickTray(event?: 'click' | 'double-click' | 'right-click'): Promise<void>
   clickTrayMenuItem(labelOrId: string): Promise<void>
   clickAppMenuItem(labelOrId: string): Promise<void>

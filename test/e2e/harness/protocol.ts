@@ -54,6 +54,7 @@ export type ControlOp =
   | { op: 'tray-menu-click'; label: string }
   | { op: 'app-menu-click'; label: string }
   | { op: 'notification-click'; index: number }
+  | { op: 'notification-action'; index: number; actionIndex: number }
   | { op: 'dialog-answer'; method: DialogMethod; answer: unknown }
   | { op: 'native-theme'; dark: boolean }
   | { op: 'online'; online: boolean }
@@ -79,6 +80,8 @@ export interface RecordedNotification {
   silent?: boolean
   urgency?: string
   icon?: string
+  /** The labels of its buttons (Electron's `actions`), when it has any. */
+  actions?: string[]
   closed: boolean
 }
 

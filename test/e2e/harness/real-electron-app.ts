@@ -154,6 +154,12 @@ export async function launchRealElectronApp(options: LaunchOptions = {}): Promis
     ...pageAndRecordQueries(firstWindow, records),
     clickNotification: (index) =>
       inMain((_, i) => (globalThis as Recorded).__dinkyE2e.shown.at(i)?.emit('click'), index),
+    clickNotificationAction: (index, actionIndex) =>
+      inMain(
+        (_, [i, a]) =>
+          (globalThis as Recorded).__dinkyE2e.shown.at(i)?.emit('action', { actionIndex: a }, a),
+        [index, actionIndex] as const
+      ),
     clickTray: (event = 'click') =>
       inMain((_, e) => (globalThis as Recorded).__dinkyE2e.tray?.instance.emit(e), event),
     clickTrayMenuItem: (label) =>

@@ -7,7 +7,7 @@
 import type * as Electron from 'electron'
 
 export interface RealElectronRecords {
-  notifications: Array<{ title: string; body: string; closed: boolean }>
+  notifications: Array<{ title: string; body: string; actions?: string[]; closed: boolean }>
   shown: Electron.Notification[]
   externalUrls: string[]
   shellCalls: Array<{ method: string; arg: string }>
@@ -47,7 +47,13 @@ export function installRecorders(electron: typeof Electron): void {
 
   const show = Notification.prototype.show
   Notification.prototype.show = function (this: Electron.Notification) {
-    const record = { title: this.title, body: this.body, closed: false }
+    const actions = this.actions.map((action) => action.text ?? '')
+    const record = {
+      title: this.title,
+      body: this.body,
+      ...(actions.length > 0 ? { actions } : {}),
+      closed: false
+    }
     records.notifications.push(record)
     records.shown.push(this)
     this.once('close', () => (record.closed = true))

@@ -166,6 +166,8 @@ export async function launchStandInApp(options: LaunchOptions = {}): Promise<E2e
     windows: () => pages.pages(),
     ...pageAndRecordQueries(() => pages.firstWindow(), records),
     clickNotification: async (index) => void (await control({ op: 'notification-click', index })),
+    clickNotificationAction: async (index, actionIndex) =>
+      void (await control({ op: 'notification-action', index, actionIndex })),
     clickTray: async (event = 'click') => void (await control({ op: 'tray-click', event })),
     clickTrayMenuItem: async (label) => void (await control({ op: 'tray-menu-click', label })),
     clickAppMenuItem: async (label) => void (await control({ op: 'app-menu-click', label })),

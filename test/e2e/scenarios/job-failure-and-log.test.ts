@@ -46,7 +46,8 @@ describe('a job fails and a console log streams', () => {
       (n) => n.title === `${victim.name}: Failed`,
       10_000
     )
-    expect(notification.body).toContain('Running → Failed')
+    // Issue 22: the default rule job-failed raises it now, with the core's detail line.
+    expect(notification.body).toContain('status FAILED')
     const index = (await app.notifications()).findIndex((n) => n.title === notification.title)
     await app.clickNotification(index)
     const drawer = page.getByTestId('job-detail')

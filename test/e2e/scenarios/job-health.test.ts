@@ -39,7 +39,8 @@ describe('job health: failing checkpoints, the drawer, and the cache', () => {
 
     sim.control.jobHealth.failCheckpoints(victim().taskId)
 
-    const title = `${victimName}: checkpoint failed`
+    // Issue 22: the default rule checkpoint-failed (≥ 1 within 10 min) raises it now.
+    const title = `${victimName}: checkpoints failing`
     const notification = await app.waitForNotification((n) => n.title === title, 40_000)
     expect(notification.body).toMatch(/failed checkpoint/)
     await row

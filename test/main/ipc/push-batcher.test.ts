@@ -88,6 +88,16 @@ describe('push batcher', () => {
     ])
   })
 
+  it('sends only the latest list of open alerts within a batch', () => {
+    const { sent, batcher } = setup()
+    const alert = (key: string) => ({ key }) as never
+    batcher.push('alerts:active', [alert('a')])
+    batcher.push('alerts:active', [alert('a'), alert('b')])
+    batcher.push('alerts:active', [])
+    vi.advanceTimersByTime(0)
+    expect(sent.map((s) => s.message.items)).toEqual([[[]]])
+  })
+
   it('numbers each channel on its own and sends nothing after dispose', () => {
     const { sent, batcher } = setup()
     batcher.push('cache:cleared', { profileId: null })

@@ -2,7 +2,8 @@
  * The on-disk format of `settings.json`: profiles, the selected profile and the app settings (v1). Unlike the
  * cache, this is the user's work, so reading is forgiving: a bad field falls back to its default and a bad profile
  * is dropped, instead of the whole file being moved aside. Unknown keys are stripped, which is also what keeps a
- * `password` or `token` someone put on a profile object out of the file.
+ * `password` or `token` someone put on a profile object out of the file. The alert rules (issue 22) are judged by
+ * `parseAlertRules`, as when they were saved; a document it refuses is dropped (the defaults apply) with a warning.
  */
 import { z } from 'zod'
 import {
@@ -11,6 +12,8 @@ import {
   type AppSettings,
   type ServerProfile
 } from '../../../shared/profiles'
+import type { AlertRulesDocument } from '../../../shared/alerts'
+import { parseAlertRules } from '../alerts/parse-alert-rules'
 
 export const SETTINGS_VERSION = 1
 
@@ -45,6 +48,16 @@ const connectionSchema = z.object({
   jobDetailBudgetPerSecond: z.number().min(0.1).max(20).optional().catch(undefined)
 })
 
+/** Absent stays absent (the defaults apply); a document `parseAlertRules` refuses fails, and `.catch` drops it. */
+const alertRulesSchema = z.custom<AlertRulesDocument>().transform((raw, context) => {
+  try {
+    return parseAlertRules(raw)
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: String((error as Error).message ?? error) })
+    return z.NEVER
+  }
+})
+
 const d = DEFAULT_APP_SETTINGS
 export const appSettingsSchema = z.object({
   language: z.enum(['system', 'en-US', 'zh-CN']).catch(d.language),
@@ -59,7 +72,8 @@ export const appSettingsSchema = z.object({
       maxEvents: z.number().int().min(100).max(50_000)
     })
     .optional()
-    .catch(undefined)
+    .catch(undefined),
+  alerts: alertRulesSchema.optional().catch(undefined)
 }) satisfies z.ZodType<AppSettings>
 
 export interface SettingsDocument {
@@ -81,7 +95,8 @@ export function defaultSettingsDocument(): SettingsDocument {
 /** Throws only when the file is not a settings object at all (or from a newer, unknown version). */
 export function parseSettingsDocument(
   raw: unknown,
-  onDroppedProfile: (why: string) => void = () => {}
+  onDroppedProfile: (why: string) => void = () => {},
+  onDroppedAlertRules: (why: string) => void = () => {}
 ): { value: SettingsDocument; migrated: boolean } {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new Error('settings file is not an object')
@@ -97,6 +112,14 @@ export function parseSettingsDocument(
     else onDroppedProfile(parsed.error.message)
   }
   const selected = record.selectedProfileId
+  const storedAlerts = (record.settings as { alerts?: unknown } | undefined)?.alerts
+  if (storedAlerts !== undefined) {
+    try {
+      parseAlertRules(storedAlerts)
+    } catch (error) {
+      onDroppedAlertRules(String((error as Error).message ?? error))
+    }
+  }
   return {
     value: {
       version: SETTINGS_VERSION,

@@ -27,7 +27,11 @@ export function createSettingsStore(options: SettingsStoreOptions): SettingsStor
   const logger = options.logger.child('settings')
   const now = (options.clock ?? systemClock).now()
   const parse = (raw: unknown) =>
-    parseSettingsDocument(raw, (why) => logger.warn('dropped an unreadable profile', { why }))
+    parseSettingsDocument(
+      raw,
+      (why) => logger.warn('dropped an unreadable profile', { why }),
+      (why) => logger.warn('alert rules unreadable; using the default rules', { why })
+    )
   const opened = openDocument(
     options.factory,
     { cwd: options.dir, name: SETTINGS_NAME },

@@ -1,6 +1,7 @@
 /** English catalogue. Its shape is the catalogue type: zh-CN must have every key (checked by the typecheck). */
 import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
 import { timelineEnUS } from './timeline-en-US'
+import { alertsEnUS } from './alerts-en-US'
 
 export const enUS = {
   app: { title: 'Dinky Console' },
@@ -553,7 +554,8 @@ export const enUS = {
   security: {
     urlCredentials:
       'No user name or password in the URL: enter the user and password in their own fields'
-  }
+  },
+  alerts: alertsEnUS
 }
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> }

@@ -109,12 +109,14 @@ async function switchServerFor(
 }
 
 async function loadInitialState(api: ConsoleApi, store: ConsoleStore, sync: SnapshotSync) {
-  const [info, settings, profiles] = await Promise.all([
+  const [info, settings, profiles, alerts] = await Promise.all([
     api.invoke('app:info'),
     api.invoke('settings:get'),
-    api.invoke('profiles:list')
+    api.invoke('profiles:list'),
+    api.invoke('alerts:active')
   ])
   const state = store.getState()
+  if (alerts.ok) state.setActiveAlerts(alerts.value)
   if (info.ok) state.setAppInfo(info.value)
   if (settings.ok) state.setSettings(settings.value)
   if (profiles.ok) {

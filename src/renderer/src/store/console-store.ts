@@ -32,6 +32,7 @@ import {
   reduceTimelineEvents,
   type TimelineSlice
 } from './timeline-slice'
+import { createAlertsSlice, reduceActiveAlerts, type AlertsSlice } from './alerts-slice'
 
 export interface DataActions {
   /** Applies one push batch of a channel. */
@@ -51,6 +52,7 @@ export type ConsoleState = ConnectionSlice &
   JobHealthSlice &
   MetricsSlice &
   TimelineSlice &
+  AlertsSlice &
   DataActions
 export type ConsoleStore = StoreApi<ConsoleState>
 
@@ -67,7 +69,8 @@ const PUSH_REDUCERS: Partial<Record<PushChannel, Reducer>> = {
   'jobHealth:update': reduceJobHealth as Reducer,
   'metrics:update': reduceMetricsUpdates,
   'timeline:event': reduceTimelineEvents as Reducer,
-  'timeline:away': reduceAwayPush as Reducer
+  'timeline:away': reduceAwayPush as Reducer,
+  'alerts:active': reduceActiveAlerts as Reducer
 }
 
 const PER_PROFILE_DATA = [
@@ -93,10 +96,12 @@ export function createConsoleStore(options: { logCapacity?: number } = {}): Cons
     ...createJobHealthSlice(set, get, store),
     ...createMetricsSlice(set, get, store),
     ...createTimelineSlice(set, get, store),
+    ...createAlertsSlice(set, get, store),
     applyPush: (channel, items) => {
       if (channel === 'app:navigate') {
         const last = (items as PushChannels['app:navigate']).at(-1)
         if (last) get().navigate(last.view, last.jobId)
+        if (last?.panel === 'alerts') get().setAlertsPanelOpen(true)
         return
       }
       if (channel === 'settings:changed') {

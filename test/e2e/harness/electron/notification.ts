@@ -12,6 +12,7 @@ interface NotificationOptions {
   silent?: boolean
   icon?: unknown
   urgency?: string
+  actions?: Array<{ type: string; text?: string }>
 }
 
 const shown: StandInNotification[] = []
@@ -25,7 +26,7 @@ export class StandInNotification extends EventEmitter {
   body: string
   private record: RecordedNotification | null = null
 
-  constructor(private readonly options: NotificationOptions = {}) {
+  constructor(readonly options: NotificationOptions = {}) {
     super()
     this.title = options.title ?? ''
     this.body = options.body ?? ''
@@ -39,6 +40,9 @@ export class StandInNotification extends EventEmitter {
       ...(this.options.silent === undefined ? {} : { silent: this.options.silent }),
       ...(this.options.urgency === undefined ? {} : { urgency: this.options.urgency }),
       ...(this.options.icon === undefined ? {} : { icon: describeImage(this.options.icon) }),
+      ...(this.options.actions?.length
+        ? { actions: this.options.actions.map((action) => action.text ?? '') }
+        : {}),
       closed: false
     }
     records.notifications.push(this.record)
@@ -57,4 +61,18 @@ export function clickNotification(index: number): void {
   const notification = shown.at(index)
   if (!notification) throw new Error(`No notification #${index} was shown (${shown.length} shown)`)
   notification.emit('click', new PreventableEvent())
+}
+
+/**
+ * A person pressing a button of the index-th shown notification, as Electron 45 reports it: the index on the
+ * event's details, and (deprecated) as the second argument.
+ */
+export function clickNotificationAction(index: number, actionIndex: number): void {
+  const notification = shown.at(index)
+  if (!notification) throw new Error(`No notification #${index} was shown (${shown.length} shown)`)
+  const actions = notification.options.actions ?? []
+  if (!actions[actionIndex])
+    throw new Error(`Notification #${index} has no button #${actionIndex} (${actions.length})`)
+  const details = Object.assign(new PreventableEvent(), { actionIndex, selectionIndex: -1 })
+  notification.emit('action', details, actionIndex, -1)
 }

@@ -8,7 +8,7 @@ import { StandInBrowserWindow } from './browser-window'
 import { ipcMain } from './ipc-main'
 import { clickMenuItem, describeMenu, StandInMenu } from './menu'
 import { nativeTheme } from './native-theme'
-import { clickNotification } from './notification'
+import { clickNotification, clickNotificationAction } from './notification'
 import { powerMonitor, setOnline } from './power-and-network'
 import { PreventableEvent } from './preventable-event'
 import { queueDialogAnswer, records } from './records'
@@ -55,6 +55,8 @@ function runControl(op: ControlOp): unknown {
       )
     case 'notification-click':
       return clickNotification(op.index)
+    case 'notification-action':
+      return clickNotificationAction(op.index, op.actionIndex)
     case 'dialog-answer':
       return queueDialogAnswer(op.method, op.answer)
     case 'native-theme':

@@ -10,6 +10,7 @@ import { RecentFailuresCard } from './RecentFailuresCard'
 import { PinnedMetricsCard } from '../metrics/PinnedMetricsCard'
 import { AwayCards } from '../timeline/AwayCard'
 import { RecentEventsCard } from '../timeline/RecentEventsCard'
+import { OverviewAlertsCard } from '../alerts/OverviewAlertsCard'
 
 const TILES: Array<{ key: keyof StatusCounts; status: string; color?: string }> = [
   { key: 'all', status: 'overview.all' },
@@ -30,6 +31,7 @@ export function OverviewView() {
     <>
       <ViewHeader title={t('nav.overview')} fresh={counts ?? jobs} />
       <AwayCards />
+      <OverviewAlertsCard />
       <Card title={t('overview.jobs')} size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[16, 16]}>
           {TILES.map((tile) => (

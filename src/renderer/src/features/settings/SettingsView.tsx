@@ -14,6 +14,7 @@ import { GeneralSettingsCard } from './GeneralSettingsCard'
 import { newProfile, ProfileFormModal } from './ProfileFormModal'
 import { UpdatesSettingsCard } from '../updates/UpdatesSettingsCard'
 import { TimelineSettingsCard } from '../timeline/TimelineSettingsCard'
+import { AlertRulesCard } from '../alerts/AlertRulesCard'
 
 export function SettingsView() {
   const { t } = useTranslation()
@@ -119,6 +120,7 @@ export function SettingsView() {
       <ConnectionSettingsCard />
       <JobHealthSettingsCard />
       <TimelineSettingsCard />
+      <AlertRulesCard />
       <GeneralSettingsCard />
       <UpdatesSettingsCard />
       <ProfileFormModal profile={editing} onClose={() => setEditing(null)} />

@@ -7,6 +7,7 @@ import iconUrl from '../../assets/icon.svg'
 import { unwrap } from '../../ipc/unwrap-result'
 import { useConsole, useConsoleApi, useConsoleStore } from '../../store/store-context'
 import { AvatarMenu } from '../account/AvatarMenu'
+import { AlertsBell } from '../alerts/AlertsBell'
 import { ConnectionBadge } from '../connection/ConnectionBadge'
 import { ServerSwitcher } from '../connection/ServerSwitcher'
 
@@ -57,6 +58,7 @@ export function TopBar() {
           <ConnectionBadge />
         </Space>
         <Space size="small">
+          <AlertsBell />
           <Dropdown
             trigger={['click']}
             menu={{
