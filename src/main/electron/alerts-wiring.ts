@@ -54,7 +54,7 @@ export function wireAlerts(deps: AlertsWiringDeps) {
         'app:navigate',
         jobId === null
           ? { profileId, view: 'overview', panel: 'alerts' }
-          : { profileId, view: 'jobs', jobId }
+          : { profileId, view: 'jobs', jobId, tab: 'timeline' }
       )
     },
     onActionFailed: (error) =>

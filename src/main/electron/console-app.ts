@@ -20,6 +20,7 @@ import { createPushBatcher } from '../ipc/push-batcher'
 import { createRequestHandlers } from '../ipc/request-handlers'
 import { mainStrings } from '../desktop/main-strings'
 import { createAlertCenter } from '../core/alerts/alert-center'
+import { recordAlertsOnTimelines } from '../core/timeline/alert-records'
 import { parseAlertRules } from '../core/alerts/parse-alert-rules'
 import { DEFAULT_ALERT_RULES } from '../../shared/alerts'
 import { createSessionManager } from '../core/session/session-manager'
@@ -167,6 +168,8 @@ async function assemble(
       alerts.firing()
     )
   const sessions = fanout.manager
+  // Each alert change also goes on its server's timeline, beside what caused it (issue 22).
+  disposers.push(recordAlertsOnTimelines(center, (profileId) => sessions.get(profileId)?.timeline))
   disposers.push(() => sessions.closeAll())
 
   disposers.push(

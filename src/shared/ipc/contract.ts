@@ -149,6 +149,8 @@ export interface PushChannels extends TimelinePushChannels, AlertsPushChannels {
     jobId?: number
     /** Also opens a panel over the view: the open alerts (issue 22). */
     panel?: 'alerts'
+    /** With `jobId`: the drawer's tab to open (a notification opens the job's timeline). */
+    tab?: 'timeline'
   }>
   /** The cache was cleared: reload and resync. */
   'cache:cleared': Array<{ profileId: string | null }>

@@ -96,6 +96,14 @@ describe.each(['en-US', 'zh-CN'] as const)('alerts in %s', (locale) => {
       await row.getByTestId('alert-mark-ack').waitFor({ timeout: 30_000 })
       await expect.poll(() => badgeCount(page)).toBeGreaterThanOrEqual(2)
       await closeDrawer(page)
+
+      // A click on the notification opens the job's Timeline tab, where the alert's changes sit.
+      await app.clickNotification(index)
+      const timeline = page.getByTestId('timeline-list')
+      const alertEvents = timeline.locator('[data-testid="timeline-event"][data-kind="alert"]')
+      await expect.poll(() => alertEvents.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3)
+      await page.keyboard.press('Escape')
+      await timeline.waitFor({ state: 'hidden' })
       expect((await app.records()).mainErrors).toEqual([])
     })
   }

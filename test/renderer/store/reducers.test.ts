@@ -173,6 +173,18 @@ describe('navigation pushed by main', () => {
       { profileId: 'prod', view: 'settings' },
       { profileId: 'prod', view: 'jobs', jobId: 101 }
     ])
-    expect(store.getState()).toMatchObject({ view: 'jobs', openJobId: 101 })
+    expect(store.getState()).toMatchObject({ view: 'jobs', openJobId: 101, openJobTab: null })
+  })
+
+  it("opens the job's timeline when a notification asks for it, and the open alerts for a server alert", () => {
+    const store = loadedStore()
+    store
+      .getState()
+      .applyPush('app:navigate', [{ profileId: 'prod', view: 'jobs', jobId: 101, tab: 'timeline' }])
+    expect(store.getState()).toMatchObject({ view: 'jobs', openJobId: 101, openJobTab: 'timeline' })
+    store
+      .getState()
+      .applyPush('app:navigate', [{ profileId: 'prod', view: 'overview', panel: 'alerts' }])
+    expect(store.getState()).toMatchObject({ view: 'overview', alertsPanelOpen: true })
   })
 })

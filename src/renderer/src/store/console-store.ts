@@ -101,6 +101,7 @@ export function createConsoleStore(options: { logCapacity?: number } = {}): Cons
       if (channel === 'app:navigate') {
         const last = (items as PushChannels['app:navigate']).at(-1)
         if (last) get().navigate(last.view, last.jobId)
+        if (last?.jobId !== undefined && last.tab) get().openJob(last.jobId, last.tab)
         if (last?.panel === 'alerts') get().setAlertsPanelOpen(true)
         return
       }
