@@ -24,7 +24,8 @@ function renderTab(language: 'en-US' | 'zh-CN' = 'en-US', events = jobEvents()) 
     language,
     handlers: {
       'timeline:events': () => events,
-      'timeline:export': ({ format }) => ({ path: `/home/op/timeline.${format}` })
+      'timeline:export': ({ format }) => ({ path: `/home/op/timeline.${format}` }),
+      'alerts:snooze': () => undefined
     }
   })
   // Pushes reach the store as in the app: through the IPC binding.
@@ -150,6 +151,41 @@ describe('Timeline tab', () => {
       { profileId: 'prod', jobId: job.id, format: 'csv' },
       { profileId: 'prod', jobId: job.id, format: 'json' }
     ])
+  })
+
+  it("shows the job's open alerts on top, and snoozes one from there", async () => {
+    const { fake, store } = renderTab()
+    const base = {
+      ruleName: 'job-failed',
+      kind: 'job-status' as const,
+      severity: 'critical' as const,
+      profileId: 'prod',
+      serverName: 'Production',
+      taskId: job.taskId,
+      jobName: job.name,
+      state: 'firing' as const,
+      since: Date.now() - 60_000,
+      unknownSince: null,
+      detail: 'status FAILED',
+      acknowledgedAt: null,
+      snoozedUntil: null,
+      silencedBy: null
+    }
+    act(() =>
+      store.getState().setActiveAlerts([
+        { ...base, key: 'mine', ruleId: 'job-failed', jobId: job.id },
+        { ...base, key: 'other-job', ruleId: 'job-failed', jobId: job.id + 1 },
+        { ...base, key: 'other-server', ruleId: 'job-failed', jobId: job.id, profileId: 'staging' }
+      ])
+    )
+    const strip = await screen.findByTestId('timeline-open-alerts')
+    const rows = within(strip).getAllByTestId('open-alert')
+    expect(rows).toHaveLength(1)
+    fireEvent.click(within(rows[0]!).getByTestId('alert-snooze'))
+    fireEvent.click(await screen.findByTestId('alert-snooze-resolved'))
+    await waitFor(() =>
+      expect(fake.callsTo('alerts:snooze')).toEqual([{ key: 'mine', until: 'resolved' }])
+    )
   })
 
   it('speaks Chinese', async () => {

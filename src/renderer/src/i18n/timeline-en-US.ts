@@ -4,6 +4,7 @@
  */
 export const timelineEnUS = {
   tab: 'Timeline',
+  openAlerts: 'Open alerts of this job',
   empty: 'Nothing recorded for this job yet.',
   noneOfKinds: 'No events of the chosen kinds.',
   loadFailed: 'Could not load the timeline: {{message}}',

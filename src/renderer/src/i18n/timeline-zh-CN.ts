@@ -3,6 +3,7 @@ import type { CatalogueShape } from './en-US'
 
 export const timelineZhCN: CatalogueShape['timeline'] = {
   tab: '时间线',
+  openAlerts: '此作业未结束的告警',
   empty: '此作业还没有记录。',
   noneOfKinds: '没有所选类型的事件。',
   loadFailed: '无法加载时间线：{{message}}',

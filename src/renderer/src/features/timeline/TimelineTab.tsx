@@ -1,10 +1,11 @@
 /**
  * The job drawer's Timeline tab (issue 22): what happened to the job, newest first, with the server's gaps drawn in
  * as bands; loaded from main's kept timeline when the tab opens and kept current by `timeline:event` pushes (the
- * store's recent events). Filter by kind; export the job's timeline as CSV or JSON.
+ * store's recent events). Filter by kind; export the job's timeline as CSV or JSON. The job's open alerts sit on top,
+ * with their snooze and acknowledge.
  */
 import { DownloadOutlined } from '@ant-design/icons'
-import { Button, Empty, Select, Space } from 'antd'
+import { Button, Empty, Select, Space, Typography } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '../../../../shared/models'
@@ -15,6 +16,7 @@ import { unwrap } from '../../ipc/unwrap-result'
 import { selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi } from '../../store/store-context'
 import { mergeEvents } from '../../store/timeline-slice'
+import { OpenAlertsList } from '../alerts/OpenAlertsList'
 import { KIND_ICONS } from './event-look'
 import { TimelineList } from './TimelineList'
 import { useTimelineExport } from './use-timeline-export'
@@ -36,6 +38,12 @@ export function TimelineTab({ job }: { job: Job }) {
   const api = useConsoleApi()
   const profileId = useConsole(selectProfileId)
   const recent = useConsole((state) => state.timelineRecent[profileId] ?? NO_EVENTS)
+  const allAlerts = useConsole((state) => state.activeAlerts)
+  // The job's open alerts, to snooze or acknowledge right beside what caused them.
+  const openAlerts = useMemo(
+    () => allAlerts.filter((a) => a.profileId === profileId && a.jobId === job.id),
+    [allAlerts, profileId, job.id]
+  )
   const now = useNow(30_000)
   const [kinds, setKinds] = useState<TimelineEventKind[]>([])
   const [loaded, setLoaded] = useState<Loaded | null>(null)
@@ -90,6 +98,12 @@ export function TimelineTab({ job }: { job: Job }) {
           </Button>
         </Space>
       </Space>
+      {openAlerts.length > 0 && (
+        <div data-testid="timeline-open-alerts" style={{ marginBottom: 12 }}>
+          <Typography.Text strong>{t('timeline.openAlerts')}</Typography.Text>
+          <OpenAlertsList alerts={openAlerts} now={now} compact />
+        </div>
+      )}
       {mine?.error != null && <FailureAlert error={mine.error} titleKey="timeline.loadFailed" />}
       {mine && events.length === 0 && (
         <Empty description={t(kinds.length > 0 ? 'timeline.noneOfKinds' : 'timeline.empty')} />
