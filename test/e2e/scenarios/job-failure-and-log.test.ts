@@ -22,7 +22,7 @@ describe('a job fails and a console log streams', () => {
     afterLaunch: (page) => openView(page, 'jobs')
   })
 
-  it('turns a failed job red, raises a notification, and opens the job when it is clicked', async () => {
+  it("turns a failed job red, raises a notification, and opens the job's timeline when it is clicked", async () => {
     const { sim, app, page } = scenario
     const victim = sim.control.world.latestInstances().find((job) => job.status === 'RUNNING')
     if (!victim) throw new Error('the seeded world has no running job')
@@ -53,6 +53,13 @@ describe('a job fails and a console log streams', () => {
     const drawer = page.getByTestId('job-detail')
     await drawer.waitFor({ state: 'visible', timeout: 30_000 })
     await expect(drawer.textContent()).resolves.toContain(victim.name)
+    // The click opens the job's timeline (issue 22): the failure is there, and the exception one tab away.
+    const failed = drawer
+      .getByTestId('timeline-tab')
+      .locator('[data-testid="timeline-event"][data-kind="status"]')
+      .filter({ hasText: 'Failed' })
+    await failed.first().waitFor({ timeout: 30_000 })
+    await drawer.getByRole('tab', { name: 'Details' }).click()
     await drawer.getByTestId('root-exception').waitFor({ timeout: 30_000 })
     await page.keyboard.press('Escape')
     await drawer.waitFor({ state: 'hidden' })

@@ -32,16 +32,37 @@ const alert = (overrides: Partial<ActiveAlert>): ActiveAlert => ({
   ...overrides
 })
 
-function renderBell(alerts: ActiveAlert[]) {
+function renderBell(alerts: ActiveAlert[], language: 'en-US' | 'zh-CN' = 'en-US') {
   const store = demoStore()
   store.getState().setActiveAlerts(alerts)
   return renderConsole(<AlertsBell />, {
     store,
+    language,
     handlers: { 'alerts:acknowledge': () => undefined, 'alerts:snooze': () => undefined }
   })
 }
 
 describe('open alerts', () => {
+  it("says the core's English detail in English only, the rule's kind in Chinese", async () => {
+    const stale = {
+      key: 'k4',
+      kind: 'server-stale' as const,
+      jobId: null,
+      jobName: null,
+      detail: 'server not live since 2026-12-07T11:52:53.240Z'
+    }
+    renderBell([alert(stale)], 'zh-CN')
+    fireEvent.click(screen.getByTestId('alerts-bell'))
+    const [row] = await screen.findAllByTestId('open-alert')
+    expect(row!.textContent).toContain('服务器不在线')
+    expect(row!.textContent).not.toContain('server not live')
+    cleanup()
+    renderBell([alert(stale)])
+    fireEvent.click(screen.getByTestId('alerts-bell'))
+    const [english] = await screen.findAllByTestId('open-alert')
+    expect(english!.textContent).toContain('server not live since')
+  })
+
   it('counts the firing ones on the bell and lists every open one with its marks', async () => {
     renderBell([
       alert({}),

@@ -193,6 +193,8 @@ describe('Timeline tab', () => {
     const gap = await screen.findByTestId('timeline-gap')
     expect(gap.textContent).toContain('无数据：控制台已关闭，10:02–13:40（3小时 38分）')
     expect(screen.getByText('状态 运行中 → 已失败')).toBeTruthy()
+    // The alert's English detail line (the core's, for the CLI) is not shown in Chinese.
+    expect(screen.queryByText('3 failed checkpoints in 10 min')).toBeNull()
   })
 
   it('names a streak within one minute by its minute, not as a span', async () => {

@@ -65,7 +65,8 @@ export interface OpenAlertsListProps {
 }
 
 export function OpenAlertsList({ alerts, now, compact = false }: OpenAlertsListProps) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const english = i18n.language.startsWith('en')
   const actions = useAlertActions()
   const profiles = useConsole((state) => state.profiles)
   const serverLabel = useServerName()
@@ -139,8 +140,9 @@ export function OpenAlertsList({ alerts, now, compact = false }: OpenAlertsListP
                 {alert.state === 'unknown'
                   ? t('alerts.unknownSince', { time: when(alert.unknownSince ?? alert.since, now) })
                   : t('alerts.firingSince', { time: when(alert.since, now) })}
-                {/* The core's one-line detail is English (the CLI's text); a status is shown as a tag instead. */}
-                {!status && ` · ${alert.detail}`}
+                {/* The core's one-line detail is English (the CLI's text): shown as it is in English only, as the
+                    rule's kind in other languages; a status is shown as a tag instead. */}
+                {!status && ` · ${english ? alert.detail : t(`alerts.rules.kinds.${alert.kind}`)}`}
               </Typography.Text>
               <Flex gap={8} align="center" wrap>
                 <AlertMarks alert={alert} now={now} />

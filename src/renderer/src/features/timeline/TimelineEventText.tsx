@@ -81,11 +81,16 @@ export function TimelineEventText({ event, now }: { event: TimelineEvent; now: n
 }
 
 function EventParticulars({ event }: { event: TimelineEvent }) {
+  const { i18n } = useTranslation()
+  // An alert's detail is the core's English line (the CLI's text): told in English only; the rule and state say it
+  // in the other languages. Dinky's own messages are shown as they came, whatever the language.
   const text =
     event.kind === 'checkpoint-failures'
       ? event.message
       : event.kind === 'alert'
-        ? event.detail
+        ? i18n.language.startsWith('en')
+          ? event.detail
+          : null
         : event.kind === 'action'
           ? event.message
           : null
