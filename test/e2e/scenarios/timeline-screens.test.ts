@@ -90,6 +90,10 @@ describe.each(LOCALES)('timeline and "while you were away" in $locale', ({ local
     const tab = drawer.getByTestId('timeline-tab')
     await tab.getByTestId('timeline-gap').first().waitFor({ timeout: 20_000 })
     await tab.locator('[data-kind="status"]').first().waitFor({ timeout: 20_000 })
+    // The gap and the failure may be drawn from live pushes before main has answered the kept timeline (seen on a
+    // busy machine): what was seen before the close is there once that answer is.
+    await tab.locator('[data-kind="checkpoint-failures"]').first().waitFor({ timeout: 30_000 })
+    await tab.locator('[data-kind="action"]').first().waitFor({ timeout: 30_000 })
     await expect(
       tab.getByTestId('timeline-gap').first().getByTestId('timeline-headline').textContent()
     ).resolves.toMatch(gap)
