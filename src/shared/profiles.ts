@@ -18,6 +18,11 @@ export interface ServerProfile {
   processes: string[]
   /** The built-in demo server: the simulator runs in-process. */
   demo: boolean
+  /**
+   * Watched only (issue 23): no action that changes Dinky (cancel, restart, savepoint, restore, metric layouts) is
+   * taken on this server; main refuses them, the UI disables them and says why. Absent: false.
+   */
+  readOnly?: boolean
 }
 
 export interface ConnectionSettings {
