@@ -22,7 +22,48 @@ export interface VertexHealth {
   backpressure: BackpressureLevel | null
   /** Lowest input watermark over subtasks (epoch ms); null when none yet or not given. */
   watermark: number | null
+  /**
+   * Issue 24: the vertex's inputs in Flink's plan (`plan.nodes[].inputs[]`): the upstream vertex and how records are
+   * shipped (`HASH`, `FORWARD`, `REBALANCE`, …). Absent in older cache entries; empty for a source.
+   */
+  inputs?: PlanInput[]
+  /** Records per second in and out, from two successive reads of the cumulative counts; null until two reads. */
+  recordsInPerSecond?: number | null
+  recordsOutPerSecond?: number | null
+  /** Records per subtask and their max/mean, when subtask figures are known; null or absent when not. */
+  skew?: VertexSkew | null
 }
+
+export interface PlanInput {
+  vertexId: string
+  shipStrategy: string | null
+}
+
+export interface VertexSkew {
+  /** Highest subtask's records over the mean (1 = even); Flink's UI calls a vertex skewed from about 2. */
+  maxPerMean: number
+  /** Records (in) per subtask, by subtask index, bounded. */
+  subtasks: number[]
+}
+
+/** Issue 24: one operator's part of a checkpoint (Flink's `/jobs/:jid/checkpoints/details/:id` `tasks`). */
+export interface CheckpointOperatorStats {
+  vertexId: string
+  name: string
+  acknowledged: number | null
+  subtasks: number | null
+  stateSize: number | null
+  checkpointedSize: number | null
+  endToEndMs: number | null
+  syncMs: number | null
+  asyncMs: number | null
+  alignmentMs: number | null
+}
+
+/** The latest checkpoint by operator, or why it cannot be shown (Dinky does not serve it, the read failed). */
+export type CheckpointOperators =
+  | { checkpointId: number; operators: CheckpointOperatorStats[] }
+  | { checkpointId: number | null; unavailable: string }
 
 export interface CheckpointEntry {
   id: number
@@ -108,6 +149,8 @@ export interface JobHealthDetail {
   checkpoints: CheckpointSummary | null
   checkpointConfig: CheckpointConfig | null
   exceptions: JobExceptions | null
+  /** Issue 24: the latest completed checkpoint by operator; absent in older cache entries. */
+  checkpointOperators?: CheckpointOperators | null
 }
 
 export type HealthReason =
