@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { JobActions } from '../../../src/renderer/src/features/jobs/JobActions'
 import { ServerSwitcher } from '../../../src/renderer/src/features/connection/ServerSwitcher'
 import { ProfileFormModal } from '../../../src/renderer/src/features/settings/ProfileFormModal'
+import { CheckpointsTab } from '../../../src/renderer/src/features/job-health/CheckpointsTab'
+import type { CheckpointEntry, JobHealthDetail } from '../../../src/shared/job-health'
 import { createServerProfile, type ServerProfile } from '../../../src/shared/profiles'
 import { demoStore, renderConsole } from '../render-console'
 import { PROFILES } from '../preview/demo-world'
@@ -31,6 +33,58 @@ function runningJob(store: ReturnType<typeof demoStore>) {
 const actionButtons = () =>
   ['action-cancel', 'action-restart', 'action-savepoint'].map((id) => screen.getByTestId(id))
 
+/** A running job's health with one completed checkpoint to restore from. */
+function withCheckpoint(store: ReturnType<typeof demoStore>) {
+  const job = runningJob(store)
+  const entry: CheckpointEntry = {
+    id: 7,
+    status: 'COMPLETED',
+    isSavepoint: false,
+    triggerAt: Date.now() - 2_000,
+    ackAt: Date.now() - 1_000,
+    stateSize: 1_024,
+    checkpointedSize: 1_024,
+    durationMs: 120,
+    numSubtasks: 2,
+    numAcknowledged: 2,
+    externalPath: 'file:///checkpoints/chk-7',
+    failureMessage: null
+  }
+  const value: JobHealthDetail = {
+    instanceId: job.id,
+    taskId: job.taskId,
+    name: job.name,
+    status: 'RUNNING',
+    jid: job.jid,
+    clusterName: 'prod',
+    jobManagerAddress: 'flink:8081',
+    flinkLost: false,
+    errorMsg: null,
+    startTime: null,
+    durationMs: null,
+    parallelism: null,
+    restartStrategy: null,
+    executionMode: null,
+    vertices: [],
+    checkpoints: {
+      total: 1,
+      completed: 1,
+      failed: 0,
+      inProgress: 0,
+      restored: 0,
+      latestCompleted: entry,
+      latestSavepoint: null,
+      latestFailed: null,
+      restoredFrom: null,
+      history: [entry]
+    },
+    checkpointConfig: null,
+    exceptions: null
+  }
+  store.getState().setHealthDetail('prod', { value, asOf: Date.now(), stale: false })
+  return job.id
+}
+
 describe('a read-only server in the UI', () => {
   it('disables every job action and says why', () => {
     const store = storeWith(true)
@@ -52,6 +106,18 @@ describe('a read-only server in the UI', () => {
     expect(screen.getByTestId('read-only-note').textContent).toBe(
       '只读服务器：已在其配置中禁用操作'
     )
+  })
+
+  it('disables restoring from a checkpoint, and keeps it without the flag', () => {
+    const store = storeWith(true)
+    renderConsole(<CheckpointsTab instanceId={withCheckpoint(store)} />, { store })
+    const restores = () => ['restart-latest', 'restore-here'].map((id) => screen.getByTestId(id))
+    for (const button of restores()) expect((button as HTMLButtonElement).disabled).toBe(true)
+    expect(screen.getByTestId('read-only-note').textContent).toBe(READ_ONLY)
+    cleanup()
+    const writable = storeWith(false)
+    renderConsole(<CheckpointsTab instanceId={withCheckpoint(writable)} />, { store: writable })
+    for (const button of restores()) expect((button as HTMLButtonElement).disabled).toBe(false)
   })
 
   it('tags the server beside its name in the switcher', () => {
