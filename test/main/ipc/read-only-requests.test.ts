@@ -19,6 +19,7 @@ import { createRequestHandlers, type RequestHandlers } from '../../../src/main/i
 import type { CacheStore, SettingsStore } from '../../../src/main/core/cache/cache-store'
 import type { SessionManager } from '../../../src/main/core/session/session-api'
 import { READ_ONLY_MESSAGE } from '../../../src/main/core/session/read-only-error'
+import { parseSettingsDocument } from '../../../src/main/core/cache/settings-document'
 import type { Job } from '../../../src/shared/models'
 import type { JobAction } from '../../../src/shared/session'
 import { createServerProfile } from '../../../src/shared/profiles'
@@ -143,5 +144,24 @@ describe('a read-only server', () => {
     })
     expect(result).toMatchObject({ ok: true })
     expect(writes(simulator).length).toBeGreaterThan(0)
+  })
+})
+
+describe('the settings document of a read-only server', () => {
+  it('keeps the flag, and a garbled one fails closed (read-only) instead of dropping the server', () => {
+    const base = createServerProfile({ id: 'p', name: 'Prod', url: 'http://dinky:8888' })
+    const { value } = parseSettingsDocument({
+      version: 1,
+      profiles: [
+        { ...base, readOnly: true },
+        { ...base, id: 'garbled', readOnly: 'yes' },
+        { ...base, id: 'plain' }
+      ]
+    })
+    expect(value.profiles.map((p) => [p.id, p.readOnly])).toEqual([
+      ['p', true],
+      ['garbled', true],
+      ['plain', undefined]
+    ])
   })
 })
