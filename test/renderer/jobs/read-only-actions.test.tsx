@@ -10,6 +10,8 @@ import { ServerSwitcher } from '../../../src/renderer/src/features/connection/Se
 import { ProfileFormModal } from '../../../src/renderer/src/features/settings/ProfileFormModal'
 import { CheckpointsTab } from '../../../src/renderer/src/features/job-health/CheckpointsTab'
 import type { CheckpointEntry, JobHealthDetail } from '../../../src/shared/job-health'
+import { MetricPicker } from '../../../src/renderer/src/features/metrics/MetricPicker'
+import type { JobMetricsView } from '../../../src/shared/metrics'
 import { createServerProfile, type ServerProfile } from '../../../src/shared/profiles'
 import { demoStore, renderConsole } from '../render-console'
 import { PROFILES } from '../preview/demo-world'
@@ -118,6 +120,35 @@ describe('a read-only server in the UI', () => {
     const writable = storeWith(false)
     renderConsole(<CheckpointsTab instanceId={withCheckpoint(writable)} />, { store: writable })
     for (const button of restores()) expect((button as HTMLButtonElement).disabled).toBe(false)
+  })
+
+  it('lets the metrics be browsed but not saved as a layout', async () => {
+    const store = storeWith(true)
+    const job = runningJob(store)
+    const vertex = 'cbc357ccb763df2852fee8c4fc7d55f2'
+    const view: JobMetricsView = {
+      jid: job.jid!,
+      points: [],
+      outages: [],
+      lastSampleAt: null,
+      intervalMs: 5_000,
+      diagnosis: 'ok',
+      layout: {
+        name: 'orders',
+        taskId: job.taskId,
+        entries: [{ vertex, vertexTitle: 'Source: Kafka', metric: 'rate' }]
+      },
+      stale: false,
+      asOf: null
+    }
+    renderConsole(<MetricPicker job={job} address="flink:8081" view={view} onClose={() => {}} />, {
+      store,
+      handlers: { 'metrics:items': () => ['rate', 'lag'] }
+    })
+    await screen.findByText('lag')
+    expect(screen.getByTestId('read-only-note').textContent).toContain(READ_ONLY)
+    const save = screen.getByText('Save').closest('button')!
+    expect(save.disabled).toBe(true)
   })
 
   it('tags the server beside its name in the switcher', () => {
