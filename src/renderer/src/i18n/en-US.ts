@@ -2,6 +2,7 @@
 import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
 import { timelineEnUS } from './timeline-en-US'
 import { alertsEnUS } from './alerts-en-US'
+import { readOnlyEnUS } from './read-only-en-US'
 
 export const enUS = {
   app: { title: 'Dinky Console' },
@@ -551,6 +552,7 @@ export const enUS = {
     opened: 'Opened {{path}}'
   },
   timeline: timelineEnUS,
+  readOnly: readOnlyEnUS,
   security: {
     urlCredentials:
       'No user name or password in the URL: enter the user and password in their own fields'

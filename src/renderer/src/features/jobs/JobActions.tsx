@@ -1,23 +1,25 @@
 /**
  * Job actions — cancel (optionally with a savepoint), restart, trigger savepoint — each behind a confirmation,
- * and all disabled while the server's data is not live: acting on a stale picture is how jobs get cancelled twice.
+ * and all disabled while the server's data is not live (acting on a stale picture is how jobs get cancelled twice)
+ * or when the server is read-only (issue 23), saying which.
  */
 import { PauseCircleOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons'
-import { App, Button, Checkbox, Popconfirm, Space, Tooltip } from 'antd'
+import { App, Button, Checkbox, Popconfirm, Space, Tooltip, Typography } from 'antd'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '../../../../shared/models'
 import type { JobAction } from '../../../../shared/session'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
-import { selectIsLive, selectProfileId } from '../../store/selectors'
+import { selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
+import { useActionGate } from '../connection/use-action-gate'
 
 export function JobActions({ job }: { job: Job }) {
   const { t } = useTranslation()
   const api = useConsoleApi()
   const sync = useConsoleSync()
   const { message } = App.useApp()
-  const live = useConsole(selectIsLive)
+  const { enabled, readOnly, reason } = useActionGate()
   const profileId = useConsole(selectProfileId)
   const [withSavepoint, setWithSavepoint] = useState(false)
 
@@ -44,7 +46,7 @@ export function JobActions({ job }: { job: Job }) {
       description={description}
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
-      disabled={!live}
+      disabled={!enabled}
       onConfirm={() => run(action())}
       okButtonProps={{ 'data-testid': `confirm-${key}` }}
     >
@@ -58,7 +60,12 @@ export function JobActions({ job }: { job: Job }) {
         'cancel',
         t('jobDetail.confirmCancel', { name: job.name }),
         () => ({ kind: 'cancel', taskId: job.taskId, withSavepoint }),
-        <Button danger icon={<PauseCircleOutlined />} disabled={!live} data-testid="action-cancel">
+        <Button
+          danger
+          icon={<PauseCircleOutlined />}
+          disabled={!enabled}
+          data-testid="action-cancel"
+        >
           {t('jobDetail.cancel')}
         </Button>,
         <Checkbox
@@ -72,7 +79,7 @@ export function JobActions({ job }: { job: Job }) {
         'restart',
         t('jobDetail.confirmRestart', { name: job.name }),
         () => ({ kind: 'restart', taskId: job.taskId, savepointPath: null }),
-        <Button icon={<ReloadOutlined />} disabled={!live} data-testid="action-restart">
+        <Button icon={<ReloadOutlined />} disabled={!enabled} data-testid="action-restart">
           {t('jobDetail.restart')}
         </Button>
       )}
@@ -80,11 +87,16 @@ export function JobActions({ job }: { job: Job }) {
         'savepoint',
         t('jobDetail.confirmSavepoint', { name: job.name }),
         () => ({ kind: 'savepoint', taskId: job.taskId, savepointType: 'trigger' }),
-        <Button icon={<SaveOutlined />} disabled={!live} data-testid="action-savepoint">
+        <Button icon={<SaveOutlined />} disabled={!enabled} data-testid="action-savepoint">
           {t('jobDetail.savepoint')}
         </Button>
       )}
+      {readOnly && (
+        <Typography.Text type="secondary" data-testid="read-only-note">
+          {reason}
+        </Typography.Text>
+      )}
     </Space>
   )
-  return live ? buttons : <Tooltip title={t('jobDetail.notLive')}>{buttons}</Tooltip>
+  return enabled ? buttons : <Tooltip title={reason}>{buttons}</Tooltip>
 }
