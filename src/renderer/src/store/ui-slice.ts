@@ -24,6 +24,9 @@ export interface UiSlice {
   settings: AppSettings
   /** The OS dark mode as last reported (app:info, then the media query). */
   systemDark: boolean
+  /** The command palette (Ctrl/⌘+K) and the shortcut sheet (`?`) are open (issue 23). */
+  paletteOpen: boolean
+  shortcutSheetOpen: boolean
   navigate: (view: ViewName, jobId?: number) => void
   openJob: (jobId: number | null, tab?: string) => void
   selectLogProcess: (process: string | null) => void
@@ -31,6 +34,8 @@ export interface UiSlice {
   setAppInfo: (info: AppInfo) => void
   setSettings: (settings: AppSettings) => void
   setSystemDark: (dark: boolean) => void
+  setPaletteOpen: (open: boolean) => void
+  setShortcutSheetOpen: (open: boolean) => void
 }
 
 export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set) => ({
@@ -42,6 +47,8 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set) 
   appInfo: null,
   settings: DEFAULT_APP_SETTINGS,
   systemDark: false,
+  paletteOpen: false,
+  shortcutSheetOpen: false,
   navigate: (view, jobId) =>
     set(jobId === undefined ? { view } : { view, openJobId: jobId, openJobTab: null }),
   openJob: (openJobId, tab) => set({ openJobId, openJobTab: tab ?? null }),
@@ -49,5 +56,10 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set) 
   setJobsScope: (jobsScope) => set({ jobsScope }),
   setAppInfo: (appInfo) => set({ appInfo, systemDark: appInfo.darkMode }),
   setSettings: (settings) => set({ settings }),
-  setSystemDark: (systemDark) => set({ systemDark })
+  setSystemDark: (systemDark) => set({ systemDark }),
+  // One overlay at a time: the palette opens the sheet (and the sheet the palette) in place of itself.
+  setPaletteOpen: (paletteOpen) =>
+    set(paletteOpen ? { paletteOpen, shortcutSheetOpen: false } : { paletteOpen }),
+  setShortcutSheetOpen: (shortcutSheetOpen) =>
+    set(shortcutSheetOpen ? { shortcutSheetOpen, paletteOpen: false } : { shortcutSheetOpen })
 })
