@@ -2,6 +2,7 @@
 import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
 import { timelineEnUS } from './timeline-en-US'
 import { alertsEnUS } from './alerts-en-US'
+import { paletteEnUS } from './palette-en-US'
 
 export const enUS = {
   app: { title: 'Dinky Console' },
@@ -555,7 +556,8 @@ export const enUS = {
     urlCredentials:
       'No user name or password in the URL: enter the user and password in their own fields'
   },
-  alerts: alertsEnUS
+  alerts: alertsEnUS,
+  palette: paletteEnUS
 }
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> }
