@@ -23,6 +23,9 @@ import { LogsView } from '../logs/LogsView'
 import { OverviewView } from '../overview/OverviewView'
 import { SettingsView } from '../settings/SettingsView'
 import { TopBar } from './TopBar'
+import { CommandPalette } from '../palette/CommandPalette'
+import { ShortcutSheet } from '../keyboard/ShortcutSheet'
+import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts'
 
 const MENU: Array<{ key: ViewName; icon: ReactNode }> = [
   { key: 'overview', icon: <DashboardOutlined /> },
@@ -48,6 +51,7 @@ export function AppShell() {
   const view = useConsole((state) => state.view)
   const navigate = useConsole((state) => state.navigate)
   const View = VIEW_COMPONENTS[view]
+  useGlobalShortcuts()
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -82,6 +86,8 @@ export function AppShell() {
         </Layout.Content>
       </Layout>
       <JobDetailDrawer />
+      <CommandPalette />
+      <ShortcutSheet />
     </Layout>
   )
 }
