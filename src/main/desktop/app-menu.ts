@@ -15,9 +15,7 @@ import {
 import type { MenuStrings } from './menu-strings'
 
 export type AppMenuCommand =
-  | { kind: 'view'; view: NavigableView }
-  | { kind: 'palette' }
-  | { kind: 'shortcuts' }
+  { kind: 'view'; view: NavigableView } | { kind: 'palette' } | { kind: 'shortcuts' }
 
 /** Electron roles the menu uses (their actions and default keys are Electron's own). */
 export type AppMenuRole =

@@ -17,7 +17,10 @@ export interface AppMenuDeps {
   run: (navigation: ReturnType<typeof menuNavigation>) => void
 }
 
-function toElectron(entry: AppMenuEntry, run: (command: AppMenuCommand) => void): MenuItemConstructorOptions {
+function toElectron(
+  entry: AppMenuEntry,
+  run: (command: AppMenuCommand) => void
+): MenuItemConstructorOptions {
   if ('type' in entry) return { type: 'separator' }
   if ('submenu' in entry) {
     return {
@@ -28,7 +31,12 @@ function toElectron(entry: AppMenuEntry, run: (command: AppMenuCommand) => void)
   }
   if ('command' in entry) {
     const { command } = entry
-    return { label: entry.label, id: entry.id, accelerator: entry.accelerator, click: () => run(command) }
+    return {
+      label: entry.label,
+      id: entry.id,
+      accelerator: entry.accelerator,
+      click: () => run(command)
+    }
   }
   return entry.label === undefined ? { role: entry.role } : { role: entry.role, label: entry.label }
 }

@@ -25,30 +25,59 @@ import {
   writeScenarioSettings
 } from '../harness/scenario-server'
 
+/** The page's globals these checks use (the e2e programs are typed without the DOM library). */
+interface PageGlobals {
+  __pointerInput: { events: number; kinds: string[] }
+  addEventListener(
+    type: string,
+    listener: (event: { type: string; detail?: number }) => void,
+    capture: boolean
+  ): void
+  document: {
+    activeElement: {
+      getAttribute(name: string): string | null
+      closest(selector: string): { getAttribute(name: string): string | null } | null
+    } | null
+  }
+}
+
 /** Starts counting pointer input in the page: pointer/mouse down and up, and clicks with a pointer behind them. */
 function countPointerEvents(page: Page): Promise<void> {
   return page.evaluate(() => {
+    const page = globalThis as unknown as PageGlobals
     const counts = { events: 0, kinds: [] as string[] }
-    ;(window as unknown as { __pointerInput: typeof counts }).__pointerInput = counts
-    const count = (event: Event) => {
-      // A click made by the keyboard (Enter on a button) has detail 0; a pointer's click has detail ≥ 1.
-      if (event.type === 'click' && (event as MouseEvent).detail === 0) return
-      counts.events++
-      counts.kinds.push(event.type)
-    }
-    for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'dblclick', 'contextmenu']) {
-      window.addEventListener(type, count, { capture: true })
+    page.__pointerInput = counts
+    const types = [
+      'pointerdown',
+      'pointerup',
+      'mousedown',
+      'mouseup',
+      'click',
+      'dblclick',
+      'contextmenu'
+    ]
+    for (const type of types) {
+      page.addEventListener(
+        type,
+        (event) => {
+          // A click made by the keyboard (Enter on a button) has detail 0; a pointer's click has detail ≥ 1.
+          if (event.type === 'click' && event.detail === 0) return
+          counts.events++
+          counts.kinds.push(event.type)
+        },
+        true
+      )
     }
   })
 }
 
 const pointerInput = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __pointerInput: { events: number; kinds: string[] } }).__pointerInput)
+  page.evaluate(() => (globalThis as unknown as PageGlobals).__pointerInput)
 
 /** What has the keyboard focus: its test id, role and the drawer tab it belongs to. */
 const focused = (page: Page) =>
   page.evaluate(() => {
-    const element = document.activeElement
+    const element = (globalThis as unknown as PageGlobals).document.activeElement
     return {
       testId: element?.getAttribute('data-testid') ?? null,
       role: element?.getAttribute('role') ?? null,
@@ -134,7 +163,9 @@ describe('keyboard only: palette → a job on the second server → its checkpoi
     await page.keyboard.press('Enter')
     const history = drawer.getByTestId('checkpoint-history')
     await history.waitFor({ timeout: 30_000 })
-    await expect.poll(() => history.locator('.ant-table-row').count(), { timeout: 30_000 }).toBeGreaterThan(0)
+    await expect
+      .poll(() => history.locator('.ant-table-row').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0)
     expect(await drawer.getByTestId('checkpoint-counts').textContent()).toContain('Completed')
     await app!.screenshot('keyboard-only-checkpoints')
 
@@ -151,5 +182,19 @@ describe('keyboard only: palette → a job on the second server → its checkpoi
     await page.getByTestId('view-logs').waitFor()
 
     expect(await pointerInput(page)).toEqual({ events: 0, kinds: [] })
+  })
+
+  it("opens views, the palette and the sheet from the application menu (its accelerators' items)", async () => {
+    await app!.clickAppMenuItem('menu-view-clusters')
+    await page.getByTestId('view-clusters').waitFor()
+    await app!.clickAppMenuItem('menu-palette')
+    await expect.poll(async () => (await focused(page)).testId).toBe('command-palette-input')
+    await page.getByTestId('view-clusters').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('command-palette').waitFor({ state: 'hidden' })
+    await app!.clickAppMenuItem('menu-shortcuts')
+    await page.getByTestId('shortcut-sheet').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('shortcut-sheet').waitFor({ state: 'hidden' })
   })
 })

@@ -27,23 +27,26 @@ describe.each(['en-US', 'zh-CN'] as const)('command palette screens in %s', (loc
   const fleet = useFleetScenario({ locale })
   const servers = () => fleet.profiles.map((profile) => profile.name)
 
-  it.each(['light', 'dark'] as const)('shows jobs of every server for one word (%s)', async (theme) => {
-    const { app, page } = fleet
-    await invokeInPage(page, 'settings:set', { theme })
-    await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' })
-    for (const { width, height } of SIZES) {
-      await page.setViewportSize({ width, height })
-      await openPalette(page, 'o')
-      const text = await page.getByTestId('command-palette').textContent()
-      for (const server of servers()) expect(text).toContain(server)
-      // The option list fits the window: the last option shown is inside the viewport's height.
-      const list = await page.locator('.palette-list').boundingBox()
-      expect(list!.y + list!.height).toBeLessThanOrEqual(height)
-      await app.screenshot(`palette-${width}x${height}-${locale}-${theme}`)
-      await page.keyboard.press('Escape')
-      await page.getByTestId('command-palette').waitFor({ state: 'hidden' })
+  it.each(['light', 'dark'] as const)(
+    'shows jobs of every server for one word (%s)',
+    async (theme) => {
+      const { app, page } = fleet
+      await invokeInPage(page, 'settings:set', { theme })
+      await page.locator(`html[data-theme="${theme}"]`).waitFor({ state: 'attached' })
+      for (const { width, height } of SIZES) {
+        await page.setViewportSize({ width, height })
+        await openPalette(page, 'o')
+        const text = await page.getByTestId('command-palette').textContent()
+        for (const server of servers()) expect(text).toContain(server)
+        // The option list fits the window: the last option shown is inside the viewport's height.
+        const list = await page.locator('.palette-list').boundingBox()
+        expect(list!.y + list!.height).toBeLessThanOrEqual(height)
+        await app.screenshot(`palette-${width}x${height}-${locale}-${theme}`)
+        await page.keyboard.press('Escape')
+        await page.getByTestId('command-palette').waitFor({ state: 'hidden' })
+      }
     }
-  })
+  )
 
   it('shows the shortcut sheet', async () => {
     const { app, page } = fleet

@@ -20,11 +20,15 @@ function commandItems(entries: AppMenuEntry[]): Array<Extract<AppMenuEntry, { co
 }
 
 const topLabels = (entries: AppMenuEntry[]) =>
-  entries.map((entry) => ('label' in entry && entry.label ? entry.label : 'role' in entry ? entry.role : '—'))
+  entries.map((entry) =>
+    'label' in entry && entry.label ? entry.label : 'role' in entry ? entry.role : '—'
+  )
 
 describe('application menu', () => {
   it('opens the palette with CmdOrCtrl+K and every view with CmdOrCtrl+1…6, as the shortcut table says', () => {
-    const items = commandItems(appMenuTemplate(menuStrings('en-US', 'en-US'), 'linux', { devTools: false }))
+    const items = commandItems(
+      appMenuTemplate(menuStrings('en-US', 'en-US'), 'linux', { devTools: false })
+    )
     expect(items.map((item) => [item.label, item.accelerator, item.id])).toEqual([
       ['Command Palette…', 'CmdOrCtrl+K', MENU_IDS.palette],
       ['Overview', 'CmdOrCtrl+1', 'menu-view-overview'],

@@ -3,7 +3,7 @@
  * opens a view, Ctrl+K the palette (also from a field), Esc closes; the application menu's `app:navigate` opens the
  * palette and the sheet over the current view.
  */
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ShortcutSheet } from '../../../src/renderer/src/features/keyboard/ShortcutSheet'
 import { useGlobalShortcuts } from '../../../src/renderer/src/features/keyboard/use-global-shortcuts'
@@ -37,7 +37,9 @@ describe('global shortcuts', () => {
     for (const view of ['Overview', 'Jobs', 'Logs', 'Clusters', 'Diagnostics', 'Settings']) {
       expect(sheet.textContent).toContain(view)
     }
-    const jobsRow = [...sheet.querySelectorAll('tr')].find((row) => row.textContent?.includes('Jobs'))!
+    const jobsRow = [...sheet.querySelectorAll('tr')].find((row) =>
+      row.textContent?.includes('Jobs')
+    )!
     expect([...jobsRow.querySelectorAll('kbd')].map((kbd) => kbd.textContent)).toEqual([
       'g',
       'j',
@@ -71,7 +73,7 @@ describe('global shortcuts', () => {
     await waitFor(() => expect(store.getState().paletteOpen).toBe(false))
   })
 
-  it("opens the palette or the sheet when the application menu asks, over the current view", () => {
+  it('opens the palette or the sheet when the application menu asks, over the current view', () => {
     const store = demoStore()
     store.getState().navigate('jobs')
     store.getState().applyPush('app:navigate', [{ panel: 'palette' }])

@@ -40,7 +40,11 @@ function twoServers(profiles: ServerProfile[] = PROFILES): ConsoleStore {
 }
 
 const handlers: FakeHandlers = {
-  'profiles:select': ({ profileId }) => ({ profiles: PROFILES, selectedId: profileId, withPassword: [] }),
+  'profiles:select': ({ profileId }) => ({
+    profiles: PROFILES,
+    selectedId: profileId,
+    withPassword: []
+  }),
   'session:snapshot': ({ profileId }) =>
     profileId === 'staging' ? stagingSnapshot() : demoSnapshot(profileId, 0),
   'jobs:action': () => ({ message: 'done' })
@@ -128,7 +132,9 @@ describe('command palette', () => {
     type(input, 'stg gmv')
     key(input, 'ArrowRight')
     const steps = options().map((option) => option.textContent)
-    expect(steps.join('|')).toMatch(/Open details.*Open console log.*Open checkpoints.*Cancel job.*Restart.*Trigger savepoint/)
+    expect(steps.join('|')).toMatch(
+      /Open details.*Open console log.*Open checkpoints.*Cancel job.*Restart.*Trigger savepoint/
+    )
 
     const stepInput = screen.getByTestId('command-palette-input') as HTMLInputElement
     type(stepInput, 'restart')
@@ -169,7 +175,10 @@ describe('command palette', () => {
     fireEvent.click(screen.getByTestId('command-palette-confirm-cancel'))
     await waitFor(() =>
       expect(fake.callsTo('jobs:action')).toEqual([
-        { profileId: 'staging', action: { kind: 'cancel', taskId: GMV.taskId, withSavepoint: true } }
+        {
+          profileId: 'staging',
+          action: { kind: 'cancel', taskId: GMV.taskId, withSavepoint: true }
+        }
       ])
     )
   })
@@ -205,7 +214,12 @@ describe('command palette', () => {
         {
           profileId: 'staging',
           stream: 'topics',
-          state: { kind: 'reconnecting', attempt: 2, retryAt: Date.now() + 5_000, reason: 'connection-refused' } as never
+          state: {
+            kind: 'reconnecting',
+            attempt: 2,
+            retryAt: Date.now() + 5_000,
+            reason: 'connection-refused'
+          } as never
         }
       ])
     )

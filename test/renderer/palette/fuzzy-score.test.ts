@@ -30,8 +30,8 @@ describe('fuzzy score', () => {
   it('ranks word starts and runs of letters above scattered ones', () => {
     expect(rank('ocd', ['ods_clickhouse_demo', 'ods_order_cdc_to_doris', 'rocked'])).toEqual([
       'ods_order_cdc_to_doris',
-      'rocked',
-      'ods_clickhouse_demo'
+      'ods_clickhouse_demo',
+      'rocked'
     ])
     expect(rank('gmv', ['ads_gmv_realtime_dashboard', 'dwd_gift_merchant_view'])[0]).toBe(
       'ads_gmv_realtime_dashboard'
@@ -52,7 +52,9 @@ describe('fuzzy score', () => {
   })
 
   it('highlights the letters that made the best score', () => {
-    expect(fuzzyPositions('ocd', 'ods_order_cdc')).toEqual([4, 10, 11])
+    // The name's first letter (a start) beats the `o` of `order` (a word start), then the run `cd`.
+    expect(fuzzyPositions('ocd', 'ods_order_cdc')).toEqual([0, 10, 11])
+    expect(fuzzyPositions('ocd', 'xods_order_cdc')).toEqual([5, 11, 12])
     expect(fuzzyPositions('order', 'ods_order_cdc')).toEqual([4, 5, 6, 7, 8])
     expect(fuzzyPositions('zz', 'ods')).toEqual([])
   })

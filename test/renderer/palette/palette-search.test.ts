@@ -46,7 +46,11 @@ function entriesFor(perServer: number) {
         team: fresh(jobs(perServer, 20_000))
       }
     },
-    { view: (view) => view[0]!.toUpperCase() + view.slice(1), serverName: (p) => p.name, shortcuts: 'Keyboard shortcuts' }
+    {
+      view: (view) => view[0]!.toUpperCase() + view.slice(1),
+      serverName: (p) => p.name,
+      shortcuts: 'Keyboard shortcuts'
+    }
   )
 }
 
@@ -56,11 +60,10 @@ describe('palette search', () => {
     const name = jobs(20, 10_000)[7]!.name
     const { hits } = searchEntries(name, entries)
     expect(hits[0]?.entry).toMatchObject({ title: name, detail: 'Staging' })
-    const byServer = searchEntries('payment staging', entries).hits.map((hit) => hit.entry)
+    const byServer = searchEntries('shop staging', entries).hits.map((hit) => hit.entry)
     expect(byServer.length).toBeGreaterThan(0)
-    expect(byServer.every((entry) => entry.detail === 'Staging' && /payment/.test(entry.title))).toBe(
-      true
-    )
+    expect(byServer[0]!.title).toContain('_shop_')
+    expect(byServer.every((entry) => entry.detail === 'Staging')).toBe(true)
   })
 
   it('lists a view before a job of the same name, and finds views by their English key in Chinese', () => {
@@ -75,7 +78,10 @@ describe('palette search', () => {
       serverName: (p) => p.name,
       shortcuts: 'Keyboard shortcuts'
     })
-    expect(searchEntries('logs', english).hits.map((hit) => hit.entry.kind)).toEqual(['view', 'job'])
+    expect(searchEntries('logs', english).hits.map((hit) => hit.entry.kind)).toEqual([
+      'view',
+      'job'
+    ])
     const chinese = buildEntries(sources, {
       view: (view) => ({ logs: '日志', jobs: '作业' })[view as 'logs'] ?? view,
       serverName: (p) => p.name,
@@ -95,19 +101,22 @@ describe('palette search', () => {
   it('searches 6,000 jobs in a few milliseconds per keystroke', () => {
     const entries = entriesFor(2_000)
     expect(entries.filter((entry) => entry.kind === 'job')).toHaveLength(6_000)
-    const typed = ['o', 'or', 'ord', 'orde', 'order', 'order_', 'order_c', 'order_cd', 'order_cdc', 'ocd', 'pay dor', 'zzz']
-    const times: number[] = []
-    for (let round = 0; round < 3; round++) {
-      for (const query of typed) {
-        const started = performance.now()
-        searchEntries(query, entries)
-        times.push(performance.now() - started)
-      }
+    const typed = ['o', 'or', 'ord', 'orde', 'order', 'order_', 'order_c', 'order_cd', 'order_cdc']
+    typed.push('ocd', 'pay dor', 'shop staging', 'zzz')
+    for (const query of typed) searchEntries(query, entries) // warm up the JIT
+    // CPU time, not wall time: on a machine shared with other jobs the wall clock measures the others too.
+    const rounds = 5
+    const cpu = process.cpuUsage()
+    const started = performance.now()
+    for (let round = 0; round < rounds; round++) {
+      for (const query of typed) searchEntries(query, entries)
     }
-    times.sort((a, b) => a - b)
-    const median = times[Math.floor(times.length / 2)]!
-    console.info(`palette search over 6,000 jobs: median ${median.toFixed(2)} ms, max ${times.at(-1)!.toFixed(2)} ms`)
-    // A few ms on an idle core; the bound leaves room for a busy shared machine without hiding a slow scorer.
-    expect(median).toBeLessThan(25)
+    const used = process.cpuUsage(cpu)
+    const perQuery = (used.user + used.system) / 1_000 / (rounds * typed.length)
+    const wall = (performance.now() - started) / (rounds * typed.length)
+    console.info(
+      `palette search over 6,000 jobs: ${perQuery.toFixed(2)} ms CPU per keystroke (wall ${wall.toFixed(2)} ms)`
+    )
+    expect(perQuery).toBeLessThan(10)
   })
 })

@@ -43,7 +43,9 @@ describe('recent items', () => {
     // The same name on another server is another job; a restarted job (new id, same name) is the same one.
     list = addRecent(list, job(RECENT_LIMIT + 2, 'staging'))
     list = addRecent(list, { ...job(RECENT_LIMIT + 2), jobId: 99_999 } as RecentItem)
-    expect(list.filter((item) => item.kind === 'job' && item.name === `job_${RECENT_LIMIT + 2}`)).toHaveLength(2)
+    expect(
+      list.filter((item) => item.kind === 'job' && item.name === `job_${RECENT_LIMIT + 2}`)
+    ).toHaveLength(2)
   })
 
   it('survives a restart through the storage', () => {

@@ -26,7 +26,12 @@ function KeyCombo({ combos, then, or }: { combos: Keys; then?: boolean; or: stri
           {i > 0 && <span className="shortcut-word"> {or} </span>}
           {keys.map((key, j) => (
             <Fragment key={j}>
-              {j > 0 && (then ? <span className="shortcut-word"> {words('palette.sheet.then')} </span> : '+')}
+              {j > 0 &&
+                (then ? (
+                  <span className="shortcut-word"> {words('palette.sheet.then')} </span>
+                ) : (
+                  '+'
+                ))}
               <kbd>{key}</kbd>
             </Fragment>
           ))}
@@ -68,24 +73,34 @@ export function ShortcutSheet() {
     >
       <div data-testid="shortcut-sheet">
         {section(t('palette.sheet.general'), [
-          row(t('palette.sheet.palette'), <KeyCombo or={or} combos={[[mod, PALETTE_KEY.toUpperCase()]]} />),
-          row(t('palette.sheet.sheet'), <KeyCombo or={or} combos={[['?'], [mod, SHORTCUT_SHEET_KEY]]} />),
+          row(
+            t('palette.sheet.palette'),
+            <KeyCombo or={or} combos={[[mod, PALETTE_KEY.toUpperCase()]]} />
+          ),
+          row(
+            t('palette.sheet.sheet'),
+            <KeyCombo or={or} combos={[['?'], [mod, SHORTCUT_SHEET_KEY]]} />
+          ),
           row(t('palette.sheet.escape'), <KeyCombo or={or} combos={[['Esc']]} />)
         ])}
         {section(
           t('palette.sheet.views'),
           VIEW_SHORTCUTS.map(({ view, letter, digit }) =>
-            row(t(`nav.${view}`), (
+            row(
+              t(`nav.${view}`),
               <span>
                 <KeyCombo or={or} then combos={[[GO_KEY, letter]]} />
                 <span className="shortcut-word"> {or} </span>
                 <KeyCombo or={or} combos={[[mod, String(digit)]]} />
               </span>
-            ))
+            )
           )
         )}
         {section(t('palette.sheet.inside'), [
-          row(t('palette.sheet.arrows'), <KeyCombo or={or} combos={[['↑'], ['↓'], ['←'], ['→']]} />),
+          row(
+            t('palette.sheet.arrows'),
+            <KeyCombo or={or} combos={[['↑'], ['↓'], ['←'], ['→']]} />
+          ),
           row(t('palette.sheet.enter'), <KeyCombo or={or} combos={[['Enter']]} />),
           row(t('palette.sheet.right'), <KeyCombo or={or} combos={[['→']]} />),
           row(t('palette.sheet.tab'), <KeyCombo or={or} combos={[['Tab']]} />)

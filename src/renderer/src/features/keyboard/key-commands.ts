@@ -14,9 +14,7 @@ import {
 } from '../../../../shared/view-shortcuts'
 
 export type KeyCommand =
-  | { kind: 'palette' }
-  | { kind: 'shortcuts' }
-  | { kind: 'view'; view: NavigableView }
+  { kind: 'palette' } | { kind: 'shortcuts' } | { kind: 'view'; view: NavigableView }
 
 /** The facts of a keydown the reader needs. */
 export interface KeyPress {
@@ -50,6 +48,8 @@ export function createKeyReader(mac: boolean): (press: KeyPress) => KeyCommand |
       goPressedAt = null
       return null
     }
+    // Shift alone (on its way to `?` or a capital) neither starts nor ends a sequence.
+    if (key === 'Shift') return null
     if (key === '?') {
       goPressedAt = null
       return { kind: 'shortcuts' }
@@ -59,8 +59,6 @@ export function createKeyReader(mac: boolean): (press: KeyPress) => KeyCommand |
       const byLetter = VIEW_SHORTCUTS.find((shortcut) => shortcut.letter === key)
       return byLetter ? { kind: 'view', view: byLetter.view } : null
     }
-    // Shift alone (on its way to `?`) neither starts nor ends a sequence.
-    if (key === 'Shift') return null
     goPressedAt = key === GO_KEY ? press.timeStamp : null
     return null
   }

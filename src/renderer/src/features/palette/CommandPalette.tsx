@@ -3,6 +3,7 @@
  * mounted only while open, so a closed palette does no work when jobs polls arrive.
  */
 import { Modal } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useConsole } from '../../store/store-context'
 import { PaletteBody } from './PaletteBody'
@@ -23,6 +24,10 @@ export function CommandPalette() {
   const open = useConsole((state) => state.paletteOpen)
   const setOpen = useConsole((state) => state.setPaletteOpen)
   const close = () => setOpen(false)
+  // Each opening starts afresh: antd keeps the closing dialog's content while it fades, so a palette reopened
+  // before the fade ended would show the last query without a key of its own.
+  const [opening, setOpening] = useState({ open, count: 0 })
+  if (opening.open !== open) setOpening({ open, count: opening.count + (open ? 1 : 0) })
 
   return (
     <Modal
@@ -36,7 +41,9 @@ export function CommandPalette() {
       style={{ top: 72 }}
       styles={{ header: HIDDEN_TITLE }}
     >
-      <div data-testid="command-palette">{open && <PaletteBody onClose={close} />}</div>
+      <div data-testid="command-palette">
+        {open && <PaletteBody key={opening.count} onClose={close} />}
+      </div>
     </Modal>
   )
 }

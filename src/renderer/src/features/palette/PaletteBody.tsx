@@ -42,7 +42,8 @@ export function PaletteBody({ onClose }: { onClose: () => void }) {
   const gate = useJobActionGate(target?.profileId ?? '')
   const query = step.kind === 'job' ? jobQuery : searchQuery
   const stepItems = step.kind === 'job' ? jobStepItems(t, jobQuery, gate.reason, !job) : []
-  const items: ListItem[] = step.kind === 'job' ? stepItems : search.hits.map((hit) => listItem(hit))
+  const items: ListItem[] =
+    step.kind === 'job' ? stepItems : search.hits.map((hit) => listItem(hit))
   const current = Math.min(active, Math.max(items.length - 1, 0))
 
   function listItem(entry: PaletteEntry): ListItem {
@@ -53,7 +54,13 @@ export function PaletteBody({ onClose }: { onClose: () => void }) {
         : target.type === 'view'
           ? t('palette.kinds.view')
           : ''
-    return { key: entry.id, title: entry.title, detail, kind: t(`palette.kinds.${entry.kind}`), disabled: null }
+    return {
+      key: entry.id,
+      title: entry.title,
+      detail,
+      kind: t(`palette.kinds.${entry.kind}`),
+      disabled: null
+    }
   }
 
   const openJob = (at: JobTarget, tab?: string) => {
@@ -130,7 +137,8 @@ export function PaletteBody({ onClose }: { onClose: () => void }) {
     )
   }
 
-  const hints = step.kind === 'job' ? ['move', 'open', 'back', 'close'] : ['move', 'open', 'actions', 'close']
+  const hints =
+    step.kind === 'job' ? ['move', 'open', 'back', 'close'] : ['move', 'open', 'actions', 'close']
   return (
     <Flex vertical gap={8}>
       <Input

@@ -7,7 +7,11 @@ import { Button, Flex, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '../../../../shared/models'
-import { JobActionChoice, type JobActionChoices, type JobActionSpec } from '../jobs/job-action-specs'
+import {
+  JobActionChoice,
+  type JobActionChoices,
+  type JobActionSpec
+} from '../jobs/job-action-specs'
 import { useRunJobAction } from '../jobs/use-job-actions'
 
 export function PaletteConfirm(props: {

@@ -22,25 +22,34 @@ export const EXACT_SCORE = 1_000
 /** Reused between calls (grown when needed): scoring 6,000 names must not allocate 6,000 arrays. */
 let rowD = new Float64Array(MAX_SCORED_LENGTH)
 let rowM = new Float64Array(MAX_SCORED_LENGTH)
+let starts = new Int32Array(16)
 
-/** What matching at `index` of `text` earns, from the character before it. */
+const SLASH = 47
+const BACKSLASH = 92
+const UNDERSCORE = 95
+const DASH = 45
+const SPACE = 32
+const DOT = 46
+const isLower = (code: number) => code >= 97 && code <= 122
+const isUpper = (code: number) => code >= 65 && code <= 90
+
+/** What matching at `index` of `text` earns, from the character before it (char codes: no strings made). */
 function boundaryBonus(text: string, index: number): number {
   if (index === 0) return MATCH_SLASH
-  const before = text[index - 1]!
-  if (before === '/' || before === '\\') return MATCH_SLASH
-  if (before === '_' || before === '-' || before === ' ') return MATCH_WORD
-  if (before === '.') return MATCH_DOT
-  const at = text[index]!
-  if (before === before.toLowerCase() && at !== at.toLowerCase()) return MATCH_CAPITAL
+  const before = text.charCodeAt(index - 1)
+  if (before === SLASH || before === BACKSLASH) return MATCH_SLASH
+  if (before === UNDERSCORE || before === DASH || before === SPACE) return MATCH_WORD
+  if (before === DOT) return MATCH_DOT
+  if (isLower(before) && isUpper(text.charCodeAt(index))) return MATCH_CAPITAL
   return 0
 }
 
-/** True when every character of `query` occurs in `lowerText` in order (both already lower case). */
-export function isSubsequence(query: string, lowerText: string): boolean {
+/** True when every character of `query` occurs in `lowerText[0, end)` in order (both already lower case). */
+export function isSubsequence(query: string, lowerText: string, end = lowerText.length): boolean {
   let from = 0
   for (let i = 0; i < query.length; i++) {
     const found = lowerText.indexOf(query[i]!, from)
-    if (found < 0) return false
+    if (found < 0 || found >= end) return false
     from = found + 1
   }
   return true
@@ -51,11 +60,24 @@ export function isSubsequence(query: string, lowerText: string): boolean {
  * in order, else higher for better matches. `lowerText` is `text.toLowerCase()`, passed in because callers keep it
  * with each entry instead of lowering 6,000 names per keystroke.
  */
-export function fuzzyScore(query: string, text: string, lowerText = text.toLowerCase()): number | null {
+export function fuzzyScore(
+  query: string,
+  text: string,
+  lowerText = text.toLowerCase()
+): number | null {
   const n = query.length
   const m = Math.min(lowerText.length, MAX_SCORED_LENGTH)
   if (n === 0) return 0
-  if (n > m || !isSubsequence(query, lowerText.slice(0, m))) return null
+  if (n > m) return null
+  // Where each letter's leftmost match lies: no letter can match before it, so each row starts there.
+  if (starts.length < n) starts = new Int32Array(n)
+  let from = 0
+  for (let i = 0; i < n; i++) {
+    const found = lowerText.indexOf(query[i]!, from)
+    if (found < 0 || found >= m) return null
+    starts[i] = found
+    from = found + 1
+  }
   if (n === lowerText.length) return EXACT_SCORE
   if (rowD.length < 2 * m) {
     rowD = new Float64Array(2 * m)
@@ -65,28 +87,29 @@ export function fuzzyScore(query: string, text: string, lowerText = text.toLower
   let prev = 0
   let cur = m
   for (let i = 0; i < n; i++) {
-    const letter = query[i]!
+    const letter = query.charCodeAt(i)
     const gap = i === n - 1 ? GAP_TRAILING : GAP_INNER
     let best = -Infinity
-    for (let j = 0; j < m; j++) {
-      if (lowerText[j] === letter) {
-        let score = -Infinity
+    for (let j = starts[i]!; j < m; j++) {
+      if (lowerText.charCodeAt(j) === letter) {
+        let score: number
         if (i === 0) score = j * GAP_LEADING + boundaryBonus(text, j)
-        else if (j > 0) {
-          score = Math.max(
-            rowM[prev + j - 1]! + boundaryBonus(text, j),
-            rowD[prev + j - 1]! + MATCH_CONSECUTIVE
-          )
+        else {
+          const skipped = rowM[prev + j - 1]! + boundaryBonus(text, j)
+          const run = rowD[prev + j - 1]! + MATCH_CONSECUTIVE
+          score = skipped > run ? skipped : run
         }
         rowD[cur + j] = score
-        best = Math.max(score, best + gap)
+        best = score > best + gap ? score : best + gap
       } else {
         rowD[cur + j] = -Infinity
         best = best + gap
       }
       rowM[cur + j] = best
     }
-    ;[prev, cur] = [cur, prev]
+    const swap = prev
+    prev = cur
+    cur = swap
   }
   const score = rowM[prev + m - 1]!
   return Number.isFinite(score) ? score : null
@@ -100,7 +123,7 @@ export function fuzzyPositions(query: string, text: string): number[] {
   const lower = text.toLowerCase()
   const n = query.length
   const m = Math.min(lower.length, MAX_SCORED_LENGTH)
-  if (n === 0 || n > m || !isSubsequence(query, lower.slice(0, m))) return []
+  if (n === 0 || n > m || !isSubsequence(query, lower, m)) return []
   const D = Array.from({ length: n }, () => new Float64Array(m).fill(-Infinity))
   const M = Array.from({ length: n }, () => new Float64Array(m).fill(-Infinity))
   for (let i = 0; i < n; i++) {

@@ -11,8 +11,7 @@ import type { ListItem } from './PaletteList'
 import { searchEntries, searchable } from './palette-search'
 
 export type JobStepChoice =
-  | { kind: 'open'; tab: 'console' | 'checkpoints' | null }
-  | { kind: 'action'; spec: JobActionSpec }
+  { kind: 'open'; tab: 'console' | 'checkpoints' | null } | { kind: 'action'; spec: JobActionSpec }
 
 export type JobStepItem = ListItem & { choice: JobStepChoice }
 

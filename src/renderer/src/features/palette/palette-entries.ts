@@ -98,13 +98,19 @@ export function recentEntries(sources: EntrySources, words: EntryWords): Palette
     out.push(
       job
         ? jobEntry('recent', profile.id, words.serverName(profile), job)
-        : entry(`recent:job:${profile.id}:${item.jobId}`, 'recent', item.name, words.serverName(profile), {
-            type: 'job',
-            profileId: profile.id,
-            jobId: item.jobId,
-            name: item.name,
-            status: 'UNKNOWN'
-          })
+        : entry(
+            `recent:job:${profile.id}:${item.jobId}`,
+            'recent',
+            item.name,
+            words.serverName(profile),
+            {
+              type: 'job',
+              profileId: profile.id,
+              jobId: item.jobId,
+              name: item.name,
+              status: 'UNKNOWN'
+            }
+          )
     )
   }
   return out

@@ -36,7 +36,11 @@ const KIND_ORDER: Record<PaletteKind, number> = { recent: 0, view: 1, command: 2
 export function searchable<E extends Omit<SearchEntry, 'titleLower' | 'detailLower'>>(
   entry: E
 ): E & Pick<SearchEntry, 'titleLower' | 'detailLower'> {
-  return { ...entry, titleLower: entry.title.toLowerCase(), detailLower: entry.detail.toLowerCase() }
+  return {
+    ...entry,
+    titleLower: entry.title.toLowerCase(),
+    detailLower: entry.detail.toLowerCase()
+  }
 }
 
 /** The typed words, lower case. */
@@ -61,8 +65,8 @@ export function scoreEntry(words: readonly string[], entry: SearchEntry): number
 }
 
 /**
- * The best `limit` entries for `query`, best first (ties: views and commands first, then shorter titles, then
- * alphabetical), with the number that matched in all. An empty query keeps the entries' order.
+ * The best `limit` entries for `query`, best first (ties: views and commands first, then shorter titles, then the
+ * entries' order), with the number that matched in all. An empty query keeps the entries' order.
  */
 export function searchEntries<E extends SearchEntry>(
   query: string,
@@ -71,19 +75,33 @@ export function searchEntries<E extends SearchEntry>(
 ): { hits: Array<SearchHit<E>>; total: number } {
   const words = queryWords(query)
   if (words.length === 0) {
-    return { hits: entries.slice(0, limit).map((entry) => ({ entry, score: 0 })), total: entries.length }
+    return {
+      hits: entries.slice(0, limit).map((entry) => ({ entry, score: 0 })),
+      total: entries.length
+    }
   }
-  const hits: Array<SearchHit<E>> = []
+  // The best `limit` kept in order as the entries stream by: 6,000 matches are never sorted, only compared with
+  // the worst kept one.
+  const best: Array<SearchHit<E>> = []
+  let total = 0
   for (const entry of entries) {
     const score = scoreEntry(words, entry)
-    if (score !== null) hits.push({ entry, score })
+    if (score === null) continue
+    total++
+    const hit = { entry, score }
+    if (best.length === limit && !before(hit, best[limit - 1]!)) continue
+    let at = best.length
+    while (at > 0 && before(hit, best[at - 1]!)) at--
+    best.splice(at, 0, hit)
+    if (best.length > limit) best.pop()
   }
-  hits.sort(
-    (a, b) =>
-      b.score - a.score ||
-      KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] ||
-      a.entry.title.length - b.entry.title.length ||
-      a.entry.title.localeCompare(b.entry.title)
-  )
-  return { hits: hits.slice(0, limit), total: hits.length }
+  return { hits: best, total }
+}
+
+/** Whether `a` goes before `b`: higher score, then views and commands, then the shorter title (then the order). */
+function before(a: SearchHit<SearchEntry>, b: SearchHit<SearchEntry>): boolean {
+  if (a.score !== b.score) return a.score > b.score
+  const kind = KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind]
+  if (kind !== 0) return kind < 0
+  return a.entry.title.length < b.entry.title.length
 }

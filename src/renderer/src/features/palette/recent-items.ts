@@ -30,7 +30,8 @@ const sameItem = (a: RecentItem, b: RecentItem): boolean =>
 
 /** `item` first, an older copy of it dropped, at most RECENT_LIMIT kept. */
 export function addRecent(list: readonly RecentItem[], item: RecentItem): RecentItem[] {
-  const kept: RecentItem = item.kind === 'job' ? { ...item, name: item.name.slice(0, MAX_NAME) } : item
+  const kept: RecentItem =
+    item.kind === 'job' ? { ...item, name: item.name.slice(0, MAX_NAME) } : item
   return [kept, ...list.filter((other) => !sameItem(other, kept))].slice(0, RECENT_LIMIT)
 }
 

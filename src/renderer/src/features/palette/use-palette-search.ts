@@ -9,7 +9,13 @@ import { useConsole } from '../../store/store-context'
 import { useServerName } from '../connection/server-name'
 import { buildEntries, recentEntries, type EntryWords, type PaletteEntry } from './palette-entries'
 import { searchEntries } from './palette-search'
-import { addRecent, loadRecent, saveRecent, type RecentItem, type RecentStorage } from './recent-items'
+import {
+  addRecent,
+  loadRecent,
+  saveRecent,
+  type RecentItem,
+  type RecentStorage
+} from './recent-items'
 
 /** The renderer's localStorage, or none where it is denied. */
 function storage(): RecentStorage | undefined {
