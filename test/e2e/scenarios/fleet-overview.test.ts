@@ -32,10 +32,15 @@ describe('fleet overview with one live, one reconnecting and one offline server'
     await expect(kept.getAttribute('data-cached')).resolves.toBe('false')
     await expect(kept.textContent()).resolves.toMatch(/^Figures from \d\d:\d\d, /)
     await expect(offline.getAttribute('data-state')).resolves.toBe('reconnecting')
+    await expect(offline.getByTestId('fleet-state').textContent()).resolves.toMatch(
+      /^Unreachable \(attempt \d+\)$/
+    )
     // Worst first: the cards with more failing jobs come first.
     const failing = await page
       .getByTestId('fleet-server')
-      .evaluateAll((cards) => cards.map((c) => Number((c as unknown as Dataset).dataset['failing'])))
+      .evaluateAll((cards) =>
+        cards.map((c) => Number((c as unknown as Dataset).dataset['failing']))
+      )
     expect(failing).toEqual([...failing].sort((a, b) => b - a))
     expect(Math.max(...failing)).toBeGreaterThan(0)
   })
