@@ -12,17 +12,19 @@ export interface ViewShortcut {
   view: NavigableView
   /** Pressed after `g` (outside a text field): `g` then `j` opens Jobs. */
   letter: string
-  /** With Ctrl (⌘ on macOS): Ctrl+2 opens Jobs. Also the menu accelerator. */
+  /** With Ctrl (⌘ on macOS): Ctrl+3 opens Jobs. Also the menu accelerator. */
   digit: number
 }
 
+/** In the side menu's order, so Ctrl+1 is its first entry. */
 export const VIEW_SHORTCUTS: readonly ViewShortcut[] = [
-  { view: 'overview', letter: 'o', digit: 1 },
-  { view: 'jobs', letter: 'j', digit: 2 },
-  { view: 'logs', letter: 'l', digit: 3 },
-  { view: 'clusters', letter: 'c', digit: 4 },
-  { view: 'diagnostics', letter: 'd', digit: 5 },
-  { view: 'settings', letter: 's', digit: 6 }
+  { view: 'fleet', letter: 'f', digit: 1 },
+  { view: 'overview', letter: 'o', digit: 2 },
+  { view: 'jobs', letter: 'j', digit: 3 },
+  { view: 'logs', letter: 'l', digit: 4 },
+  { view: 'clusters', letter: 'c', digit: 5 },
+  { view: 'diagnostics', letter: 'd', digit: 6 },
+  { view: 'settings', letter: 's', digit: 7 }
 ]
 
 /** With Ctrl (⌘): the command palette. */

@@ -1,5 +1,5 @@
 /**
- * The application menu as plain data: a View menu that reaches every view (Ctrl/⌘+1…6, from VIEW_SHORTCUTS, the
+ * The application menu as plain data: a View menu that reaches every view (Ctrl/⌘+1…7, from VIEW_SHORTCUTS, the
  * table the renderer's keys and shortcut sheet use) and opens the command palette (Ctrl/⌘+K), a Help menu with the
  * shortcut sheet (Ctrl/⌘+/), and the platform's usual menus (macOS's app, Edit and Window menus, which its copy and
  * paste keys need). Electron-free, so the entries and accelerators are tested in Node; `electron/app-menu.ts`

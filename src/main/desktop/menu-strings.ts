@@ -29,6 +29,7 @@ const EN: MenuStrings = {
   palette: 'Command Palette…',
   shortcuts: 'Keyboard Shortcuts',
   views: {
+    fleet: 'Fleet',
     overview: 'Overview',
     jobs: 'Jobs',
     logs: 'Logs',
@@ -52,6 +53,7 @@ const ZH: MenuStrings = {
   palette: '命令面板…',
   shortcuts: '键盘快捷键',
   views: {
+    fleet: '服务器总览',
     overview: '概览',
     jobs: '作业',
     logs: '日志',

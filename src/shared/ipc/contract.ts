@@ -148,7 +148,7 @@ export interface PushChannels extends TimelinePushChannels, AlertsPushChannels {
    */
   'app:navigate': Array<{
     profileId?: string
-    view?: 'overview' | 'jobs' | 'logs' | 'clusters' | 'diagnostics' | 'settings'
+    view?: 'fleet' | 'overview' | 'jobs' | 'logs' | 'clusters' | 'diagnostics' | 'settings'
     jobId?: number
     /**
      * Also opens a panel over the view: the open alerts (issue 22), the command palette or the shortcut sheet

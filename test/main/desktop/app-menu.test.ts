@@ -25,18 +25,19 @@ const topLabels = (entries: AppMenuEntry[]) =>
   )
 
 describe('application menu', () => {
-  it('opens the palette with CmdOrCtrl+K and every view with CmdOrCtrl+1…6, as the shortcut table says', () => {
+  it('opens the palette with CmdOrCtrl+K and every view with CmdOrCtrl+1…7, as the shortcut table says', () => {
     const items = commandItems(
       appMenuTemplate(menuStrings('en-US', 'en-US'), 'linux', { devTools: false })
     )
     expect(items.map((item) => [item.label, item.accelerator, item.id])).toEqual([
       ['Command Palette…', 'CmdOrCtrl+K', MENU_IDS.palette],
-      ['Overview', 'CmdOrCtrl+1', 'menu-view-overview'],
-      ['Jobs', 'CmdOrCtrl+2', 'menu-view-jobs'],
-      ['Logs', 'CmdOrCtrl+3', 'menu-view-logs'],
-      ['Clusters', 'CmdOrCtrl+4', 'menu-view-clusters'],
-      ['Diagnostics', 'CmdOrCtrl+5', 'menu-view-diagnostics'],
-      ['Settings', 'CmdOrCtrl+6', 'menu-view-settings'],
+      ['Fleet', 'CmdOrCtrl+1', 'menu-view-fleet'],
+      ['Overview', 'CmdOrCtrl+2', 'menu-view-overview'],
+      ['Jobs', 'CmdOrCtrl+3', 'menu-view-jobs'],
+      ['Logs', 'CmdOrCtrl+4', 'menu-view-logs'],
+      ['Clusters', 'CmdOrCtrl+5', 'menu-view-clusters'],
+      ['Diagnostics', 'CmdOrCtrl+6', 'menu-view-diagnostics'],
+      ['Settings', 'CmdOrCtrl+7', 'menu-view-settings'],
       ['Keyboard Shortcuts', 'CmdOrCtrl+/', MENU_IDS.shortcuts]
     ])
     for (const { view, digit } of VIEW_SHORTCUTS) {
@@ -58,6 +59,7 @@ describe('application menu', () => {
     expect(topLabels(entries)).toEqual(['文件', '视图', '帮助'])
     expect(commandItems(entries).map((item) => item.label)).toEqual([
       '命令面板…',
+      '服务器总览',
       '概览',
       '作业',
       '日志',

@@ -34,7 +34,15 @@ describe('global shortcuts', () => {
 
     press(document.body, '?')
     const sheet = await screen.findByTestId('shortcut-sheet')
-    for (const view of ['Overview', 'Jobs', 'Logs', 'Clusters', 'Diagnostics', 'Settings']) {
+    for (const view of [
+      'Fleet',
+      'Overview',
+      'Jobs',
+      'Logs',
+      'Clusters',
+      'Diagnostics',
+      'Settings'
+    ]) {
       expect(sheet.textContent).toContain(view)
     }
     const jobsRow = [...sheet.querySelectorAll('tr')].find((row) =>
@@ -44,7 +52,7 @@ describe('global shortcuts', () => {
       'g',
       'j',
       'Ctrl',
-      '2'
+      '3'
     ])
     press(sheet, 'Escape')
     await waitFor(() => expect(store.getState().shortcutSheetOpen).toBe(false))
@@ -59,7 +67,7 @@ describe('global shortcuts', () => {
     press(document.body, 'g')
     press(document.body, 'l')
     expect(store.getState().view).toBe('logs')
-    press(document.body, '4', { ctrlKey: true })
+    press(document.body, '5', { ctrlKey: true })
     expect(store.getState().view).toBe('clusters')
   })
 

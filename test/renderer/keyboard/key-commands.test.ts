@@ -1,5 +1,5 @@
 /**
- * The console's global keys (issue 23): Ctrl/⌘+K, `?`, Ctrl/⌘+1…6 and `g` sequences become commands; letters typed
+ * The console's global keys (issue 23): Ctrl/⌘+K, `?`, Ctrl/⌘+1…7 and `g` sequences become commands; letters typed
  * into a field stay letters; the `g` sequence lapses after GO_SEQUENCE_MS of the events' own time.
  */
 import { describe, expect, it } from 'vitest'
@@ -37,8 +37,9 @@ describe('key reader', () => {
     expect(read(press('j', 1_400))).toEqual({ kind: 'view', view: 'jobs' })
     expect(read(press('g', 2_000))).toBeNull()
     expect(read(press('c', 2_000 + GO_SEQUENCE_MS))).toEqual({ kind: 'view', view: 'clusters' })
-    expect(read(press('6', 5_000, { ctrlKey: true }))).toEqual({ kind: 'view', view: 'settings' })
-    expect(read(press('7', 5_000, { ctrlKey: true }))).toBeNull()
+    expect(read(press('7', 5_000, { ctrlKey: true }))).toEqual({ kind: 'view', view: 'settings' })
+    expect(read(press('1', 5_000, { ctrlKey: true }))).toEqual({ kind: 'view', view: 'fleet' })
+    expect(read(press('8', 5_000, { ctrlKey: true }))).toBeNull()
   })
 
   it('lets a g sequence lapse, and ends it at any other key', () => {

@@ -1,6 +1,6 @@
 /**
  * Reads the console's global keys into commands, without touching the DOM: Ctrl/⌘+K the palette, Ctrl/⌘+/ or `?`
- * the shortcut sheet, Ctrl/⌘+1…6 or `g` then a letter a view (VIEW_SHORTCUTS). Keys without Ctrl/⌘ are never read
+ * the shortcut sheet, Ctrl/⌘+1…7 or `g` then a letter a view (VIEW_SHORTCUTS). Keys without Ctrl/⌘ are never read
  * while the person is typing in a field, so `g`, `j` and `?` stay letters there. Time comes from the key events,
  * so a test drives the `g` sequence with made-up timestamps.
  */

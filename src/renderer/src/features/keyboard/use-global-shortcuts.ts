@@ -1,6 +1,6 @@
 /**
  * Binds the console's global keys (key-commands.ts) to the window once, in the shell. In Electron the application
- * menu's accelerators take Ctrl/⌘+K and Ctrl/⌘+1…6 first and send them as `app:navigate`; these handlers serve the
+ * menu's accelerators take Ctrl/⌘+K and Ctrl/⌘+1…7 first and send them as `app:navigate`; these handlers serve the
  * keys the menu cannot hold (`?`, `g` sequences) and the window without a menu (the Chromium stand-in).
  */
 import { useEffect } from 'react'
