@@ -14,10 +14,12 @@ import type { E2eApp } from '../harness/e2e-app'
 import {
   configureFleet,
   fleetProfiles,
+  serverSnapshot,
+  snapshotState,
   startFleetSimulators,
-  waitForServer,
   type FleetTriple
 } from '../harness/fleet-servers'
+import { waitUntil } from '../../support/wait-until'
 import { launchApp } from '../harness/launch-app'
 import {
   makeUserDataDir,
@@ -126,7 +128,13 @@ describe('keyboard only: palette → a job on the second server → its checkpoi
     await app.close()
     app = await launch()
     page = await app.firstWindow()
-    for (const profile of profiles) await waitForServer(page, profile.id, 'live')
+    // (waitForServer polls with expect.poll, which vitest allows only inside a test.)
+    for (const profile of profiles) {
+      await waitUntil(`${profile.name} live with its jobs`, async () => {
+        const snapshot = await serverSnapshot(page, profile.id)
+        return snapshotState(snapshot) === 'live' && (snapshot.jobs?.asOf ?? 0) > 0
+      })
+    }
     await page.getByTestId('server-switcher').getByText('Production').waitFor()
   })
 
@@ -182,6 +190,11 @@ describe('keyboard only: palette → a job on the second server → its checkpoi
     await page.getByTestId('view-logs').waitFor()
 
     expect(await pointerInput(page)).toEqual({ events: 0, kinds: [] })
+    // The counter is not blind: one real click on the page's empty corner is seen.
+    await page.mouse.click(2, 700)
+    expect((await pointerInput(page)).kinds).toEqual(
+      expect.arrayContaining(['pointerdown', 'mousedown', 'click'])
+    )
   })
 
   it("opens views, the palette and the sheet from the application menu (its accelerators' items)", async () => {
