@@ -14,12 +14,10 @@ import type { E2eApp } from '../harness/e2e-app'
 import {
   configureFleet,
   fleetProfiles,
-  serverSnapshot,
-  snapshotState,
   startFleetSimulators,
+  waitForServer,
   type FleetTriple
 } from '../harness/fleet-servers'
-import { waitUntil } from '../../support/wait-until'
 import { launchApp } from '../harness/launch-app'
 import {
   makeUserDataDir,
@@ -128,13 +126,7 @@ describe('keyboard only: palette → a job on the second server → its checkpoi
     await app.close()
     app = await launch()
     page = await app.firstWindow()
-    // (waitForServer polls with expect.poll, which vitest allows only inside a test.)
-    for (const profile of profiles) {
-      await waitUntil(`${profile.name} live with its jobs`, async () => {
-        const snapshot = await serverSnapshot(page, profile.id)
-        return snapshotState(snapshot) === 'live' && (snapshot.jobs?.asOf ?? 0) > 0
-      })
-    }
+    for (const profile of profiles) await waitForServer(page, profile.id, 'live')
     await page.getByTestId('server-switcher').getByText('Production').waitFor()
   })
 
