@@ -70,6 +70,7 @@ export function ShortcutSheet() {
       footer={null}
       destroyOnHidden
       width={620}
+      style={{ top: 48 }}
     >
       <div data-testid="shortcut-sheet">
         {section(t('palette.sheet.general'), [

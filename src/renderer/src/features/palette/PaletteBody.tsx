@@ -16,6 +16,14 @@ import type { PaletteEntry, PaletteTarget } from './palette-entries'
 import { LISTBOX_ID, optionId, PaletteList, type ListItem } from './PaletteList'
 import { PaletteConfirm } from './PaletteConfirm'
 import { usePaletteSearch } from './use-palette-search'
+import { SHORTCUT_SHEET_KEY, VIEW_SHORTCUTS } from '../../../../shared/view-shortcuts'
+import { isMac } from '../keyboard/use-global-shortcuts'
+
+/** A view's keys, shown beside it so the palette teaches them: `g j · Ctrl+3`. */
+function viewKeys(view: string): string {
+  const keys = VIEW_SHORTCUTS.find((shortcut) => shortcut.view === view)
+  return keys ? `g ${keys.letter} · ${isMac() ? '⌘' : 'Ctrl'}+${keys.digit}` : ''
+}
 
 type JobTarget = Extract<PaletteTarget, { type: 'job' }>
 type Step =
@@ -52,8 +60,8 @@ export function PaletteBody({ onClose }: { onClose: () => void }) {
       target.type === 'job'
         ? `${entry.detail} · ${t(`status.${target.status}`)}`
         : target.type === 'view'
-          ? t('palette.kinds.view')
-          : ''
+          ? viewKeys(target.view)
+          : `? · ${isMac() ? '⌘' : 'Ctrl'}+${SHORTCUT_SHEET_KEY}`
     return {
       key: entry.id,
       title: entry.title,
