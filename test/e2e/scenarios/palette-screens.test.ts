@@ -42,6 +42,16 @@ describe.each(['en-US', 'zh-CN'] as const)('command palette screens in %s', (loc
         const list = await page.locator('.palette-list').boundingBox()
         expect(list!.y + list!.height).toBeLessThanOrEqual(height)
         await app.screenshot(`palette-${width}x${height}-${locale}-${theme}`)
+        if (width === 1440) {
+          // The second result is the reconnecting server's job: its actions say why they are off.
+          await page.keyboard.press('ArrowDown')
+          await page.keyboard.press('ArrowRight')
+          const restart = page
+            .getByRole('option')
+            .filter({ hasText: locale === 'zh-CN' ? '重新启动' : 'Restart' })
+          await expect.poll(() => restart.first().getAttribute('aria-disabled')).toBe('true')
+          await app.screenshot(`palette-job-actions-${locale}-${theme}`)
+        }
         await page.keyboard.press('Escape')
         await page.getByTestId('command-palette').waitFor({ state: 'hidden' })
       }
