@@ -5,19 +5,28 @@
 import type { TransportChoice } from '../../shared/profiles'
 import { hasUrlCredentials, URL_CREDENTIALS_MESSAGE } from '../../shared/server-url'
 
-export interface WatchOptions {
-  server: string
+/**
+ * How a command reaches a server, the same for `watch` and for every server of `fleet`: one parser
+ * (`takeConnectionFlag`), so the two cannot drift.
+ */
+export interface ConnectionOptions {
   username: string
   /** Name of the environment variable holding the password; never the password itself. */
   passwordEnv: string
   tenantId: number | null
-  processes: string[]
   heartbeatTimeoutMs: number | null
   backoffBaseMs: number | null
   backoffMaxMs: number | null
+  transport: TransportChoice
+  /** `--read-only` (issue 23): the profile is read-only, so nothing that changes Dinky is sent. */
+  readOnly: boolean
+}
+
+export interface WatchOptions extends ConnectionOptions {
+  server: string
+  processes: string[]
   cacheDir: string | null
   json: boolean
-  transport: TransportChoice
   /** Flink job ids whose live metrics to print (`--metrics <jid>`, repeatable). */
   metrics: string[]
   /** A JSON file of alert rules (`--rules FILE`): alerts are evaluated and printed as `alert` lines. */
@@ -31,6 +40,7 @@ export type CliCommand =
   | { kind: 'record'; args: string[] }
   | { kind: 'replay'; args: string[] }
   | { kind: 'timeline'; args: string[] }
+  | { kind: 'fleet'; args: string[] }
   | {
       kind: 'cache'
       action: 'clear' | 'info'
@@ -47,8 +57,12 @@ export const USAGE = `Usage:
   dinky-console watch --server URL [--username U] [--password-env VAR] [--tenant ID]
                       [--process FlinkSubmit/12 ...] [--heartbeat-timeout SECONDS]
                       [--backoff-base SECONDS] [--backoff-max SECONDS] [--cache-dir DIR]
-                      [--json] [--transport auto|sse|ws] [--metrics JID ...] [--rules FILE]
+                      [--json] [--transport auto|sse|ws] [--metrics JID ...] [--rules FILE] [--read-only]
+  dinky-console fleet --server URL --server URL ... [--cache-dir DIR] [--json]
+                      [watch's --username, --password-env, --tenant, --heartbeat-timeout,
+                       --backoff-base, --backoff-max, --transport, --read-only: for every server]
   dinky-console job --server URL --id N [--username U] [--password-env VAR] [--tenant ID] [--json]
+                    [--action cancel|stop|restart|savepoint] [--read-only]
   dinky-console record --server URL --out DIR [--username U] [--password-env VAR] [--tenant ID]
                        [--seconds N] [--transport auto|sse|ws] [--process NAME ...] [--jobs N]
                        [--job-detail ID ...] [--metrics JID ...]
@@ -69,6 +83,11 @@ export const USAGE = `Usage:
   --metrics JID ...     print the live Flink metrics of these jobs (backfilled after every reconnect)
   --rules FILE          alert rules (JSON, see the README): prints an "alert" line when one fires, resolves
                         or can no longer be judged (server not live); a bad file exits 2 before connecting
+  --action KIND         job: cancel, stop (cancel with a savepoint), restart or savepoint the job's task
+  --read-only           a server only watched: every action is refused (exit 5) before any request
+fleet watches every --server at once (one session each) and prints a line per change: each server's state,
+freshness (asOf, stale), version, job counts by status and failing jobs, worst first; --json prints
+{"type":"fleet","servers":[…]} lines; with --cache-dir the cached figures come first, marked stale.
 record runs the console's session for --seconds (default 60) and writes what the server sent to DIR
 (recording.ndjson + manifest.json; passwords, tokens and cookies masked): attach it to a bug report.
   --jobs N              jobs it opens (health, console and Flink logs, metrics) unless --job-detail names them
@@ -78,7 +97,8 @@ closed, offline, server unreachable). --job keeps one job instance's events (and
 an ISO date or time on (2026-12-24, 2026-12-24T08:00:00Z); --json prints {"type":"event","at":…,"kind":…} lines.
 replay serves a recording on 127.0.0.1:P (default 8888) as the server did: any login, recorded answers in
 order, SSE events and WS frames with their recorded spacing (--speed 10 plays them ten times faster).
-Exit codes: 0 after SIGINT/SIGTERM, 2 bad arguments, 3 the first login failed.`
+Exit codes: 0 after SIGINT/SIGTERM, 2 bad arguments, 3 the first login failed, 4 the server could not answer
+(job), 5 an action refused by --read-only.`
 
 function seconds(flag: string, value: string): number {
   const parsed = Number(value)
@@ -121,7 +141,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (command === 'cache') return parseCache(rest)
   if (command === 'watch') return { kind: 'watch', options: parseWatch(rest) }
   if (command === 'job') return { kind: 'job', args: rest }
-  if (command === 'record' || command === 'replay' || command === 'timeline')
+  if (command === 'record' || command === 'replay' || command === 'timeline' || command === 'fleet')
     return { kind: command, args: rest }
   throw new UsageError(`unknown command: ${command}`)
 }
@@ -149,19 +169,79 @@ function parseCache(args: string[]): CliCommand {
   return { kind: 'cache', action, cacheDir, profileId, json }
 }
 
-function parseWatch(args: string[]): WatchOptions {
-  const options: WatchOptions = {
-    server: '',
+/** The defaults of the connection flags: Dinky's seed account, the password in `DINKY_PASSWORD`. */
+export function defaultConnectionOptions(): ConnectionOptions {
+  return {
     username: 'admin',
     passwordEnv: 'DINKY_PASSWORD',
     tenantId: null,
-    processes: [],
     heartbeatTimeoutMs: null,
     backoffBaseMs: null,
     backoffMaxMs: null,
+    transport: 'auto',
+    readOnly: false
+  }
+}
+
+/** Takes one connection flag into `options`; false when `flag` is not one (the caller's own flags, or a typo). */
+export function takeConnectionFlag(
+  options: ConnectionOptions,
+  flag: string,
+  value: () => string
+): boolean {
+  switch (flag) {
+    case '--username':
+      options.username = value()
+      return true
+    case '--password-env':
+      options.passwordEnv = value()
+      return true
+    case '--tenant': {
+      const id = Number(value())
+      if (!Number.isInteger(id) || id < 0) throw new UsageError('--tenant wants a tenant id')
+      options.tenantId = id
+      return true
+    }
+    case '--heartbeat-timeout':
+      options.heartbeatTimeoutMs = seconds(flag, value())
+      return true
+    case '--backoff-base':
+      options.backoffBaseMs = seconds(flag, value())
+      return true
+    case '--backoff-max':
+      options.backoffMaxMs = seconds(flag, value())
+      return true
+    case '--transport': {
+      const transport = value()
+      if (transport !== 'auto' && transport !== 'sse' && transport !== 'ws') {
+        throw new UsageError('--transport wants auto, sse or ws')
+      }
+      options.transport = transport
+      return true
+    }
+    case '--read-only':
+      options.readOnly = true
+      return true
+    default:
+      return false
+  }
+}
+
+/** A `--server` value: `demo`, or an http(s) URL without credentials in it. */
+export function checkServerUrl(server: string): void {
+  if (server !== 'demo' && !/^https?:\/\/[^/]+/i.test(server)) {
+    throw new UsageError('--server wants an http:// or https:// URL')
+  }
+  if (hasUrlCredentials(server)) throw new UsageError(`--server: ${URL_CREDENTIALS_MESSAGE}`)
+}
+
+function parseWatch(args: string[]): WatchOptions {
+  const options: WatchOptions = {
+    ...defaultConnectionOptions(),
+    server: '',
+    processes: [],
     cacheDir: null,
     json: false,
-    transport: 'auto',
     metrics: [],
     rules: null
   }
@@ -178,32 +258,11 @@ function parseWatch(args: string[]): WatchOptions {
       case '--server':
         options.server = value()
         break
-      case '--username':
-        options.username = value()
-        break
-      case '--password-env':
-        options.passwordEnv = value()
-        break
-      case '--tenant': {
-        const id = Number(value())
-        if (!Number.isInteger(id) || id < 0) throw new UsageError('--tenant wants a tenant id')
-        options.tenantId = id
-        break
-      }
       case '--process':
         options.processes.push(value())
         while (inline === null && i + 1 < args.length && !args[i + 1].startsWith('--')) {
           options.processes.push(args[++i])
         }
-        break
-      case '--heartbeat-timeout':
-        options.heartbeatTimeoutMs = seconds(flag, value())
-        break
-      case '--backoff-base':
-        options.backoffBaseMs = seconds(flag, value())
-        break
-      case '--backoff-max':
-        options.backoffMaxMs = seconds(flag, value())
         break
       case '--cache-dir':
         options.cacheDir = value()
@@ -220,24 +279,13 @@ function parseWatch(args: string[]): WatchOptions {
           options.metrics.push(args[++i])
         }
         break
-      case '--transport': {
-        const transport = value()
-        if (transport !== 'auto' && transport !== 'sse' && transport !== 'ws') {
-          throw new UsageError('--transport wants auto, sse or ws')
-        }
-        options.transport = transport
-        break
-      }
       default:
-        throw new UsageError(`unknown option: ${flag}`)
+        if (!takeConnectionFlag(options, flag, value))
+          throw new UsageError(`unknown option: ${flag}`)
     }
   }
   if (!options.server) throw new UsageError('watch needs --server URL')
-  if (options.server !== 'demo' && !/^https?:\/\/[^/]+/i.test(options.server)) {
-    throw new UsageError('--server wants an http:// or https:// URL')
-  }
-  if (hasUrlCredentials(options.server))
-    throw new UsageError(`--server: ${URL_CREDENTIALS_MESSAGE}`)
+  checkServerUrl(options.server)
   const badJid = options.metrics.find((jid) => !/^[0-9a-zA-Z_-]{1,64}$/.test(jid))
   if (badJid) throw new UsageError(`--metrics wants a Flink job id, not ${badJid}`)
   const invalid = options.processes.find((name) => !/^[A-Za-z]+\/[^\s/]+$/.test(name))

@@ -1,10 +1,12 @@
 /**
  * `dinky-console job --server URL --id N [--json]`: one job instance's health, read once — `refreshJobInfoDetail`
  * (checkpoints, exceptions, vertices, backpressure) and its alert history — printed as one NDJSON `detail` line or
- * as readable text. The same schemas and mapping as the app's drawer; exit 0, 2 bad arguments, 3 login refused,
- * 4 the server could not answer.
+ * as readable text. The same schemas and mapping as the app's drawer. `--action` then acts on the job's task
+ * (cancel, stop, restart, savepoint), which `--read-only` refuses before anything is sent (issue 23). Exit 0,
+ * 2 bad arguments, 3 login refused, 4 the server could not answer (or refused the action), 5 refused as read-only.
  */
 import type { JobHealthDetail } from '../../shared/job-health'
+import type { JobAction } from '../../shared/session'
 import { DONE_STATUSES } from '../../shared/models'
 import { createDinkyClient } from '../core/dinky/client'
 import { startDemoServer, type DemoServer } from '../core/session/demo-profile'
@@ -13,7 +15,9 @@ import { refreshDetailSchema } from '../core/job-detail/job-detail-schemas'
 import { toJobHealthDetail, toJobHealthSummary } from '../core/job-detail/map-job-health'
 import { FLINK_HTTPS_BLOCKED_TEXT } from '../core/dinky/flink-https'
 import { systemClock, type Logger } from '../core/ports'
+import { READ_ONLY_MESSAGE } from '../core/session/read-only-error'
 import { eachFlag, UsageError } from './cli-args'
+import { inertTerminalText } from './inert-text'
 import { createMemoryCacheStore } from './memory-cache-store'
 
 export interface JobOptions {
@@ -23,10 +27,21 @@ export interface JobOptions {
   passwordEnv: string
   tenantId: number | null
   json: boolean
+  action: JobCommandAction | null
+  readOnly: boolean
 }
+
+/** What `--action` may ask: Dinky's `/api/task/*` calls as an operator names them. */
+export const JOB_COMMAND_ACTIONS = ['cancel', 'stop', 'restart', 'savepoint'] as const
+export type JobCommandAction = (typeof JOB_COMMAND_ACTIONS)[number]
+
+/** The exit code of an action refused by `--read-only`. */
+export const EXIT_READ_ONLY = 5
 
 export interface JobIo {
   out(line: string): void
+  /** Where the refusal of a read-only action is said. */
+  err(line: string): void
   logger: Logger
   env: Record<string, string | undefined>
   now(): number
@@ -40,7 +55,9 @@ export function parseJob(args: readonly string[]): JobOptions {
     username: 'admin',
     passwordEnv: 'DINKY_PASSWORD',
     tenantId: null,
-    json: false
+    json: false,
+    action: null,
+    readOnly: false
   }
   eachFlag('job', args, (flag, value) => {
     if (flag === '--server') options.server = value()
@@ -49,7 +66,13 @@ export function parseJob(args: readonly string[]): JobOptions {
     else if (flag === '--password-env') options.passwordEnv = value()
     else if (flag === '--tenant') options.tenantId = Number(value())
     else if (flag === '--json') options.json = true
-    else return false
+    else if (flag === '--read-only') options.readOnly = true
+    else if (flag === '--action') {
+      const action = value()
+      if (!(JOB_COMMAND_ACTIONS as readonly string[]).includes(action))
+        throw new UsageError(`--action wants ${JOB_COMMAND_ACTIONS.join(', ')}`)
+      options.action = action as JobCommandAction
+    } else return false
     return true
   })
   if (!options.server) throw new UsageError('job needs --server URL')
@@ -63,6 +86,11 @@ export function parseJob(args: readonly string[]): JobOptions {
 }
 
 export async function runJobCommand(options: JobOptions, io: JobIo): Promise<number> {
+  // Before the demo server, the login or any request: a read-only server is never sent an action.
+  if (options.action && options.readOnly) {
+    io.err(`dinky-console: ${READ_ONLY_MESSAGE} (--read-only): --action ${options.action} refused`)
+    return EXIT_READ_ONLY
+  }
   const demo = options.server === 'demo' ? await (io.startDemoServer ?? startDemoServer)() : null
   const client = createDinkyClient({ baseUrl: demo?.url ?? options.server, logger: io.logger })
   try {
@@ -82,6 +110,7 @@ export async function runJobCommand(options: JobOptions, io: JobIo): Promise<num
     )
     const asOf = io.now()
     const detail = toJobHealthDetail(data, client.knownVersion?.() ?? (await client.version()))
+    if (options.action) return await act(options.action, detail, options, io, client)
     const service = new JobDetailService({
       client,
       cache: createMemoryCacheStore().profile('cli'),
@@ -109,7 +138,8 @@ export async function runJobCommand(options: JobOptions, io: JobIo): Promise<num
         })
       )
     } else {
-      for (const line of detailText(detail, summary.reasons, alerts.length, asOf)) io.out(line)
+      for (const line of detailText(detail, summary.reasons, alerts.length, asOf))
+        io.out(inertTerminalText(line))
     }
     return 0
   } catch (error) {
@@ -121,6 +151,40 @@ export async function runJobCommand(options: JobOptions, io: JobIo): Promise<num
     await client.dispose()
     await demo?.close()
   }
+}
+
+function jobAction(kind: JobCommandAction, taskId: number): JobAction {
+  switch (kind) {
+    case 'cancel':
+      return { kind: 'cancel', taskId, withSavepoint: false }
+    case 'stop':
+      return { kind: 'cancel', taskId, withSavepoint: true }
+    case 'restart':
+      return { kind: 'restart', taskId, savepointPath: null }
+    case 'savepoint':
+      return { kind: 'savepoint', taskId, savepointType: 'trigger' }
+  }
+}
+
+/** Acts on the job's task (Dinky acts by task, not instance) and prints Dinky's answer; a refusal exits 4. */
+async function act(
+  kind: JobCommandAction,
+  detail: JobHealthDetail,
+  options: JobOptions,
+  io: JobIo,
+  client: ReturnType<typeof createDinkyClient>
+): Promise<number> {
+  if (detail.taskId === null) {
+    io.err(`dinky-console: job ${options.id} has no task to ${kind}`)
+    return 4
+  }
+  const message = await client.jobAction(jobAction(kind, detail.taskId))
+  const ts = io.now()
+  if (options.json) {
+    const line = { ts, type: 'action', action: kind, instanceId: options.id, taskId: detail.taskId }
+    io.out(JSON.stringify({ ...line, message }))
+  } else io.out(inertTerminalText(`${kind} ${detail.name} #${options.id}: ${message}`))
+  return 0
 }
 
 /**

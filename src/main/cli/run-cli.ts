@@ -10,6 +10,8 @@ import { parseRecordArgs, parseReplayArgs } from './record-args'
 import { runRecord } from './record-command'
 import { runReplay } from './replay-command'
 import { parseTimelineArgs, runTimelineCommand } from './timeline-command'
+import { parseFleet } from './fleet-args'
+import { runFleet } from './fleet-command'
 import type { AlertRulesDocument } from '../../shared/alerts'
 import { AlertRulesError } from '../core/alerts/alert-rules-error'
 import { readAlertRulesFile } from '../core/alerts/alert-rules-file'
@@ -26,12 +28,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let record: ReturnType<typeof parseRecordArgs> | null = null
   let replay: ReturnType<typeof parseReplayArgs> | null = null
   let timeline: ReturnType<typeof parseTimelineArgs> | null = null
+  let fleet: ReturnType<typeof parseFleet> | null = null
   try {
     command = parseCliArgs(argv)
     if (command.kind === 'job') job = parseJob(command.args)
     if (command.kind === 'record') record = parseRecordArgs(command.args)
     if (command.kind === 'replay') replay = parseReplayArgs(command.args)
     if (command.kind === 'timeline') timeline = parseTimelineArgs(command.args)
+    if (command.kind === 'fleet') fleet = parseFleet(command.args)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     io.err(`dinky-console: ${error.message}\n\n${USAGE}`)
@@ -63,5 +67,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runReplay(replay!, io)
     case 'timeline':
       return runTimelineCommand(timeline!, io)
+    case 'fleet':
+      return runFleet(fleet!, io)
   }
 }

@@ -13,7 +13,7 @@ import { FLINK_HTTPS_BLOCKED_TEXT } from '../core/dinky/flink-https'
 const two = (n: number) => String(n).padStart(2, '0')
 
 /** Local wall-clock time: the terminal's reader lives in the local zone, not in UTC. */
-function clock(ms: number): string {
+export function clock(ms: number): string {
   const date = new Date(ms)
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`
 }
@@ -43,7 +43,7 @@ export function displayWidth(text: string): number {
   return width
 }
 
-const padEnd = (text: string, width: number) =>
+export const padEnd = (text: string, width: number) =>
   text + ' '.repeat(Math.max(0, width - displayWidth(text)))
 
 function jobTable(jobs: readonly Job[]): string[] {

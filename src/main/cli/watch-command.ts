@@ -14,7 +14,7 @@ import { createConfCacheStore } from '../core/cache/conf-cache-store'
 import { systemClock, type Logger } from '../core/ports'
 import { createSessionManager } from '../core/session/session-manager'
 import type { DemoServer } from '../core/session/demo-profile'
-import type { WatchOptions } from './cli-args'
+import type { ConnectionOptions, WatchOptions } from './cli-args'
 import { createMemoryCacheStore } from './memory-cache-store'
 import {
   cachedMetricsJsonLines,
@@ -37,8 +37,13 @@ export interface WatchIo {
   startDemoServer?: () => Promise<DemoServer>
 }
 
-/** The profile a `watch` builds from its arguments; its id is the server's origin, so one cache dir holds many. */
-export function watchProfile(options: WatchOptions): ServerProfile {
+/**
+ * The profile a `watch` (or each server of a `fleet`) builds from its arguments; its id is the server's origin, so
+ * one cache dir holds many.
+ */
+export function watchProfile(
+  options: ConnectionOptions & { server: string; processes?: string[] }
+): ServerProfile {
   const demo = options.server === 'demo'
   return {
     id: demo ? 'demo' : new URL(options.server).origin,
@@ -48,12 +53,14 @@ export function watchProfile(options: WatchOptions): ServerProfile {
     tenantId: options.tenantId ?? 0,
     transport: options.transport,
     extraCaPem: null,
-    processes: options.processes,
-    demo
+    processes: options.processes ?? [],
+    demo,
+    readOnly: options.readOnly
   }
 }
 
-function watchSettings(options: WatchOptions): AppSettings {
+/** The connection timings of the flags over the defaults. */
+export function watchSettings(options: ConnectionOptions): AppSettings {
   const base = DEFAULT_APP_SETTINGS.connection
   return {
     ...DEFAULT_APP_SETTINGS,

@@ -53,7 +53,8 @@ export const serverProfileSchema = z.object({
   transport: z.enum(['auto', 'sse', 'ws']),
   extraCaPem: z.string().max(100_000).nullable(),
   processes: z.array(processName).max(200),
-  demo: z.boolean()
+  demo: z.boolean(),
+  readOnly: z.boolean().optional()
 })
 
 const appSettingsPatch = z

@@ -192,7 +192,7 @@ describe('command palette', () => {
     key(input, 'ArrowRight')
     const restart = options().find((option) => option.textContent?.includes('Restart'))!
     expect(restart.getAttribute('aria-disabled')).toBe('true')
-    expect(restart.textContent).toContain('read-only')
+    expect(restart.textContent).toContain('Read-only server')
     const stepInput = screen.getByTestId('command-palette-input') as HTMLInputElement
     type(stepInput, 'restart')
     key(stepInput, 'Enter')

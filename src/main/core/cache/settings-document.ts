@@ -26,7 +26,9 @@ export const serverProfileSchema = z.object({
   transport: z.enum(['auto', 'sse', 'ws']),
   extraCaPem: z.string().nullable(),
   processes: z.array(z.string()),
-  demo: z.boolean()
+  demo: z.boolean(),
+  // Fails closed: a garbled flag keeps the server read-only rather than opening it to actions.
+  readOnly: z.boolean().optional().catch(true)
 }) satisfies z.ZodType<ServerProfile>
 
 const c = DEFAULT_CONNECTION_SETTINGS

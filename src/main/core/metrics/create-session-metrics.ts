@@ -15,6 +15,8 @@ export function createSessionMetrics(options: {
   logger: Logger
   cache: ProfileCache
   jobs: () => readonly Job[]
+  /** A read-only profile (issue 23): layouts are read, never saved. */
+  readOnly?: boolean
   onTopicsChanged: () => void
 }): SessionMetrics {
   const logger = options.logger.child('metrics')
@@ -24,6 +26,7 @@ export function createSessionMetrics(options: {
     clock: options.clock,
     logger,
     jobs: options.jobs,
+    readOnly: options.readOnly,
     onTopicsChanged: options.onTopicsChanged,
     cache: dir ? createMetricsCache({ dir, clock: options.clock, logger }) : undefined
   })

@@ -21,6 +21,7 @@ import { MetricsBackfill } from './metrics-backfill'
 import type { MetricsCache } from './metrics-cache'
 import { diagnoseSeries } from './metrics-diagnosis'
 import * as rest from './metrics-rest'
+import { ReadOnlyServerError } from '../session/read-only-error'
 
 /** Jobs wanted at once at most (each is a topic and a series in memory). */
 export const MAX_WANTED_JOBS = 64
@@ -31,6 +32,8 @@ export interface SessionMetricsOptions {
   logger: Logger
   /** The session's job list (status by jid). */
   jobs: () => readonly Job[]
+  /** A read-only profile (issue 23): `saveLayout` is refused before any request. */
+  readOnly?: boolean
   /** The wanted set changed: the topic stream must now carry these jobs. */
   onTopicsChanged: (jids: readonly string[]) => void
   cache?: MetricsCache
@@ -165,6 +168,7 @@ export class SessionMetrics {
 
   /** Saves the layout (Dinky restarts the job's refresh task) and reads it back. */
   async saveLayout(jid: string, layout: JobMetricsLayout): Promise<JobMetricsLayout | null> {
+    if (this.options.readOnly) throw new ReadOnlyServerError('save-metrics-layout')
     await rest.saveLayout(this.options.client, layout)
     return this.layoutOf(jid)
   }

@@ -26,8 +26,10 @@ import { createSessionMetrics } from '../metrics/create-session-metrics'
 import type { SessionMetrics } from '../metrics/session-metrics'
 import { timelineFor } from '../timeline/create-session-timeline'
 import type { SessionTimeline } from '../timeline/session-timeline'
+import { consoleActionKind } from '../timeline/console-actions'
 import { FirstLogin } from './first-login'
 import { FollowedLogs } from './followed-logs'
+import { ReadOnlyServerError } from './read-only-error'
 import type { SecretSource, SessionHandle } from './session-api'
 import { SessionBoot } from './session-boot'
 import { SessionLive } from './session-live'
@@ -109,6 +111,7 @@ export class Session implements SessionHandle {
       logger: this.log,
       cache: options.cache,
       jobs: () => this.model.snapshot().jobs?.value ?? [],
+      readOnly: profile.readOnly === true,
       onTopicsChanged: () => this.live?.streams.setMetrics()
     })
     this.timeline = timelineFor(this.model, this.jobHealth, options, this.clock, this.log)
@@ -197,6 +200,10 @@ export class Session implements SessionHandle {
   }
 
   async jobAction(action: JobAction): Promise<string> {
+    if (this.options.profile.readOnly) {
+      this.log.info('job action refused: read-only server', { kind: action.kind })
+      throw new ReadOnlyServerError(consoleActionKind(action))
+    }
     const rest = this.model.stream('rest')
     if (rest.kind !== 'live') {
       throw new Error(

@@ -4,6 +4,7 @@ import { timelineEnUS } from './timeline-en-US'
 import { alertsEnUS } from './alerts-en-US'
 import { paletteEnUS } from './palette-en-US'
 import { fleetEnUS } from './fleet-en-US'
+import { readOnlyEnUS } from './read-only-en-US'
 
 export const enUS = {
   app: { title: 'Dinky Console' },
@@ -554,6 +555,7 @@ export const enUS = {
     opened: 'Opened {{path}}'
   },
   timeline: timelineEnUS,
+  readOnly: readOnlyEnUS,
   security: {
     urlCredentials:
       'No user name or password in the URL: enter the user and password in their own fields'

@@ -23,7 +23,6 @@ export const paletteEnUS = {
   openConsole: 'Open console log',
   openCheckpoints: 'Open checkpoints',
   jobGone: 'This job is no longer in the server’s list',
-  readOnly: 'This server is read-only: actions that change Dinky are turned off.',
   shortcutsCommand: 'Keyboard shortcuts',
   sheet: {
     title: 'Keyboard shortcuts',

@@ -25,7 +25,6 @@ export const paletteZhCN: CatalogueShape['palette'] = {
   openConsole: '打开控制台日志',
   openCheckpoints: '打开检查点',
   jobGone: '服务器的作业列表中已没有此作业',
-  readOnly: '此服务器为只读：会更改 Dinky 的操作已关闭。',
   shortcutsCommand: '键盘快捷键',
   sheet: {
     title: '键盘快捷键',

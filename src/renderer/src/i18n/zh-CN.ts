@@ -5,6 +5,7 @@ import type { CatalogueShape } from './en-US'
 import { alertsZhCN } from './alerts-zh-CN'
 import { paletteZhCN } from './palette-zh-CN'
 import { fleetZhCN } from './fleet-zh-CN'
+import { readOnlyZhCN } from './read-only-zh-CN'
 
 export const zhCN: CatalogueShape = {
   app: { title: 'Dinky 控制台' },
@@ -545,6 +546,7 @@ export const zhCN: CatalogueShape = {
     opened: '已打开 {{path}}'
   },
   timeline: timelineZhCN,
+  readOnly: readOnlyZhCN,
   security: {
     urlCredentials: '地址中不能包含用户名或密码：请在各自的字段中填写用户和密码'
   },

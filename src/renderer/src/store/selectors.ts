@@ -17,6 +17,10 @@ export const selectProfileId = (state: ConsoleState): string =>
 export const selectProfile = (state: ConsoleState): ServerProfile | undefined =>
   state.profiles.find((profile) => profile.id === state.selectedProfileId)
 
+/** The selected server is only watched (issue 23): every action that changes Dinky is disabled. */
+export const selectIsReadOnly = (state: ConsoleState): boolean =>
+  selectProfile(state)?.readOnly === true
+
 /** The worst state over the selected server's streams: what the badge shows. */
 export const selectConnection = (state: ConsoleState): ConnectionState | undefined =>
   worstState(Object.values(state.streams[selectProfileId(state)] ?? {}))

@@ -1,9 +1,13 @@
-/** The server switcher in the top bar: selects a profile in main (`profiles:select`) and loads its snapshot. */
+/**
+ * The server switcher in the top bar: selects a profile in main (`profiles:select`) and loads its snapshot. A
+ * read-only server (issue 23) carries its tag beside its name, in the list and in the top bar once selected.
+ */
 import { CloudServerOutlined } from '@ant-design/icons'
-import { App, Select } from 'antd'
+import { App, Select, Space } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useServerName } from './server-name'
+import { ReadOnlyTag } from './ReadOnlyTag'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
 import {
   useConsole,
@@ -25,7 +29,14 @@ export function ServerSwitcher() {
     () =>
       profiles.map((profile) => ({
         value: profile.id,
-        label: serverName(profile)
+        label: profile.readOnly ? (
+          <Space size={4}>
+            {serverName(profile)}
+            <ReadOnlyTag />
+          </Space>
+        ) : (
+          serverName(profile)
+        )
       })),
     [profiles, serverName]
   )

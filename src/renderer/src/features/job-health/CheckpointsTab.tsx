@@ -3,7 +3,7 @@
  * checkpoint configuration; the history table, where a completed checkpoint or savepoint offers a confirmed
  * "Restore from here" (Dinky's `restartTask` with its path). Null-safe: an absent part says so.
  */
-import { Button, Descriptions, Empty, Popconfirm, Space, Tag, Typography } from 'antd'
+import { Button, Descriptions, Empty, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useTranslation } from 'react-i18next'
 import type { CheckpointEntry } from '../../../../shared/job-health'
@@ -31,7 +31,7 @@ function RestoreButton({
   taskId: number | null
 }) {
   const { t } = useTranslation()
-  const { live, restore } = useRestore(taskId)
+  const { gate, restore } = useRestore(taskId)
   const path = entry.externalPath
   if (!path || entry.status !== 'COMPLETED') return null
   const kind = t(entry.isSavepoint ? 'jobHealth.savepoint' : 'jobHealth.checkpoint')
@@ -43,13 +43,15 @@ function RestoreButton({
       }
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
-      disabled={!live}
+      disabled={!gate.enabled}
       onConfirm={() => restore(path)}
       okButtonProps={{ 'data-testid': 'confirm-restore' }}
     >
-      <Button size="small" disabled={!live} data-testid="restore-here">
-        {t('jobHealth.restoreHere')}
-      </Button>
+      <Tooltip title={gate.reason}>
+        <Button size="small" disabled={!gate.enabled} data-testid="restore-here">
+          {t('jobHealth.restoreHere')}
+        </Button>
+      </Tooltip>
     </Popconfirm>
   )
 }
@@ -58,7 +60,7 @@ export function CheckpointsTab({ instanceId }: { instanceId: number }) {
   const detail = useJobHealthDetail(instanceId)
   const { t, i18n } = useTranslation()
   const now = useNow(5_000)
-  const { live, restore } = useRestore(detail?.value.taskId ?? null)
+  const { gate, restore } = useRestore(detail?.value.taskId ?? null)
   if (!detail) return <Empty description={t('jobHealth.noData')} />
   const { checkpoints: cp, checkpointConfig: config, name, taskId } = detail.value
   const age = (at: number | null) =>
@@ -139,14 +141,21 @@ export function CheckpointsTab({ instanceId }: { instanceId: number }) {
             }
             okText={t('common.ok')}
             cancelText={t('common.cancel')}
-            disabled={!live}
+            disabled={!gate.enabled}
             onConfirm={() => restore(latestPath)}
             okButtonProps={{ 'data-testid': 'confirm-restart-latest' }}
           >
-            <Button disabled={!live} data-testid="restart-latest">
-              {t('jobHealth.restartLatest')}
-            </Button>
+            <Tooltip title={gate.reason}>
+              <Button disabled={!gate.enabled} data-testid="restart-latest">
+                {t('jobHealth.restartLatest')}
+              </Button>
+            </Tooltip>
           </Popconfirm>
+        )}
+        {latestPath && gate.readOnly && (
+          <Typography.Text type="secondary" data-testid="read-only-note">
+            {gate.reason}
+          </Typography.Text>
         )}
       </Space>
       {!cp ? (

@@ -1,16 +1,20 @@
-/** Restart a job from a checkpoint or savepoint path (`restartTask?savePointPath=`), reporting the outcome. */
+/**
+ * Restart a job from a checkpoint or savepoint path (`restartTask?savePointPath=`), reporting the outcome; `gate`
+ * says whether the buttons may offer it (live, not a read-only server) and why not.
+ */
 import { App } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
-import { selectIsLive, selectProfileId } from '../../store/selectors'
+import { selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
+import { useActionGate } from '../connection/use-action-gate'
 
 export function useRestore(taskId: number | null) {
   const { t } = useTranslation()
   const api = useConsoleApi()
   const sync = useConsoleSync()
   const { message } = App.useApp()
-  const live = useConsole(selectIsLive)
+  const gate = useActionGate()
   const profileId = useConsole(selectProfileId)
   const restore = async (savepointPath: string) => {
     if (taskId === null) return
@@ -23,5 +27,5 @@ export function useRestore(taskId: number | null) {
       void message.error(t('jobDetail.actionFailed', { message: errorMessage(error) }))
     }
   }
-  return { live, restore }
+  return { gate, restore }
 }

@@ -1,9 +1,10 @@
 /**
  * Job actions — cancel (optionally with a savepoint), restart, trigger savepoint — each behind a confirmation,
  * and all disabled while the server's data is not live (acting on a stale picture is how jobs get cancelled twice)
- * or the server is read-only. The actions and their questions come from job-action-specs, shared with the palette.
+ * or when the server is read-only (issue 23), saying which. The actions and their questions come from
+ * job-action-specs, shared with the command palette.
  */
-import { Button, Popconfirm, Space, Tooltip } from 'antd'
+import { Button, Popconfirm, Space, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '../../../../shared/models'
@@ -47,6 +48,11 @@ export function JobActions({ job }: { job: Job }) {
           </Button>
         </Popconfirm>
       ))}
+      {block === 'read-only' && (
+        <Typography.Text type="secondary" data-testid="read-only-note">
+          {reason}
+        </Typography.Text>
+      )}
     </Space>
   )
   return disabled ? <Tooltip title={reason}>{buttons}</Tooltip> : buttons

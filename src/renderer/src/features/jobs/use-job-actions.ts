@@ -1,7 +1,8 @@
 /**
  * Taking a job action on a server, for the drawer and the command palette alike: whether it may be taken now (the
  * server's data is live, the server is not read-only) and why not, and running it (main's answer as a message, then
- * a resync of that server).
+ * a resync of that server). The same answer as `useActionGate` (connection/use-action-gate.ts) gives for the
+ * selected server, for any server: the palette acts on jobs of servers not shown.
  */
 import { App } from 'antd'
 import { useCallback } from 'react'
@@ -28,7 +29,7 @@ export function useJobActionGate(profileId: string): { block: ActionBlock; reaso
   const block = useConsole((state) => actionBlock(state, profileId))
   const reason =
     block === 'read-only'
-      ? t('palette.readOnly')
+      ? t('readOnly.disabled')
       : block === 'not-live'
         ? t('jobDetail.notLive')
         : null

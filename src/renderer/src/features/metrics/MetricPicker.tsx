@@ -1,15 +1,15 @@
 /**
  * Choosing a job's metrics: for each vertex the names Flink offers (`getJobMetricsItems`), checked where the
  * layout has them; saving asks for confirmation first, because Dinky restarts the job's refresh task when a
- * layout is saved.
+ * layout is saved. On a read-only server (issue 23) the names can be browsed but Save is disabled, saying why.
  */
-import { App, Checkbox, Empty, Modal, Spin, Typography } from 'antd'
+import { Alert, App, Checkbox, Empty, Modal, Spin, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { JobMetricsView, MetricsLayoutEntry } from '../../../../shared/metrics'
 import type { Job } from '../../../../shared/models'
 import { errorMessage, unwrap } from '../../ipc/unwrap-result'
-import { selectProfileId } from '../../store/selectors'
+import { selectIsReadOnly, selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi, useConsoleStore } from '../../store/store-context'
 import { groupSeries, MAX_CHARTS } from './metric-series-list'
 
@@ -25,6 +25,7 @@ export function MetricPicker(props: {
   const api = useConsoleApi()
   const store = useConsoleStore()
   const profileId = useConsole(selectProfileId)
+  const readOnly = useConsole(selectIsReadOnly)
   const jid = view.jid
   const groups = groupSeries(view)
   const [items, setItems] = useState<Record<string, string[]> | null>(null)
@@ -86,9 +87,19 @@ export function MetricPicker(props: {
       title={t('metrics.pickTitle', { name: job.name })}
       okText={t('metrics.save')}
       onOk={save}
+      okButtonProps={{ disabled: readOnly }}
       onCancel={props.onClose}
       data-testid="metric-picker"
     >
+      {readOnly && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('readOnly.disabled')}
+          style={{ marginBottom: 12 }}
+          data-testid="read-only-note"
+        />
+      )}
       {items === null ? (
         <Spin />
       ) : groups.length === 0 ? (

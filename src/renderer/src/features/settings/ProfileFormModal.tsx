@@ -2,7 +2,7 @@
  * Add or edit a server profile. "Test connection" probes the server with what is typed (`profiles:test`) before
  * anything is saved; the password is sent to main only, which keeps it in the OS keychain.
  */
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select } from 'antd'
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Switch } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -22,6 +22,8 @@ interface ProfileForm {
   password?: string
   tenantId: number
   transport: TransportChoice
+  /** Issue 23: watched only; main refuses every action that changes Dinky. */
+  readOnly?: boolean
 }
 
 export function newProfile(): ServerProfile {
@@ -150,6 +152,14 @@ export function ProfileFormModal({
               { value: 'ws', label: 'WebSocket (Dinky 1.2+)' }
             ]}
           />
+        </Form.Item>
+        <Form.Item
+          name="readOnly"
+          label={t('readOnly.formLabel')}
+          valuePropName="checked"
+          extra={t('readOnly.formHelp')}
+        >
+          <Switch data-testid="profile-read-only" />
         </Form.Item>
       </Form>
       {test && (

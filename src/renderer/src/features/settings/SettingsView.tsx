@@ -15,6 +15,7 @@ import { newProfile, ProfileFormModal } from './ProfileFormModal'
 import { UpdatesSettingsCard } from '../updates/UpdatesSettingsCard'
 import { TimelineSettingsCard } from '../timeline/TimelineSettingsCard'
 import { AlertRulesCard } from '../alerts/AlertRulesCard'
+import { ReadOnlyTag } from '../connection/ReadOnlyTag'
 
 export function SettingsView() {
   const { t } = useTranslation()
@@ -74,6 +75,7 @@ export function SettingsView() {
                 <Space>
                   {serverName(profile)}
                   {profile.demo && <Tag color="blue">{t('servers.builtIn')}</Tag>}
+                  {profile.readOnly && <ReadOnlyTag />}
                 </Space>
               )
             },
