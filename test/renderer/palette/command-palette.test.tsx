@@ -79,6 +79,9 @@ describe('command palette', () => {
     expect(input.getAttribute('aria-activedescendant')).toBe(first!.id)
     expect(first!.getAttribute('aria-selected')).toBe('true')
 
+    // Enter that ends an input method's composition (pinyin) is the input method's, not a choice.
+    fireEvent.keyDown(input, { key: 'Enter', isComposing: true })
+    expect(store.getState().paletteOpen).toBe(true)
     key(input, 'Enter')
     await waitFor(() => expect(store.getState().openJobId).toBe(GMV.id))
     expect(fake.callsTo('profiles:select')).toEqual([{ profileId: 'staging' }])

@@ -104,6 +104,8 @@ export function PaletteBody({ onClose }: { onClose: () => void }) {
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    // An input method (pinyin) is composing: Enter and the arrows are its keys, not the list's.
+    if (event.nativeEvent.isComposing) return
     const input = event.currentTarget
     const atEnd = input.selectionStart === input.value.length
     const atStart = input.selectionEnd === 0
