@@ -1,6 +1,6 @@
 /** Composition root of the Electron main process: wiring only. */
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, Menu } from 'electron'
+import { app, BrowserWindow, dialog } from 'electron'
 import { startConsoleApp } from './electron/console-app'
 import { createLineLogger } from './core/logger'
 import { createSecretRegistry } from './core/log-redaction'
@@ -47,10 +47,8 @@ if (!app.requestSingleInstanceLock()) {
   })
   app
     .whenReady()
-    .then(() => {
-      if (process.platform !== 'darwin') Menu.setApplicationMenu(null)
-      return lifecycle.start()
-    })
+    // The console sets its own application menu (electron/app-menu.ts) once it starts.
+    .then(() => lifecycle.start())
     .catch((error: unknown) => logger.error('start-up failed', { why: String(error) }))
   app.on('window-all-closed', () => app.quit())
   // Flush the cache and close every stream before the process ends, also when quitting during start-up.

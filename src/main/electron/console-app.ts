@@ -11,6 +11,8 @@ import { loadWindowBounds, trackWindowBounds } from './window-state'
 import { registerIpcHandlers } from './ipc-bridge'
 import { createPlatformServices } from './platform-services'
 import { createTray } from './tray'
+import { installAppMenu } from './app-menu'
+import { menuStrings } from '../desktop/menu-strings'
 import { createUpdater } from './updater'
 import { wireAlerts } from './alerts-wiring'
 import { notificationActionsSupported } from '../desktop/alert-notices'
@@ -168,6 +170,14 @@ async function assemble(
       alerts.firing()
     )
   const sessions = fanout.manager
+  // The View menu's accelerators reach every view and the palette, the Help menu the shortcut sheet (issue 23).
+  const appMenu = installAppMenu({
+    strings: () => menuStrings(settings.settings().language, app.getLocale()),
+    run: (navigation) => {
+      showWindow()
+      batcher.push('app:navigate', navigation)
+    }
+  })
   // Each alert change also goes on its server's timeline, beside what caused it (issue 22).
   disposers.push(recordAlertsOnTimelines(center, (profileId) => sessions.get(profileId)?.timeline))
   disposers.push(() => sessions.closeAll())
@@ -183,6 +193,7 @@ async function assemble(
         onSettingsChanged: (next) => {
           batcher.push('settings:changed', next)
           refreshTray()
+          appMenu.refresh()
         },
         onCacheCleared: (profileId) => batcher.push('cache:cleared', { profileId }),
         flushPushes: () => batcher.flush(),

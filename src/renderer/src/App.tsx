@@ -26,6 +26,11 @@ export function App({ i18n }: { i18n: i18n }) {
     document.documentElement.lang = language
   }, [i18n, language])
 
+  // The focus ring (styles.css) and anything else drawn outside antd's tokens follow the resolved theme.
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = dark ? 'dark' : 'light'
+  }, [dark])
+
   useEffect(() => {
     const query = window.matchMedia?.('(prefers-color-scheme: dark)')
     if (!query) return

@@ -156,13 +156,19 @@ export interface PushChannels extends TimelinePushChannels, AlertsPushChannels {
   /** Concatenated. */
   'jvm:sample': Array<JvmSample & { profileId: string }>
   'session:user': Array<{ profileId: string; user: SessionUser | null }>
-  /** Main asks the renderer to show something (a notification was clicked, the tray menu was used). */
+  /**
+   * Main asks the renderer to show something (a notification was clicked, the tray or application menu was used).
+   * Without `profileId` the server shown stays; without `view` the view stays (the menu's palette item).
+   */
   'app:navigate': Array<{
-    profileId: string
-    view: 'overview' | 'jobs' | 'logs' | 'clusters' | 'diagnostics' | 'settings'
+    profileId?: string
+    view?: 'fleet' | 'overview' | 'jobs' | 'logs' | 'clusters' | 'diagnostics' | 'settings'
     jobId?: number
-    /** Also opens a panel over the view: the open alerts (issue 22). */
-    panel?: 'alerts'
+    /**
+     * Also opens a panel over the view: the open alerts (issue 22), the command palette or the shortcut sheet
+     * (issue 23, from the application menu).
+     */
+    panel?: 'alerts' | 'palette' | 'shortcuts'
     /** With `jobId`: the drawer's tab to open (a notification opens the job's timeline). */
     tab?: 'timeline'
   }>

@@ -2,11 +2,14 @@
 import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
 import { timelineEnUS } from './timeline-en-US'
 import { alertsEnUS } from './alerts-en-US'
+import { paletteEnUS } from './palette-en-US'
+import { fleetEnUS } from './fleet-en-US'
 import { readOnlyEnUS } from './read-only-en-US'
 
 export const enUS = {
   app: { title: 'Dinky Console' },
   nav: {
+    fleet: 'Fleet',
     overview: 'Overview',
     jobs: 'Jobs',
     logs: 'Logs',
@@ -557,7 +560,9 @@ export const enUS = {
     urlCredentials:
       'No user name or password in the URL: enter the user and password in their own fields'
   },
-  alerts: alertsEnUS
+  alerts: alertsEnUS,
+  palette: paletteEnUS,
+  fleet: fleetEnUS
 }
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> }

@@ -100,9 +100,11 @@ export function createConsoleStore(options: { logCapacity?: number } = {}): Cons
     applyPush: (channel, items) => {
       if (channel === 'app:navigate') {
         const last = (items as PushChannels['app:navigate']).at(-1)
-        if (last) get().navigate(last.view, last.jobId)
+        if (last?.view) get().navigate(last.view, last.jobId)
         if (last?.jobId !== undefined && last.tab) get().openJob(last.jobId, last.tab)
         if (last?.panel === 'alerts') get().setAlertsPanelOpen(true)
+        if (last?.panel === 'palette') get().setPaletteOpen(true)
+        if (last?.panel === 'shortcuts') get().setShortcutSheetOpen(true)
         return
       }
       if (channel === 'settings:changed') {

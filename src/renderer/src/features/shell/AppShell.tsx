@@ -4,6 +4,7 @@
  */
 import {
   ApiOutlined,
+  AppstoreOutlined,
   ClusterOutlined,
   DashboardOutlined,
   FileTextOutlined,
@@ -17,14 +18,19 @@ import type { ViewName } from '../../store/ui-slice'
 import { useConsole } from '../../store/store-context'
 import { ClustersView } from '../clusters/ClustersView'
 import { DiagnosticsView } from '../diagnostics/DiagnosticsView'
+import { FleetView } from '../fleet/FleetView'
 import { JobsView } from '../jobs/JobsView'
 import { JobDetailDrawer } from '../jobs/JobDetailDrawer'
 import { LogsView } from '../logs/LogsView'
 import { OverviewView } from '../overview/OverviewView'
 import { SettingsView } from '../settings/SettingsView'
 import { TopBar } from './TopBar'
+import { CommandPalette } from '../palette/CommandPalette'
+import { ShortcutSheet } from '../keyboard/ShortcutSheet'
+import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts'
 
 const MENU: Array<{ key: ViewName; icon: ReactNode }> = [
+  { key: 'fleet', icon: <AppstoreOutlined /> },
   { key: 'overview', icon: <DashboardOutlined /> },
   { key: 'jobs', icon: <ProfileOutlined /> },
   { key: 'logs', icon: <FileTextOutlined /> },
@@ -34,6 +40,7 @@ const MENU: Array<{ key: ViewName; icon: ReactNode }> = [
 ]
 
 const VIEW_COMPONENTS: Record<ViewName, () => ReactNode> = {
+  fleet: FleetView,
   overview: OverviewView,
   jobs: JobsView,
   logs: LogsView,
@@ -48,6 +55,7 @@ export function AppShell() {
   const view = useConsole((state) => state.view)
   const navigate = useConsole((state) => state.navigate)
   const View = VIEW_COMPONENTS[view]
+  useGlobalShortcuts()
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -82,6 +90,8 @@ export function AppShell() {
         </Layout.Content>
       </Layout>
       <JobDetailDrawer />
+      <CommandPalette />
+      <ShortcutSheet />
     </Layout>
   )
 }
