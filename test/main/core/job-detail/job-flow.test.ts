@@ -3,6 +3,8 @@
  * strategies, records per second from two reads (null before, never negative when counts go down), skew read one
  * keyed vertex per open read and counted against the budget, and the bound on a hostile plan's inputs.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createDinkyClient } from '../../../../src/main/core/dinky/client'
 import type { DinkyClient } from '../../../../src/main/core/dinky/types'
@@ -131,6 +133,29 @@ describe('job flow: plan inputs, records per second, skew', () => {
     expect(svc.scheduler.stats.requests).toBeGreaterThanOrEqual(2 * reads)
     // ... and one per new completed checkpoint's breakdown by operator (every 10 s of the simulator's clock).
     expect(svc.scheduler.stats.requests).toBeLessThanOrEqual(2 * reads + 3)
+  })
+})
+
+describe('plan inputs of a real Dinky 1.1.0 on Flink 1.18.1 (the recording)', () => {
+  it('maps every input to a vertex of the job, with its ship strategy', () => {
+    const file = join(__dirname, '../../../fixtures/real-dinky/1.1.0/recording.ndjson')
+    const lines = readFileSync(file, 'utf8').split('\n')
+    const bodies = lines
+      .filter((line) => line.includes('"path":"/api/jobInstance/refreshJobInfoDetail"'))
+      .map((line) => JSON.parse(line).body?.json?.data)
+      .filter((data) => data?.jobDataDto?.job?.plan)
+    expect(bodies.length).toBeGreaterThan(0)
+    const strategies = new Set<string | null>()
+    for (const data of bodies) {
+      const detail = toJobHealthDetail(data)
+      const ids = new Set(detail.vertices.map((v) => v.id))
+      for (const vertex of detail.vertices)
+        for (const input of vertex.inputs ?? []) {
+          expect(ids.has(input.vertexId)).toBe(true)
+          strategies.add(input.shipStrategy)
+        }
+    }
+    expect([...strategies].sort()).toEqual(['FORWARD', 'HASH'])
   })
 })
 
