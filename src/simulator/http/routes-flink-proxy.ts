@@ -70,7 +70,7 @@ export function flinkProxyRoutes(state: SimState): Route[] {
         const rest = ctx.path.slice(PREFIX.length)
         const host = rest.split('/')[0]
         const cluster = world.clusters.find((c) => c.jobManagerHost === host)
-        // Hutool cannot connect: Dinky's exception handler answers with its envelope.
+        // Guess (not seen on a real server): Hutool cannot connect, Dinky's exception handler answers with its envelope.
         if (!cluster || !world.health.isFlinkReachable(cluster.id))
           return failed(state, CODE.ERROR, `java.net.ConnectException: Connection refused: ${host}`)
         const match = DETAILS.exec(rest)
