@@ -123,7 +123,9 @@ export function useFleetScenario(options: FleetScenarioOptions = {}): FleetScena
     await waitForServer(current, profiles![1].id, 'reconnecting')
     await waitForServer(current, profiles![2].id, 'reconnecting')
     await options.afterLaunch?.(current)
-  })
+    // Two launches and three servers read (2,000 jobs each with `jobs`) on a busy machine: a deadline that only
+    // ends a stuck run.
+  }, 300_000)
 
   afterAll(async () => {
     await app?.close()
