@@ -29,7 +29,8 @@ export interface JobSort {
 export const DEFAULT_SORT: JobSort = { column: 'updated', order: 'descend' }
 
 export interface SortContext {
-  now: number
+  /** The clock, read once per sort (a running job's duration grows with it). */
+  now: () => number
   /** The server's list is live (a stale list keeps a running job's saved duration). */
   live: (profileId: string) => boolean
   /** The server's place in name order (the Server column sorts by what it shows). */
@@ -37,7 +38,7 @@ export interface SortContext {
   health: (row: JobRow) => JobHealthSummary | undefined
 }
 
-type NumberKey = (row: JobRow, context: SortContext) => number
+type NumberKey = (row: JobRow, context: SortContext, now: number) => number
 
 const NUMBER_KEYS: Record<Exclude<SortColumn, 'name' | 'type'>, NumberKey> = {
   server: (row, context) => context.serverRank(row.profileId),
@@ -50,12 +51,12 @@ const NUMBER_KEYS: Record<Exclude<SortColumn, 'name' | 'type'>, NumberKey> = {
 }
 
 /** `liveDurationMs` with the save time read once per row; -1 for an unknown duration (sorts first). */
-function durationKey(row: JobRow, context: SortContext): number {
+function durationKey(row: JobRow, context: SortContext, now: number): number {
   const { durationMs, status } = row.job
   if (durationMs === null) return -1
   if (DONE_STATUSES.includes(status) || Number.isNaN(row.savedAtMs)) return durationMs
   if (!context.live(row.profileId)) return durationMs
-  return durationMs + Math.max(0, context.now - row.savedAtMs)
+  return durationMs + Math.max(0, now - row.savedAtMs)
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
@@ -74,7 +75,8 @@ export function sortRows(rows: readonly JobRow[], sort: JobSort, context: SortCo
   } else {
     const key = NUMBER_KEYS[sort.column]
     const keys = new Float64Array(count)
-    for (let i = 0; i < count; i++) keys[i] = key(rows[i], context)
+    const now = context.now()
+    for (let i = 0; i < count; i++) keys[i] = key(rows[i], context, now)
     order.sort((a, b) => direction * (keys[a] - keys[b]))
   }
   const sorted = new Array<JobRow>(count)
