@@ -31,12 +31,12 @@ export async function startFleetSimulators(
 ): Promise<FleetTriple<Simulator>> {
   const started = await Promise.all(
     FLEET_SERVERS.map((server) => {
-      // `jobs` is SimulatorOptions.jobs (issue 23, branch scale-core); passed through as it is.
-      const sized: SimulatorOptions = Object.assign(
-        { seed: server.seed, version: server.version },
-        options.simulator,
-        options.jobs === undefined ? {} : { jobs: options.jobs }
-      )
+      const sized: SimulatorOptions = {
+        seed: server.seed,
+        version: server.version,
+        ...options.simulator,
+        ...(options.jobs === undefined ? {} : { jobs: options.jobs })
+      }
       return startScenarioSimulator(sized)
     })
   )
