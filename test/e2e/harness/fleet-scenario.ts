@@ -78,10 +78,10 @@ export function useFleetScenario(options: FleetScenarioOptions = {}): FleetScena
       userDataDir: userDataDir!,
       locale: options.locale ?? 'en-US',
       darkMode: options.dark ?? false,
-      // The first run's Demo profile (removed once the three are added) points at a port nobody listens on: the
-      // app starts no demo server of its own, and removing the profile logs nobody out. (Pointed at one of the
-      // three, its logout on removal ends every token of that user there, the new profile's too: Dinky's outLogin.)
-      env: { DINKY_DEMO_URL: 'http://127.0.0.1:1' }
+      // The first run's Demo profile (removed once the three are added) points where nothing listens, so the app
+      // starts no demo server of its own. Not at a simulator: Dinky lets a user hold one token at a time, so the Demo
+      // session and the first server's, both `admin`, would push each other out until one gave up (auth-expired).
+      env: { DINKY_DEMO_URL: 'http://127.0.0.1:9' }
     })
     page = await app.firstWindow()
     return page
