@@ -92,15 +92,13 @@ describe('fleet overview', () => {
   it('names five failing jobs on a card and counts the rest', () => {
     const store = fleetStore()
     const jobs = demoJobs().map((job) => ({ ...job, status: 'FAILED' as const }))
-    store
-      .getState()
-      .applyPush('jobs:snapshot', [
-        {
-          profileId: 'staging',
-          jobs: { value: jobs, asOf: NOW + 1_000, stale: false },
-          counts: null
-        }
-      ])
+    store.getState().applyPush('jobs:snapshot', [
+      {
+        profileId: 'staging',
+        jobs: { value: jobs, asOf: NOW + 1_000, stale: false },
+        counts: null
+      }
+    ])
     renderConsole(<FleetView />, { store })
     const staging = cards()[0]
     expect(staging.getAttribute('data-profile-id')).toBe('staging')
@@ -112,7 +110,7 @@ describe('fleet overview', () => {
   it('says it in Chinese', () => {
     renderConsole(<FleetView />, { store: fleetStore(), language: 'zh-CN' })
     const demo = cards()[1]
-    expect(within(demo).getByTestId('fleet-state').textContent).toBe('无法连接（第 4 次尝试）')
+    expect(within(demo).getByTestId('fleet-state').textContent).toBe('无法连接（第 4 次）')
     expect(within(demo).getByTestId('fleet-freshness').textContent).toMatch(/^缓存数据，读取于/)
   })
 
@@ -152,15 +150,13 @@ describe('createFleetSummaries', () => {
     const summaries = createFleetSummaries()
     const before = ['prod', 'staging', 'demo'].map((id) => summaries.server(store.getState(), id))
     const jobs = demoJobs().map((job) => ({ ...job, status: 'FAILED' as const }))
-    store
-      .getState()
-      .applyPush('jobs:snapshot', [
-        {
-          profileId: 'staging',
-          jobs: { value: jobs, asOf: NOW + 1_000, stale: false },
-          counts: null
-        }
-      ])
+    store.getState().applyPush('jobs:snapshot', [
+      {
+        profileId: 'staging',
+        jobs: { value: jobs, asOf: NOW + 1_000, stale: false },
+        counts: null
+      }
+    ])
     const after = ['prod', 'staging', 'demo'].map((id) => summaries.server(store.getState(), id))
     expect(after[0]).toBe(before[0])
     expect(after[2]).toBe(before[2])
