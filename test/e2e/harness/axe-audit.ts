@@ -73,6 +73,7 @@ export async function auditScreen(
   if (!/^[\w.-]+$/.test(screen)) throw new Error(`Audit names must be plain file names: ${screen}`)
   // Evaluated through DevTools, so the page's CSP (no inline scripts, no eval) does not stop it.
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource)
+  await motionsFinished(page)
   await scope?.locator.evaluate((element, name) => element.setAttribute(name, ''), SCOPE_ATTRIBUTE)
   const results = (await page.evaluate(
     ({ attribute, scoped }) => {
@@ -104,6 +105,31 @@ export async function auditScreen(
   }
   await record(screen, results.testEngine.version, run)
   return run
+}
+
+/**
+ * Waits for the page's finite animations and transitions (a menu item fading to its selected colour): axe reads
+ * colours as they are drawn, and a colour half-way through a transition is one nobody reads. Spinners and other
+ * endless animations are left running; a motion that never settles is given up on after `deadlineMs`.
+ */
+async function motionsFinished(page: Page, deadlineMs = 5_000): Promise<void> {
+  await page.evaluate((deadline) => {
+    interface Motion {
+      finished: Promise<unknown>
+      effect: { getComputedTiming(): { endTime?: number | string } } | null
+    }
+    const { document, setTimeout } = globalThis as unknown as {
+      document: { getAnimations(): Motion[] }
+      setTimeout(callback: () => void, ms: number): unknown
+    }
+    const finite = document
+      .getAnimations()
+      .filter((motion) => Number.isFinite(Number(motion.effect?.getComputedTiming().endTime)))
+    return Promise.race([
+      Promise.all(finite.map((motion) => motion.finished.catch(() => undefined))),
+      new Promise((settle) => setTimeout(() => settle(undefined), deadline))
+    ])
+  }, deadlineMs)
 }
 
 /** The serious and critical violations of a run, one line each: rule, impact, what it asks, the elements. */
