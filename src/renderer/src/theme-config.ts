@@ -3,7 +3,7 @@
  * (4.5:1 for body text; issue 23, checked by axe-core in the e2e suite). antd's defaults fall short in places a
  * person reads all day: secondary text (#8c8c8c on white, 3.4:1), Dinky's blue #1677ff behind white button labels
  * and as link text (4.1:1), green, gold and orange tags (2.8–3.4:1), and in dark mode links and the selected menu
- * item (#1668dc: 3.6:1 and 2.5:1). Only those tokens change; every other colour is antd's own.
+ * item (#1668dc: 3.6:1 and 2.5:1), and danger red. Only those tokens change; every other colour is antd's own.
  */
 import { theme, type ThemeConfig } from 'antd'
 
@@ -15,6 +15,7 @@ const LIGHT: ThemeConfig = {
   token: {
     // Blue 7: white labels on primary buttons and links on white reach 6:1.
     colorPrimary: '#0958d9',
+    colorLink: '#0958d9',
     colorError: '#cf1322',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)'
@@ -36,12 +37,16 @@ const DARK: ThemeConfig = {
   algorithm: theme.darkAlgorithm,
   token: {
     colorPrimary: DINKY_BLUE,
-    colorLink: '#4096ff',
-    colorError: '#e8595b',
+    // Seeds: the dark algorithm draws them about an eighth darker (#69b1ff as #5b9ade, #ff7875 as #dc6765).
+    colorLink: '#69b1ff',
+    colorError: '#ff7875',
     colorTextTertiary: 'rgba(255, 255, 255, 0.55)',
     colorTextPlaceholder: 'rgba(255, 255, 255, 0.5)'
   },
   components: {
+    // A red light enough to read on the dark background is too light behind white: a solid danger button's label
+    // is dark instead.
+    Button: { dangerColor: 'rgba(0, 0, 0, 0.88)' },
     Menu: { itemSelectedColor: '#69b1ff' },
     Tabs: { itemSelectedColor: '#4096ff', itemActiveColor: '#4096ff' }
   }
