@@ -2,7 +2,7 @@
  * The root component: antd's ConfigProvider (theme and locale), antd's App (message/modal context) and i18next,
  * all following the store's resolved language and theme.
  */
-import { App as AntApp, ConfigProvider, theme } from 'antd'
+import { App as AntApp, ConfigProvider } from 'antd'
 import enUSLocale from 'antd/locale/en_US'
 import zhCNLocale from 'antd/locale/zh_CN'
 import type { i18n } from 'i18next'
@@ -11,10 +11,8 @@ import { I18nextProvider } from 'react-i18next'
 import { AppShell } from './features/shell/AppShell'
 import { UpdateReadyPrompt } from './features/updates/UpdateReadyPrompt'
 import { selectDark, selectLanguage } from './store/selectors'
+import { consoleTheme } from './theme-config'
 import { useConsole } from './store/store-context'
-
-/** Dinky's web UI primary colour. */
-const DINKY_BLUE = '#1677ff'
 
 export function App({ i18n }: { i18n: i18n }) {
   const dark = useConsole(selectDark)
@@ -43,10 +41,7 @@ export function App({ i18n }: { i18n: i18n }) {
     <I18nextProvider i18n={i18n}>
       <ConfigProvider
         locale={language === 'zh-CN' ? zhCNLocale : enUSLocale}
-        theme={{
-          algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
-          token: { colorPrimary: DINKY_BLUE, borderRadius: 6 }
-        }}
+        theme={consoleTheme(dark)}
       >
         <AntApp style={{ height: '100%' }}>
           <AppShell />

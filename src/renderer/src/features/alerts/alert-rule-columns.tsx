@@ -49,6 +49,7 @@ export function ruleColumns(
       render: (_, rule) => (
         <Switch
           size="small"
+          aria-label={t('alerts.rules.enabled')}
           checked={rule.enabled ?? true}
           onChange={(enabled) => on.set(rule.index, { ...stripIndex(rule), enabled })}
           data-testid={`alert-rule-enabled-${rule.id}`}

@@ -83,6 +83,7 @@ export function FlinkLogsTab({ address }: { address: string | null }) {
             value={containerId ?? undefined}
             onChange={setContainerId}
             placeholder={t('jobHealth.taskManagers')}
+            aria-label={t('jobHealth.taskManagers')}
             options={managers.map((tm) => ({
               value: tm.containerId,
               label: `${tm.containerId} · ${t('jobHealth.slots')} ${tm.freeSlots ?? '—'}/${tm.slotsNumber ?? '—'}`

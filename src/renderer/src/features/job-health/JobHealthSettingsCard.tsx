@@ -28,6 +28,7 @@ export function JobHealthSettingsCard() {
         <Space>
           <Typography.Text>{t('jobHealth.budget')}</Typography.Text>
           <InputNumber
+            aria-label={t('jobHealth.budget')}
             min={0.1}
             max={20}
             step={0.5}

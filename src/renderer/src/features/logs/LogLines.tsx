@@ -9,6 +9,8 @@ import type { LineRing } from '../../logs/line-ring'
 import { stripTimestamp } from '../../logs/log-level'
 
 const ROW_HEIGHT = 18
+/** Keys that scroll the focused log upward: like the wheel, they stop following the tail. */
+const SCROLL_UP_KEYS = new Set(['ArrowUp', 'PageUp', 'Home'])
 
 export interface LogLinesHandle {
   scrollToRow: (row: number) => void
@@ -58,7 +60,11 @@ export const LogLines = memo(function LogLines(props: LogLinesProps) {
     <div
       ref={scrollRef}
       data-testid="log-scroll"
+      // Focusable, so the keyboard scrolls it too (axe: scrollable-region-focusable); scrolling up pauses as the
+      // wheel does.
+      tabIndex={0}
       onWheel={(event) => event.deltaY < 0 && props.onUserScrollUp()}
+      onKeyDown={(event) => SCROLL_UP_KEYS.has(event.key) && props.onUserScrollUp()}
       style={{
         // Takes what the viewer's toolbar leaves, so the newest line stays in the window at any size.
         flex: 1,

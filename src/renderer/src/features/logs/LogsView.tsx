@@ -69,6 +69,7 @@ export function LogsView() {
                 ].filter((group) => group.options.length > 0)}
                 style={{ minWidth: 320 }}
                 placeholder={t('logs.pickProcess')}
+                aria-label={t('logs.pickProcess')}
                 data-testid="log-process"
               />
             </Space>

@@ -1,6 +1,7 @@
-/** Cluster health at a glance: how many Flink clusters answer, each with its status dot, and Dinky's own JVM. */
-import { Badge, Card, Empty, List, Progress, Space, Typography } from 'antd'
+/** Cluster health at a glance: how many Flink clusters answer, each with its status mark, and Dinky's own JVM. */
+import { Card, Empty, List, Progress, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { StatusMark } from '../../components/StatusMark'
 import { formatBytes } from '../../format/units'
 import { selectClusters, selectProfileId, selectSysInfo } from '../../store/selectors'
 import { useConsole } from '../../store/store-context'
@@ -39,10 +40,13 @@ export function ClusterHealthCard() {
           dataSource={clusters}
           renderItem={(cluster) => (
             <List.Item extra={<Typography.Text type="secondary">{cluster.type}</Typography.Text>}>
-              <Badge
-                status={cluster.available ? 'success' : 'error'}
-                text={`${cluster.alias || cluster.name}${cluster.version ? ` · Flink ${cluster.version}` : ''}`}
-              />
+              <Space size={6}>
+                <StatusMark
+                  kind={cluster.available ? 'success' : 'error'}
+                  label={t(cluster.available ? 'clusters.available' : 'clusters.unavailable')}
+                />
+                {`${cluster.alias || cluster.name}${cluster.version ? ` · Flink ${cluster.version}` : ''}`}
+              </Space>
             </List.Item>
           )}
         />
@@ -57,6 +61,7 @@ export function ClusterHealthCard() {
             {t('clusters.heapUsed')}: {formatBytes(heap.heapUsed)} / {formatBytes(heap.heapMax)}
           </Typography.Text>
           <Progress
+            aria-label={t('clusters.heapUsed')}
             percent={Math.round((heap.heapUsed / Math.max(1, heap.heapMax)) * 100)}
             size="small"
           />

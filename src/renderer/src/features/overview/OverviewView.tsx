@@ -1,5 +1,5 @@
 /** Overview: job status counts, cluster health and recent failures at a glance, from whatever data is freshest. */
-import { Card, Col, Row, Statistic } from 'antd'
+import { Card, Col, Row, Statistic, theme } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { StatusCounts } from '../../../../shared/models'
 import { ViewHeader } from '../../components/ViewHeader'
@@ -12,17 +12,21 @@ import { AwayCards } from '../timeline/AwayCard'
 import { RecentEventsCard } from '../timeline/RecentEventsCard'
 import { OverviewAlertsCard } from '../alerts/OverviewAlertsCard'
 
-const TILES: Array<{ key: keyof StatusCounts; status: string; color?: string }> = [
+type TextColor = 'colorSuccessText' | 'colorErrorText' | 'colorWarningTextActive' | 'colorInfoText'
+
+/** Counts in their status's text colour (antd's text tokens: readable on the card in both themes). */
+const TILES: Array<{ key: keyof StatusCounts; status: string; color?: TextColor }> = [
   { key: 'all', status: 'overview.all' },
-  { key: 'running', status: 'status.RUNNING', color: '#52c41a' },
-  { key: 'failed', status: 'status.FAILED', color: '#ff4d4f' },
-  { key: 'restarting', status: 'status.RESTARTING', color: '#faad14' },
-  { key: 'finished', status: 'status.FINISHED', color: '#1677ff' },
+  { key: 'running', status: 'status.RUNNING', color: 'colorSuccessText' },
+  { key: 'failed', status: 'status.FAILED', color: 'colorErrorText' },
+  { key: 'restarting', status: 'status.RESTARTING', color: 'colorWarningTextActive' },
+  { key: 'finished', status: 'status.FINISHED', color: 'colorInfoText' },
   { key: 'canceled', status: 'status.CANCELED' }
 ]
 
 export function OverviewView() {
   const { t } = useTranslation()
+  const { token } = theme.useToken()
   const counts = useConsole(selectCounts)
   const jobs = useConsole(selectJobs)
   const navigate = useConsole((state) => state.navigate)
@@ -45,7 +49,7 @@ export function OverviewView() {
                 <Statistic
                   title={t(tile.status as 'overview.all')}
                   value={counts ? counts.value[tile.key] : '—'}
-                  styles={{ content: tile.color ? { color: tile.color } : undefined }}
+                  styles={{ content: tile.color ? { color: token[tile.color] } : undefined }}
                 />
               </Card>
             </Col>

@@ -13,15 +13,18 @@ export function GeneralSettingsCard() {
   return (
     <Card size="small" title={t('settings.general')}>
       <Form layout="horizontal" labelCol={{ flex: '260px' }} labelAlign="left" colon={false}>
-        <Form.Item label={t('settings.notifications')}>
+        {/* No form fields (each saves on change): htmlFor ties each label to its control. */}
+        <Form.Item label={t('settings.notifications')} htmlFor="settings-notifications">
           <Switch
+            id="settings-notifications"
             checked={settings.notifications}
             onChange={(notifications) => void save({ notifications })}
             data-testid="settings-notifications"
           />
         </Form.Item>
-        <Form.Item label={t('settings.language')}>
+        <Form.Item label={t('settings.language')} htmlFor="settings-language">
           <Select<LanguageChoice>
+            id="settings-language"
             value={settings.language}
             onChange={(language) => void save({ language })}
             style={{ width: 200 }}
@@ -45,8 +48,9 @@ export function GeneralSettingsCard() {
             ]}
           />
         </Form.Item>
-        <Form.Item label={t('settings.logTail')}>
+        <Form.Item label={t('settings.logTail')} htmlFor="settings-log-tail">
           <InputNumber
+            id="settings-log-tail"
             min={100}
             max={100_000}
             step={1000}

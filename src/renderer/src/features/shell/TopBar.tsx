@@ -51,7 +51,11 @@ export function TopBar() {
       <Flex align="center" justify="space-between" gap={16} style={{ height: '100%' }}>
         <Space size="middle">
           <img src={iconUrl} width={28} height={28} alt="" style={{ verticalAlign: 'middle' }} />
-          <Typography.Title level={5} style={{ margin: 0, whiteSpace: 'nowrap' }}>
+          {/* The window's one h1 (drawn at h5's size): each view's title is an h2 under it. */}
+          <Typography.Title
+            level={1}
+            style={{ margin: 0, whiteSpace: 'nowrap', fontSize: token.fontSizeHeading5 }}
+          >
             {t('app.title')}
           </Typography.Title>
           <ServerSwitcher />
@@ -69,7 +73,12 @@ export function TopBar() {
             }}
           >
             <Tooltip title={t('settings.language')}>
-              <Button type="text" icon={<GlobalOutlined />} data-testid="language-menu" />
+              <Button
+                type="text"
+                icon={<GlobalOutlined />}
+                aria-label={t('settings.language')}
+                data-testid="language-menu"
+              />
             </Tooltip>
           </Dropdown>
           <Dropdown
@@ -82,7 +91,12 @@ export function TopBar() {
             }}
           >
             <Tooltip title={t('settings.theme')}>
-              <Button type="text" icon={<BulbOutlined />} data-testid="theme-menu" />
+              <Button
+                type="text"
+                icon={<BulbOutlined />}
+                aria-label={t('settings.theme')}
+                data-testid="theme-menu"
+              />
             </Tooltip>
           </Dropdown>
           <AvatarMenu />

@@ -39,15 +39,18 @@ export function TimelineList({ events, now, caption, onOpen }: TimelineListProps
               cursor: open ? 'pointer' : undefined,
               borderColor: gap ? token.colorBorder : undefined
             }}
-            role={open ? 'button' : undefined}
-            tabIndex={open ? 0 : undefined}
             onClick={open}
-            onKeyDown={open && ((key) => key.key === 'Enter' && open())}
           >
             <span className="timeline-icon" style={{ color }} aria-hidden>
               {eventIcon(event)}
             </span>
-            <div className="timeline-body">
+            {/* The button is inside the list item: a list holds only items (axe's `list` rule). */}
+            <div
+              className="timeline-body"
+              role={open ? 'button' : undefined}
+              tabIndex={open ? 0 : undefined}
+              onKeyDown={open && ((key) => key.key === 'Enter' && open())}
+            >
               {caption?.(event)}
               <TimelineEventText event={event} now={now} />
               <Typography.Text

@@ -28,8 +28,9 @@ export function TimelineSettingsCard() {
   return (
     <Card size="small" title={t('timeline.settings.title')} style={{ marginBottom: 16 }}>
       <Form layout="horizontal" labelCol={{ flex: '260px' }} labelAlign="left" colon={false}>
-        <Form.Item label={t('timeline.settings.maxAgeDays')}>
+        <Form.Item label={t('timeline.settings.maxAgeDays')} htmlFor="timeline-max-age">
           <InputNumber
+            id="timeline-max-age"
             min={TIMELINE_BOUNDS.maxAgeDays[0]}
             max={TIMELINE_BOUNDS.maxAgeDays[1]}
             precision={0}
@@ -38,8 +39,9 @@ export function TimelineSettingsCard() {
             data-testid="timeline-max-age"
           />
         </Form.Item>
-        <Form.Item label={t('timeline.settings.maxEvents')}>
+        <Form.Item label={t('timeline.settings.maxEvents')} htmlFor="timeline-max-events">
           <InputNumber
+            id="timeline-max-events"
             min={TIMELINE_BOUNDS.maxEvents[0]}
             max={TIMELINE_BOUNDS.maxEvents[1]}
             step={1_000}

@@ -76,6 +76,7 @@ export function TimelineTab({ job }: { job: Job }) {
           allowClear
           style={{ minWidth: 240 }}
           placeholder={t('timeline.filterKinds')}
+          aria-label={t('timeline.filterKinds')}
           value={kinds}
           onChange={setKinds}
           options={KINDS.map((kind) => ({ value: kind, label: t(`timeline.kinds.${kind}`) }))}

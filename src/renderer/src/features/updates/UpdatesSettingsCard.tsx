@@ -42,6 +42,7 @@ export function UpdatesSettingsCard() {
         </Typography.Text>
         <Space>
           <Switch
+            aria-label={t('updates.autoCheck')}
             checked={status.autoCheck}
             disabled={unavailable}
             onChange={(enabled) =>
