@@ -1,0 +1,94 @@
+/**
+ * `scale` (issue 23): the built app on three simulated servers, run twice in the same benchmark — 12 jobs per server
+ * (the baseline) and 2,000 — and its figures read against each other and against the issue's targets: IPC bytes
+ * O(changed), the all-servers Jobs table, idle long tasks, the fleet overview, main's idle CPU, heap over churn.
+ */
+import type { BenchOptions, BenchResult, Figure } from './bench-types'
+import { CHURN_POLLS, FAST_POLL_MS, FAST_TICK_MS, runFastPace } from './scale/fast-pace'
+import { isFlat } from './scale/heap-slope'
+import { runRealPace } from './scale/real-pace'
+import { sizeFigures } from './scale/scale-figures'
+import { forkScaleSims } from './scale/scale-sims'
+
+const SERVERS = 3
+export const SCALE_SIZES = [12, 2_000] as const
+
+async function measureSize(jobs: number, options: BenchOptions): Promise<Record<string, Figure>> {
+  const { quick, log } = options
+  const sims = await forkScaleSims(SERVERS, jobs)
+  try {
+    log(`scale: ${SERVERS} servers × ${jobs} jobs, at the app's pace`)
+    const real = await runRealPace(sims, quick ? 10_000 : 20_000, quick ? 4 : 10, log)
+    log(`scale: ${SERVERS} servers × ${jobs} jobs, at 20× the pace`)
+    const fast = await runFastPace(sims, {
+      changeRounds: quick ? [1, 10] : [1, 10, 1, 1],
+      churnPolls: quick ? 40 : CHURN_POLLS,
+      heapSamples: quick ? 3 : 7,
+      churnCapMs: quick ? 30_000 : 75_000,
+      log
+    })
+    return sizeFigures(SERVERS, real, fast)
+  } finally {
+    await sims.close()
+  }
+}
+
+const num = (figure: Figure) => (typeof figure === 'number' ? figure : Number.NaN)
+
+/** "met" / "MISSED" for a number against its target, or why there is no number. */
+function judged(figure: Figure, ok: (value: number) => boolean): string {
+  if (typeof figure !== 'number') return String(figure)
+  return ok(figure) ? 'met' : 'MISSED'
+}
+
+function verdicts(f: Record<string, Figure>): string[] {
+  const big = (key: string) => f[`${key}_2000`]
+  const small = (key: string) => f[`${key}_12`]
+  const line = (what: string, key: string, target: string, ok: (v: number) => boolean) =>
+    `${what}: ${big(key)} at 2,000 jobs/server (${small(key)} at 12); target ${target}: ${judged(big(key), ok)}`
+  return [
+    line('IPC bytes per idle poll', 'idle_bytes_per_poll', '≈ 0 (under 100 B)', (v) => v < 100),
+    line('IPC bytes per changed job', 'bytes_per_changed_job', 'O(changed): within 4× the 12-job figure', (v) =>
+      v <= 4 * num(small('bytes_per_changed_job'))
+    ),
+    line('Jobs table first render p95 ms', 'table_first_render_p95_ms', 'under 50', (v) => v < 50),
+    line('Jobs table name-filter keystroke p95 ms', 'table_filter_p95_ms', 'under 50', (v) => v < 50),
+    line('Jobs table sort p95 ms', 'table_sort_p95_ms', 'under 50', (v) => v < 50),
+    line('long tasks over 50 ms, idle minute-equivalent', 'idle_long_tasks_50ms', 'none', (v) => v === 0),
+    line('fleet overview ms per change p95', 'fleet_ms_per_change_p95', 'under 16', (v) => v < 16),
+    line('main idle CPU % of a core per server', 'main_idle_cpu_pct_per_server', 'under 2', (v) => v < 2),
+    line('main heap slope MB per 10 min of churn', 'main_heap_slope_mb_per_10min', 'flat (≤ 10 % of start or 2 MB)', (v) =>
+      isFlat(v, num(big('main_heap_start_mb')))
+    ),
+    line('renderer heap slope MB per 10 min of churn', 'renderer_heap_slope_mb_per_10min', 'flat (≤ 10 % of start or 2 MB)', (v) =>
+      isFlat(v, num(big('renderer_heap_start_mb')))
+    )
+  ]
+}
+
+export async function runScale(options: BenchOptions): Promise<BenchResult> {
+  const figures: Record<string, Figure> = { servers: SERVERS }
+  for (const jobs of SCALE_SIZES) {
+    for (const [key, value] of Object.entries(await measureSize(jobs, options)))
+      figures[`${key}_${jobs}`] = value
+  }
+  return {
+    name: 'scale',
+    figures,
+    verdicts: verdicts(figures),
+    method:
+      `Built app under the e2e stand-in in headless /usr/bin/chromium (1280×800) on ${SERVERS} simulated Dinky 1.1 ` +
+      'servers (one child process, SimulatorOptions.jobs per server), once with 12 jobs per server and once with ' +
+      '2,000, two launches each. Launch 1, the app’s own pace (jobs polled every 5 s, worlds frozen): main’s CPU ' +
+      '(process.cpuUsage of the process running main, stand-in included) over an idle window / servers; bytes ' +
+      'to the renderer (v8.serialize of every push and invoke answer, jvm:sample apart) / jobs polls served; ' +
+      'then the all-servers Jobs table timed in the page from the input event (event.timeStamp) to the task after ' +
+      'the frame that follows the last DOM change in the table (settled: no change for 200 ms). Launch 2, ' +
+      `20× the pace: jobs polled every ${FAST_POLL_MS} ms, so the idle minute is 12 polls per server ` +
+      '(PerformanceObserver longtask); rounds of 1 or 10 job changes per server (a running job fails, another is ' +
+      'restarted), each fleet card timed from the job push leaving main to the paint after the card changed; then ' +
+      `${CHURN_POLLS} polls per server (10 min at 5 s) with every world stepping every ${FAST_TICK_MS} ms (Dinky ` +
+      'steps every 5 s), main’s heap (two full GCs in its process) and the renderer’s (CDP collectGarbage) ' +
+      'sampled along it; the slope is a least-squares line × 120 polls.'
+  }
+}
