@@ -17,13 +17,27 @@ export const USAGE = `Usage: npm run simulator -- [options]
                       TASK_RUN_INSTANCE), 1.2.1 adds the 30 s idle timeout, 1.2.2+ puts the token in the
                       socket's path; 1.2.0-SNAPSHOT is the pre-release socket without PING
   --jvm-workers N     1.0/1.1: threads for getJvmInfo streams, each taken for good (default 10; 0 = unbounded)
+  --jobs N            job instances listed (default 12, the demo cast; at least 12): the rest are generated
+                      Flink SQL / CDC tasks, mostly RUNNING, some FINISHED, CANCELED, FAILED, a few RESTARTING
+  --churn N           status changes per minute among the generated jobs (default 3; 0 = still)
   --demo-faults       play the demo scenario: a source lag that grows past 100,000 and drains, a checkpoint
                       failure streak now and then (fault controls: POST /__sim/health/..., see
                       src/simulator/job-health-control.ts)
   --help              this text`
 
 type NumericFlag =
-  'port' | 'seed' | 'heartbeatMs' | 'logRate' | 'tickMs' | 'metricsIntervalMs' | 'jvmWorkers'
+  | 'port'
+  | 'seed'
+  | 'heartbeatMs'
+  | 'logRate'
+  | 'tickMs'
+  | 'metricsIntervalMs'
+  | 'jvmWorkers'
+  | 'jobs'
+  | 'churnPerMinute'
+
+/** Why a ceiling: a typo of a zero too many would build a world that eats the machine's memory. */
+const MAX_JOBS = 100_000
 
 const NUMERIC: Record<string, NumericFlag> = {
   '--port': 'port',
@@ -32,7 +46,9 @@ const NUMERIC: Record<string, NumericFlag> = {
   '--log-rate': 'logRate',
   '--tick-ms': 'tickMs',
   '--metrics-ms': 'metricsIntervalMs',
-  '--jvm-workers': 'jvmWorkers'
+  '--jvm-workers': 'jvmWorkers',
+  '--jobs': 'jobs',
+  '--churn': 'churnPerMinute'
 }
 
 export type ParsedArgs =
@@ -60,6 +76,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
           error: `${name} must be a non-negative integer${numeric === 'port' ? ' ≤ 65535' : ''}, got "${value}"`
         }
       }
+      if (numeric === 'jobs' && (parsed < 12 || parsed > MAX_JOBS))
+        return { ok: false, error: `--jobs must be between 12 and ${MAX_JOBS}, got "${value}"` }
       options[numeric] = parsed
     } else if (name === '--version') {
       if (!/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(value))

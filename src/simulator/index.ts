@@ -52,7 +52,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const timers = new TimerRegistry()
   const webSocketMode = isWebSocketVersion(opts.version)
   const tokenName = webSocketMode ? 'dinky-token' : 'token'
-  const world = new World({ seed: opts.seed, now: opts.now, submissionLines: opts.submissionLines })
+  const world = new World({
+    seed: opts.seed,
+    now: opts.now,
+    submissionLines: opts.submissionLines,
+    jobs: opts.jobs,
+    // Per minute at the default pace; a manual world (tickMs 0) churns as if ticked every 5 s.
+    churnPerTick: (opts.churnPerMinute * (opts.tickMs > 0 ? opts.tickMs : 5_000)) / 60_000
+  })
   world.writesRestartCount = !opts.nullRestartCount
   const sse = new SseHub({
     emitterTimeoutMs: opts.emitterTimeoutMs,

@@ -54,6 +54,16 @@ export interface SimulatorOptions {
    * writes `failed_restart_count`). Off by default: the simulator counts failovers there, which only it does.
    */
   nullRestartCount?: boolean
+  /**
+   * Job instances listed (issue 23): the twelve of the fixed cast, then generated tasks with realistic names and a
+   * large Dinky's status mix (`world/scale-catalog.ts`, `world/scale-jobs.ts`), seeded like the rest. Below 12 is 12.
+   */
+  jobs?: number
+  /**
+   * Status changes per minute the generated jobs start at the default 5 s tick (restarts, failures, resubmits,
+   * batch runs finishing); 0 keeps them still but for what is already transient. Scales with `tickMs`.
+   */
+  churnPerMinute?: number
   /** Account; Dinky's seed data is admin / dinky123!@#. */
   username?: string
   password?: string
@@ -80,6 +90,8 @@ export const DINKY_DEFAULTS = {
   metricsIntervalMs: 0,
   demoFaults: false,
   nullRestartCount: false,
+  jobs: 12,
+  churnPerMinute: 3,
   username: 'admin',
   password: 'dinky123!@#'
 } as const

@@ -14,7 +14,10 @@ describe('simulator command arguments', () => {
       '2000',
       '--version',
       '1.2.0',
-      '--demo-faults'
+      '--demo-faults',
+      '--jobs',
+      '2000',
+      '--churn=6'
     ])
     expect(parsed).toEqual({
       ok: true,
@@ -25,7 +28,9 @@ describe('simulator command arguments', () => {
         heartbeatMs: 500,
         logRate: 2000,
         version: '1.2.0',
-        demoFaults: true
+        demoFaults: true,
+        jobs: 2000,
+        churnPerMinute: 6
       }
     })
   })
@@ -36,5 +41,7 @@ describe('simulator command arguments', () => {
     expect(parseCliArgs(['--port', '70000'])).toMatchObject({ ok: false })
     expect(parseCliArgs(['--log-rate', '-1'])).toMatchObject({ ok: false })
     expect(parseCliArgs(['--version', 'latest'])).toMatchObject({ ok: false })
+    expect(parseCliArgs(['--jobs', '5'])).toMatchObject({ ok: false, error: expect.stringMatching(/12/) })
+    expect(parseCliArgs(['--jobs', '1000000'])).toMatchObject({ ok: false })
   })
 })

@@ -34,6 +34,14 @@ const SNAKE_TO_FIELD: Record<string, keyof JobInstanceRecord> = {
   id: 'id'
 }
 
+/** Why one collator: `localeCompare` with options builds one per call, which at 2,000 rows is most of a page. */
+const COLLATOR = new Intl.Collator(undefined, { numeric: true })
+
+function compareField(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  return COLLATOR.compare(String(a), String(b))
+}
+
 async function listInstances(state: SimState, ctx: RequestContext) {
   const body = ((await ctx.json()) ?? {}) as ProTableBody
   const current = Math.max(1, Number(body.current ?? 1))
@@ -59,7 +67,7 @@ async function listInstances(state: SimState, ctx: RequestContext) {
   const [sortField, direction] = Object.entries(body.sorter ?? {})[0] ?? ['id', 'ascend']
   const key = (sortField in (rows[0] ?? {}) ? sortField : 'id') as keyof JobInstanceRecord
   rows = [...rows].sort((a, b) => {
-    const order = String(a[key]).localeCompare(String(b[key]), undefined, { numeric: true })
+    const order = compareField(a[key], b[key])
     return direction === 'descend' ? -order : order
   })
   const page = rows.slice((current - 1) * pageSize, current * pageSize)

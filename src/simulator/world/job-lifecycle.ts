@@ -40,12 +40,16 @@ export function setStatus(
   }
 }
 
-/** One tick of one latest instance; returns whether it changed or wants a new submission. */
+/**
+ * One tick of one latest instance; returns whether it changed or wants a new submission. `byChance: false` only
+ * resolves transient states: generated jobs change by the churn rate instead (`scale-jobs.ts`).
+ */
 export function stepInstance(
   instance: JobInstanceRecord,
   batch: boolean,
   rng: SeededRandom,
-  at: number
+  at: number,
+  byChance = true
 ): TickOutcome {
   if (instance.pendingTicks > 0) {
     instance.pendingTicks -= 1
@@ -55,6 +59,7 @@ export function stepInstance(
     setStatus(instance, resolved, at)
     return 'changed'
   }
+  if (!byChance) return 'none'
   if (instance.status === 'RUNNING') {
     if (batch && rng.chance(CHANCE.batchFinish)) setStatus(instance, 'FINISHED', at)
     else if (!batch && rng.chance(CHANCE.fail)) setStatus(instance, 'FAILING', at, 1)

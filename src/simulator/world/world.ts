@@ -17,6 +17,8 @@ import { buildInitialInstances } from './initial-state'
 import { JobHealth } from './job-health'
 import { RestartLoops } from './restart-loops'
 import { SourceLag } from './source-lag'
+import { createScaleTasks } from './scale-catalog'
+import { buildScaleInstances, churnTick } from './scale-jobs'
 
 export type MetricsListener = (jid: string, content: Record<string, Record<string, string>>) => void
 export type PrintRowListener = (identifier: string, row: string) => void
@@ -25,7 +27,14 @@ export interface WorldOptions {
   seed: number
   now: () => number
   submissionLines: number
+  /** Tasks in all (issue 23): past the fixed cast of twelve, generated ones (`scale-catalog.ts`). */
+  jobs?: number
+  /** Status changes the generated jobs start per tick (a fraction is a chance); 0 = none. */
+  churnPerTick?: number
 }
+
+/** The fixed cast's size: a world never has fewer tasks (tests and the demo name them). */
+export const CAST_SIZE = 12
 
 export const PRINT_TASK_ID = 11
 
@@ -49,14 +58,26 @@ export class World {
   private readonly metricsListeners = new Set<MetricsListener>()
   private readonly printListeners = new Set<PrintRowListener>()
   private printCounter = 0
+  private readonly taskIndex = new Map<number, TaskRecord>()
+  /** Chance of the generated tasks (names, statuses, churn), apart so the cast's stays the same without them. */
+  private readonly scaleRng: SeededRandom
 
   constructor(private readonly options: WorldOptions) {
     const at = options.now()
     this.rng = createSeededRandom(options.seed)
-    this.tasks = createTasks()
+    this.scaleRng = createSeededRandom((options.seed ^ 0x5ca1ab1e) >>> 0)
+    const cast = createTasks()
+    const extra = Math.max(0, (options.jobs ?? CAST_SIZE) - cast.length)
+    const generated = createScaleTasks(extra, cast.length + 1, this.scaleRng)
+    this.tasks = cast.concat(generated)
+    for (const task of this.tasks) this.taskIndex.set(task.id, task)
     this.clusters = createClusters(at - 30 * 86_400_000)
     this.taskManagers = createTaskManagers(this.clusters, this.rng, at)
-    this.instances = buildInitialInstances(this.tasks, this.rng, at)
+    this.instances = numbered(
+      buildInitialInstances(cast, this.rng, at).concat(
+        buildScaleInstances(generated, this.scaleRng, at)
+      )
+    )
     this.console = new ProcessConsole(this.rng, options.now)
     this.jvm = new JvmFigures(this.rng)
     this.metrics = new MetricsCollector({
@@ -68,9 +89,10 @@ export class World {
       override: (taskId, metric, at) =>
         this.sourceLag.knows(taskId, metric) ? this.sourceLag.valueOf(taskId, at) : undefined
     })
-    // Earlier runs are already over (their logs are what getProcess returns); an INITIALIZING one streams.
+    // Earlier runs are already over (their logs are what getProcess returns); an INITIALIZING one streams. The
+    // generated tasks have no console until they run again: thousands of finished logs would be held for nothing.
     const latest = this.latestInstances()
-    for (const done of latest.filter((i) => i.status !== 'INITIALIZING')) {
+    for (const done of latest.filter((i) => i.status !== 'INITIALIZING' && i.taskId <= CAST_SIZE)) {
       this.startSubmission(done.taskId, false, () => undefined)
     }
     this.console.pump(Number.MAX_SAFE_INTEGER, 1)
@@ -92,7 +114,7 @@ export class World {
   }
 
   task(taskId: number): TaskRecord | undefined {
-    return this.tasks.find((task) => task.id === taskId)
+    return this.taskIndex.get(taskId)
   }
 
   /** Dinky's default list: the instance with the highest id of each task. */
@@ -112,18 +134,26 @@ export class World {
   /** One step of the world: job transitions, cluster flips, task-manager heartbeats, metrics, printed rows. */
   tick(): void {
     const at = this.options.now()
+    const generated: JobInstanceRecord[] = []
     for (const instance of this.latestInstances()) {
       const before = instance.status
+      const cast = instance.taskId <= CAST_SIZE
+      if (!cast) generated.push(instance)
       const outcome = stepInstance(
         instance,
         this.task(instance.taskId)?.batchModel ?? false,
         this.rng,
-        at
+        at,
+        cast
       )
       if (outcome === 'resubmit') this.submit(instance.taskId)
       if (before === 'RUNNING' && instance.status === 'RESTARTING')
         this.health.recordRestart(instance, at)
     }
+    const isBatch = (taskId: number) => this.task(taskId)?.batchModel ?? false
+    const churn = churnTick(generated, isBatch, this.options.churnPerTick ?? 0, this.scaleRng, at)
+    for (const instance of churn.restarted) this.health.recordRestart(instance, at)
+    for (const taskId of churn.resubmit) this.submit(taskId)
     for (const instance of this.restartLoops.tick((taskId) => this.latestOf(taskId), at))
       this.health.recordRestart(instance, at)
     for (const cluster of this.clusters.filter((c) => !c.autoRegisters)) {
@@ -257,6 +287,16 @@ export class World {
     if (!instance) throw new Error(`No job instance for task ${taskId}`)
     return instance
   }
+}
+
+/** Ids ascending in time, as Dinky's auto-increment gives them; why after the merge: cast and generated interleave. */
+function numbered(instances: JobInstanceRecord[]): JobInstanceRecord[] {
+  instances.sort((a, b) => a.createTime - b.createTime)
+  instances.forEach((instance, index) => {
+    instance.id = index + 1
+    instance.historyId = index + 1
+  })
+  return instances
 }
 
 /** The `printnet` sink identifier of the print task (`ObjectIdentifier.asSerializableString()`). */

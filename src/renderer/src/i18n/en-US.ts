@@ -148,7 +148,14 @@ export const enUS = {
     searchName: 'Filter by name',
     allStatuses: 'All statuses',
     empty: 'No job instances',
-    count: '{{count}} jobs'
+    count: '{{count}} jobs',
+    server: 'Server',
+    scope: 'Jobs of',
+    scopeServer: 'This server',
+    scopeAll: 'All servers',
+    allServers: 'All servers',
+    tableLabel: 'Job instances',
+    cachedAsOf: 'cached, as of {{time}}'
   },
   jobDetail: {
     title: 'Job {{name}}',

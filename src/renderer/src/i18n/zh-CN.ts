@@ -148,7 +148,14 @@ export const zhCN: CatalogueShape = {
     searchName: '按名称筛选',
     allStatuses: '全部状态',
     empty: '没有作业实例',
-    count: '共 {{count}} 个作业'
+    count: '共 {{count}} 个作业',
+    server: '服务器',
+    scope: '作业范围',
+    scopeServer: '当前服务器',
+    scopeAll: '全部服务器',
+    allServers: '全部服务器',
+    tableLabel: '作业实例',
+    cachedAsOf: '缓存数据，截至 {{time}}'
   },
   jobDetail: {
     title: '作业 {{name}}',

@@ -7,6 +7,9 @@ import type { ConsoleState } from './console-store'
 export const VIEWS = ['overview', 'jobs', 'logs', 'clusters', 'diagnostics', 'settings'] as const
 export type ViewName = (typeof VIEWS)[number]
 
+/** The Jobs view's scope: the selected server's jobs, or every server's together. */
+export type JobsScope = 'server' | 'all'
+
 export interface UiSlice {
   view: ViewName
   /** The job whose detail drawer is open. */
@@ -15,6 +18,8 @@ export interface UiSlice {
   openJobTab: string | null
   /** The process shown in the Logs view. */
   logProcess: string | null
+  /** Whether the Jobs view lists the selected server's jobs or all servers' at once. */
+  jobsScope: JobsScope
   appInfo: AppInfo | null
   settings: AppSettings
   /** The OS dark mode as last reported (app:info, then the media query). */
@@ -22,6 +27,7 @@ export interface UiSlice {
   navigate: (view: ViewName, jobId?: number) => void
   openJob: (jobId: number | null, tab?: string) => void
   selectLogProcess: (process: string | null) => void
+  setJobsScope: (scope: JobsScope) => void
   setAppInfo: (info: AppInfo) => void
   setSettings: (settings: AppSettings) => void
   setSystemDark: (dark: boolean) => void
@@ -32,6 +38,7 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set) 
   openJobId: null,
   openJobTab: null,
   logProcess: null,
+  jobsScope: 'server',
   appInfo: null,
   settings: DEFAULT_APP_SETTINGS,
   systemDark: false,
@@ -39,6 +46,7 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set) 
     set(jobId === undefined ? { view } : { view, openJobId: jobId, openJobTab: null }),
   openJob: (openJobId, tab) => set({ openJobId, openJobTab: tab ?? null }),
   selectLogProcess: (logProcess) => set({ logProcess }),
+  setJobsScope: (jobsScope) => set({ jobsScope }),
   setAppInfo: (appInfo) => set({ appInfo, systemDark: appInfo.darkMode }),
   setSettings: (settings) => set({ settings }),
   setSystemDark: (systemDark) => set({ systemDark })

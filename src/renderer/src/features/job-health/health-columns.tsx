@@ -1,111 +1,110 @@
 /**
- * The Jobs table's health columns (issue 15): an at-a-glance health dot (checkpoint failing or overdue,
- * backpressure HIGH, restarting, Dinky lost Flink), the age of the last completed checkpoint and the failed
- * checkpoint count, from the background sweep's summaries (cached ones first). Every reason is judged as of the
- * summary's own `asOf`: between two sweeps the age of the last checkpoint is unknown, not overdue.
+ * The Jobs table's health cells (issue 15): an at-a-glance health mark (checkpoint failing or overdue, backpressure
+ * HIGH, restarting, Dinky lost Flink), the age of the last completed checkpoint and the failed checkpoint count, from
+ * the background sweep's summaries (cached ones first). Every reason is judged as of the summary's own `asOf`: between
+ * two sweeps the age of the last checkpoint is unknown, not overdue. The mark differs in shape as well as colour, and
+ * says its reasons as its accessible name, so health is never told by colour alone.
  */
-import { Badge, Tooltip } from 'antd'
-import type { TFunction } from 'i18next'
-import type { ColumnsType } from 'antd/es/table'
-import { useEffect, useMemo } from 'react'
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  ExclamationCircleFilled,
+  MinusCircleOutlined
+} from '@ant-design/icons'
+import { Tooltip, theme } from 'antd'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HealthReason, JobHealthSummary } from '../../../../shared/job-health'
-import type { Job } from '../../../../shared/models'
 import { useNow } from '../../components/use-now'
 import { formatAgo } from '../../format/units'
 import { unwrap } from '../../ipc/unwrap-result'
-import { selectProfileId } from '../../store/selectors'
 import { useConsole, useConsoleApi } from '../../store/store-context'
 
-const EMPTY: Record<number, JobHealthSummary> = {}
 const BAD: readonly HealthReason[] = ['checkpoint-failing', 'backpressure-high', 'flink-lost']
 
-/** Loads the cached and swept summaries of the shown server once per server. */
-export function useHealthSummaries(): Record<number, JobHealthSummary> {
+/** Loads the cached and swept summaries of each server shown, once per server (sweeps then push updates). */
+export function useHealthSummaries(profileIds: readonly string[]): void {
   const api = useConsoleApi()
-  const profileId = useConsole(selectProfileId)
   const setHealthSummaries = useConsole((state) => state.setHealthSummaries)
+  const key = profileIds.join('\n')
   useEffect(() => {
-    void unwrap(api.invoke('jobHealth:summaries', { profileId })).then(
-      (list) => setHealthSummaries(profileId, list),
-      () => undefined
+    for (const profileId of key === '' ? [] : key.split('\n')) {
+      void unwrap(api.invoke('jobHealth:summaries', { profileId })).then(
+        (list) => setHealthSummaries(profileId, list),
+        () => undefined
+      )
+    }
+  }, [api, key, setHealthSummaries])
+}
+
+/** The health mark of one job: `data-health` is success, warning, error or default (not swept yet). */
+export function HealthMark({ summary }: { summary: JobHealthSummary | undefined }) {
+  const { t } = useTranslation()
+  const { token } = theme.useToken()
+  if (!summary) {
+    const text = t('jobHealth.notSwept')
+    return (
+      <Tooltip title={text}>
+        <MinusCircleOutlined
+          role="img"
+          aria-label={text}
+          data-testid="health-dot"
+          data-health="default"
+          style={{ color: token.colorTextTertiary }}
+        />
+      </Tooltip>
     )
-  }, [api, profileId, setHealthSummaries])
-  return useConsole((state) => state.healthSummaries[profileId] ?? EMPTY)
+  }
+  const reasons = summary.reasons
+  const health = reasons.some((r) => BAD.includes(r))
+    ? 'error'
+    : reasons.length > 0
+      ? 'warning'
+      : 'success'
+  const text = reasons.length
+    ? reasons.map((r) => t(`jobHealth.reason.${r}`)).join(' · ')
+    : t('jobHealth.healthy')
+  const Icon =
+    health === 'error'
+      ? CloseCircleFilled
+      : health === 'warning'
+        ? ExclamationCircleFilled
+        : CheckCircleFilled
+  const color =
+    health === 'error'
+      ? token.colorError
+      : health === 'warning'
+        ? token.colorWarning
+        : token.colorSuccess
+  return (
+    <Tooltip title={text}>
+      <Icon
+        role="img"
+        aria-label={text}
+        data-testid="health-dot"
+        data-health={health}
+        data-reasons={reasons.join(' ')}
+        style={{ color }}
+      />
+    </Tooltip>
+  )
 }
 
 /**
- * The age of a job's last completed checkpoint, ticking on its own: a clock in the columns would re-render the whole
- * Jobs table every 10 s (a long task of 60–350 ms with a few dozen rows, seen in the metrics bench behind the drawer).
+ * The age of a job's last completed checkpoint, ticking on its own: a clock in the table would re-render every row
+ * every 10 s (a long task of 60–350 ms with a few dozen rows, seen in the metrics bench behind the drawer).
  */
-function CheckpointAge({ at }: { at: number }) {
+export function CheckpointAge({ summary }: { summary: JobHealthSummary | undefined }) {
+  const at = summary?.lastCompletedAt ?? null
+  return at === null ? '—' : <TickingAge at={at} />
+}
+
+function TickingAge({ at }: { at: number }) {
   const { i18n } = useTranslation()
   const now = useNow(10_000)
   return formatAgo(at, Math.max(now, at), i18n.language)
 }
 
-/** Stable while the summaries and the language stay: the table re-renders only when they change. */
-export function useHealthColumns(summaries: Record<number, JobHealthSummary>): ColumnsType<Job> {
-  const { t } = useTranslation()
-  return useMemo(() => healthColumns(summaries, t), [summaries, t])
-}
-
-function healthColumns(
-  summaries: Record<number, JobHealthSummary>,
-  t: TFunction
-): ColumnsType<Job> {
-  return [
-    {
-      title: t('jobHealth.health'),
-      key: 'health',
-      width: 64,
-      align: 'center',
-      render: (_, job) => {
-        const summary = summaries[job.id]
-        if (!summary) return <Badge status="default" title={t('jobHealth.notSwept')} />
-        const reasons = summary.reasons
-        const status = reasons.some((r) => BAD.includes(r))
-          ? 'error'
-          : reasons.length > 0
-            ? 'warning'
-            : 'success'
-        const text = reasons.length
-          ? reasons.map((r) => t(`jobHealth.reason.${r}`)).join(' · ')
-          : t('jobHealth.healthy')
-        return (
-          <Tooltip title={text}>
-            <Badge
-              status={status}
-              data-testid="health-dot"
-              data-health={status}
-              data-reasons={reasons.join(' ')}
-            />
-          </Tooltip>
-        )
-      }
-    },
-    {
-      title: t('jobHealth.lastCheckpoint'),
-      key: 'lastCheckpoint',
-      width: 130,
-      responsive: ['lg'],
-      sorter: (a, b) =>
-        (summaries[a.id]?.lastCompletedAt ?? 0) - (summaries[b.id]?.lastCompletedAt ?? 0),
-      render: (_, job) => {
-        const at = summaries[job.id]?.lastCompletedAt ?? null
-        return at === null ? '—' : <CheckpointAge at={at} />
-      }
-    },
-    {
-      title: t('jobHealth.failedCheckpoints'),
-      key: 'failedCheckpoints',
-      width: 100,
-      align: 'right',
-      sorter: (a, b) =>
-        (summaries[a.id]?.failedCheckpoints ?? -1) - (summaries[b.id]?.failedCheckpoints ?? -1),
-      render: (_, job) => (
-        <span data-testid="failed-checkpoints">{summaries[job.id]?.failedCheckpoints ?? '—'}</span>
-      )
-    }
-  ]
+export function FailedCheckpoints({ summary }: { summary: JobHealthSummary | undefined }) {
+  return <span data-testid="failed-checkpoints">{summary?.failedCheckpoints ?? '—'}</span>
 }

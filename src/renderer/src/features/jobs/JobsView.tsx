@@ -1,50 +1,102 @@
 /**
- * Jobs: the latest instance of every task with its live status. Failed and failing rows are red, restarting ones
- * amber; filter by name and status, sort by any column; a click opens the job's detail drawer.
+ * Jobs: the latest instance of every task with its live status, for the selected server or for every server at once
+ * (a Server column; filtered and sorted together). Failed and failing rows are red, restarting ones amber; filter by
+ * name, status and server, sort by a column; a click on a name, a double click or Enter opens the job's drawer on its
+ * own server. One virtualized list (`JobsGrid`), not pages.
  */
-import { Input, Select, Space, Table, Typography } from 'antd'
-import type { ColumnsType } from 'antd/es/table'
-import { useMemo, useState, type HTMLAttributes } from 'react'
-import type { TFunction } from 'i18next'
+import { App, Input, Segmented, Select, Space, Typography } from 'antd'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { JOB_STATUSES, type Job, type JobStatus } from '../../../../shared/models'
-import { liveDurationMs } from '../../../../shared/job-duration'
-import { JobStatusTag } from '../../components/JobStatusTag'
-import { useNow } from '../../components/use-now'
+import { JOB_STATUSES, type JobStatus } from '../../../../shared/models'
 import { ViewHeader } from '../../components/ViewHeader'
-import { formatDinkyTime, formatDuration } from '../../format/units'
-import { selectJobs } from '../../store/selectors'
+import { formatClock } from '../../format/units'
+import { errorMessage } from '../../ipc/unwrap-result'
 import { useConsole } from '../../store/store-context'
-import { compareTimes, filterJobs, jobRowClass } from './job-filters'
-import { useHealthColumns, useHealthSummaries } from '../job-health/health-columns'
+import type { JobsScope } from '../../store/ui-slice'
+import { useServerName } from '../connection/server-name'
+import { useHealthSummaries } from '../job-health/health-columns'
+import type { JobRow, RowFilter } from './job-rows'
+import { DEFAULT_SORT, type JobSort, type SortColumn } from './job-sort'
+import { JobsGrid, type ServerFacts } from './JobsGrid'
+import { useOpenJobOnServer } from './open-job-on-server'
+import { useJobRows } from './use-job-rows'
 
 export function JobsView() {
   const { t } = useTranslation()
-  const jobs = useConsole(selectJobs)
-  const openJob = useConsole((state) => state.openJob)
+  const { message } = App.useApp()
+  const serverName = useServerName()
+  const scope = useConsole((state) => state.jobsScope)
+  const setScope = useConsole((state) => state.setJobsScope)
+  const profileCount = useConsole((state) => state.profiles.length)
+  const openJobOnServer = useOpenJobOnServer()
   const [name, setName] = useState('')
   const [statuses, setStatuses] = useState<JobStatus[]>([])
-  const rows = useMemo(
-    () => filterJobs(jobs?.value ?? [], { name, statuses }),
-    [jobs, name, statuses]
+  const [servers, setServers] = useState<string[]>([])
+  const [sort, setSort] = useState<JobSort>(DEFAULT_SORT)
+  const all = scope === 'all'
+  const filter = useMemo<RowFilter>(
+    () => ({ name, statuses, servers: all ? servers : [] }),
+    [name, statuses, servers, all]
+  )
+  const { rows, profiles, jobs } = useJobRows(scope, filter, sort, serverName)
+  useHealthSummaries(useMemo(() => profiles.map((profile) => profile.id), [profiles]))
+  const health = useConsole((state) => state.healthSummaries)
+
+  const facts = useMemo(() => {
+    const byId: Record<string, ServerFacts> = {}
+    for (const profile of profiles) {
+      const list = jobs[profile.id]
+      const stale = list && list.stale && list.asOf > 0
+      byId[profile.id] = {
+        name: serverName(profile),
+        stale: stale ? t('jobs.cachedAsOf', { time: formatClock(list.asOf) }) : null,
+        live: list?.stale === false
+      }
+    }
+    return byId
+  }, [profiles, jobs, serverName, t])
+
+  const onSort = useCallback(
+    (column: SortColumn) =>
+      setSort((current) =>
+        current.column === column
+          ? { column, order: current.order === 'ascend' ? 'descend' : 'ascend' }
+          : { column, order: 'ascend' }
+      ),
+    []
+  )
+  const onOpen = useCallback(
+    (row: JobRow) =>
+      void openJobOnServer(row.profileId, row.job.id).catch((error: unknown) =>
+        message.error(t('common.failed', { message: errorMessage(error) }))
+      ),
+    [openJobOnServer, message, t]
   )
 
-  const healthColumns = useHealthColumns(useHealthSummaries())
-  const live = jobs !== undefined && !jobs.stale
-  const columns = useMemo(
-    () => jobColumns(t, openJob, healthColumns, live),
-    [t, openJob, healthColumns, live]
-  )
-
+  const selectedJobs = jobs[profiles[0]?.id ?? '']
+  const emptyText = t(Object.keys(jobs).length > 0 ? 'jobs.empty' : 'freshness.noData')
   return (
-    <>
+    <div className="jobs-view">
       <ViewHeader
         title={t('nav.jobs')}
-        fresh={jobs}
+        fresh={all ? undefined : selectedJobs}
         extra={
           <Space wrap>
+            {(profileCount > 1 || all) && (
+              <Segmented<JobsScope>
+                aria-label={t('jobs.scope')}
+                value={scope}
+                onChange={setScope}
+                options={[
+                  { value: 'server', label: t('jobs.scopeServer') },
+                  { value: 'all', label: t('jobs.scopeAll') }
+                ]}
+                data-testid="jobs-scope"
+              />
+            )}
             <Input.Search
               allowClear
+              aria-label={t('jobs.searchName')}
               placeholder={t('jobs.searchName')}
               onChange={(event) => setName(event.target.value)}
               style={{ width: 220 }}
@@ -54,6 +106,7 @@ export function JobsView() {
               mode="multiple"
               allowClear
               maxTagCount="responsive"
+              aria-label={t('jobs.allStatuses')}
               placeholder={t('jobs.allStatuses')}
               value={statuses}
               onChange={setStatuses}
@@ -61,106 +114,42 @@ export function JobsView() {
                 value: status,
                 label: t(`status.${status}`)
               }))}
-              style={{ minWidth: 220 }}
+              style={{ minWidth: 200 }}
               data-testid="jobs-filter-status"
             />
+            {all && (
+              <Select<string[]>
+                mode="multiple"
+                allowClear
+                maxTagCount="responsive"
+                aria-label={t('jobs.allServers')}
+                placeholder={t('jobs.allServers')}
+                value={servers}
+                onChange={setServers}
+                options={profiles.map((profile) => ({
+                  value: profile.id,
+                  label: serverName(profile)
+                }))}
+                style={{ minWidth: 180 }}
+                data-testid="jobs-filter-server"
+              />
+            )}
           </Space>
         }
       />
-      <Table<Job>
-        size="middle"
-        rowKey="id"
-        columns={columns}
-        dataSource={rows}
-        scroll={{ x: 'max-content' }}
-        pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
-        locale={{ emptyText: t(jobs ? 'jobs.empty' : 'freshness.noData') }}
-        rowClassName={(job) => jobRowClass(job.status)}
-        onRow={(job) =>
-          ({
-            'data-testid': 'job-row',
-            'data-status': job.status,
-            'data-job-id': job.id,
-            onDoubleClick: () => openJob(job.id)
-          }) as HTMLAttributes<HTMLElement>
-        }
-        footer={() => t('jobs.count', { count: rows.length })}
+      <JobsGrid
+        rows={rows}
+        allServers={all}
+        servers={facts}
+        health={health}
+        sort={sort}
+        onSort={onSort}
+        onOpen={onOpen}
+        emptyText={emptyText}
       />
-    </>
+      <Typography.Text type="secondary" className="jobs-count" data-testid="jobs-count">
+        {t('jobs.count', { count: rows.length })}
+      </Typography.Text>
+    </div>
   )
-}
-
-/**
- * A running job's duration, grown from Dinky's last save (`liveDurationMs`); the cell ticks on its own, so the clock
- * never re-renders the table.
- */
-function DurationCell({ job, live }: { job: Job; live: boolean }) {
-  const { t } = useTranslation()
-  const now = useNow(5_000)
-  return <span data-testid="job-duration">{formatDuration(liveDurationMs(job, now, live), t)}</span>
-}
-
-/** The table's columns; built once per language, health summaries and staleness, so a re-render keeps them. */
-function jobColumns(
-  t: TFunction,
-  openJob: (id: number) => void,
-  healthColumns: ColumnsType<Job>,
-  live: boolean
-): ColumnsType<Job> {
-  const durationOf = (job: Job) => liveDurationMs(job, Date.now(), live)
-  return [
-    {
-      title: t('jobs.name'),
-      dataIndex: 'name',
-      // A readable minimum: long names end in an ellipsis with the whole name as a tooltip, never wrap per letter.
-      width: 240,
-      fixed: 'left',
-      ellipsis: { showTitle: true },
-      sorter: (a, b) => a.name.localeCompare(b.name),
-      render: (value: string, job) => (
-        <Typography.Link onClick={() => openJob(job.id)} data-testid="job-name">
-          {value}
-        </Typography.Link>
-      )
-    },
-    {
-      title: t('jobs.status'),
-      dataIndex: 'status',
-      width: 140,
-      sorter: (a, b) => a.status.localeCompare(b.status),
-      render: (status: JobStatus) => <JobStatusTag status={status} />
-    },
-    {
-      title: t('jobs.type'),
-      dataIndex: 'type',
-      width: 170,
-      responsive: ['xl'],
-      render: (type) => type ?? '—'
-    },
-    ...healthColumns,
-    {
-      title: t('jobs.duration'),
-      dataIndex: 'durationMs',
-      width: 120,
-      align: 'right',
-      sorter: (a, b) => (durationOf(a) ?? -1) - (durationOf(b) ?? -1),
-      render: (_ms: number | null, job) => <DurationCell job={job} live={live} />
-    },
-    {
-      title: t('jobs.failedRestarts'),
-      dataIndex: 'failedRestartCount',
-      width: 130,
-      responsive: ['lg'],
-      align: 'right',
-      sorter: (a, b) => a.failedRestartCount - b.failedRestartCount
-    },
-    {
-      title: t('jobs.updated'),
-      dataIndex: 'updateTime',
-      width: 170,
-      defaultSortOrder: 'descend',
-      sorter: (a, b) => compareTimes(a.updateTime, b.updateTime),
-      render: (time: string | null) => formatDinkyTime(time)
-    }
-  ]
 }

@@ -1,0 +1,83 @@
+/**
+ * One sort of the Jobs table's rows by one column. Keys are read once per row into a flat array and an index array
+ * is sorted against them, so 6,000 rows cost one pass of key reads and a sort of numbers, not 80,000 comparator
+ * calls that each parse dates or look up health summaries. The sort is stable: equal keys keep the servers' order.
+ */
+import type { JobHealthSummary } from '../../../../shared/job-health'
+import { DONE_STATUSES } from '../../../../shared/models'
+import { STATUS_RANK, type JobRow } from './job-rows'
+
+export const SORT_COLUMNS = [
+  'name',
+  'server',
+  'status',
+  'type',
+  'lastCheckpoint',
+  'failedCheckpoints',
+  'duration',
+  'failedRestarts',
+  'updated'
+] as const
+export type SortColumn = (typeof SORT_COLUMNS)[number]
+
+export interface JobSort {
+  column: SortColumn
+  order: 'ascend' | 'descend'
+}
+
+/** What the table showed before: the most recently updated first. */
+export const DEFAULT_SORT: JobSort = { column: 'updated', order: 'descend' }
+
+export interface SortContext {
+  now: number
+  /** The server's list is live (a stale list keeps a running job's saved duration). */
+  live: (profileId: string) => boolean
+  /** The server's place in name order (the Server column sorts by what it shows). */
+  serverRank: (profileId: string) => number
+  health: (row: JobRow) => JobHealthSummary | undefined
+}
+
+type NumberKey = (row: JobRow, context: SortContext) => number
+
+const NUMBER_KEYS: Record<Exclude<SortColumn, 'name' | 'type'>, NumberKey> = {
+  server: (row, context) => context.serverRank(row.profileId),
+  status: (row) => STATUS_RANK[row.job.status],
+  lastCheckpoint: (row, context) => context.health(row)?.lastCompletedAt ?? 0,
+  failedCheckpoints: (row, context) => context.health(row)?.failedCheckpoints ?? -1,
+  duration: durationKey,
+  failedRestarts: (row) => row.job.failedRestartCount,
+  updated: (row) => row.updatedMs
+}
+
+/** `liveDurationMs` with the save time read once per row; -1 for an unknown duration (sorts first). */
+function durationKey(row: JobRow, context: SortContext): number {
+  const { durationMs, status } = row.job
+  if (durationMs === null) return -1
+  if (DONE_STATUSES.includes(status) || Number.isNaN(row.savedAtMs)) return durationMs
+  if (!context.live(row.profileId)) return durationMs
+  return durationMs + Math.max(0, context.now - row.savedAtMs)
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+
+export function sortRows(rows: readonly JobRow[], sort: JobSort, context: SortContext): JobRow[] {
+  const count = rows.length
+  const order = new Uint32Array(count)
+  for (let i = 0; i < count; i++) order[i] = i
+  const direction = sort.order === 'ascend' ? 1 : -1
+  if (sort.column === 'name' || sort.column === 'type') {
+    const keys = new Array<string>(count)
+    for (let i = 0; i < count; i++) {
+      keys[i] = sort.column === 'name' ? rows[i].job.name : (rows[i].job.type ?? '')
+    }
+    order.sort((a, b) => direction * collator.compare(keys[a], keys[b]))
+  } else {
+    const key = NUMBER_KEYS[sort.column]
+    const keys = new Float64Array(count)
+    for (let i = 0; i < count; i++) keys[i] = key(rows[i], context)
+    order.sort((a, b) => direction * (keys[a] - keys[b]))
+  }
+  const sorted = new Array<JobRow>(count)
+  for (let i = 0; i < count; i++) sorted[i] = rows[order[i]]
+  return sorted
+}
