@@ -77,7 +77,8 @@ export function summarizeServer(input: FleetServerInput): FleetServerSummary {
     url: profile.url,
     state,
     asOf: jobs && jobs.asOf > 0 ? jobs.asOf : null,
-    stale: state !== 'live' || !jobs || jobs.stale,
+    // Degraded is live data by polling (the stream alone is retried): as fresh as live.
+    stale: (state !== 'live' && state !== 'degraded') || !jobs || jobs.stale,
     version: input.version,
     transport: input.transport,
     counts,
@@ -94,7 +95,8 @@ export function summarizeServer(input: FleetServerInput): FleetServerSummary {
 
 /** How bad a server looks, lower is worse: failing jobs, firing alerts, then its connection, then down clusters. */
 function badness(server: FleetServerSummary): number[] {
-  const stateRank = server.state === 'unknown' ? SEVERITY.length : SEVERITY.indexOf(server.state)
+  // Never heard from (no stream reported yet): as unsure as a server still connecting, not as fine as a live one.
+  const stateRank = SEVERITY.indexOf(server.state === 'unknown' ? 'connecting' : server.state)
   const clustersDown = server.clusters ? server.clusters.total - server.clusters.available : 0
   return [-server.failingTotal, -server.alertsFiring, stateRank, -clustersDown]
 }

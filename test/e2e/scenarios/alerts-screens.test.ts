@@ -39,7 +39,7 @@ const closeDrawer = async (page: Page) => {
 const openMenu = async (page: Page, view: 'overview' | 'settings') => {
   await page
     .locator('.ant-layout-sider .ant-menu-item')
-    .nth(view === 'overview' ? 0 : 5)
+    .filter({ has: page.getByTestId(`nav-${view}`) })
     .click()
   await page.getByTestId(`view-${view}`).waitFor({ state: 'visible' })
 }

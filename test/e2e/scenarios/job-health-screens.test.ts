@@ -4,6 +4,7 @@
  * wrapped into a column a few pixels wide) and the side menu folds to icons below about 1200 px.
  */
 import { expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { jobRow, openView } from '../harness/console-page'
 import { useScenarioSimulator } from '../harness/scenario-fixture'
 import { screenshotMatrix } from '../harness/screenshot-matrix'
@@ -14,6 +15,10 @@ const SIZES = [
   { width: 960, height: 600 },
   { width: 1280, height: 800 }
 ] as const
+
+/** A side-menu item by its view: below about 1200 px the menu folds to icons and hides the labels. */
+const menuItem = (page: Page, view: string) =>
+  page.locator('.ant-layout-sider .ant-menu-item').filter({ has: page.getByTestId(`nav-${view}`) })
 
 let jobName = ''
 const dinky = useScenarioSimulator({}, (sim) => {
@@ -55,8 +60,8 @@ screenshotMatrix(
         const { app, page } = scenario
         await page.setViewportSize({ width, height })
         const size = `${width}x${height}`
-        for (const [index, view] of VIEWS.entries()) {
-          await page.locator('.ant-layout-sider .ant-menu-item').nth(index).click()
+        for (const view of VIEWS) {
+          await menuItem(page, view).click()
           await page.getByTestId(`view-${view}`).waitFor({ state: 'visible' })
           if (view === 'jobs') {
             await expect.poll(() => page.getByTestId('job-row').count()).toBe(12)
@@ -69,7 +74,7 @@ screenshotMatrix(
         }
         const sider = await page.locator('.ant-layout-sider').boundingBox()
         expect(sider!.width).toBe(width < 1200 ? 56 : 200)
-        await page.locator('.ant-layout-sider .ant-menu-item').nth(1).click()
+        await menuItem(page, 'jobs').click()
         await jobRow(page, jobName).getByTestId('job-name').click()
         await page
           .getByTestId('job-detail')

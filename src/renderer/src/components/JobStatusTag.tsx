@@ -29,12 +29,14 @@ const LOOK: Record<JobStatus, { color: string; icon: ReactNode }> = {
   UNKNOWN: { color: 'default', icon: <QuestionCircleOutlined /> }
 }
 
-export function JobStatusTag({ status }: { status: JobStatus }) {
+/** `count`: how many jobs have this status (the fleet cards' counts), shown after the name. */
+export function JobStatusTag({ status, count }: { status: JobStatus; count?: number }) {
   const { t } = useTranslation()
   const look = LOOK[status]
   return (
     <Tag color={look.color} icon={look.icon} data-testid="job-status">
       {t(`status.${status}`)}
+      {count === undefined ? null : ` ${count}`}
     </Tag>
   )
 }

@@ -2,10 +2,12 @@
 import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
 import { timelineEnUS } from './timeline-en-US'
 import { alertsEnUS } from './alerts-en-US'
+import { fleetEnUS } from './fleet-en-US'
 
 export const enUS = {
   app: { title: 'Dinky Console' },
   nav: {
+    fleet: 'Fleet',
     overview: 'Overview',
     jobs: 'Jobs',
     logs: 'Logs',
@@ -562,7 +564,8 @@ export const enUS = {
     urlCredentials:
       'No user name or password in the URL: enter the user and password in their own fields'
   },
-  alerts: alertsEnUS
+  alerts: alertsEnUS,
+  fleet: fleetEnUS
 }
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> }

@@ -3,10 +3,12 @@ import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
 import { timelineZhCN } from './timeline-zh-CN'
 import type { CatalogueShape } from './en-US'
 import { alertsZhCN } from './alerts-zh-CN'
+import { fleetZhCN } from './fleet-zh-CN'
 
 export const zhCN: CatalogueShape = {
   app: { title: 'Dinky 控制台' },
   nav: {
+    fleet: '服务器总览',
     overview: '概览',
     jobs: '作业',
     logs: '日志',
@@ -552,5 +554,6 @@ export const zhCN: CatalogueShape = {
   security: {
     urlCredentials: '地址中不能包含用户名或密码：请在各自的字段中填写用户和密码'
   },
-  alerts: alertsZhCN
+  alerts: alertsZhCN,
+  fleet: fleetZhCN
 }

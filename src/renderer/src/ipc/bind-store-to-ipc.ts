@@ -121,6 +121,10 @@ async function loadInitialState(api: ConsoleApi, store: ConsoleStore, sync: Snap
   if (settings.ok) state.setSettings(settings.value)
   if (profiles.ok) {
     state.setProfiles(profiles.value)
+    // Several servers: the fleet overview answers "is anything wrong anywhere?" first (issue 23).
+    if (profiles.value.profiles.length > 1 && store.getState().view === 'overview') {
+      state.navigate('fleet')
+    }
     sync.resync(profiles.value.profiles.map((profile) => profile.id))
   }
   await sync.idle()

@@ -4,6 +4,7 @@
  */
 import {
   ApiOutlined,
+  AppstoreOutlined,
   ClusterOutlined,
   DashboardOutlined,
   FileTextOutlined,
@@ -17,6 +18,7 @@ import type { ViewName } from '../../store/ui-slice'
 import { useConsole } from '../../store/store-context'
 import { ClustersView } from '../clusters/ClustersView'
 import { DiagnosticsView } from '../diagnostics/DiagnosticsView'
+import { FleetView } from '../fleet/FleetView'
 import { JobsView } from '../jobs/JobsView'
 import { JobDetailDrawer } from '../jobs/JobDetailDrawer'
 import { LogsView } from '../logs/LogsView'
@@ -25,6 +27,7 @@ import { SettingsView } from '../settings/SettingsView'
 import { TopBar } from './TopBar'
 
 const MENU: Array<{ key: ViewName; icon: ReactNode }> = [
+  { key: 'fleet', icon: <AppstoreOutlined /> },
   { key: 'overview', icon: <DashboardOutlined /> },
   { key: 'jobs', icon: <ProfileOutlined /> },
   { key: 'logs', icon: <FileTextOutlined /> },
@@ -34,6 +37,7 @@ const MENU: Array<{ key: ViewName; icon: ReactNode }> = [
 ]
 
 const VIEW_COMPONENTS: Record<ViewName, () => ReactNode> = {
+  fleet: FleetView,
   overview: OverviewView,
   jobs: JobsView,
   logs: LogsView,

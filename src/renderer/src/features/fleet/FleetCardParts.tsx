@@ -1,0 +1,179 @@
+/**
+ * The pieces of a fleet card: the server's state told by icon and words (never by colour alone), how old its figures
+ * are, its jobs by status, its failing jobs by name (each opens that job on its server) and its alerts and clusters.
+ */
+import {
+  BellOutlined,
+  CheckCircleFilled,
+  ClockCircleOutlined,
+  CloseCircleFilled,
+  ClusterOutlined,
+  DisconnectOutlined,
+  ExclamationCircleFilled,
+  LoadingOutlined,
+  LockOutlined,
+  PauseCircleOutlined,
+  QuestionCircleOutlined,
+  SyncOutlined
+} from '@ant-design/icons'
+import { Button, Flex, Space, Tag, theme, Tooltip, Typography } from 'antd'
+import type { GlobalToken } from 'antd'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ConnectionState } from '../../../../shared/connection'
+import type { FleetServerSummary, FleetState } from '../../../../shared/fleet'
+import { JOB_STATUSES } from '../../../../shared/models'
+import { JobStatusTag } from '../../components/JobStatusTag'
+import { useNow } from '../../components/use-now'
+import { formatAgo, formatClock, formatDateTime } from '../../format/units'
+
+const STATE_ICON: Record<FleetState, (token: GlobalToken) => ReactNode> = {
+  live: (token) => <CheckCircleFilled style={{ color: token.colorSuccess }} />,
+  degraded: (token) => <ExclamationCircleFilled style={{ color: token.colorWarning }} />,
+  connecting: (token) => <LoadingOutlined style={{ color: token.colorInfo }} />,
+  reconnecting: (token) => <SyncOutlined style={{ color: token.colorWarning }} />,
+  offline: (token) => <DisconnectOutlined style={{ color: token.colorError }} />,
+  'auth-expired': (token) => <LockOutlined style={{ color: token.colorError }} />,
+  stopped: (token) => <PauseCircleOutlined style={{ color: token.colorTextTertiary }} />,
+  unknown: (token) => <QuestionCircleOutlined style={{ color: token.colorTextTertiary }} />
+}
+
+/** The words of a server's state, for the card and its accessible name. */
+export function useStateText(): (state: FleetState, connection: ConnectionState | undefined) => string {
+  const { t } = useTranslation()
+  return (state, connection) =>
+    t(`fleet.state.${state}`, {
+      attempt: connection?.kind === 'reconnecting' ? connection.attempt : 0
+    })
+}
+
+export function FleetStateLabel(props: {
+  state: FleetState
+  connection: ConnectionState | undefined
+}) {
+  const { token } = theme.useToken()
+  const stateText = useStateText()
+  return (
+    <Space size={6} data-testid="fleet-state">
+      {STATE_ICON[props.state](token)}
+      <Typography.Text strong>{stateText(props.state, props.connection)}</Typography.Text>
+    </Space>
+  )
+}
+
+/** How old the figures are, when they are not live: "Cached figures from 10:42, 3 minutes ago". */
+export function FleetFreshness({ summary, cached }: { summary: FleetServerSummary; cached: boolean }) {
+  const { t, i18n } = useTranslation()
+  const now = useNow(15_000)
+  if (summary.asOf === null) {
+    return (
+      <Tag icon={<ClockCircleOutlined />} color="warning" data-testid="fleet-freshness">
+        {t('fleet.noData')}
+      </Tag>
+    )
+  }
+  const values = {
+    time: formatClock(summary.asOf),
+    ago: formatAgo(summary.asOf, Math.max(now, summary.asOf), i18n.language)
+  }
+  return (
+    <Tooltip title={formatDateTime(summary.asOf)}>
+      <Tag
+        icon={<ClockCircleOutlined />}
+        color="warning"
+        data-testid="fleet-freshness"
+        data-cached={cached}
+        style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}
+      >
+        {t(cached ? 'fleet.cached' : 'fleet.asOf', values)}
+      </Tag>
+    </Tooltip>
+  )
+}
+
+export function FleetJobCounts({ counts }: { counts: FleetServerSummary['counts'] }) {
+  const { t } = useTranslation()
+  return (
+    <Flex wrap gap={4} align="center" data-testid="fleet-counts">
+      <Typography.Text strong style={{ marginInlineEnd: 4 }}>
+        {t('fleet.jobs', { count: counts.total })}
+      </Typography.Text>
+      {JOB_STATUSES.filter((status) => counts[status]).map((status) => (
+        <JobStatusTag key={status} status={status} count={counts[status]} />
+      ))}
+    </Flex>
+  )
+}
+
+export function FleetFailingJobs(props: {
+  summary: FleetServerSummary
+  onOpen: (jobId: number) => void
+}) {
+  const { t } = useTranslation()
+  const { token } = theme.useToken()
+  const { failing, failingTotal, name } = props.summary
+  if (failingTotal === 0) {
+    return (
+      <Space size={6}>
+        <CheckCircleFilled style={{ color: token.colorSuccess }} />
+        <Typography.Text type="secondary">{t('fleet.noFailing')}</Typography.Text>
+      </Space>
+    )
+  }
+  return (
+    <Flex vertical gap={2} data-testid="fleet-failing">
+      <Space size={6}>
+        <CloseCircleFilled style={{ color: token.colorError }} />
+        <Typography.Text strong>{t('fleet.failing', { count: failingTotal })}</Typography.Text>
+      </Space>
+      {failing.map((job) => (
+        <Flex key={job.jobId} gap={6} align="center" style={{ minWidth: 0 }}>
+          <JobStatusTag status={job.status} />
+          <Button
+            type="link"
+            size="small"
+            data-testid="fleet-failing-job"
+            data-job-id={job.jobId}
+            aria-label={t('fleet.openJob', { job: job.name, server: name })}
+            title={job.name}
+            style={{ padding: 0, minWidth: 0, overflow: 'hidden' }}
+            onClick={(event) => {
+              event.stopPropagation()
+              props.onOpen(job.jobId)
+            }}
+          >
+            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{job.name}</span>
+          </Button>
+        </Flex>
+      ))}
+      {failingTotal > failing.length && (
+        <Typography.Text type="secondary">
+          {t('fleet.moreFailing', { count: failingTotal - failing.length })}
+        </Typography.Text>
+      )}
+    </Flex>
+  )
+}
+
+export function FleetAlertsAndClusters({ summary }: { summary: FleetServerSummary }) {
+  const { t } = useTranslation()
+  const { token } = theme.useToken()
+  const { alertsFiring, clusters } = summary
+  const down = clusters !== null && clusters.available < clusters.total
+  return (
+    <Flex wrap gap={16}>
+      <Space size={6} data-testid="fleet-alerts">
+        <BellOutlined style={{ color: alertsFiring > 0 ? token.colorError : undefined }} />
+        <Typography.Text>
+          {alertsFiring > 0 ? t('fleet.alertsFiring', { count: alertsFiring }) : t('fleet.noAlerts')}
+        </Typography.Text>
+      </Space>
+      <Space size={6} data-testid="fleet-clusters">
+        <ClusterOutlined style={{ color: down ? token.colorError : undefined }} />
+        <Typography.Text>
+          {clusters ? t('fleet.clusters', clusters) : t('fleet.clustersUnknown')}
+        </Typography.Text>
+      </Space>
+    </Flex>
+  )
+}
