@@ -50,12 +50,14 @@ async function writeUserData(dir: string, urls: readonly string[], jobsPollMs: n
   return profiles.map((profile) => profile.id)
 }
 
-/** What main holds of one server, read through the page's bridge (only at set-up: the answer is the whole list). */
+/**
+ * Whether main reads one server live (its REST sync: the jobs polls) and how many jobs it holds, through the page's
+ * bridge; only at set-up, as the answer carries the whole list.
+ */
 const SNAPSHOT_SUMMARY = `async (profileId) => {
   const answer = await window.api.invoke('session:snapshot', { profileId })
   if (!answer.ok) return { live: false, jobs: 0 }
-  const streams = Object.values(answer.value.streams)
-  return { live: streams.length > 0 && streams.every((s) => s.kind === 'live'), jobs: answer.value.jobs?.value.length ?? 0 }
+  return { live: answer.value.streams.rest?.kind === 'live', jobs: answer.value.jobs?.value.length ?? 0 }
 }`
 
 /** Waits until main has every server live with its job list read; answers how many jobs each lists. */

@@ -30,7 +30,7 @@ function tableFigures(real: RealPaceFigures): Record<string, Figure> {
     table_filter_p50_ms: p50(table.filterMs),
     table_sort_p95_ms: p95(table.sortMs),
     table_sort_p50_ms: p50(table.sortMs),
-    table_samples: `${table.firstRenderMs.length} opens, ${table.filterMs.length} keystrokes ("${table.typed}" typed and erased), ${table.sortMs.length} sorts`
+    table_samples: `${table.firstRenderMs.length} opens, ${table.filterMs.length} keystrokes ("${table.typed}" typed and erased), ${table.sortMs.length} sorts (${table.sortedBy.join(', ')})`
   }
 }
 

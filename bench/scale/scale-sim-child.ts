@@ -1,18 +1,17 @@
 /**
  * Entry of the `scale` benchmark's simulator process (forked with tsx): BENCH_SCALE_SERVERS simulated Dinky 1.1
  * servers of BENCH_SCALE_JOBS jobs each (`SimulatorOptions.jobs`, seeded per server), frozen (no ticks, no console
- * pump) until the benchmark changes jobs or starts the churn, driven over the fork IPC channel.
+ * pump) until the benchmark changes jobs or starts the churn, driven over the fork IPC channel. A manual world
+ * churns per tick as much as Dinky's does in 5 s (`churnPerMinute`, default 3), so ticking every 250 ms is 20×.
  */
 import { startSimulator, type Simulator } from '../../src/simulator/index'
 import type { ScaleServerStats, ScaleSimMessage, ScaleSimRequest } from './scale-sim-protocol'
 
 const jobs = Number(process.env['BENCH_SCALE_JOBS'] ?? 12)
 const servers = Number(process.env['BENCH_SCALE_SERVERS'] ?? 3)
-// Spread in, so this compiles before and after `jobs` joined SimulatorOptions (branch scale-core).
-const scale: object = { jobs }
 const sims: Simulator[] = []
 for (let i = 0; i < servers; i++) {
-  sims.push(await startSimulator({ port: 0, logRate: 0, tickMs: 0, seed: 42 + i, ...scale }))
+  sims.push(await startSimulator({ port: 0, logRate: 0, tickMs: 0, seed: 42 + i, jobs }))
 }
 const cursors = sims.map(() => 0)
 let churn: NodeJS.Timeout | null = null
