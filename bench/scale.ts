@@ -57,20 +57,44 @@ function verdicts(f: Record<string, Figure>): string[] {
     `target ${target}: ${judged(big(key), ok)}`
   return [
     line('IPC bytes per idle poll', 'idle_bytes_per_poll', '≈ 0 (under 100 B)', (v) => v < 100),
-    line('IPC bytes per changed job', 'bytes_per_changed_job', 'O(changed): within 4× the 12-job figure', (v) =>
-      v <= 4 * num(small('bytes_per_changed_job'))
+    line(
+      'IPC bytes per changed job',
+      'bytes_per_changed_job',
+      'O(changed): within 4× the 12-job figure',
+      (v) => v <= 4 * num(small('bytes_per_changed_job'))
     ),
     line('Jobs table first render p95 ms', 'table_first_render_p95_ms', 'under 50', (v) => v < 50),
-    line('Jobs table name-filter keystroke p95 ms', 'table_filter_p95_ms', 'under 50', (v) => v < 50),
-    line('Jobs table sort p95 ms', 'table_sort_p95_ms', 'under 50', (v) => v < 50),
-    line('long tasks over 50 ms, idle minute-equivalent', 'idle_long_tasks_50ms', 'none', (v) => v === 0),
-    line('fleet overview ms per change p95', 'fleet_ms_per_change_p95', 'under 16', (v) => v < 16),
-    line('main idle CPU % of a core per server', 'main_idle_cpu_pct_per_server', 'under 2', (v) => v < 2),
-    line('main heap slope MB per 10 min of churn', 'main_heap_slope_mb_per_10min', 'flat (≤ 10 % of start or 2 MB)', (v) =>
-      isFlat(v, num(big('main_heap_start_mb')))
+    line(
+      'Jobs table name-filter keystroke p95 ms',
+      'table_filter_p95_ms',
+      'under 50',
+      (v) => v < 50
     ),
-    line('renderer heap slope MB per 10 min of churn', 'renderer_heap_slope_mb_per_10min', 'flat (≤ 10 % of start or 2 MB)', (v) =>
-      isFlat(v, num(big('renderer_heap_start_mb')))
+    line('Jobs table sort p95 ms', 'table_sort_p95_ms', 'under 50', (v) => v < 50),
+    line(
+      'long tasks over 50 ms, idle minute-equivalent',
+      'idle_long_tasks_50ms',
+      'none',
+      (v) => v === 0
+    ),
+    line('fleet overview ms per change p95', 'fleet_ms_per_change_p95', 'under 16', (v) => v < 16),
+    line(
+      'main idle CPU % of a core per server',
+      'main_idle_cpu_pct_per_server',
+      'under 2',
+      (v) => v < 2
+    ),
+    line(
+      'main heap slope MB per 10 min of churn',
+      'main_heap_slope_mb_per_10min',
+      'flat (≤ 10 % of start or 2 MB)',
+      (v) => isFlat(v, num(big('main_heap_start_mb')))
+    ),
+    line(
+      'renderer heap slope MB per 10 min of churn',
+      'renderer_heap_slope_mb_per_10min',
+      'flat (≤ 10 % of start or 2 MB)',
+      (v) => isFlat(v, num(big('renderer_heap_start_mb')))
     )
   ]
 }

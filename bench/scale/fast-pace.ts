@@ -51,7 +51,10 @@ export interface FastPaceOptions {
   log: (line: string) => void
 }
 
-export async function runFastPace(sims: ScaleSims, options: FastPaceOptions): Promise<FastPaceFigures> {
+export async function runFastPace(
+  sims: ScaleSims,
+  options: FastPaceOptions
+): Promise<FastPaceFigures> {
   const meter = new IpcMeter()
   const scale = await launchScaleApp(sims.urls, FAST_POLL_MS, meter)
   const { app, page, profileIds } = scale
@@ -70,7 +73,14 @@ export async function runFastPace(sims: ScaleSims, options: FastPaceOptions): Pr
     options.log(`scale: idle minute-equivalent, ${pollsBetween(idle0, idle1)} polls`)
 
     if (views.fleet) await showFleet(page)
-    const changes = await measureChanges(page, sims, meter, profileIds, options.changeRounds, views.fleet)
+    const changes = await measureChanges(
+      page,
+      sims,
+      meter,
+      profileIds,
+      options.changeRounds,
+      views.fleet
+    )
     options.log(`scale: ${changes.changes} job changes`)
     await showJobs(page, views)
 

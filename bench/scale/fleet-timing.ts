@@ -56,8 +56,11 @@ export async function measureChanges(
       const card = (await page.evaluate(
         `window.__scale.cards[${JSON.stringify(id)}].result`
       )) as CardTiming | null
-      if (!card) throw new Error(`the fleet card of ${id} did not change after ${count} job changes`)
-      figures.cardMs.push(card.paintEpoch - (meter.arrival(id, card.paintEpoch) ?? card.arrivedEpoch))
+      if (!card)
+        throw new Error(`the fleet card of ${id} did not change after ${count} job changes`)
+      figures.cardMs.push(
+        card.paintEpoch - (meter.arrival(id, card.paintEpoch) ?? card.arrivedEpoch)
+      )
       figures.cardRenderMs.push(card.paintEpoch - card.arrivedEpoch)
     }
     // The batcher sends what else the changes caused (transitions, alerts, timeline) within 50 ms.

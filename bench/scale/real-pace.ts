@@ -65,8 +65,7 @@ export async function runRealPace(
       idlePolls: pollsBetween(polls0, polls1),
       idleBytes,
       idleBytesByChannel,
-      idleCpuMs:
-        (cpu1.userMicros + cpu1.systemMicros - cpu0.userMicros - cpu0.systemMicros) / 1000,
+      idleCpuMs: (cpu1.userMicros + cpu1.systemMicros - cpu0.userMicros - cpu0.systemMicros) / 1000,
       longTasksMs,
       table
     }

@@ -66,7 +66,9 @@ async function waitForServers(page: Page, profileIds: string[]): Promise<number[
   const listed: number[] = []
   for (const profileId of profileIds) {
     for (;;) {
-      const summary = (await page.evaluate(`(${SNAPSHOT_SUMMARY})(${JSON.stringify(profileId)})`)) as {
+      const summary = (await page.evaluate(
+        `(${SNAPSHOT_SUMMARY})(${JSON.stringify(profileId)})`
+      )) as {
         live: boolean
         jobs: number
       }

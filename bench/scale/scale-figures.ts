@@ -66,7 +66,8 @@ function heapFigures(fast: FastPaceFigures): Record<string, Figure> {
     churn_s: round(fast.churnMs / 1000),
     churn_instances_start: first.instances,
     churn_instances_end: last.instances,
-    churn_bytes_per_poll: fast.churnPolls > 0 ? Math.round(fast.churnBytes / fast.churnPolls) : null,
+    churn_bytes_per_poll:
+      fast.churnPolls > 0 ? Math.round(fast.churnBytes / fast.churnPolls) : null,
     churn_long_tasks_50ms: fast.churnLongTasksMs.filter((ms) => ms > LONG_TASK_MS).length
   }
 }
@@ -82,7 +83,8 @@ export function sizeFigures(
   const realLong = real.longTasksMs.filter((ms) => ms > LONG_TASK_MS)
   return {
     jobs_listed: real.jobsListed.reduce((sum, n) => sum + n, 0),
-    idle_bytes_per_poll: idlePolls > 0 ? Math.round((real.idleBytes + fast.idleBytes) / idlePolls) : null,
+    idle_bytes_per_poll:
+      idlePolls > 0 ? Math.round((real.idleBytes + fast.idleBytes) / idlePolls) : null,
     idle_polls: idlePolls,
     idle_bytes_by_channel: JSON.stringify(real.idleBytesByChannel),
     bytes_per_changed_job:

@@ -56,5 +56,3 @@ export async function forkScaleSims(servers: number, jobs: number): Promise<Scal
       })())
   }
 }
-
-

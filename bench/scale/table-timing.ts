@@ -61,7 +61,9 @@ export async function measureTable(page: Page, reps: number): Promise<TableTimes
 
   const name = (await page.locator(`${ROW} [data-testid="job-name"]`).first().textContent()) ?? ''
   const typed = [...name.trim()].slice(0, Math.max(1, Math.ceil(reps / 2))).join('')
-  const input = page.locator('input[data-testid="jobs-filter-name"], [data-testid="jobs-filter-name"] input')
+  const input = page.locator(
+    'input[data-testid="jobs-filter-name"], [data-testid="jobs-filter-name"] input'
+  )
   await input.first().click()
   const keystroke: InteractionSpec = {
     event: 'input',
@@ -85,7 +87,13 @@ export async function measureTable(page: Page, reps: number): Promise<TableTimes
   for (let i = 0; i < reps; i++) {
     const column = columns[i % columns.length]
     const header = `[data-testid="jobs-sort-${column}"]`
-    const click: InteractionSpec = { event: 'click', target: header, root: TABLE, ready: null, settleMs: 200 }
+    const click: InteractionSpec = {
+      event: 'click',
+      target: header,
+      root: TABLE,
+      ready: null,
+      settleMs: 200
+    }
     sortMs.push(await timeInteraction(page, click, () => page.locator(header).first().click()))
   }
   return { firstRenderMs, filterMs, sortMs, typed, sortedBy: columns }

@@ -113,12 +113,7 @@ export async function launchStandInApp(options: StandInLaunchOptions = {}): Prom
   let markReady: () => void = () => undefined
   const ready = new Promise<void>((resolve) => (markReady = resolve))
   const toApp = (request: TestRequest) => link.request(request)
-  const pages = new WindowPages(
-    context,
-    toApp,
-    options.darkMode ?? false,
-    options.rendererIpcMeter
-  )
+  const pages = new WindowPages(context, toApp, options.darkMode ?? false, options.rendererIpcMeter)
   const link: RpcLink<never, TestRequest> = createRpcLink<
     never,
     TestRequest,
