@@ -101,8 +101,13 @@ function verdicts(f: Record<string, Figure>): string[] {
 
 export async function runScale(options: BenchOptions): Promise<BenchResult> {
   const figures: Record<string, Figure> = { servers: SERVERS }
-  for (const jobs of SCALE_SIZES) {
-    for (const [key, value] of Object.entries(await measureSize(jobs, options)))
+  const started = performance.now()
+  const log = (line: string) =>
+    options.log(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s ${line}`)
+  // BENCH_SCALE_SIZES=2000 runs one size alone: for working on the benchmark, not for its figures.
+  const sizes = process.env['BENCH_SCALE_SIZES']?.split(',').map(Number) ?? SCALE_SIZES
+  for (const jobs of sizes) {
+    for (const [key, value] of Object.entries(await measureSize(jobs, { ...options, log })))
       figures[`${key}_${jobs}`] = value
   }
   return {

@@ -16,6 +16,8 @@ export interface ChangeFigures {
   cardMs: number[]
   /** Per card update: from the push reaching the page's listeners (the store already updated) to that paint. */
   cardRenderMs: number[]
+  /** Cards that did not show their server's changes within 20 s of them (left out of the timings). */
+  cardTimeouts: number
 }
 
 interface CardTiming {
@@ -40,7 +42,13 @@ export async function measureChanges(
   counts: readonly number[],
   withCards: boolean
 ): Promise<ChangeFigures> {
-  const figures: ChangeFigures = { changes: 0, bytes: 0, cardMs: [], cardRenderMs: [] }
+  const figures: ChangeFigures = {
+    changes: 0,
+    bytes: 0,
+    cardMs: [],
+    cardRenderMs: [],
+    cardTimeouts: 0
+  }
   for (const count of counts) {
     meter.reset()
     for (const id of profileIds) {
@@ -56,8 +64,10 @@ export async function measureChanges(
       const card = (await page.evaluate(
         `window.__scale.cards[${JSON.stringify(id)}].result`
       )) as CardTiming | null
-      if (!card)
-        throw new Error(`the fleet card of ${id} did not change after ${count} job changes`)
+      if (!card) {
+        figures.cardTimeouts += 1
+        continue
+      }
       figures.cardMs.push(
         card.paintEpoch - (meter.arrival(id, card.paintEpoch) ?? card.arrivedEpoch)
       )

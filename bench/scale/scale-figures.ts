@@ -44,7 +44,8 @@ function fleetFigures(fast: FastPaceFigures): Record<string, Figure> {
     fleet_ms_per_change_p95: p95(changes.cardMs),
     fleet_ms_per_change_p50: p50(changes.cardMs),
     fleet_render_ms_p95: p95(changes.cardRenderMs),
-    fleet_card_updates: changes.cardMs.length
+    fleet_card_updates: changes.cardMs.length,
+    fleet_card_timeouts: changes.cardTimeouts
   }
 }
 
