@@ -82,7 +82,12 @@ describe('summarizeServer', () => {
       'a_failing',
       'b_restarting'
     ])
-    expect(summary.failing[0]).toEqual({ jobId: 5, taskId: 105, name: 'a_failed', status: 'FAILED' })
+    expect(summary.failing[0]).toEqual({
+      jobId: 5,
+      taskId: 105,
+      name: 'a_failed',
+      status: 'FAILED'
+    })
     expect(summary.failingTotal).toBe(4)
     // The disabled cluster is not counted: nobody expects it to answer.
     expect(summary.clusters).toEqual({ available: 1, total: 2 })
@@ -91,7 +96,9 @@ describe('summarizeServer', () => {
   })
 
   it(`lists at most ${FAILING_LISTED} failing jobs but counts them all`, () => {
-    const jobs = Array.from({ length: 25 }, (_, i) => job(i, 'FAILED', `f${String(i).padStart(2, '0')}`))
+    const jobs = Array.from({ length: 25 }, (_, i) =>
+      job(i, 'FAILED', `f${String(i).padStart(2, '0')}`)
+    )
     const summary = summarizeServer(input({ jobs: { value: jobs, asOf: 1, stale: false } }))
     expect(summary.failing).toHaveLength(FAILING_LISTED)
     expect(summary.failing[0].name).toBe('f00')

@@ -9,7 +9,8 @@ import type { ConnectionState } from '../../../src/shared/connection'
 import type { E2eApp } from './e2e-app'
 
 export type BadgeState = ConnectionState['kind']
-export type ViewName = 'fleet' | 'overview' | 'jobs' | 'logs' | 'clusters' | 'diagnostics' | 'settings'
+export type ViewName =
+  'fleet' | 'overview' | 'jobs' | 'logs' | 'clusters' | 'diagnostics' | 'settings'
 
 /** The badge of the selected server; its `data-state` is the connection state the renderer shows. */
 export function connectionBadge(page: Page): Locator {

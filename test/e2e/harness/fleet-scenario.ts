@@ -9,6 +9,7 @@
  * Registers its `beforeAll`/`afterAll` in the describe block it is called in, like `useScenario`.
  */
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll } from 'vitest'
 import type { Page } from 'playwright-core'
 import { profileDir } from '../../../src/main/core/cache/cache-paths'
@@ -90,7 +91,10 @@ export function useFleetScenario(options: FleetScenarioOptions = {}): FleetScena
     await (options.prepare ?? failOneJob)(sims)
     const urls = sims.map((sim) => sim.url) as unknown as FleetTriple<string>
     const base = fleetProfiles(urls)
-    profiles = base.map((profile, i) => ({ ...profile, ...options.profiles?.[i] })) as never
+    profiles = base.map((profile, i) => ({
+      ...profile,
+      ...options.profiles?.[i]
+    })) as unknown as FleetTriple<ServerProfile>
     userDataDir = await makeUserDataDir()
     await writeScenarioSettings(userDataDir, {
       language: 'system',
@@ -104,7 +108,7 @@ export function useFleetScenario(options: FleetScenarioOptions = {}): FleetScena
     for (const profile of profiles!) await waitForServer(current, profile.id, 'live')
     await app!.close()
     const cached = JSON.parse(
-      await readFile(`${profileDir(userDataDir, profiles![2].id)}/snapshot.json`, 'utf8')
+      await readFile(join(profileDir(userDataDir, profiles![2].id), 'snapshot.json'), 'utf8')
     ) as { jobs?: { asOf: number } }
     if (!cached.jobs?.asOf) throw new Error('the offline server was not cached by the first run')
     cachedAsOf = cached.jobs.asOf

@@ -4,13 +4,13 @@
  * with a password, so the password lands in the app's own secret store, whatever keychain it uses), and the waits
  * on what main holds for a server (`session:snapshot`), read through the page's `window.api`.
  */
-import { expect } from 'vitest'
 import type { Page } from 'playwright-core'
 import { DEMO_PASSWORD } from '../../../src/main/core/session/demo-profile'
 import { worstState, type ConnectionState } from '../../../src/shared/connection'
 import { createServerProfile, type ServerProfile } from '../../../src/shared/profiles'
 import type { SessionSnapshot } from '../../../src/shared/session'
 import type { Simulator, SimulatorOptions } from '../../../src/simulator/index'
+import { pollFor } from './page-helpers'
 import { startScenarioSimulator } from './scenario-server'
 
 /** Who the three servers are: the one that stays live, the one kept reconnecting, the one gone (cached only). */
@@ -31,12 +31,12 @@ export async function startFleetSimulators(
 ): Promise<FleetTriple<Simulator>> {
   const started = await Promise.all(
     FLEET_SERVERS.map((server) => {
-      // `jobs` is SimulatorOptions.jobs (issue 23, branch scale-core); passed through as it is.
-      const sized: SimulatorOptions = Object.assign(
-        { seed: server.seed, version: server.version },
-        options.simulator,
-        options.jobs === undefined ? {} : { jobs: options.jobs }
-      )
+      const sized: SimulatorOptions = {
+        seed: server.seed,
+        version: server.version,
+        ...options.simulator,
+        ...(options.jobs === undefined ? {} : { jobs: options.jobs })
+      }
       return startScenarioSimulator(sized)
     })
   )
@@ -102,23 +102,23 @@ export function snapshotState(snapshot: SessionSnapshot): ConnectionState['kind'
   return worstState(Object.values(snapshot.streams))?.kind ?? 'unknown'
 }
 
-/** Waits until main holds this server `state`, with its jobs and clusters read (when `withData`). */
-export async function waitForServer(
+/**
+ * Waits until main holds this server `state`, with its jobs and clusters read (when `withData`). Polls main (the
+ * hooks that use it run outside a test, where `expect.poll` is not available); the deadline only ends a stuck run.
+ */
+export function waitForServer(
   page: Page,
   profileId: string,
   state: ConnectionState['kind'],
   withData = true
 ): Promise<SessionSnapshot> {
-  let last: SessionSnapshot | undefined
-  await expect
-    .poll(
-      async () => {
-        last = await serverSnapshot(page, profileId)
-        const read = (last.jobs?.asOf ?? 0) > 0 && last.clusters !== null
-        return snapshotState(last) === state && (!withData || read)
-      },
-      { timeout: 30_000, message: `server ${profileId} ${state}` }
-    )
-    .toBe(true)
-  return last!
+  return pollFor(
+    async () => {
+      const snapshot = await serverSnapshot(page, profileId)
+      const read = (snapshot.jobs?.asOf ?? 0) > 0 && snapshot.clusters !== null
+      return snapshotState(snapshot) === state && (!withData || read) ? snapshot : undefined
+    },
+    `server ${profileId} ${state}`,
+    60_000
+  )
 }

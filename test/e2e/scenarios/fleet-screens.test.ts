@@ -35,7 +35,9 @@ fleetScreenshotMatrix('fleet overview', {}, (look, fleet) => {
     // Nothing sticks out of the window sideways.
     for (const box of await page
       .getByTestId('fleet-server')
-      .evaluateAll((cards) => cards.map((c) => (c as unknown as Boxed).getBoundingClientRect().right))) {
+      .evaluateAll((cards) =>
+        cards.map((c) => (c as unknown as Boxed).getBoundingClientRect().right)
+      )) {
       expect(box).toBeLessThanOrEqual(size.width)
     }
     await app.screenshot(screenName('fleet-overview', look, size))

@@ -9,7 +9,6 @@ import type { ConnectionState } from '../../../src/shared/connection'
 import type { Job } from '../../../src/shared/models'
 import { createFleetSummaries } from '../../../src/renderer/src/features/fleet/fleet-summaries'
 import { FleetView } from '../../../src/renderer/src/features/fleet/FleetView'
-import { JobDetailDrawer } from '../../../src/renderer/src/features/jobs/JobDetailDrawer'
 import { createConsoleStore } from '../../../src/renderer/src/store/console-store'
 import { demoJobs, demoSnapshot, NOW, PROFILES } from '../preview/demo-world'
 import { renderConsole } from '../render-console'
@@ -32,7 +31,9 @@ function fleetStore() {
   store.getState().applySnapshot(demoSnapshot('prod', 0))
   const staging = demoSnapshot('staging', 0)
   const fine = (jobs: Job[]) => jobs.map((job) => ({ ...job, status: 'RUNNING' as const }))
-  store.getState().applySnapshot({ ...staging, jobs: { ...staging.jobs!, value: fine(demoJobs()) } })
+  store
+    .getState()
+    .applySnapshot({ ...staging, jobs: { ...staging.jobs!, value: fine(demoJobs()) } })
   const cached = demoSnapshot('demo', 0)
   store.getState().applySnapshot({
     ...cached,
@@ -66,16 +67,19 @@ describe('fleet overview', () => {
       'risk_rule_engine_cep',
       'dws_shop_uv_5min'
     ])
-    expect(within(prod).getByTestId('fleet-clusters').textContent).toMatch(/^Clusters available: \d of \d$/)
+    expect(within(prod).getByTestId('fleet-clusters').textContent).toMatch(
+      /^Clusters available: \d of \d$/
+    )
 
     expect(demo.getAttribute('data-state')).toBe('reconnecting')
-    expect(within(demo).getByTestId('fleet-state').textContent).toBe('Reconnecting (attempt 4)')
+    // Never reached in this run: all it shows is the cache's.
+    expect(within(demo).getByTestId('fleet-state').textContent).toBe('Unreachable (attempt 4)')
     expect(within(demo).getByTestId('fleet-reason').textContent).toBe('Why: connection refused')
     const freshness = within(demo).getByTestId('fleet-freshness')
     expect(freshness.getAttribute('data-cached')).toBe('true')
     expect(freshness.textContent).toMatch(/^Cached figures from \d\d:\d\d, 3 minutes ago$/)
     expect(within(demo).getByTestId('fleet-counts').textContent).toMatch(/^Jobs: 3/)
-    expect(demo.getAttribute('aria-label')).toBe('Demo server: Reconnecting (attempt 4)')
+    expect(demo.getAttribute('aria-label')).toBe('Demo server: Unreachable (attempt 4)')
 
     expect(within(staging).getByTestId('fleet-version').textContent).toBe(
       'Dinky 1.2.0-SNAPSHOT · WebSocket'
@@ -85,28 +89,46 @@ describe('fleet overview', () => {
     expect(screen.getByTestId('fleet-summary').textContent).toBe('2 of 3 servers live')
   })
 
+  it('names five failing jobs on a card and counts the rest', () => {
+    const store = fleetStore()
+    const jobs = demoJobs().map((job) => ({ ...job, status: 'FAILED' as const }))
+    store
+      .getState()
+      .applyPush('jobs:snapshot', [
+        {
+          profileId: 'staging',
+          jobs: { value: jobs, asOf: NOW + 1_000, stale: false },
+          counts: null
+        }
+      ])
+    renderConsole(<FleetView />, { store })
+    const staging = cards()[0]
+    expect(staging.getAttribute('data-profile-id')).toBe('staging')
+    expect(within(staging).getAllByTestId('fleet-failing-job')).toHaveLength(5)
+    expect(within(staging).getByText('and 9 more')).toBeTruthy()
+    expect(within(staging).getByText('Failing: 14')).toBeTruthy()
+  })
+
   it('says it in Chinese', () => {
     renderConsole(<FleetView />, { store: fleetStore(), language: 'zh-CN' })
     const demo = cards()[1]
-    expect(within(demo).getByTestId('fleet-state').textContent).toBe('重新连接中（第 4 次）')
+    expect(within(demo).getByTestId('fleet-state').textContent).toBe('无法连接（第 4 次尝试）')
     expect(within(demo).getByTestId('fleet-freshness').textContent).toMatch(/^缓存数据，读取于/)
   })
 
   it('opens a server on a click and a job on its own server from a failing name', async () => {
     const store = fleetStore()
-    const { fake } = renderConsole(
-      <>
-        <FleetView />
-        <JobDetailDrawer />
-      </>,
-      {
-        store,
-        handlers: {
-          'profiles:select': ({ profileId }) => ({ profiles: PROFILES, selectedId: profileId, withPassword: [] }),
-          'session:snapshot': ({ profileId }) => demoSnapshot(profileId, 0)
-        }
+    const { fake } = renderConsole(<FleetView />, {
+      store,
+      handlers: {
+        'profiles:select': ({ profileId }) => ({
+          profiles: PROFILES,
+          selectedId: profileId,
+          withPassword: []
+        }),
+        'session:snapshot': ({ profileId }) => demoSnapshot(profileId, 0)
       }
-    )
+    })
     store.getState().navigate('fleet')
     fireEvent.click(cards()[2])
     await waitFor(() => expect(store.getState().view).toBe('overview'))
@@ -130,9 +152,15 @@ describe('createFleetSummaries', () => {
     const summaries = createFleetSummaries()
     const before = ['prod', 'staging', 'demo'].map((id) => summaries.server(store.getState(), id))
     const jobs = demoJobs().map((job) => ({ ...job, status: 'FAILED' as const }))
-    store.getState().applyPush('jobs:snapshot', [
-      { profileId: 'staging', jobs: { value: jobs, asOf: NOW + 1_000, stale: false } }
-    ])
+    store
+      .getState()
+      .applyPush('jobs:snapshot', [
+        {
+          profileId: 'staging',
+          jobs: { value: jobs, asOf: NOW + 1_000, stale: false },
+          counts: null
+        }
+      ])
     const after = ['prod', 'staging', 'demo'].map((id) => summaries.server(store.getState(), id))
     expect(after[0]).toBe(before[0])
     expect(after[2]).toBe(before[2])

@@ -59,6 +59,25 @@ describe('bindStoreToIpc', () => {
     expect(store.getState().jobs.prod.value).toHaveLength(demoJobs().length)
   })
 
+  it('opens on the fleet overview with several servers, and on the Overview with one', async () => {
+    const several = setup((id) => demoSnapshot(id, 5))
+    await several.binding.ready
+    expect(several.store.getState().view).toBe('fleet')
+    several.binding.dispose()
+    const fake = createFakeApi({
+      'profiles:list': () => ({
+        profiles: PROFILES.slice(0, 1),
+        selectedId: 'prod',
+        withPassword: []
+      }),
+      'session:snapshot': ({ profileId }) => demoSnapshot(profileId, 5)
+    })
+    const store = createConsoleStore()
+    binding = bindStoreToIpc(fake.api, store)
+    await binding.ready
+    expect(store.getState().view).toBe('overview')
+  })
+
   it('applies each push batch with a single store update', async () => {
     const { fake, store, binding } = setup((id) => demoSnapshot(id, 5))
     await binding.ready

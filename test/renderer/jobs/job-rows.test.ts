@@ -4,16 +4,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import { fitColumns } from '../../../src/renderer/src/features/jobs/job-columns'
-import {
-  filterRows,
-  NO_FILTER,
-  serverRows
-} from '../../../src/renderer/src/features/jobs/job-rows'
+import { filterRows, NO_FILTER, serverRows } from '../../../src/renderer/src/features/jobs/job-rows'
 import { sortRows, type SortContext } from '../../../src/renderer/src/features/jobs/job-sort'
 import { manyJobs } from './many-jobs'
 
 const CONTEXT: SortContext = {
-  now: Date.UTC(2026, 11, 7, 12),
+  now: () => Date.UTC(2026, 11, 7, 12),
   live: () => true,
   serverRank: (profileId) => ['b', 'a', 'c'].indexOf(profileId),
   health: () => undefined
@@ -32,9 +28,7 @@ describe('job rows', () => {
     next[5] = { ...jobs[5], status: 'FAILED' }
     const again = serverRows('a', next)
     expect(again).not.toBe(rows)
-    expect(again.filter((row, index) => row !== rows[index]).map((row) => row.job.id)).toEqual([
-      6
-    ])
+    expect(again.filter((row, index) => row !== rows[index]).map((row) => row.job.id)).toEqual([6])
   })
 
   it('filters by name, status and server in one pass, and returns the input when nothing filters', () => {

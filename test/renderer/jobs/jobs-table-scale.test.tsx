@@ -3,13 +3,31 @@
  * once with a Server column, filtered and sorted together; a row of another server opens its drawer there.
  */
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type * as StatusTagModule from '../../../src/renderer/src/components/JobStatusTag'
 import { JobsView } from '../../../src/renderer/src/features/jobs/JobsView'
+import type { JobStatus } from '../../../src/shared/models'
 import { PROFILES } from '../preview/demo-world'
 import { renderConsole } from '../render-console'
 import { LONG_NAME, storeWithManyJobs } from './many-jobs'
 
+/** Counts the status tags drawn: one per row each time a row is drawn. */
+const statusTags = vi.hoisted(() => ({ renders: 0 }))
+vi.mock('../../../src/renderer/src/components/JobStatusTag', async (importOriginal) => {
+  const real = await importOriginal<typeof StatusTagModule>()
+  return {
+    ...real,
+    JobStatusTag: (props: Parameters<typeof real.JobStatusTag>[0]) => {
+      statusTags.renders++
+      return real.JobStatusTag(props)
+    }
+  }
+})
+
 afterEach(cleanup)
+
+/** A test DOM draws antd slowly on a busy two-core machine; the deadline only ends a stuck test. */
+const SLOW = { timeout: 30_000 }
 
 const PER_SERVER = 2_000
 const ALL = PER_SERVER * PROFILES.length
@@ -23,6 +41,12 @@ function rowCount(): number {
   return Number(grid().getAttribute('aria-rowcount')) - 1
 }
 
+/** The name filter's text box (antd puts the test id on the input itself or on its wrapper). */
+function nameInput(): HTMLElement {
+  const element = screen.getByTestId('jobs-filter-name')
+  return element.tagName === 'INPUT' ? element : element.querySelector('input')!
+}
+
 function renderedRows(): HTMLElement[] {
   return screen.getAllByTestId('job-row')
 }
@@ -34,7 +58,7 @@ function showAll() {
   return rendered
 }
 
-describe('Jobs table at 6,000 rows', () => {
+describe('Jobs table at 6,000 rows', SLOW, () => {
   it('lists one server by default and every server in the all-servers scope', () => {
     const store = storeWithManyJobs(PER_SERVER)
     renderConsole(<JobsView />, { store })
@@ -58,10 +82,7 @@ describe('Jobs table at 6,000 rows', () => {
 
   it('filters by name across every server', () => {
     showAll()
-    const input = screen.getByTestId('jobs-filter-name').querySelector('input') ?? undefined
-    fireEvent.change(input ?? screen.getByTestId('jobs-filter-name'), {
-      target: { value: '_0042' }
-    })
+    fireEvent.change(nameInput(), { target: { value: '_0042' } })
     expect(rowCount()).toBe(3)
     const servers = renderedRows().map((row) => row.dataset.profileId)
     expect(new Set(servers)).toEqual(new Set(PROFILES.map((profile) => profile.id)))
@@ -78,9 +99,8 @@ describe('Jobs table at 6,000 rows', () => {
     const ascending = names()
     expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b)))
     expect(ascending[0].startsWith('ads_')).toBe(true)
-    expect(
-      screen.getByTestId('jobs-sort-name').closest('[role="columnheader"]')!.ariaSort
-    ).toBe('ascending')
+    const header = screen.getByTestId('jobs-sort-name').closest('[role="columnheader"]')!
+    expect(header.getAttribute('aria-sort')).toBe('ascending')
     fireEvent.click(screen.getByTestId('jobs-sort-name'))
     expect(names()[0].startsWith('ods_')).toBe(true)
 
@@ -96,6 +116,26 @@ describe('Jobs table at 6,000 rows', () => {
     fireEvent.click(screen.getByTestId('jobs-sort-status'))
     expect(renderedRows()[0].dataset.status).toBe('FAILED')
     expect(renderedRows()[0].classList).toContain('job-row-alarm')
+  })
+
+  it('draws again only the row whose job changed when a poll resends every job', () => {
+    const { store } = showAll()
+    const target = renderedRows()[2]
+    const profileId = target.dataset.profileId!
+    const jobId = Number(target.dataset.jobId)
+    const before = store.getState().jobs[profileId]
+    const status: JobStatus = target.dataset.status === 'CANCELED' ? 'FINISHED' : 'CANCELED'
+    const drawn = statusTags.renders
+    const resent = before.value.map((job) => (job.id === jobId ? { ...job, status } : { ...job }))
+    act(() =>
+      store
+        .getState()
+        .applyPush('jobs:snapshot', [
+          { profileId, jobs: { value: resent, asOf: before.asOf + 1, stale: false }, counts: null }
+        ])
+    )
+    expect(renderedRows()[2].dataset.status).toBe(status)
+    expect(statusTags.renders - drawn).toBe(1)
   })
 
   it('opens a row of another server on that server, as the switcher would', async () => {
@@ -123,7 +163,7 @@ describe('Jobs table at 6,000 rows', () => {
   })
 })
 
-describe('Jobs table keyboard', () => {
+describe('Jobs table keyboard', SLOW, () => {
   it('is one tab stop; arrows, Home and End move a focused, selected row; Enter opens it', async () => {
     const { store } = showAll()
     const tabStops = renderedRows().filter((row) => row.tabIndex === 0)
@@ -168,14 +208,12 @@ describe('Jobs table keyboard', () => {
   })
 })
 
-describe('Jobs table with a very long name', () => {
+describe('Jobs table with a very long name', SLOW, () => {
   it('keeps the whole name as text and tooltip, cut by the cell, with the status beside it', () => {
     const store = storeWithManyJobs(50, true)
     store.getState().setJobsScope('all')
     renderConsole(<JobsView />, { store })
-    fireEvent.change(screen.getByTestId('jobs-filter-name').querySelector('input')!, {
-      target: { value: 'cdc_mysql' }
-    })
+    fireEvent.change(nameInput(), { target: { value: 'cdc_mysql' } })
     const [row] = renderedRows()
     const name = row.querySelector<HTMLElement>('[data-testid="job-name"]')!
     expect(name.textContent).toBe(LONG_NAME)

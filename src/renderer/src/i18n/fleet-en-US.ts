@@ -17,6 +17,8 @@ export const fleetEnUS = {
     degraded: 'Degraded: polling',
     unknown: 'Not connected'
   },
+  /** Reconnecting, and never reached in this run: all it shows came from the cache. */
+  unreachable: 'Unreachable (attempt {{attempt}})',
   reason: 'Why: {{reason}}',
   version: 'Dinky {{version}}',
   versionUnknown: 'Dinky version not known yet',

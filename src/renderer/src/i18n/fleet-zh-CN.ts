@@ -18,6 +18,7 @@ export const fleetZhCN: Shape<typeof fleetEnUS> = {
     degraded: '降级：轮询中',
     unknown: '未连接'
   },
+  unreachable: '无法连接（第 {{attempt}} 次尝试）',
   reason: '原因：{{reason}}',
   version: 'Dinky {{version}}',
   versionUnknown: '尚不知道 Dinky 版本',

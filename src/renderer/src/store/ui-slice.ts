@@ -5,7 +5,15 @@ import { DEFAULT_APP_SETTINGS, type AppSettings } from '../../../shared/profiles
 import type { ConsoleState } from './console-store'
 
 /** `fleet` (issue 23): every server at a glance, the first view when more than one server is configured. */
-export const VIEWS = ['fleet', 'overview', 'jobs', 'logs', 'clusters', 'diagnostics', 'settings'] as const
+export const VIEWS = [
+  'fleet',
+  'overview',
+  'jobs',
+  'logs',
+  'clusters',
+  'diagnostics',
+  'settings'
+] as const
 export type ViewName = (typeof VIEWS)[number]
 
 /** The Jobs view's scope: the selected server's jobs, or every server's together. */

@@ -27,6 +27,9 @@ import { JobStatusTag } from '../../components/JobStatusTag'
 import { useNow } from '../../components/use-now'
 import { formatAgo, formatClock, formatDateTime } from '../../format/units'
 
+/** Failing jobs named on a card; the rest are counted ("and 12 more"), the Jobs view lists them all. */
+const CARD_FAILING = 5
+
 const STATE_ICON: Record<FleetState, (token: GlobalToken) => ReactNode> = {
   live: (token) => <CheckCircleFilled style={{ color: token.colorSuccess }} />,
   degraded: (token) => <ExclamationCircleFilled style={{ color: token.colorWarning }} />,
@@ -38,31 +41,42 @@ const STATE_ICON: Record<FleetState, (token: GlobalToken) => ReactNode> = {
   unknown: (token) => <QuestionCircleOutlined style={{ color: token.colorTextTertiary }} />
 }
 
-/** The words of a server's state, for the card and its accessible name. */
-export function useStateText(): (state: FleetState, connection: ConnectionState | undefined) => string {
-  const { t } = useTranslation()
-  return (state, connection) =>
-    t(`fleet.state.${state}`, {
-      attempt: connection?.kind === 'reconnecting' ? connection.attempt : 0
-    })
-}
-
-export function FleetStateLabel(props: {
+export interface StateTextInput {
   state: FleetState
   connection: ConnectionState | undefined
-}) {
+  /** What it shows is the cache's: a reconnecting server never reached in this run is "unreachable". */
+  cached: boolean
+}
+
+/** The words of a server's state, for the card and its accessible name. */
+export function useStateText(): (input: StateTextInput) => string {
+  const { t } = useTranslation()
+  return ({ state, connection, cached }) => {
+    const attempt = connection?.kind === 'reconnecting' ? connection.attempt : 0
+    if (state === 'reconnecting' && cached) return t('fleet.unreachable', { attempt })
+    return t(`fleet.state.${state}`, { attempt })
+  }
+}
+
+export function FleetStateLabel(props: StateTextInput) {
   const { token } = theme.useToken()
   const stateText = useStateText()
   return (
     <Space size={6} data-testid="fleet-state">
       {STATE_ICON[props.state](token)}
-      <Typography.Text strong>{stateText(props.state, props.connection)}</Typography.Text>
+      <Typography.Text strong>{stateText(props)}</Typography.Text>
     </Space>
   )
 }
 
 /** How old the figures are, when they are not live: "Cached figures from 10:42, 3 minutes ago". */
-export function FleetFreshness({ summary, cached }: { summary: FleetServerSummary; cached: boolean }) {
+export function FleetFreshness({
+  summary,
+  cached
+}: {
+  summary: FleetServerSummary
+  cached: boolean
+}) {
   const { t, i18n } = useTranslation()
   const now = useNow(15_000)
   if (summary.asOf === null) {
@@ -112,6 +126,7 @@ export function FleetFailingJobs(props: {
   const { t } = useTranslation()
   const { token } = theme.useToken()
   const { failing, failingTotal, name } = props.summary
+  const shown = Math.min(failing.length, CARD_FAILING)
   if (failingTotal === 0) {
     return (
       <Space size={6}>
@@ -126,7 +141,7 @@ export function FleetFailingJobs(props: {
         <CloseCircleFilled style={{ color: token.colorError }} />
         <Typography.Text strong>{t('fleet.failing', { count: failingTotal })}</Typography.Text>
       </Space>
-      {failing.map((job) => (
+      {failing.slice(0, CARD_FAILING).map((job) => (
         <Flex key={job.jobId} gap={6} align="center" style={{ minWidth: 0 }}>
           <JobStatusTag status={job.status} />
           <Button
@@ -146,9 +161,9 @@ export function FleetFailingJobs(props: {
           </Button>
         </Flex>
       ))}
-      {failingTotal > failing.length && (
+      {failingTotal > shown && (
         <Typography.Text type="secondary">
-          {t('fleet.moreFailing', { count: failingTotal - failing.length })}
+          {t('fleet.moreFailing', { count: failingTotal - shown })}
         </Typography.Text>
       )}
     </Flex>
@@ -165,7 +180,9 @@ export function FleetAlertsAndClusters({ summary }: { summary: FleetServerSummar
       <Space size={6} data-testid="fleet-alerts">
         <BellOutlined style={{ color: alertsFiring > 0 ? token.colorError : undefined }} />
         <Typography.Text>
-          {alertsFiring > 0 ? t('fleet.alertsFiring', { count: alertsFiring }) : t('fleet.noAlerts')}
+          {alertsFiring > 0
+            ? t('fleet.alertsFiring', { count: alertsFiring })
+            : t('fleet.noAlerts')}
         </Typography.Text>
       </Space>
       <Space size={6} data-testid="fleet-clusters">

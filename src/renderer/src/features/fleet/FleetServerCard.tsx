@@ -42,6 +42,7 @@ export const FleetServerCard = memo(function FleetServerCard(props: FleetServerC
   if (!model) return null
   const { summary, connection, cached } = model
   const name = serverName({ name: summary.name, demo: model.demo })
+  const stateInput = { state: summary.state, connection, cached }
   const reason = connection && 'reason' in connection ? connection.reason : null
   const version = summary.version
     ? [t('fleet.version', { version: summary.version })]
@@ -58,7 +59,7 @@ export const FleetServerCard = memo(function FleetServerCard(props: FleetServerC
       data-state={summary.state}
       data-failing={summary.failingTotal}
       role="group"
-      aria-label={t('fleet.cardLabel', { name, state: stateText(summary.state, connection) })}
+      aria-label={t('fleet.cardLabel', { name, state: stateText(stateInput) })}
       style={{ height: '100%', cursor: 'pointer' }}
       onClick={() => void openServer(profileId)}
       title={
@@ -81,7 +82,7 @@ export const FleetServerCard = memo(function FleetServerCard(props: FleetServerC
           )}
         </Flex>
       }
-      extra={<FleetStateLabel state={summary.state} connection={connection} />}
+      extra={<FleetStateLabel {...stateInput} />}
     >
       <Flex vertical gap={10}>
         <Flex wrap gap={8} align="center" justify="space-between">

@@ -15,12 +15,11 @@ export function FleetView() {
   const { t } = useTranslation()
   const summaries = useMemo(() => createFleetSummaries(), [])
   const order = useConsole((state) => summaries.order(state))
-  const live = useConsole(
-    (state) =>
-      order === ''
-        ? 0
-        : order.split('\n').filter((id) => summaries.server(state, id)?.summary.state === 'live')
-            .length
+  const live = useConsole((state) =>
+    order === ''
+      ? 0
+      : order.split('\n').filter((id) => summaries.server(state, id)?.summary.state === 'live')
+          .length
   )
   const ids = order === '' ? [] : order.split('\n')
 

@@ -11,7 +11,15 @@ import {
   type Rect
 } from '@tanstack/react-virtual'
 import { theme } from 'antd'
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react'
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type RefObject
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import type { JobHealthSummary } from '../../../../shared/job-health'
 import { fitColumns, gridTemplate, ROW_HEIGHT } from './job-columns'
@@ -84,7 +92,8 @@ export function JobsGrid(props: JobsGridProps) {
     '--jobs-grid-border': token.colorBorderSecondary,
     '--jobs-grid-head': token.colorFillAlter,
     '--jobs-grid-hover': token.colorFillQuaternary,
-    '--jobs-grid-selected': token.controlItemBgActive,
+    '--jobs-grid-selected': `color-mix(in srgb, ${token.colorPrimary} 14%, transparent)`,
+    '--jobs-grid-bg': token.colorBgContainer,
     '--jobs-grid-focus': token.colorPrimary,
     '--jobs-grid-link': token.colorLink,
     '--jobs-grid-muted': token.colorTextTertiary,

@@ -56,7 +56,14 @@ export const JOB_COLUMNS: readonly JobColumn[] = [
     sort: 'failedCheckpoints',
     drop: 4
   },
-  { key: 'duration', title: 'jobs.duration', width: 110, align: 'right', sort: 'duration', drop: 5 },
+  {
+    key: 'duration',
+    title: 'jobs.duration',
+    width: 110,
+    align: 'right',
+    sort: 'duration',
+    drop: 5
+  },
   {
     key: 'failedRestarts',
     title: 'jobs.failedRestarts',
@@ -90,6 +97,8 @@ export function fitColumns(width: number, allServers: boolean): JobColumn[] {
 /** The CSS grid template of a row: the name grows, the rest keep their widths. */
 export function gridTemplate(columns: readonly JobColumn[]): string {
   return columns
-    .map((column) => (column.key === 'name' ? `minmax(${column.width}px, 1fr)` : `${column.width}px`))
+    .map((column) =>
+      column.key === 'name' ? `minmax(${column.width}px, 1fr)` : `${column.width}px`
+    )
     .join(' ')
 }

@@ -38,9 +38,7 @@ export function useJobRows(
 
   const profiles = useMemo(
     () =>
-      scope === 'all'
-        ? allProfiles
-        : allProfiles.filter((profile) => profile.id === selectedId),
+      scope === 'all' ? allProfiles : allProfiles.filter((profile) => profile.id === selectedId),
     [scope, allProfiles, selectedId]
   )
   const jobs = useMemo(
@@ -49,9 +47,7 @@ export function useJobRows(
   )
 
   const merged = useMemo(() => {
-    const parts = profiles.map((profile) =>
-      serverRows(profile.id, jobs[profile.id]?.value ?? [])
-    )
+    const parts = profiles.map((profile) => serverRows(profile.id, jobs[profile.id]?.value ?? []))
     return parts.length === 1 ? parts[0] : parts.flat()
   }, [profiles, jobs])
 
@@ -59,7 +55,7 @@ export function useJobRows(
   const sorted = useMemo(() => {
     const rank = serverRanks(profiles, serverName)
     return sortRows(merged, sort, {
-      now: Date.now(),
+      now: Date.now,
       live: (profileId) => jobs[profileId]?.stale === false,
       serverRank: (profileId) => rank.get(profileId) ?? 0,
       health: (row) => summaryOf(health, row)
