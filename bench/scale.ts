@@ -3,6 +3,7 @@
  * (the baseline) and 2,000 — and its figures read against each other and against the issue's targets: IPC bytes
  * O(changed), the all-servers Jobs table, idle long tasks, the fleet overview, main's idle CPU, heap over churn.
  */
+import { loadavg } from 'node:os'
 import type { BenchOptions, BenchResult, Figure } from './bench-types'
 import { CHURN_POLLS, FAST_POLL_MS, FAST_TICK_MS, runFastPace } from './scale/fast-pace'
 import { isFlat } from './scale/heap-slope'
@@ -23,23 +24,31 @@ async function measureSize(jobs: number, options: BenchOptions): Promise<Record<
       log(`scale: ${why}`)
       return { jobs_listed: why }
     }
-    log(`scale: ${SERVERS} servers × ${jobs} jobs, at the app's pace`)
-    const real = await runRealPace(sims, quick ? 10_000 : 20_000, quick ? 4 : 10, log)
-    log(`scale: ${SERVERS} servers × ${jobs} jobs, at 20× the pace`)
+    log(
+      `scale: ${SERVERS} servers × ${jobs} jobs, at the app's pace; load average ${loadAverage()}`
+    )
+    const real = await runRealPace(sims, {
+      idleMs: quick ? 10_000 : 20_000,
+      reps: quick ? 4 : 10,
+      changeRounds: quick ? [1, 10] : [1, 10, 1],
+      log
+    })
+    log(`scale: ${SERVERS} servers × ${jobs} jobs, at 20× the pace; load average ${loadAverage()}`)
     const fast = await runFastPace(sims, {
-      changeRounds: quick ? [1, 10] : [1, 10, 1, 1],
       churnPolls: quick ? 40 : CHURN_POLLS,
       heapSamples: quick ? 3 : 7,
       churnCapMs: quick ? 30_000 : 75_000,
       log
     })
-    return sizeFigures(SERVERS, real, fast)
+    return { ...sizeFigures(SERVERS, real, fast), load_average_end: loadAverage() }
   } finally {
     await sims.close()
   }
 }
 
 const shown = (figure: Figure | undefined) => (typeof figure === 'number' ? String(figure) : '–')
+/** The machine's 1-minute load average: the reader's measure of how shared the cores were. */
+const loadAverage = () => Number(loadavg()[0].toFixed(1))
 const num = (figure: Figure | undefined) => (typeof figure === 'number' ? figure : Number.NaN)
 
 /** "met" / "MISSED" for a number against its target, or why there is no number. */
@@ -120,13 +129,15 @@ export async function runScale(options: BenchOptions): Promise<BenchResult> {
       '2,000, two launches each. Launch 1, the app’s own pace (jobs polled every 5 s, worlds frozen): main’s CPU ' +
       '(process.cpuUsage of the process running main, stand-in included) over an idle window / servers; bytes ' +
       'to the renderer (v8.serialize of every push and invoke answer, jvm:sample apart) / jobs polls served; ' +
-      'then the all-servers Jobs table timed in the page from the input event (event.timeStamp) to the task after ' +
-      'the frame that follows the last DOM change in the table (settled: no change for 200 ms). Launch 2, ' +
-      `20× the pace: jobs polled every ${FAST_POLL_MS} ms, so the idle minute is 12 polls per server ` +
-      '(PerformanceObserver longtask); rounds of 1 or 10 job changes per server (a running job fails, another is ' +
-      'restarted), each fleet card timed from the job push leaving main to the paint after the card changed; then ' +
-      `${CHURN_POLLS} polls per server (10 min at 5 s) with every world stepping every ${FAST_TICK_MS} ms (Dinky ` +
-      'steps every 5 s), main’s heap (two full GCs in its process) and the renderer’s (CDP collectGarbage) ' +
-      'sampled along it; the slope is a least-squares line × 120 polls.'
+      'the all-servers Jobs table timed in the page from the input event (event.timeStamp) to the task after the ' +
+      'frame that follows the last DOM change in the table (settled: no change for 200 ms); rounds of 1 or 10 job ' +
+      'changes per server (a running job fails, another is restarted), each fleet card timed from the job push ' +
+      'leaving main to the paint after the card changed, and the bytes they cost / jobs changed. Launch 2, 20× ' +
+      `the pace: jobs polled every ${FAST_POLL_MS} ms, so the idle minute is 12 polls per server ` +
+      `(PerformanceObserver longtask); then ${CHURN_POLLS} polls per server (10 min at 5 s) with every world ` +
+      `stepping every ${FAST_TICK_MS} ms (each step is Dinky’s 5 s: the simulator’s default churn, 3 status ` +
+      'changes a minute among the generated jobs, plus the demo cast’s own), main’s heap (two full GCs in its ' +
+      'process) and the renderer’s (CDP collectGarbage) sampled along it; the slope is a least-squares line × 120 ' +
+      'polls. load_average_end: the machine’s 1-minute load average after each size.'
   }
 }

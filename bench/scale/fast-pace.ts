@@ -1,18 +1,17 @@
 /**
  * The `scale` benchmark's second launch, at 20× the app's pace: jobs polled every 250 ms instead of 5 s, and during
  * the churn the simulators' worlds step every 250 ms instead of Dinky's 5 s, so a minute of idle polls (12 per
- * server) and ten minutes of churn (120 polls per server) take seconds. Measures the long tasks of that idle
- * minute, the bytes and the fleet cards' ms per job change, and main's and the renderer's heap over the churn.
+ * server) and ten minutes of churn (120 polls per server) take seconds, not minutes. Measures the long tasks of
+ * that idle minute and main's and the renderer's heap over the churn, all servers' jobs on screen.
  */
 import { pageHeapMb } from '../app/page-probes'
 import { round } from '../bench-types'
-import { measureChanges, type ChangeFigures } from './fleet-timing'
 import { IpcMeter } from './ipc-meter'
 import { launchScaleApp } from './scale-app'
 import { installScaleProbes, longTasksSince, pageNow } from './scale-page'
 import { fewestPolls, pollsBetween, waitForPolls } from './scale-polls'
 import type { ScaleSims } from './scale-sims'
-import { findViews, showFleet, showJobs, type Views } from './scale-views'
+import { findViews, type Views } from './scale-views'
 
 export const FAST_POLL_MS = 250
 export const FAST_TICK_MS = 250
@@ -34,7 +33,6 @@ export interface FastPaceFigures {
   idlePolls: number
   idleBytes: number
   idleLongTasksMs: number[]
-  changes: ChangeFigures
   churnPolls: number
   churnMs: number
   churnBytes: number
@@ -43,7 +41,6 @@ export interface FastPaceFigures {
 }
 
 export interface FastPaceOptions {
-  changeRounds: readonly number[]
   churnPolls: number
   heapSamples: number
   /** The churn stops here even if the servers were polled fewer times (a slow machine): figures say so. */
@@ -56,8 +53,8 @@ export async function runFastPace(
   options: FastPaceOptions
 ): Promise<FastPaceFigures> {
   const meter = new IpcMeter()
-  const scale = await launchScaleApp(sims.urls, FAST_POLL_MS, meter)
-  const { app, page, profileIds } = scale
+  const scale = await launchScaleApp(sims, FAST_POLL_MS, meter)
+  const { app, page } = scale
   const cdp = await page.context().newCDPSession(page)
   try {
     await installScaleProbes(page)
@@ -71,18 +68,6 @@ export async function runFastPace(
     const idleBytes = meter.polledBytes()
     const idleLongTasksMs = await longTasksSince(page, idlePage0)
     options.log(`scale: idle minute-equivalent, ${pollsBetween(idle0, idle1)} polls`)
-
-    if (views.fleet) await showFleet(page)
-    const changes = await measureChanges(
-      page,
-      sims,
-      meter,
-      profileIds,
-      options.changeRounds,
-      views.fleet
-    )
-    options.log(`scale: ${changes.changes} job changes`)
-    await showJobs(page, views)
 
     const sample = async (from: typeof idle0): Promise<HeapSample> => {
       const main = await app.processUsage(true)
@@ -116,7 +101,6 @@ export async function runFastPace(
       idlePolls: pollsBetween(idle0, idle1),
       idleBytes,
       idleLongTasksMs,
-      changes,
       churnPolls: pollsBetween(churn0, churn1),
       churnMs,
       churnBytes: meter.polledBytes(),

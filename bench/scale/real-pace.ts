@@ -1,19 +1,22 @@
 /**
- * The `scale` benchmark's first launch, at the app's own pace (jobs polled every 5 s, the simulators' worlds still):
- * main's idle CPU per server, the bytes idle polls push and the long tasks meanwhile, with all servers' jobs on
- * screen; then the all-servers Jobs table under the stopwatch.
+ * The `scale` benchmark's first launch, at the app's own pace (jobs polled every 5 s, the simulators' worlds still
+ * but for the benchmark's changes): main's idle CPU per server, the bytes idle polls push and the long tasks
+ * meanwhile, with all servers' jobs on screen; the all-servers Jobs table under the stopwatch; then rounds of job
+ * changes timed on the fleet overview's cards.
  */
 import { DEFAULT_CONNECTION_SETTINGS } from '../../src/shared/profiles'
+import { measureChanges, type ChangeFigures } from './fleet-timing'
 import { IpcMeter } from './ipc-meter'
 import { launchScaleApp } from './scale-app'
 import { installScaleProbes, longTasksSince, pageNow } from './scale-page'
 import { pollsBetween } from './scale-polls'
 import type { ScaleSims } from './scale-sims'
-import { findViews, type Views } from './scale-views'
+import { findViews, showFleet, type Views } from './scale-views'
 import { measureTable, type TableTimes } from './table-timing'
 
 export interface RealPaceFigures {
   views: Views
+  /** Jobs each server lists (the latest instance of each task). */
   jobsListed: number[]
   idleMs: number
   idlePolls: number
@@ -24,24 +27,32 @@ export interface RealPaceFigures {
   idleCpuMs: number
   longTasksMs: number[]
   table: TableTimes | null
+  changes: ChangeFigures
+}
+
+export interface RealPaceOptions {
+  idleMs: number
+  reps: number
+  /** Jobs changed per server in each round. */
+  changeRounds: readonly number[]
+  log: (line: string) => void
 }
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export async function runRealPace(
   sims: ScaleSims,
-  idleMs: number,
-  reps: number,
-  log: (line: string) => void
+  options: RealPaceOptions
 ): Promise<RealPaceFigures> {
+  const { log } = options
   const meter = new IpcMeter()
-  const jobsPollMs = DEFAULT_CONNECTION_SETTINGS.jobsPollMs
-  const scale = await launchScaleApp(sims.urls, jobsPollMs, meter)
+  const scale = await launchScaleApp(sims, DEFAULT_CONNECTION_SETTINGS.jobsPollMs, meter)
   try {
     const { app, page } = scale
     await installScaleProbes(page)
     const views = await findViews(page)
-    log(`scale: views: ${JSON.stringify(views)}; jobs listed ${scale.jobsListed.join(', ')}`)
+    const jobsListed = (await sims.stats()).map((server) => server.listed)
+    log(`scale: live; views ${JSON.stringify(views)}; jobs listed ${jobsListed.join(', ')}`)
     // The first renders and the cache's first writes are over before the idle window starts.
     await settle(2_000)
     const polls0 = await sims.stats()
@@ -49,25 +60,37 @@ export async function runRealPace(
     const page0 = await pageNow(page)
     meter.reset()
     const started = performance.now()
-    await settle(idleMs)
+    await settle(options.idleMs)
     const cpu1 = await app.processUsage(false)
-    const elapsed = performance.now() - started
+    const idleMs = performance.now() - started
     const polls1 = await sims.stats()
-    const longTasksMs = await longTasksSince(page, page0)
     const idleBytes = meter.polledBytes()
     const idleBytesByChannel = meter.byChannel()
-    log(`scale: idle ${Math.round(elapsed)} ms, ${pollsBetween(polls0, polls1)} polls`)
-    const table = views.jobsTable ? await measureTable(page, reps) : null
+    log(`scale: idle ${Math.round(idleMs)} ms, ${pollsBetween(polls0, polls1)} polls`)
+    const longTasksMs = await longTasksSince(page, page0)
+    const table = views.jobsTable ? await measureTable(page, options.reps) : null
+    log('scale: table timed')
+    if (views.fleet) await showFleet(page)
+    const changes = await measureChanges(
+      page,
+      sims,
+      meter,
+      scale.profileIds,
+      options.changeRounds,
+      views.fleet
+    )
+    log(`scale: ${changes.changes} job changes`)
     return {
       views,
-      jobsListed: scale.jobsListed,
-      idleMs: elapsed,
+      jobsListed,
+      idleMs,
       idlePolls: pollsBetween(polls0, polls1),
       idleBytes,
       idleBytesByChannel,
       idleCpuMs: (cpu1.userMicros + cpu1.systemMicros - cpu0.userMicros - cpu0.systemMicros) / 1000,
       longTasksMs,
-      table
+      table,
+      changes
     }
   } finally {
     await scale.close()

@@ -12,13 +12,13 @@ import { createServerProfile, DEFAULT_CONNECTION_SETTINGS } from '../../src/shar
 import { safeStorage } from '../../test/e2e/harness/electron/safe-storage'
 import { launchStandInApp, type StandInApp } from '../../test/e2e/harness/stand-in-app'
 import type { IpcMeter } from './ipc-meter'
+import { waitForPolls } from './scale-polls'
+import type { ScaleSims } from './scale-sims'
 
 export interface ScaleApp {
   app: StandInApp
   page: Page
   profileIds: string[]
-  /** Jobs main listed for each server once it was live. */
-  jobsListed: number[]
   close(): Promise<void>
 }
 
@@ -51,47 +51,32 @@ async function writeUserData(dir: string, urls: readonly string[], jobsPollMs: n
 }
 
 /**
- * Whether main reads one server live (its REST sync: the jobs polls) and how many jobs it holds, through the page's
- * bridge; only at set-up, as the answer carries the whole list.
+ * Waits until every server was read and polled once more (its simulator served two jobs polls) and, when the build
+ * has the fleet overview (the first view with several servers), until every card says live. Why not ask main
+ * (`session:snapshot`): its answer is the whole list, and asking again and again at 2,000 jobs loads what it waits on.
  */
-const SNAPSHOT_SUMMARY = `async (profileId) => {
-  const answer = await window.api.invoke('session:snapshot', { profileId })
-  if (!answer.ok) return { live: false, jobs: 0 }
-  return { live: answer.value.streams.rest?.kind === 'live', jobs: answer.value.jobs?.value.length ?? 0 }
-}`
-
-/** Waits until main has every server live with its job list read; answers how many jobs each lists. */
-async function waitForServers(page: Page, profileIds: string[]): Promise<number[]> {
+async function waitForServers(page: Page, sims: ScaleSims): Promise<void> {
+  const first = (await sims.stats()).map((server) => ({ ...server, polls: 0 }))
+  const polled = await waitForPolls(sims, first, 2, 120_000)
+  if (polled.some((server) => server.polls < 2))
+    throw new Error(`the servers were not polled: ${JSON.stringify(polled)}`)
+  if ((await page.getByTestId('nav-fleet').count()) === 0) return
+  const live = page.locator('[data-testid="fleet-server"][data-state="live"]')
   const deadline = Date.now() + 60_000
-  const listed: number[] = []
-  for (const profileId of profileIds) {
-    for (;;) {
-      const summary = (await page.evaluate(
-        `(${SNAPSHOT_SUMMARY})(${JSON.stringify(profileId)})`
-      )) as {
-        live: boolean
-        jobs: number
-      }
-      if (summary.live && summary.jobs > 0) {
-        listed.push(summary.jobs)
-        break
-      }
-      if (Date.now() > deadline)
-        throw new Error(`${profileId} not live with its jobs: ${JSON.stringify(summary)}`)
-      await new Promise((resolve) => setTimeout(resolve, 250))
-    }
+  while ((await live.count()) < sims.urls.length) {
+    if (Date.now() > deadline) throw new Error('the fleet cards did not all say live')
+    await new Promise((resolve) => setTimeout(resolve, 250))
   }
-  return listed
 }
 
 /** Launches the app on these servers and waits until all are live with their jobs read. */
 export async function launchScaleApp(
-  urls: readonly string[],
+  sims: ScaleSims,
   jobsPollMs: number,
   meter: IpcMeter
 ): Promise<ScaleApp> {
   const dir = await mkdtemp(join(tmpdir(), 'dinky-bench-scale-'))
-  const profileIds = await writeUserData(dir, urls, jobsPollMs)
+  const profileIds = await writeUserData(dir, sims.urls, jobsPollMs)
   const app = await launchStandInApp({ userDataDir: dir, rendererIpcMeter: meter.hook })
   const close = async () => {
     await app.close()
@@ -100,8 +85,8 @@ export async function launchScaleApp(
   try {
     const page = await app.firstWindow()
     await page.setViewportSize({ width: 1280, height: 800 })
-    const jobsListed = await waitForServers(page, profileIds)
-    return { app, page, profileIds, jobsListed, close }
+    await waitForServers(page, sims)
+    return { app, page, profileIds, close }
   } catch (error) {
     await close()
     throw error

@@ -34,9 +34,9 @@ function tableFigures(real: RealPaceFigures): Record<string, Figure> {
   }
 }
 
-function fleetFigures(fast: FastPaceFigures): Record<string, Figure> {
-  const { changes } = fast
-  if (!fast.views.fleet) {
+function fleetFigures(real: RealPaceFigures): Record<string, Figure> {
+  const { changes } = real
+  if (!real.views.fleet) {
     const why = 'not measured: the build has no fleet overview (nav-fleet, fleet-server)'
     return { fleet_ms_per_change_p95: why }
   }
@@ -89,13 +89,13 @@ export function sizeFigures(
     idle_polls: idlePolls,
     idle_bytes_by_channel: JSON.stringify(real.idleBytesByChannel),
     bytes_per_changed_job:
-      fast.changes.changes > 0 ? Math.round(fast.changes.bytes / fast.changes.changes) : null,
-    changed_jobs: fast.changes.changes,
+      real.changes.changes > 0 ? Math.round(real.changes.bytes / real.changes.changes) : null,
+    changed_jobs: real.changes.changes,
     ...tableFigures(real),
     idle_long_tasks_50ms: idleLong.length,
     idle_max_task_ms: round(Math.max(0, ...fast.idleLongTasksMs)),
     idle_long_tasks_50ms_real_pace: realLong.length,
-    ...fleetFigures(fast),
+    ...fleetFigures(real),
     main_idle_cpu_pct_per_server: round((real.idleCpuMs / real.idleMs / servers) * 100, 2),
     idle_window_s: round(real.idleMs / 1000),
     ...heapFigures(fast)

@@ -25,7 +25,8 @@ function stats(): ScaleServerStats[] {
       url: sim.url,
       polls: served['/api/jobInstance/getStatusCount'] ?? 0,
       pages: served['/api/jobInstance'] ?? 0,
-      instances: sim.control.world.instances.length
+      instances: sim.control.world.instances.length,
+      listed: sim.control.world.latestInstances().length
     }
   })
 }

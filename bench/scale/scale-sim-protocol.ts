@@ -10,8 +10,10 @@ export interface ScaleServerStats {
   polls: number
   /** Job list pages served (`POST /api/jobInstance`). */
   pages: number
-  /** Job instances the list answers (every instance; the app keeps the latest per task). */
+  /** Job instances the server holds (every run of every task). */
   instances: number
+  /** Jobs it lists: the latest instance of each task (Dinky's default list). */
+  listed: number
 }
 
 export type ScaleSimRequest =
