@@ -7,6 +7,7 @@
 import { DEFAULT_CONNECTION_SETTINGS } from '../../src/shared/profiles'
 import { measureChanges, type ChangeFigures } from './fleet-timing'
 import { IpcMeter } from './ipc-meter'
+import { attempt, notMeasured, type NotMeasured } from './not-measured'
 import { launchScaleApp } from './scale-app'
 import { installScaleProbes, longTasksSince, pageNow } from './scale-page'
 import { pollsBetween } from './scale-polls'
@@ -26,8 +27,8 @@ export interface RealPaceFigures {
   /** CPU (user + system) of main's process over the idle window. */
   idleCpuMs: number
   longTasksMs: number[]
-  table: TableTimes | null
-  changes: ChangeFigures
+  table: TableTimes | NotMeasured
+  changes: ChangeFigures | NotMeasured
 }
 
 export interface RealPaceOptions {
@@ -68,18 +69,16 @@ export async function runRealPace(
     const idleBytesByChannel = meter.byChannel()
     log(`scale: idle ${Math.round(idleMs)} ms, ${pollsBetween(polls0, polls1)} polls`)
     const longTasksMs = await longTasksSince(page, page0)
-    const table = views.jobsTable ? await measureTable(page, options.reps) : null
+    const table = views.jobsTable
+      ? await attempt(() => measureTable(page, options.reps))
+      : notMeasured('the build has no all-servers Jobs table (jobs-scope, jobs-table)')
     log('scale: table timed')
-    if (views.fleet) await showFleet(page)
-    const changes = await measureChanges(
-      page,
-      sims,
-      meter,
-      scale.profileIds,
-      options.changeRounds,
-      views.fleet
-    )
-    log(`scale: ${changes.changes} job changes`)
+    const changes = await attempt(async () => {
+      if (views.fleet) await showFleet(page)
+      const { profileIds } = scale
+      return measureChanges(page, sims, meter, profileIds, options.changeRounds, views.fleet)
+    })
+    log(`scale: job changes done`)
     return {
       views,
       jobsListed,

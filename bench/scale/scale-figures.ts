@@ -6,6 +6,7 @@
 import { percentile, round, type Figure } from '../bench-types'
 import type { FastPaceFigures } from './fast-pace'
 import { slopePerPoll } from './heap-slope'
+import { notMeasured, type NotMeasured } from './not-measured'
 import type { RealPaceFigures } from './real-pace'
 
 const LONG_TASK_MS = 50
@@ -15,8 +16,8 @@ const p50 = (values: readonly number[]) => round(percentile(values, 50))
 
 function tableFigures(real: RealPaceFigures): Record<string, Figure> {
   const { table } = real
-  if (!table) {
-    const why = 'not measured: the build has no all-servers Jobs table (jobs-scope, jobs-table)'
+  if (typeof table === 'string') {
+    const why = table
     return {
       table_first_render_p95_ms: why,
       table_filter_p95_ms: why,
@@ -36,9 +37,13 @@ function tableFigures(real: RealPaceFigures): Record<string, Figure> {
 
 function fleetFigures(real: RealPaceFigures): Record<string, Figure> {
   const { changes } = real
+  if (typeof changes === 'string') return { fleet_ms_per_change_p95: changes }
   if (!real.views.fleet) {
-    const why = 'not measured: the build has no fleet overview (nav-fleet, fleet-server)'
-    return { fleet_ms_per_change_p95: why }
+    return {
+      fleet_ms_per_change_p95: notMeasured(
+        'the build has no fleet overview (nav-fleet, fleet-server)'
+      )
+    }
   }
   return {
     fleet_ms_per_change_p95: p95(changes.cardMs),
@@ -49,7 +54,10 @@ function fleetFigures(real: RealPaceFigures): Record<string, Figure> {
   }
 }
 
-function heapFigures(fast: FastPaceFigures): Record<string, Figure> {
+function heapFigures(fast: FastPaceFigures | NotMeasured): Record<string, Figure> {
+  if (typeof fast === 'string') {
+    return { main_heap_slope_mb_per_10min: fast, renderer_heap_slope_mb_per_10min: fast }
+  }
   const { heap } = fast
   const first = heap[0]
   const last = heap[heap.length - 1]
@@ -73,28 +81,45 @@ function heapFigures(fast: FastPaceFigures): Record<string, Figure> {
   }
 }
 
+function changeFigures(real: RealPaceFigures): Record<string, Figure> {
+  const { changes } = real
+  if (typeof changes === 'string') return { bytes_per_changed_job: changes }
+  return {
+    bytes_per_changed_job: changes.changes > 0 ? Math.round(changes.bytes / changes.changes) : null,
+    changed_jobs: changes.changes
+  }
+}
+
+/** The idle minute's long tasks (the fast launch), beside those of the idle window at the app's pace. */
+function idleFigures(real: RealPaceFigures, fast: FastPaceFigures | NotMeasured) {
+  const realLong = real.longTasksMs.filter((ms) => ms > LONG_TASK_MS).length
+  const fastIdle = typeof fast === 'string' ? null : fast
+  const idlePolls = real.idlePolls + (fastIdle?.idlePolls ?? 0)
+  const idleBytes = real.idleBytes + (fastIdle?.idleBytes ?? 0)
+  return {
+    idle_bytes_per_poll: idlePolls > 0 ? Math.round(idleBytes / idlePolls) : null,
+    idle_polls: idlePolls,
+    idle_bytes_by_channel: JSON.stringify(real.idleBytesByChannel),
+    idle_long_tasks_50ms: fastIdle
+      ? fastIdle.idleLongTasksMs.filter((ms) => ms > LONG_TASK_MS).length
+      : (fast as NotMeasured),
+    idle_max_task_ms: fastIdle ? round(Math.max(0, ...fastIdle.idleLongTasksMs)) : null,
+    idle_long_tasks_50ms_real_pace: realLong,
+    idle_max_task_ms_real_pace: round(Math.max(0, ...real.longTasksMs))
+  }
+}
+
 /** Every figure of one size, keys without the size suffix (the caller adds it). */
 export function sizeFigures(
   servers: number,
   real: RealPaceFigures,
-  fast: FastPaceFigures
+  fast: FastPaceFigures | NotMeasured
 ): Record<string, Figure> {
-  const idlePolls = real.idlePolls + fast.idlePolls
-  const idleLong = fast.idleLongTasksMs.filter((ms) => ms > LONG_TASK_MS)
-  const realLong = real.longTasksMs.filter((ms) => ms > LONG_TASK_MS)
   return {
     jobs_listed: real.jobsListed.reduce((sum, n) => sum + n, 0),
-    idle_bytes_per_poll:
-      idlePolls > 0 ? Math.round((real.idleBytes + fast.idleBytes) / idlePolls) : null,
-    idle_polls: idlePolls,
-    idle_bytes_by_channel: JSON.stringify(real.idleBytesByChannel),
-    bytes_per_changed_job:
-      real.changes.changes > 0 ? Math.round(real.changes.bytes / real.changes.changes) : null,
-    changed_jobs: real.changes.changes,
+    ...idleFigures(real, fast),
+    ...changeFigures(real),
     ...tableFigures(real),
-    idle_long_tasks_50ms: idleLong.length,
-    idle_max_task_ms: round(Math.max(0, ...fast.idleLongTasksMs)),
-    idle_long_tasks_50ms_real_pace: realLong.length,
     ...fleetFigures(real),
     main_idle_cpu_pct_per_server: round((real.idleCpuMs / real.idleMs / servers) * 100, 2),
     idle_window_s: round(real.idleMs / 1000),

@@ -2,7 +2,7 @@
  * Entry of the `scale` benchmark's simulator process (forked with tsx): BENCH_SCALE_SERVERS simulated Dinky 1.1
  * servers of BENCH_SCALE_JOBS jobs each (`SimulatorOptions.jobs`, seeded per server), frozen (no ticks, no console
  * pump) until the benchmark changes jobs or starts the churn, driven over the fork IPC channel. A manual world
- * churns per tick as much as Dinky's does in 5 s (`churnPerMinute`, default 3), so ticking every 250 ms is 20×.
+ * churns per tick as much as Dinky's does in 5 s (`churnPerMinute`, default 3), so ticking every 500 ms is 10×.
  */
 import { startSimulator, type Simulator } from '../../src/simulator/index'
 import type { ScaleServerStats, ScaleSimMessage, ScaleSimRequest } from './scale-sim-protocol'
