@@ -13,7 +13,7 @@ import { MetricsCollector } from './metrics'
 import { ProcessConsole } from './process-console'
 import { createSeededRandom, type SeededRandom } from './seeded-random'
 import { createTaskManagers, refreshTaskManagers } from './task-managers'
-import { buildInitialInstances } from './initial-state'
+import { buildInitialInstances, numbered } from './initial-state'
 import { JobHealth } from './job-health'
 import { RestartLoops } from './restart-loops'
 import { SourceLag } from './source-lag'
@@ -287,16 +287,6 @@ export class World {
     if (!instance) throw new Error(`No job instance for task ${taskId}`)
     return instance
   }
-}
-
-/** Ids ascending in time, as Dinky's auto-increment gives them; why after the merge: cast and generated interleave. */
-function numbered(instances: JobInstanceRecord[]): JobInstanceRecord[] {
-  instances.sort((a, b) => a.createTime - b.createTime)
-  instances.forEach((instance, index) => {
-    instance.id = index + 1
-    instance.historyId = index + 1
-  })
-  return instances
 }
 
 /** The `printnet` sink identifier of the print task (`ObjectIdentifier.asSerializableString()`). */
