@@ -17,9 +17,32 @@ import type {
 } from './models'
 import type { JobHealthDetail, JobHealthSummary } from './job-health'
 
+/**
+ * What a `jobs` update changed for a consumer that holds the lists before it (issue 23). The session model works
+ * it out once (`JobListChanges`); the IPC edge sends the renderer only this, `watch --json` prints only this, and
+ * the cache skips rewriting an unchanged list. Consumers that judge the whole list (alerts, timeline) ignore it.
+ */
+export interface JobsChanges {
+  /**
+   * The list is to be taken whole (the first one of a session, a cached copy, or most rows changed at once);
+   * `upserts` and `removed` are then empty.
+   */
+  full: boolean
+  upserts: Job[]
+  removed: number[]
+  /** The status counts differ from the last ones read (false when they were not read this time). */
+  countsChanged: boolean
+}
+
 export type SessionUpdate =
   | { type: 'state'; stream: StreamName; state: ConnectionState }
-  | { type: 'jobs'; jobs: Fresh<Job[]>; counts: Fresh<StatusCounts> | null }
+  | {
+      type: 'jobs'
+      jobs: Fresh<Job[]>
+      counts: Fresh<StatusCounts> | null
+      /** Set by the session model; absent (a cached copy replayed, a test's update) means a whole list. */
+      changes?: JobsChanges
+    }
   | { type: 'job'; transition: JobTransition }
   | { type: 'log'; chunk: LogChunk }
   | {

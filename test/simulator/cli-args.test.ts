@@ -41,7 +41,10 @@ describe('simulator command arguments', () => {
     expect(parseCliArgs(['--port', '70000'])).toMatchObject({ ok: false })
     expect(parseCliArgs(['--log-rate', '-1'])).toMatchObject({ ok: false })
     expect(parseCliArgs(['--version', 'latest'])).toMatchObject({ ok: false })
-    expect(parseCliArgs(['--jobs', '5'])).toMatchObject({ ok: false, error: expect.stringMatching(/12/) })
+    expect(parseCliArgs(['--jobs', '5'])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/12/)
+    })
     expect(parseCliArgs(['--jobs', '1000000'])).toMatchObject({ ok: false })
   })
 })

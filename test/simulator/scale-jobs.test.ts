@@ -99,6 +99,29 @@ describe('a simulated Dinky with --jobs N', () => {
     expect(castOfA.sort()).toEqual(rowsSmall.map(cast).sort())
   })
 
+  it('re-saves a few running rows every tick as Dinky does, their start staying put', async () => {
+    const { sim, token } = await start({ jobs: 2000, churnPerMinute: 0 })
+    type Wire = Row & { updateTime: string; createTime: string; duration: number }
+    const read = async () =>
+      new Map(((await listAll(sim, token)).rows as Wire[]).map((row) => [row.id, row]))
+    const before = await read()
+    sim.control.tick()
+    const after = await read()
+    const moved = [...after.values()].filter(
+      (row) => row.updateTime !== before.get(row.id)?.updateTime
+    )
+    // A sixtieth of the running rows, give or take what the tick itself changed in the cast.
+    expect(moved.length).toBeGreaterThan(10)
+    expect(moved.length).toBeLessThan(80)
+    const startOf = (row: Wire) => Date.parse(row.updateTime.replace(' ', 'T')) - row.duration
+    for (const row of moved.filter((r) => r.taskId > 12)) {
+      expect(row.status).toBe('RUNNING')
+      // Whole seconds on the wire: the start read back moves by less than one.
+      expect(Math.abs(startOf(row) - startOf(before.get(row.id)!))).toBeLessThan(1000)
+      expect(row.duration).toBeGreaterThan(before.get(row.id)!.duration)
+    }
+  })
+
   it('churns a few generated jobs a minute on the world clock, the same way for the same seed', async () => {
     const run = async () => {
       const { sim } = await start({ jobs: 2000, seed: 5, churnPerMinute: 6 })

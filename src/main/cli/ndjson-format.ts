@@ -1,5 +1,6 @@
 /**
- * The `--json` output of `watch`: one NDJSON object per session update, each with `ts` (epoch ms) and `type`.
+ * The `--json` output of `watch`: one NDJSON object per session update, each with `ts` (epoch ms) and `type`. A job
+ * list prints whole once (`jobs`), then as `jobs-changed` lines only when a poll changed something.
  * Only the console's models reach this point, so no token or password can appear in a line.
  */
 import type { ConnectionState } from '../../shared/connection'
@@ -40,14 +41,29 @@ export function toJsonLine(update: SessionUpdate, ts: number): JsonLine | null {
       const fields = stateFields(update.state, ts)
       return { ts, type: 'state', stream: update.stream, ...fields, ...(detail ? { detail } : {}) }
     }
-    case 'jobs':
+    case 'jobs': {
+      // Issue 23: the whole list when it is new (cached, first live, mostly replaced), then only what changed.
+      const changes = update.changes
+      if (!changes || changes.full) {
+        return {
+          ts,
+          type: 'jobs',
+          stale: update.jobs.stale,
+          asOf: update.jobs.asOf,
+          jobs: update.jobs.value.map(jobRow)
+        }
+      }
+      if (changes.upserts.length === 0 && changes.removed.length === 0) return null
       return {
         ts,
-        type: 'jobs',
+        type: 'jobs-changed',
         stale: update.jobs.stale,
         asOf: update.jobs.asOf,
-        jobs: update.jobs.value.map(jobRow)
+        total: update.jobs.value.length,
+        changed: changes.upserts.map(jobRow),
+        removed: changes.removed
       }
+    }
     case 'job': {
       const { id, taskId, name, from, to } = update.transition
       return { ts, type: 'job', id, taskId, name, from, to }

@@ -85,11 +85,18 @@ export class TextView {
         return [`${clock(now)} [${update.stream}] ${state.state}${wait}${reason}`]
       }
       case 'jobs': {
+        const changes = update.changes
+        const delta = changes && !changes.full ? changes : null
+        if (delta && delta.upserts.length === 0 && delta.removed.length === 0) return []
         const key = JSON.stringify(update.jobs.value.map((job) => [job.id, job.status]))
         if (key === this.lastJobs) return []
+        const first = this.lastJobs === ''
         this.lastJobs = key
         const header = `${clock(now)} jobs (${freshness(update.jobs.stale, update.jobs.asOf)}): ${update.jobs.value.length}`
-        return [header, ...jobTable(update.jobs.value)]
+        if (!delta || first) return [header, ...jobTable(update.jobs.value)]
+        // Issue 23: past the first table only the rows that changed; 2,000 rows a poll help nobody.
+        const gone = delta.removed.length > 0 ? [`  gone: ${delta.removed.join(', ')}`] : []
+        return [`${header}, ${delta.upserts.length} changed`, ...jobTable(delta.upserts), ...gone]
       }
       case 'job': {
         const t = update.transition

@@ -7,12 +7,14 @@
 import type { Clock, TimerHandle } from '../core/ports'
 import type { PushChannel, PushChannels, PushMessage } from '../../shared/ipc/contract'
 import type { SessionEnvelope } from '../../shared/session'
+import { IdleJobPolls, jobsItemOf, mergeJobsItems, type JobsItem } from './jobs-push'
 
 type Item<C extends PushChannel> = PushChannels[C][number]
 
 /** How items of a channel combine within one batch: a key (latest per key wins) or concatenation. */
 const LATEST_BY: { [C in PushChannel]?: (item: Item<C>) => string } = {
   'connection:state': (item) => `${item.profileId}\u0000${item.stream}`,
+  /** Merged rather than replaced: see `MERGE`. */
   'jobs:snapshot': (item) => item.profileId,
   'clusters:snapshot': (item) => item.profileId,
   'sysinfo:snapshot': (item) => item.profileId,
@@ -23,6 +25,11 @@ const LATEST_BY: { [C in PushChannel]?: (item: Item<C>) => string } = {
   'timeline:away': (item) => item.profileId,
   /** Each item is the whole list of open alerts: the latest list is all the renderer needs. */
   'alerts:active': () => ''
+}
+
+/** Channels whose items of one key combine rather than the latest replacing the earlier. */
+const MERGE: { [C in PushChannel]?: (first: Item<C>, second: Item<C>) => Item<C> } = {
+  'jobs:snapshot': (first, second) => mergeJobsItems(first as JobsItem, second as JobsItem)
 }
 
 export type PushSender = <C extends PushChannel>(channel: C, message: PushMessage<C>) => void
@@ -53,6 +60,7 @@ export function createPushBatcher(
   const pending = new Map<PushChannel, Pending>()
   const lastSentAt = new Map<PushChannel, number>()
   const seq = new Map<PushChannel, number>()
+  const idleJobs = new IdleJobPolls()
   let disposed = false
 
   function flushChannel(channel: PushChannel): void {
@@ -80,8 +88,9 @@ export function createPushBatcher(
     if (keyOf && batch.keys) {
       const key = keyOf(item)
       const at = batch.keys.get(key)
+      const merge = MERGE[channel] as ((a: Item<C>, b: Item<C>) => Item<C>) | undefined
       if (at === undefined) batch.keys.set(key, batch.items.push(item) - 1)
-      else batch.items[at] = item
+      else batch.items[at] = merge ? merge(batch.items[at] as Item<C>, item) : item
     } else if (channel === 'logs:append') {
       appendLogItem(batch.items as Item<'logs:append'>[], item as Item<'logs:append'>)
     } else {
@@ -94,10 +103,22 @@ export function createPushBatcher(
     pushEnvelope(envelope) {
       const { profileId, seq: sessionSeq, update } = envelope
       switch (update.type) {
-        case 'state':
+        case 'state': {
+          // The age of the last idle poll goes first: the renderer must know it once the state says not live.
+          // Sent at once, even within 50 ms of the channel's last message, so that it arrives before the state.
+          const held = idleJobs.take(profileId)
+          if (held) {
+            push('jobs:snapshot', held)
+            flushChannel('jobs:snapshot')
+          }
           return push('connection:state', { profileId, stream: update.stream, state: update.state })
-        case 'jobs':
-          return push('jobs:snapshot', { profileId, jobs: update.jobs, counts: update.counts })
+        }
+        case 'jobs': {
+          const item = jobsItemOf(profileId, update)
+          if (!item) return idleJobs.note(profileId, update)
+          idleJobs.clear(profileId)
+          return push('jobs:snapshot', item)
+        }
         case 'job':
           return push('jobs:transition', { ...update.transition, profileId, sessionSeq })
         case 'log':

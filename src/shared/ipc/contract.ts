@@ -8,6 +8,7 @@ import type { StatusCounts, SysInfo, TaskManager } from '../models'
 import type { AppSettings, ServerProfile, TransportChoice } from '../profiles'
 import type { Diagnostics, JobAction, SessionSnapshot, SessionUser } from '../session'
 import type { UpdateStatus } from '../updates'
+import type { JobsDelta } from '../jobs-delta'
 import type { JobHealthPushItem, JobHealthRequestChannels } from './job-health-channels'
 import { JOB_HEALTH_REQUEST_CHANNELS } from './job-health-channels'
 import type { TimelinePushChannels, TimelineRequestChannels } from './timeline-channels'
@@ -101,9 +102,22 @@ export interface RequestChannels
   }
 }
 
+/** A whole job list: the first of a session, a cached copy, or one that mostly changed. */
 export interface JobsPush {
   profileId: string
   jobs: Fresh<Job[]>
+  counts: Fresh<StatusCounts> | null
+}
+
+/**
+ * What changed in a profile's job list since the last push (issue 23), applied to the list the renderer holds
+ * (`applyJobsDelta`), with the counts when they were read. A poll that found nothing new sends nothing; its `asOf` is
+ * sent as an empty delta before the profile's next connection state, so a server that stops answering shows the
+ * true age of what is on screen.
+ */
+export interface JobsDeltaPush {
+  profileId: string
+  delta: JobsDelta
   counts: Fresh<StatusCounts> | null
 }
 
@@ -130,8 +144,8 @@ export interface SessionSeq {
 export interface PushChannels extends TimelinePushChannels, AlertsPushChannels {
   /** Latest state per profile and stream wins within a batch. */
   'connection:state': Array<{ profileId: string; stream: StreamName; state: ConnectionState }>
-  /** Latest per profile wins. */
-  'jobs:snapshot': JobsPush[]
+  /** Per profile within a batch: a whole list with later deltas applied, or the deltas merged. */
+  'jobs:snapshot': Array<JobsPush | JobsDeltaPush>
   /** Concatenated. `sessionSeq`: see {@link SessionSeq}. */
   'jobs:transition': Array<JobTransition & SessionSeq>
   /** Concatenated, in order (adjacent chunks of one run merged). `sessionSeq`: see {@link SessionSeq}. */

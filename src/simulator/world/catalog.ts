@@ -13,6 +13,9 @@ interface TaskSeed {
   batchModel: boolean
 }
 
+/** The fixed cast's size: a world never has fewer tasks (tests and the demo name them). */
+export const CAST_SIZE = 12
+
 const TASK_SEEDS: readonly TaskSeed[] = [
   { name: 'ods_orders_kafka2hudi', type: 'standalone', clusterId: 1, batchModel: false },
   { name: 'dwd_user_behavior_clean', type: 'standalone', clusterId: 1, batchModel: false },

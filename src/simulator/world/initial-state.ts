@@ -66,6 +66,14 @@ export function buildInitialInstances(
       })
     }
   })
+  return numbered(instances)
+}
+
+/**
+ * Ids ascending in time, as Dinky's auto-increment gives them. Also applied after the generated tasks' instances
+ * (issue 23) join the cast's: the two interleave in time.
+ */
+export function numbered(instances: JobInstanceRecord[]): JobInstanceRecord[] {
   instances.sort((a, b) => a.createTime - b.createTime)
   instances.forEach((instance, index) => {
     instance.id = index + 1

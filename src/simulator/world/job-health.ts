@@ -201,16 +201,21 @@ export class JobHealth {
     state.stateSize = from?.stateSize ?? 0
   }
 
-  /** Dinky's background refresh of the latest instances: statuses follow Flink's reachability, checkpoints run. */
+  /**
+   * Dinky's background refresh of the latest instances: statuses follow Flink's reachability, checkpoints run.
+   * `logged`: whose checkpoints the task managers' logs tell (a scaled world's thousands would flood them).
+   */
   tick(
     latest: readonly JobInstanceRecord[],
     at: number,
-    managers: readonly TaskManagerRecord[] = []
+    managers: readonly TaskManagerRecord[] = [],
+    logged: (instance: JobInstanceRecord) => boolean = () => true
   ): void {
     for (const instance of latest) {
       this.refresh(instance, at)
       if (instance.status !== 'RUNNING') continue
       this.state(instance, at)
+      if (!logged(instance)) continue
       for (const tm of managers.filter((m) => m.clusterId === instance.clusterId)) {
         const logger = 'org.apache.flink.runtime.taskexecutor.TaskExecutor'
         const message = `Triggering checkpoint for job ${instance.jid} on ${tm.containerId}.`

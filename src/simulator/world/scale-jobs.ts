@@ -2,7 +2,8 @@
  * The job instances of the generated tasks (`jobs` option, issue 23) and their churn. The mix is what a large
  * Dinky shows: mostly RUNNING, some FINISHED (batch), CANCELED and FAILED, a few RESTARTING or FAILING for a while.
  * Churn is a rate, not a per-job chance: with thousands of jobs a per-job chance would change dozens every tick,
- * where a real fleet changes a few a minute; the fixed cast keeps its own livelier per-job chances.
+ * where a real fleet changes a few a minute; the fixed cast keeps its own livelier per-job chances. Running rows
+ * are re-saved every 60 ticks as Dinky does (`resaveRunning`).
  */
 
 import type { JobInstanceRecord, JobStatus, TaskRecord } from './entities'
@@ -110,4 +111,24 @@ export function churnTick(
     changes -= 1
   }
   return step
+}
+
+/** Dinky's `FlinkJobTask` saves a running job's row every 60 refresh cycles (`isNeedSave`), about 5 minutes. */
+const SAVE_EVERY_TICKS = 60
+
+/**
+ * Dinky's periodic save of the generated running jobs' rows, each on its own turn of the 60 ticks: `updateTime`
+ * moves to now and with it the stored duration (`updateTime - createTime`), the job's start staying put. So a large
+ * simulated Dinky, like a real one, changes a few rows every poll with nothing happening to any job. The fixed
+ * cast keeps its rows as they are (tests read their times).
+ */
+export function resaveRunning(
+  latest: readonly JobInstanceRecord[],
+  tick: number,
+  at: number
+): void {
+  for (const instance of latest) {
+    if (instance.status === 'RUNNING' && (tick + instance.taskId) % SAVE_EVERY_TICKS === 0)
+      instance.updateTime = at
+  }
 }

@@ -4,7 +4,7 @@
  * (the server drives `tick()` and `pumpLogs()`), so tests can step it by hand.
  */
 
-import { createClusterConfigurations, createClusters, createTasks } from './catalog'
+import { CAST_SIZE, createClusterConfigurations, createClusters, createTasks } from './catalog'
 import type { ClusterRecord, JobInstanceRecord, TaskManagerRecord, TaskRecord } from './entities'
 import { TENANT_ID } from './entities'
 import { DONE, setStatus, stepInstance } from './job-lifecycle'
@@ -13,12 +13,12 @@ import { MetricsCollector } from './metrics'
 import { ProcessConsole } from './process-console'
 import { createSeededRandom, type SeededRandom } from './seeded-random'
 import { createTaskManagers, refreshTaskManagers } from './task-managers'
-import { buildInitialInstances } from './initial-state'
+import { buildInitialInstances, numbered } from './initial-state'
 import { JobHealth } from './job-health'
 import { RestartLoops } from './restart-loops'
 import { SourceLag } from './source-lag'
 import { createScaleTasks } from './scale-catalog'
-import { buildScaleInstances, churnTick } from './scale-jobs'
+import { buildScaleInstances, churnTick, resaveRunning } from './scale-jobs'
 
 export type MetricsListener = (jid: string, content: Record<string, Record<string, string>>) => void
 export type PrintRowListener = (identifier: string, row: string) => void
@@ -32,9 +32,6 @@ export interface WorldOptions {
   /** Status changes the generated jobs start per tick (a fraction is a chance); 0 = none. */
   churnPerTick?: number
 }
-
-/** The fixed cast's size: a world never has fewer tasks (tests and the demo name them). */
-export const CAST_SIZE = 12
 
 export const PRINT_TASK_ID = 11
 
@@ -59,6 +56,7 @@ export class World {
   private readonly printListeners = new Set<PrintRowListener>()
   private printCounter = 0
   private readonly taskIndex = new Map<number, TaskRecord>()
+  private ticks = 0
   /** Chance of the generated tasks (names, statuses, churn), apart so the cast's stays the same without them. */
   private readonly scaleRng: SeededRandom
 
@@ -150,6 +148,8 @@ export class World {
       if (before === 'RUNNING' && instance.status === 'RESTARTING')
         this.health.recordRestart(instance, at)
     }
+    this.ticks += 1
+    resaveRunning(generated, this.ticks, at)
     const isBatch = (taskId: number) => this.task(taskId)?.batchModel ?? false
     const churn = churnTick(generated, isBatch, this.options.churnPerTick ?? 0, this.scaleRng, at)
     for (const instance of churn.restarted) this.health.recordRestart(instance, at)
@@ -161,7 +161,7 @@ export class World {
         cluster.available = !cluster.available
     }
     refreshTaskManagers(this.taskManagers, this.clusters, this.instances, this.rng, at)
-    this.health.tick(this.latestInstances(), at, this.taskManagers)
+    this.health.tick(this.latestInstances(), at, this.taskManagers, (i) => i.taskId <= CAST_SIZE)
     for (const instance of this.latestInstances().filter((i) => i.status === 'RUNNING')) {
       const vertex = instance.jid.slice(0, 16) + 'cbc357ccb763df2852fee8c4fc7d55f2'.slice(16)
       const rate = (this.rng.int(200, 5000) / 10).toFixed(1)
@@ -287,16 +287,6 @@ export class World {
     if (!instance) throw new Error(`No job instance for task ${taskId}`)
     return instance
   }
-}
-
-/** Ids ascending in time, as Dinky's auto-increment gives them; why after the merge: cast and generated interleave. */
-function numbered(instances: JobInstanceRecord[]): JobInstanceRecord[] {
-  instances.sort((a, b) => a.createTime - b.createTime)
-  instances.forEach((instance, index) => {
-    instance.id = index + 1
-    instance.historyId = index + 1
-  })
-  return instances
 }
 
 /** The `printnet` sink identifier of the print task (`ObjectIdentifier.asSerializableString()`). */

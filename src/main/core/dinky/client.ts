@@ -16,10 +16,7 @@ import { createServerZone, formatOffset } from './server-zone'
 import { createTlsFetch } from './tls-fetch'
 import type { DinkyClient, DinkyClientOptions, LoginResult } from './types'
 import { probeVersion } from './version-probe'
-
-const JOB_PAGE_SIZE = 100
-/** A guard against a server whose `total` never matches: 1000 pages of 100 is far beyond any Dinky. */
-const MAX_JOB_PAGES = 1_000
+import { readJobList } from './job-list-read'
 
 /**
  * A 200 answer to `/api/login` that is not Dinky's envelope (no `code`, an HTML page, no token) is not an outage
@@ -124,18 +121,7 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
     return reloginInFlight
   }
 
-  const jobs = async (): Promise<Job[]> => {
-    const all: Job[] = []
-    for (let current = 1; current <= MAX_JOB_PAGES; current++) {
-      const { rows, total } = await http.page('/api/jobInstance', schema.jobInstanceSchema, {
-        method: 'POST',
-        body: { current, pageSize: JOB_PAGE_SIZE, sorter: { id: 'descend' } }
-      })
-      for (const row of rows) all.push(map.toJob(row, zone.offsetMs()))
-      if (rows.length < JOB_PAGE_SIZE || all.length >= total) break
-    }
-    return all
-  }
+  const jobs = (): Promise<Job[]> => readJobList(http, zone.offsetMs)
 
   /** The last version the server told (`version()`); Flink-address checks depend on it. */
   let knownVersion: string | null = null

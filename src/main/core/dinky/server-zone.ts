@@ -67,9 +67,23 @@ export function toZonedTime(
     const wall = value + WS_EPOCH_ZONE_MS
     return isoWall(Math.floor(wall / 1000) * 1000, offsetMs)
   }
+  const key = `${offsetMs}|${value}`
+  const known = ZONED.get(key)
+  if (known !== undefined) return known
   const wall = wallClockMs(value)
-  return wall === null ? value : isoWall(wall, offsetMs)
+  const zoned = wall === null ? value : isoWall(wall, offsetMs)
+  if (ZONED.size >= ZONED_KEPT) ZONED.clear()
+  ZONED.set(key, zoned)
+  return zoned
 }
+
+/**
+ * Text times already converted. Why: a poll of 2,000 jobs converts 6,000 of them, nearly all the same as the poll
+ * before (a job's times change when its row does), and the conversion was most of a poll's cost. Bounded: cleared
+ * when full, a cost paid again at worst, never memory.
+ */
+const ZONED = new Map<string, string>()
+const ZONED_KEPT = 20_000
 
 /** The offset of one server, updated from every `Result.time` it sends. */
 export interface ServerZone {

@@ -15,6 +15,7 @@ import type {
 import type { ProfileCache } from '../cache/cache-store'
 import type { Logger } from '../ports'
 import { DiagnosticsRecorder } from './diagnostics-recorder'
+import { JobListChanges, SWEEP_MS } from './job-list-changes'
 import { LogTails } from './log-tails'
 import { RingBuffer } from './ring-buffer'
 
@@ -45,6 +46,9 @@ export class SessionModel {
   private taskManagers: Record<number, TaskManager[]>
   private sysInfo: Fresh<SysInfo> | null
   private readonly jvm: RingBuffer<JvmSample>
+  private readonly jobChanges = new JobListChanges()
+  /** `asOf` of the job list last written to the cache. */
+  private jobsCachedAt = Number.NEGATIVE_INFINITY
 
   constructor(private readonly options: SessionModelOptions) {
     const cached = options.cache.snapshot()
@@ -77,6 +81,8 @@ export class SessionModel {
 
   /** Why everything goes through here: one place numbers updates, so the seq in a snapshot matches what was sent. */
   apply(update: SessionUpdate): void {
+    if (update.type === 'jobs' && !update.changes)
+      update = { ...update, changes: this.jobChanges.next(update.jobs, update.counts) }
     if (!this.fold(update)) return
     this.emit(update)
     if (update.type !== 'state') return
@@ -103,15 +109,23 @@ export class SessionModel {
         if (sameState(this.streams[update.stream], update.state)) return false
         this.streams[update.stream] = update.state
         this.diagnostics.recordState(update.stream, update.state)
+        // What the cache says of the list's age must be true once the server is out of reach (and on stop).
+        if (update.stream === 'rest' && !isLive(update.state)) this.cacheJobs(false)
         return true
-      case 'jobs':
+      case 'jobs': {
         this.jobs = update.jobs
-        cache.saveSnapshot({ part: 'jobs', value: update.jobs })
-        if (update.counts) {
-          this.counts = update.counts
-          cache.saveSnapshot({ part: 'counts', value: update.counts })
-        }
+        if (update.counts) this.counts = update.counts
+        const changes = update.changes
+        const changed =
+          !changes ||
+          changes.full ||
+          changes.upserts.length > 0 ||
+          changes.removed.length > 0 ||
+          changes.countsChanged
+        // An unchanged list is not rewritten every poll: only its age, at most once a minute.
+        if (changed || update.jobs.asOf - this.jobsCachedAt >= SWEEP_MS) this.cacheJobs(true)
         return true
+      }
       case 'clusters':
         this.clusters = update.clusters
         this.taskManagers = update.taskManagers
@@ -147,6 +161,19 @@ export class SessionModel {
   }
 
   /**
+   * Writes the job list and counts through to the cache: `always`, or only when the cache's copy is older than what
+   * is held (the last polls found nothing new, then the server went away or the session stopped).
+   */
+  private cacheJobs(always: boolean): void {
+    const jobs = this.jobs
+    if (!jobs || jobs.stale || (!always && jobs.asOf <= this.jobsCachedAt)) return
+    this.jobsCachedAt = jobs.asOf
+    this.options.cache.saveSnapshot({ part: 'jobs', value: jobs })
+    if (this.counts && !this.counts.stale)
+      this.options.cache.saveSnapshot({ part: 'counts', value: this.counts })
+  }
+
+  /**
    * Drops from memory what only the cache vouched for (stale parts and log tails), after the user cleared the cache:
    * otherwise the cleared state would come straight back. Live data stays: it is the server's, not the cache's.
    */
@@ -178,6 +205,11 @@ export class SessionModel {
       logs: this.tails.all()
     }
   }
+}
+
+/** Degraded is live data by polling. */
+function isLive(state: ConnectionState): boolean {
+  return state.kind === 'live' || state.kind === 'degraded'
 }
 
 /** A state equal in kind, reason and attempt is not news (a retry scheduled twice, a repeated stop). */

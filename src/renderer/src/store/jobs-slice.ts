@@ -1,9 +1,11 @@
 /**
  * Job instances, status counts and recent status transitions, per profile. A snapshot never replaces one that
- * the server said later, so a late `session:snapshot` reply cannot roll the table back.
+ * the server said later, so a late `session:snapshot` reply cannot roll the table back; between whole lists main
+ * sends only what changed (`jobs-delta.ts`).
  */
 import type { StateCreator } from 'zustand'
 import type { PushChannels } from '../../../shared/ipc/contract'
+import { applyJobsDelta } from '../../../shared/jobs-delta'
 import type { Fresh, Job, JobTransition, StatusCounts } from '../../../shared/models'
 import type { ConsoleState } from './console-store'
 
@@ -29,6 +31,11 @@ export function supersedes<T>(incoming: Fresh<T>, current: Fresh<T> | undefined)
   return !incoming.stale || current.stale
 }
 
+/**
+ * Whole lists replace what is held when they supersede it; deltas (issue 23) are applied to it. A delta older than
+ * the list held is already in it (a `session:snapshot` reply overtook it) and is skipped; so is one with no list to
+ * apply to, which only happens while that profile's snapshot is on its way, and the snapshot will include it.
+ */
 export function reduceJobs(
   state: ConsoleState,
   items: PushChannels['jobs:snapshot']
@@ -36,7 +43,13 @@ export function reduceJobs(
   const jobs = { ...state.jobs }
   const counts = { ...state.counts }
   for (const item of items) {
-    if (supersedes(item.jobs, jobs[item.profileId])) jobs[item.profileId] = item.jobs
+    const current = jobs[item.profileId]
+    if ('delta' in item) {
+      if (current && item.delta.asOf >= current.asOf) {
+        const value = applyJobsDelta(current.value, item.delta)
+        jobs[item.profileId] = { value, asOf: item.delta.asOf, stale: false }
+      }
+    } else if (supersedes(item.jobs, current)) jobs[item.profileId] = item.jobs
     if (item.counts && supersedes(item.counts, counts[item.profileId])) {
       counts[item.profileId] = item.counts
     }
