@@ -78,9 +78,10 @@ export function useFleetScenario(options: FleetScenarioOptions = {}): FleetScena
       userDataDir: userDataDir!,
       locale: options.locale ?? 'en-US',
       darkMode: options.dark ?? false,
-      // The first run's Demo profile (removed once the three are added) talks to the live simulator, so the app
-      // starts no demo server of its own.
-      env: { DINKY_DEMO_URL: sims![0].url }
+      // The first run's Demo profile (removed once the three are added) points at a port nobody listens on: the
+      // app starts no demo server of its own, and removing the profile logs nobody out. (Pointed at one of the
+      // three, its logout on removal ends every token of that user there, the new profile's too: Dinky's outLogin.)
+      env: { DINKY_DEMO_URL: 'http://127.0.0.1:1' }
     })
     page = await app.firstWindow()
     return page
@@ -122,7 +123,9 @@ export function useFleetScenario(options: FleetScenarioOptions = {}): FleetScena
     await waitForServer(current, profiles![1].id, 'reconnecting')
     await waitForServer(current, profiles![2].id, 'reconnecting')
     await options.afterLaunch?.(current)
-  })
+    // Two launches and three servers read (2,000 jobs each with `jobs`) on a busy machine: a deadline that only
+    // ends a stuck run.
+  }, 300_000)
 
   afterAll(async () => {
     await app?.close()

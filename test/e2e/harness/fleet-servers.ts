@@ -112,13 +112,17 @@ export function waitForServer(
   state: ConnectionState['kind'],
   withData = true
 ): Promise<SessionSnapshot> {
+  let seen = 'nothing yet'
   return pollFor(
     async () => {
       const snapshot = await serverSnapshot(page, profileId)
       const read = (snapshot.jobs?.asOf ?? 0) > 0 && snapshot.clusters !== null
+      seen = `${JSON.stringify(snapshot.streams)}, jobs ${snapshot.jobs?.asOf}, clusters ${!!snapshot.clusters}`
       return snapshotState(snapshot) === state && (!withData || read) ? snapshot : undefined
     },
     `server ${profileId} ${state}`,
     60_000
-  )
+  ).catch((error: unknown) => {
+    throw new Error(`${String(error)}; last seen: ${seen}`)
+  })
 }

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CDPSession, Page } from 'playwright-core'
 import { useFleetScenario } from '../harness/fleet-scenario'
+import { serverSnapshot } from '../harness/fleet-servers'
 
 const CHANGES = 20
 const JOBS = 2_000
@@ -43,6 +44,12 @@ describe.runIf(process.env['DINKY_E2E_SCALE'] === '1')(
       for (const job of running.slice(0, CHANGES)) {
         const before = await card.getAttribute('data-failing')
         live.control.failJob(job.taskId)
+      if (process.env['FLEET_DEBUG']) {
+        await new Promise((r) => setTimeout(r, 5000))
+        const snap = await serverSnapshot(page, profiles[0].id)
+        const mine = snap.jobs?.value.find((j) => j.taskId === job.taskId)
+        console.log('DEBUG', job.taskId, job.status, mine?.status, mine?.id, job.id, snap.jobs?.value.length, snap.jobs?.asOf, Date.now(), await card.getAttribute('data-failing'))
+      }
         await expect.poll(() => card.getAttribute('data-failing')).not.toBe(before)
       }
       const events = await trace.stop()

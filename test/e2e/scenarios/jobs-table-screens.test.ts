@@ -91,11 +91,12 @@ describe.each(['en-US', 'zh-CN'] as const)('all-servers jobs table in %s', (loca
     await page.getByTestId('jobs-sort-updated').click()
   })
 
-  it('times first render, filter and sort at 6,000 rows', async () => {
+  // Some sixty clicks and keystrokes on a loaded machine: the deadline only ends a stuck run.
+  it('times first render, filter and sort at 6,000 rows', { timeout: 300_000 }, async () => {
     const { page } = fleet
     await page.setViewportSize({ width: 1440, height: 900 })
     await installTimingProbe(page)
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 10; i++) {
       await page.getByTestId('nav-overview').click()
       await page.getByTestId('view-overview').waitFor()
       await setTimingLabel(page, 'first-render')
@@ -107,13 +108,13 @@ describe.each(['en-US', 'zh-CN'] as const)('all-servers jobs table in %s', (loca
 
     const input = page.getByTestId('jobs-filter-name').locator('input')
     await setTimingLabel(page, 'filter')
-    for (const text of ['ods_order', 'dwd_user', 'cdc_mysql_ods']) {
+    for (const text of ['ods_order', 'cdc_mysql']) {
       await input.click()
       await page.keyboard.type(text)
       await input.fill('')
     }
     await setTimingLabel(page, 'sort')
-    for (const column of ['name', 'status', 'server', 'duration', 'updated', 'name', 'status']) {
+    for (const column of ['name', 'status', 'server', 'duration', 'updated']) {
       await page.getByTestId(`jobs-sort-${column}`).click()
       await page.getByTestId(`jobs-sort-${column}`).click()
     }
@@ -127,7 +128,7 @@ describe.each(['en-US', 'zh-CN'] as const)('all-servers jobs table in %s', (loca
       JSON.stringify(report, null, 2)
     )
     console.log(JSON.stringify(report))
-    expect(timings.work.filter.samples).toBeGreaterThan(20)
-    expect(timings.work.sort.samples).toBe(14)
+    expect(timings.work.filter.samples).toBeGreaterThanOrEqual(18)
+    expect(timings.work.sort.samples).toBe(10)
   })
 })

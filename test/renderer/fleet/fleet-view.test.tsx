@@ -112,7 +112,7 @@ describe('fleet overview', () => {
   it('says it in Chinese', () => {
     renderConsole(<FleetView />, { store: fleetStore(), language: 'zh-CN' })
     const demo = cards()[1]
-    expect(within(demo).getByTestId('fleet-state').textContent).toBe('无法连接（第 4 次尝试）')
+    expect(within(demo).getByTestId('fleet-state').textContent).toBe('无法连接（第 4 次）')
     expect(within(demo).getByTestId('fleet-freshness').textContent).toMatch(/^缓存数据，读取于/)
   })
 

@@ -157,7 +157,7 @@ export const enUS = {
     scopeAll: 'All servers',
     allServers: 'All servers',
     tableLabel: 'Job instances',
-    cachedAsOf: 'cached, as of {{time}}'
+    notLiveAsOf: 'not live: as of {{time}}'
   },
   jobDetail: {
     title: 'Job {{name}}',

@@ -14,7 +14,7 @@ export const fleetEnUS = {
     offline: 'Offline',
     'auth-expired': 'Login expired',
     stopped: 'Stopped',
-    degraded: 'Degraded: polling',
+    degraded: 'Live by polling',
     unknown: 'Not connected'
   },
   /** Reconnecting, and never reached in this run: all it shows came from the cache. */

@@ -4,21 +4,21 @@ import type { fleetEnUS } from './fleet-en-US'
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 export const fleetZhCN: Shape<typeof fleetEnUS> = {
-  summary: '{{total}} 个服务器中 {{live}} 个在线',
+  summary: '{{total}} 个服务器中 {{live}} 个实时连接',
   none: '尚未配置服务器',
   openServer: '打开 {{name}} 的概览',
   cardLabel: '{{name}}：{{state}}',
   state: {
-    live: '在线',
+    live: '实时',
     connecting: '连接中…',
     reconnecting: '重新连接中（第 {{attempt}} 次）',
     offline: '离线',
     'auth-expired': '登录已过期',
     stopped: '已停止',
-    degraded: '降级：轮询中',
+    degraded: '轮询在线',
     unknown: '未连接'
   },
-  unreachable: '无法连接（第 {{attempt}} 次尝试）',
+  unreachable: '无法连接（第 {{attempt}} 次）',
   reason: '原因：{{reason}}',
   version: 'Dinky {{version}}',
   versionUnknown: '尚不知道 Dinky 版本',

@@ -157,7 +157,7 @@ export const zhCN: CatalogueShape = {
     scopeAll: '全部服务器',
     allServers: '全部服务器',
     tableLabel: '作业实例',
-    cachedAsOf: '缓存数据，截至 {{time}}'
+    notLiveAsOf: '未连通：数据截至 {{time}}'
   },
   jobDetail: {
     title: '作业 {{name}}',

@@ -7,20 +7,16 @@ import { Col, Empty, Row, Typography } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ViewHeader } from '../../components/ViewHeader'
+import type { ConsoleState } from '../../store/console-store'
 import { useConsole } from '../../store/store-context'
-import { createFleetSummaries } from './fleet-summaries'
+import { createFleetSummaries, type FleetSummaries } from './fleet-summaries'
 import { FleetServerCard } from './FleetServerCard'
 
 export function FleetView() {
   const { t } = useTranslation()
   const summaries = useMemo(() => createFleetSummaries(), [])
   const order = useConsole((state) => summaries.order(state))
-  const live = useConsole((state) =>
-    order === ''
-      ? 0
-      : order.split('\n').filter((id) => summaries.server(state, id)?.summary.state === 'live')
-          .length
-  )
+  const live = useConsole((state) => (order === '' ? 0 : countLive(summaries, state, order)))
   const ids = order === '' ? [] : order.split('\n')
 
   return (
@@ -48,4 +44,12 @@ export function FleetView() {
       )}
     </div>
   )
+}
+
+/** Servers whose data is live: live, or live by polling (degraded). */
+function countLive(summaries: FleetSummaries, state: ConsoleState, order: string): number {
+  return order.split('\n').filter((id) => {
+    const kind = summaries.server(state, id)?.summary.state
+    return kind === 'live' || kind === 'degraded'
+  }).length
 }

@@ -26,7 +26,7 @@ export interface JobGridRowProps {
   active: boolean
   tabbable: boolean
   serverName: string
-  /** The server's list is a cached copy ("as of" text), or null when live. */
+  /** "not live: as of …" when the server's list is a cached copy or the server is not live now, else null. */
   serverStale: string | null
   health: JobHealthSummary | undefined
   live: boolean

@@ -35,7 +35,7 @@ const NO_LAYOUT: Rect = { width: 0, height: 800 }
 
 export interface ServerFacts {
   name: string
-  /** "as of …" when the server's list is a cached copy, else null. */
+  /** "not live: as of …" when the server's list is a cached copy or the server is not live now, else null. */
   stale: string | null
   live: boolean
 }

@@ -7,6 +7,7 @@
 import { App, Input, Segmented, Select, Space, Typography } from 'antd'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { worstState } from '../../../../shared/connection'
 import { JOB_STATUSES, type JobStatus } from '../../../../shared/models'
 import { ViewHeader } from '../../components/ViewHeader'
 import { formatClock } from '../../format/units'
@@ -41,20 +42,23 @@ export function JobsView() {
   const { rows, profiles, jobs } = useJobRows(scope, filter, sort, serverName)
   useHealthSummaries(useMemo(() => profiles.map((profile) => profile.id), [profiles]))
   const health = useConsole((state) => state.healthSummaries)
+  const streams = useConsole((state) => state.streams)
 
   const facts = useMemo(() => {
     const byId: Record<string, ServerFacts> = {}
     for (const profile of profiles) {
       const list = jobs[profile.id]
-      const stale = list && list.stale && list.asOf > 0
+      // As the fleet tells it: a list is not live when it is a cached copy or its server is not live now.
+      const connected = worstState(Object.values(streams[profile.id] ?? {}))?.kind
+      const notLive = list && list.asOf > 0 && (list.stale || connected !== 'live')
       byId[profile.id] = {
         name: serverName(profile),
-        stale: stale ? t('jobs.cachedAsOf', { time: formatClock(list.asOf) }) : null,
+        stale: notLive ? t('jobs.notLiveAsOf', { time: formatClock(list.asOf) }) : null,
         live: list?.stale === false
       }
     }
     return byId
-  }, [profiles, jobs, serverName, t])
+  }, [profiles, jobs, streams, serverName, t])
 
   const onSort = useCallback(
     (column: SortColumn) =>

@@ -40,11 +40,11 @@ export const JOB_COLUMNS: readonly JobColumn[] = [
   { key: 'server', title: 'jobs.server', width: 150, sort: 'server', allServersOnly: true },
   { key: 'status', title: 'jobs.status', width: 140, sort: 'status' },
   { key: 'type', title: 'jobs.type', width: 170, sort: 'type', drop: 1 },
-  { key: 'health', title: 'jobHealth.health', width: 64, align: 'center', drop: 7 },
+  { key: 'health', title: 'jobHealth.health', width: 80, align: 'center', drop: 7 },
   {
     key: 'lastCheckpoint',
     title: 'jobHealth.lastCheckpoint',
-    width: 130,
+    width: 150,
     sort: 'lastCheckpoint',
     drop: 3
   },
