@@ -45,6 +45,10 @@ function fleetFigures(real: RealPaceFigures): Record<string, Figure> {
       )
     }
   }
+  if (changes.cardMs.length === 0) {
+    const why = `no card showed its server's change within 20 s (${changes.cardTimeouts} changes)`
+    return { fleet_ms_per_change_p95: notMeasured(why), fleet_card_timeouts: changes.cardTimeouts }
+  }
   return {
     fleet_ms_per_change_p95: p95(changes.cardMs),
     fleet_ms_per_change_p50: p50(changes.cardMs),
