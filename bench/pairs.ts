@@ -45,6 +45,25 @@ const SPECS: Record<string, PairSpec[]> = {
     ['reconnect_poll_ms_p50', 'target_ms', 'target_ms'],
     ['full_judge_ms_p50', 'target_ms', 'target_ms']
   ],
+  scale: [
+    ['idle_bytes_per_poll_2000', 'jobs_12', 'idle_bytes_per_poll_12'],
+    ['idle_bytes_per_poll_2000', 'target', 0],
+    ['bytes_per_changed_job_2000', 'jobs_12', 'bytes_per_changed_job_12'],
+    ['table_first_render_p95_ms_2000', 'jobs_12', 'table_first_render_p95_ms_12'],
+    ['table_first_render_p95_ms_2000', 'target_ms', 50],
+    ['table_filter_p95_ms_2000', 'jobs_12', 'table_filter_p95_ms_12'],
+    ['table_filter_p95_ms_2000', 'target_ms', 50],
+    ['table_sort_p95_ms_2000', 'jobs_12', 'table_sort_p95_ms_12'],
+    ['table_sort_p95_ms_2000', 'target_ms', 50],
+    ['idle_long_tasks_50ms_2000', 'jobs_12', 'idle_long_tasks_50ms_12'],
+    ['idle_long_tasks_50ms_2000', 'target', 0],
+    ['fleet_ms_per_change_p95_2000', 'jobs_12', 'fleet_ms_per_change_p95_12'],
+    ['fleet_ms_per_change_p95_2000', 'target_ms', 16],
+    ['main_idle_cpu_pct_per_server_2000', 'jobs_12', 'main_idle_cpu_pct_per_server_12'],
+    ['main_idle_cpu_pct_per_server_2000', 'target_pct', 2],
+    ['main_heap_slope_mb_per_10min_2000', 'jobs_12', 'main_heap_slope_mb_per_10min_12'],
+    ['renderer_heap_slope_mb_per_10min_2000', 'jobs_12', 'renderer_heap_slope_mb_per_10min_12']
+  ],
   soak: [
     ['lines_shown', 'lines_expected', 'lines_expected'],
     ['lines_doubled', 'target', 0],

@@ -14,6 +14,7 @@ import { runJobSweep } from './job-sweep'
 import { runMemory } from './memory'
 import { runMetrics } from './metrics'
 import { runReconnect } from './reconnect'
+import { runScale } from './scale'
 import { runSoak } from './soak'
 import { buildDocument, describeMachine, formatTable } from './report'
 import { pairsOf } from './pairs'
@@ -29,7 +30,8 @@ const ALL = [
   'job_sweep',
   'soak',
   'metrics',
-  'alert_rules'
+  'alert_rules',
+  'scale'
 ] as const
 
 const args = process.argv.slice(2)
@@ -51,10 +53,12 @@ const results: BenchResult[] = []
 const failures: Record<string, string> = {}
 
 const needsApp = selected.some((name) =>
-  ['memory', 'render', 'cold_start', 'metrics'].includes(name)
+  ['memory', 'render', 'cold_start', 'metrics', 'scale'].includes(name)
 )
 if (needsApp) ensureAppBuilt()
-const emptyTemplate = needsApp ? await createUserDataTemplate(false) : ''
+const emptyTemplate = selected.some((name) => ['memory', 'render', 'cold_start'].includes(name))
+  ? await createUserDataTemplate(false)
+  : ''
 const cachedTemplate =
   selected.includes('cold_start') || selected.includes('metrics')
     ? await createUserDataTemplate(true)
@@ -70,7 +74,8 @@ const benches: Record<(typeof ALL)[number], () => Promise<BenchResult>> = {
   job_sweep: () => runJobSweep(options),
   soak: () => runSoak(options),
   metrics: () => runMetrics(options, cachedTemplate),
-  alert_rules: async () => runAlertRules(options)
+  alert_rules: async () => runAlertRules(options),
+  scale: () => runScale(options)
 }
 
 const machine = describeMachine()

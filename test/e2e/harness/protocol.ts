@@ -59,7 +59,16 @@ export type ControlOp =
   | { op: 'native-theme'; dark: boolean }
   | { op: 'online'; online: boolean }
   | { op: 'close-window'; id: number }
+  /** The app process's CPU so far and its heap (after full collections when `gc`): for the benchmarks. */
+  | { op: 'process-usage'; gc: boolean }
   | { op: 'quit' }
+
+/** What `process-usage` answers: `process.cpuUsage()` (µs) and `memoryUsage().heapUsed` (bytes). */
+export interface ProcessUsage {
+  userMicros: number
+  systemMicros: number
+  heapUsedBytes: number
+}
 
 export type DialogMethod =
   | 'showSaveDialog'

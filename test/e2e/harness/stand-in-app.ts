@@ -10,9 +10,26 @@ import { chromium, type BrowserContext } from 'playwright-core'
 import type { E2eApp, LaunchOptions } from './e2e-app'
 import { pageAndRecordQueries } from './page-helpers'
 import { BUILT_MAIN, CHROMIUM_ARGS, CHROMIUM_PATH, PROJECT_ROOT } from './project-paths'
-import type { AppNotice, AppRecords, AppRequest, ControlOp, TestRequest } from './protocol'
+import type {
+  AppNotice,
+  AppRecords,
+  AppRequest,
+  ControlOp,
+  ProcessUsage,
+  TestRequest
+} from './protocol'
 import { createRpcLink, type MessageEndpoint, type RpcLink } from './rpc-link'
-import { WindowPages } from './window-pages'
+import { WindowPages, type RendererIpcMeter } from './window-pages'
+
+/** What only the stand-in offers (the benchmarks use it): a meter on what crosses to the renderer. */
+export interface StandInLaunchOptions extends LaunchOptions {
+  rendererIpcMeter?: RendererIpcMeter
+}
+
+/** The stand-in app, plus the app process's CPU and heap (`gc`: after full collections). */
+export interface StandInApp extends E2eApp {
+  processUsage(gc: boolean): Promise<ProcessUsage>
+}
 
 const APP_ENTRY = join(PROJECT_ROOT, 'test/e2e/harness/app-entry.ts')
 
@@ -69,7 +86,7 @@ async function chromiumProfileDir(userDataDir: string): Promise<string> {
 }
 
 /** Launches the app under the stand-in and resolves once its main script ran and 'ready' was emitted. */
-export async function launchStandInApp(options: LaunchOptions = {}): Promise<E2eApp> {
+export async function launchStandInApp(options: StandInLaunchOptions = {}): Promise<StandInApp> {
   const ownsUserData = options.userDataDir === undefined
   const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'dinky-e2e-user-')))
   const runDir = await mkdtemp(join(tmpdir(), 'dinky-e2e-run-'))
@@ -96,7 +113,7 @@ export async function launchStandInApp(options: LaunchOptions = {}): Promise<E2e
   let markReady: () => void = () => undefined
   const ready = new Promise<void>((resolve) => (markReady = resolve))
   const toApp = (request: TestRequest) => link.request(request)
-  const pages = new WindowPages(context, toApp, options.darkMode ?? false)
+  const pages = new WindowPages(context, toApp, options.darkMode ?? false, options.rendererIpcMeter)
   const link: RpcLink<never, TestRequest> = createRpcLink<
     never,
     TestRequest,
@@ -179,6 +196,7 @@ export async function launchStandInApp(options: LaunchOptions = {}): Promise<E2e
     setOnline: async (online) => void (await control({ op: 'online', online })),
     closeWindow: async (page) =>
       void (await control({ op: 'close-window', id: pages.windowIdOf(page) })),
+    processUsage: async (gc) => (await control({ op: 'process-usage', gc })) as ProcessUsage,
     output,
     pageErrors: () => [...pages.pageErrors],
     close

@@ -28,6 +28,12 @@ interface PageStorage {
   }
 }
 
+/**
+ * Sees every message main sends a page (`push`: webContents.send) and every answer to a page's invoke (`answer`),
+ * as it crosses to the renderer; the `scale` benchmark counts their bytes with it.
+ */
+export type RendererIpcMeter = (kind: 'push' | 'answer', channel: string, payload: unknown) => void
+
 type PageMessage =
   | { type: 'invoke'; channel: string; args: unknown[] }
   | { type: 'send'; channel: string; args: unknown[] }
@@ -44,7 +50,8 @@ export class WindowPages {
   constructor(
     private readonly context: Promise<BrowserContext>,
     private readonly toApp: (request: TestRequest) => Promise<unknown>,
-    private dark: boolean
+    private dark: boolean,
+    private readonly meter?: RendererIpcMeter
   ) {}
 
   create(spec: WindowSpec): void {
@@ -81,6 +88,7 @@ export class WindowPages {
   send(id: number, channel: string, args: unknown[]): void {
     const entry = this.windows.get(id)
     if (!entry) return
+    this.meter?.('push', channel, args)
     entry.sends = entry.sends
       .then(async () => {
         const page = await entry.page
@@ -207,6 +215,7 @@ export class WindowPages {
         channel,
         args
       })) as InvokeOutcome
+      if (outcome.ok) this.meter?.('answer', channel, outcome.value)
       return outcome.ok ? { ok: true, value: encodeMapsAndSets(outcome.value) } : outcome
     }
     if (message.type === 'send') {

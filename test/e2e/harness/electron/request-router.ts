@@ -8,6 +8,7 @@ import { StandInBrowserWindow } from './browser-window'
 import { ipcMain } from './ipc-main'
 import { clickMenuItem, describeMenu, StandInMenu } from './menu'
 import { nativeTheme } from './native-theme'
+import { processUsage } from './process-usage'
 import { clickNotification, clickNotificationAction } from './notification'
 import { powerMonitor, setOnline } from './power-and-network'
 import { PreventableEvent } from './preventable-event'
@@ -65,6 +66,8 @@ function runControl(op: ControlOp): unknown {
       return setOnline(op.online)
     case 'close-window':
       return windowById(op.id).close()
+    case 'process-usage':
+      return processUsage(op.gc)
     case 'quit':
       return app.quit()
   }

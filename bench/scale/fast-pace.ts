@@ -1,0 +1,115 @@
+/**
+ * The `scale` benchmark's second launch, at 10× the app's pace: jobs polled every 500 ms instead of 5 s, and during
+ * the churn the simulators' worlds step every 500 ms instead of Dinky's 5 s, so a minute of idle polls (12 per
+ * server) and ten minutes of churn (120 polls per server) take seconds, not minutes. (20× flooded the page at
+ * 2,000 jobs on a shared machine: it took no click for 30 s.) Measures the long tasks of
+ * that idle minute and main's and the renderer's heap over the churn, all servers' jobs on screen.
+ */
+import { pageHeapMb } from '../app/page-probes'
+import { round } from '../bench-types'
+import { IpcMeter } from './ipc-meter'
+import { launchScaleApp } from './scale-app'
+import { installScaleProbes, longTasksSince, pageNow } from './scale-page'
+import { fewestPolls, pollsBetween, waitForPolls } from './scale-polls'
+import type { ScaleSims } from './scale-sims'
+import { findViews, type Views } from './scale-views'
+
+export const FAST_POLL_MS = 500
+export const FAST_TICK_MS = 500
+/** Ten minutes of the app's 5 s polls. */
+export const CHURN_POLLS = 120
+const IDLE_POLLS = 12
+
+export interface HeapSample {
+  /** Polls the slowest server served since the churn began. */
+  polls: number
+  mainMb: number
+  rendererMb: number
+  /** Job instances the servers list (a churning Dinky keeps every instance). */
+  instances: number
+}
+
+export interface FastPaceFigures {
+  views: Views
+  idlePolls: number
+  idleBytes: number
+  idleLongTasksMs: number[]
+  churnPolls: number
+  churnMs: number
+  churnBytes: number
+  churnLongTasksMs: number[]
+  heap: HeapSample[]
+}
+
+export interface FastPaceOptions {
+  churnPolls: number
+  heapSamples: number
+  /** The churn stops here even if the servers were polled fewer times (a slow machine): figures say so. */
+  churnCapMs: number
+  log: (line: string) => void
+}
+
+export async function runFastPace(
+  sims: ScaleSims,
+  options: FastPaceOptions
+): Promise<FastPaceFigures> {
+  const meter = new IpcMeter()
+  const scale = await launchScaleApp(sims, FAST_POLL_MS, meter)
+  const { app, page } = scale
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    await installScaleProbes(page)
+    const views = await findViews(page)
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+
+    const idle0 = await sims.stats()
+    const idlePage0 = await pageNow(page)
+    meter.reset()
+    const idle1 = await waitForPolls(sims, idle0, IDLE_POLLS, 30_000)
+    const idleBytes = meter.polledBytes()
+    const idleLongTasksMs = await longTasksSince(page, idlePage0)
+    options.log(`scale: idle minute-equivalent, ${pollsBetween(idle0, idle1)} polls`)
+
+    const sample = async (from: typeof idle0): Promise<HeapSample> => {
+      const main = await app.processUsage(true)
+      const stats = await sims.stats()
+      return {
+        polls: fewestPolls(from, stats),
+        mainMb: round(main.heapUsedBytes / (1024 * 1024), 2),
+        rendererMb: round(await pageHeapMb(cdp), 2),
+        instances: stats.reduce((sum, server) => sum + server.instances, 0)
+      }
+    }
+    const churn0 = await sims.stats()
+    const churnPage0 = await pageNow(page)
+    const heap = [await sample(churn0)]
+    meter.reset()
+    const started = performance.now()
+    await sims.churn(FAST_TICK_MS)
+    const step = Math.ceil(options.churnPolls / (options.heapSamples - 1))
+    const deadline = Date.now() + options.churnCapMs
+    while (heap.at(-1)!.polls < options.churnPolls && Date.now() < deadline) {
+      const target = Math.min(heap.at(-1)!.polls + step, options.churnPolls)
+      await waitForPolls(sims, churn0, target, Math.max(0, deadline - Date.now()))
+      heap.push(await sample(churn0))
+    }
+    await sims.churn(0)
+    const churnMs = performance.now() - started
+    const churn1 = await sims.stats()
+    options.log(`scale: churn ${Math.round(churnMs)} ms, ${fewestPolls(churn0, churn1)} polls`)
+    return {
+      views,
+      idlePolls: pollsBetween(idle0, idle1),
+      idleBytes,
+      idleLongTasksMs,
+      churnPolls: pollsBetween(churn0, churn1),
+      churnMs,
+      churnBytes: meter.polledBytes(),
+      churnLongTasksMs: await longTasksSince(page, churnPage0),
+      heap
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined)
+    await scale.close()
+  }
+}
