@@ -15,6 +15,7 @@ import { announceAlerts } from '../desktop/alert-announcer'
 import { alertNoticeStrings } from '../desktop/alert-notice-strings'
 import { mainStrings } from '../desktop/main-strings'
 import { showAlertNotification } from './desktop-notifier'
+import { whenChanged } from '../ipc/when-changed'
 
 export interface AlertsWiringDeps {
   center: AlertCenter
@@ -33,11 +34,14 @@ export interface AlertsWiringDeps {
 export function wireAlerts(deps: AlertsWiringDeps) {
   const { center, settings, batcher } = deps
   const profileOf = (profileId: string) => settings.profiles().find((p) => p.id === profileId)
-  const pushActive = () => {
-    batcher.push('alerts:active', center.active())
+  // The center speaks after every evaluation (each poll); the renderer and the tray hear only a changed list.
+  const push = (active: ReturnType<AlertCenter['active']>) => {
+    batcher.push('alerts:active', active)
     deps.alertsChanged()
   }
-  const stopPushing = center.subscribe(pushActive)
+  const offerActive = whenChanged(push)
+  const pushActive = () => push(center.active())
+  const stopPushing = center.subscribe(() => void offerActive(center.active()))
   const stopAnnouncing = announceAlerts({
     center,
     clock: deps.clock,
