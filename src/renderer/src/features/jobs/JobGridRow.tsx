@@ -86,7 +86,7 @@ function Cell(props: JobGridRowProps & { column: JobColumn }) {
     case 'server':
       return <ServerCell name={props.serverName} stale={props.serverStale} />
     case 'status':
-      return <JobStatusTag status={job.status} />
+      return <JobStatusTag status={job.status} still />
     case 'type':
       return job.type ?? '—'
     case 'health':

@@ -56,6 +56,28 @@ export function serverRows(profileId: string, jobs: readonly Job[]): JobRow[] {
   return rows
 }
 
+let lastMerge: { lists: ReadonlyArray<readonly [string, readonly Job[]]>; rows: JobRow[] } | null =
+  null
+
+/**
+ * The rows of several servers, in the order given; the same array as last time when every server's list is the same
+ * array, so a push that only moved a list's `asOf` (or another part of the store) costs no copy and no sort.
+ */
+export function mergedRows(lists: ReadonlyArray<readonly [string, readonly Job[]]>): JobRow[] {
+  const last = lastMerge
+  if (
+    last &&
+    last.lists.length === lists.length &&
+    last.lists.every(([id, jobs], i) => id === lists[i][0] && jobs === lists[i][1])
+  ) {
+    return last.rows
+  }
+  const parts = lists.map(([profileId, jobs]) => serverRows(profileId, jobs))
+  const rows = parts.length === 1 ? parts[0] : parts.flat()
+  lastMerge = { lists, rows }
+  return rows
+}
+
 export interface RowFilter {
   /** Case-insensitive substring of the job name. */
   name: string

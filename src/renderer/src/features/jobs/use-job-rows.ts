@@ -1,7 +1,8 @@
 /**
  * The Jobs table's rows for a scope (the selected server, or every server), sorted then filtered. Each step is
- * memoized on what it reads: a poll of one server rebuilds that server's rows only (`serverRows`); the one sort runs
- * when the rows or the sort change, not while typing a filter, which is a single pass over the sorted rows.
+ * memoized on what it reads: a poll of one server rebuilds that server's rows only (`serverRows`), one that changed
+ * nothing rebuilds none (`mergedRows`); the one sort runs when the rows or the sort change, not while typing a
+ * filter, which is a single pass over the sorted rows.
  */
 import { useMemo } from 'react'
 import type { Fresh, Job } from '../../../../shared/models'
@@ -9,11 +10,12 @@ import type { ServerProfile } from '../../../../shared/profiles'
 import type { JobHealthSummary } from '../../../../shared/job-health'
 import { useConsole } from '../../store/store-context'
 import type { JobsScope } from '../../store/ui-slice'
-import { filterRows, serverRows, type JobRow, type RowFilter } from './job-rows'
+import { filterRows, mergedRows, type JobRow, type RowFilter } from './job-rows'
 import { sortRows, type JobSort, type SortColumn } from './job-sort'
 
 const HEALTH_SORTS: readonly SortColumn[] = ['lastCheckpoint', 'failedCheckpoints']
 const NO_JOBS: Record<string, Fresh<Job[]>> = {}
+const NO_ROWS: Job[] = []
 
 export interface ScopedRows {
   /** Sorted and filtered: what the table shows. */
@@ -46,21 +48,26 @@ export function useJobRows(
     [scope, allJobs, oneJobs, selectedId]
   )
 
-  const merged = useMemo(() => {
-    const parts = profiles.map((profile) => serverRows(profile.id, jobs[profile.id]?.value ?? []))
-    return parts.length === 1 ? parts[0] : parts.flat()
-  }, [profiles, jobs])
+  const merged = mergedRows(
+    profiles.map((profile) => [profile.id, jobs[profile.id]?.value ?? NO_ROWS] as const)
+  )
 
+  // What else a sort reads, only for the columns that read it: a poll moving `asOf` re-sorts nothing.
   const health = HEALTH_SORTS.includes(sort.column) ? healthSummaries : null
+  const live =
+    sort.column === 'duration'
+      ? profiles.map((profile) => (jobs[profile.id]?.stale === false ? profile.id : '')).join('\n')
+      : ''
   const sorted = useMemo(() => {
     const rank = serverRanks(profiles, serverName)
+    const liveIds = new Set(live.split('\n'))
     return sortRows(merged, sort, {
       now: Date.now,
-      live: (profileId) => jobs[profileId]?.stale === false,
+      live: (profileId) => liveIds.has(profileId),
       serverRank: (profileId) => rank.get(profileId) ?? 0,
       health: (row) => summaryOf(health, row)
     })
-  }, [merged, sort, profiles, serverName, jobs, health])
+  }, [merged, sort, profiles, serverName, live, health])
 
   const rows = useMemo(() => filterRows(sorted, filter), [sorted, filter])
   return { rows, profiles, jobs }
