@@ -2,6 +2,7 @@
 import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
 import { timelineEnUS } from './timeline-en-US'
 import { alertsEnUS } from './alerts-en-US'
+import { checkpointTrendsEnUS } from './checkpoint-trends-en-US'
 import { readOnlyEnUS } from './read-only-en-US'
 
 export const enUS = {
@@ -557,7 +558,8 @@ export const enUS = {
     urlCredentials:
       'No user name or password in the URL: enter the user and password in their own fields'
   },
-  alerts: alertsEnUS
+  alerts: alertsEnUS,
+  checkpointTrends: checkpointTrendsEnUS
 }
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> }

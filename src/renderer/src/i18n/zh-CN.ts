@@ -3,6 +3,7 @@ import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
 import { timelineZhCN } from './timeline-zh-CN'
 import type { CatalogueShape } from './en-US'
 import { alertsZhCN } from './alerts-zh-CN'
+import { checkpointTrendsZhCN } from './checkpoint-trends-zh-CN'
 import { readOnlyZhCN } from './read-only-zh-CN'
 
 export const zhCN: CatalogueShape = {
@@ -547,5 +548,6 @@ export const zhCN: CatalogueShape = {
   security: {
     urlCredentials: '地址中不能包含用户名或密码：请在各自的字段中填写用户和密码'
   },
-  alerts: alertsZhCN
+  alerts: alertsZhCN,
+  checkpointTrends: checkpointTrendsZhCN
 }
