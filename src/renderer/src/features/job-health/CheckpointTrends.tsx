@@ -54,7 +54,7 @@ export function CheckpointTrends({
   history: CheckpointEntry[]
   config: CheckpointConfig | null
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { token } = theme.useToken()
   const look: TrendLook = {
     line: token.colorPrimary,
@@ -102,7 +102,7 @@ export function CheckpointTrends({
         showIcon
         message={
           <span data-testid="checkpoint-trend-words">
-            {facts.map((fact) => trendWords(fact, t)).join(' ')}
+            {facts.map((fact) => trendWords(fact, t)).join(i18n.language === 'zh-CN' ? '' : ' ')}
           </span>
         }
       />
