@@ -1,0 +1,59 @@
+/**
+ * Screenshots for issue 24: the Checkpoints tab's trends for the simulator's creeping job (`dim_product_lookup_join`,
+ * see src/simulator/world/job-plans.ts: each checkpoint slower than the one before, toward a timeout equal to the
+ * interval) in en-US and zh-CN, light and dark, at 960×600 and 1440×900. The simulator's clock is moved 45
+ * intervals on once the creep has started, so the history already holds the creep's 36th–45th checkpoints (about
+ * 60–70 % of the timeout) when the app first reads it.
+ */
+import { expect, it } from 'vitest'
+import { jobRow, openView } from '../harness/console-page'
+import { useScenarioSimulator } from '../harness/scenario-fixture'
+import { screenshotMatrix } from '../harness/screenshot-matrix'
+
+const JOB = 'dim_product_lookup_join'
+const INTERVAL = 10_000
+const SIZES = [
+  { width: 960, height: 600 },
+  { width: 1440, height: 900 }
+] as const
+
+let offset = 0
+const dinky = useScenarioSimulator({ now: () => Date.now() + offset }, (sim) => {
+  sim.control.jobHealth.checkpointInterval(INTERVAL)
+  const { world } = sim.control
+  const job = world.latestInstances().find((i) => i.name === JOB && i.status === 'RUNNING')!
+  // The creep counts from the first checkpoint recorded: record it now, then skip ahead.
+  world.health.state(job, Date.now())
+  offset = 45 * INTERVAL
+})
+
+screenshotMatrix(
+  'checkpoint trends',
+  () => dinky.sim.url,
+  ({ chinese, suffix }, scenario) => {
+    it('draws the creeping duration against its timeout and says so', async () => {
+      const { app, page } = scenario
+      await openView(page, 'jobs')
+      await jobRow(page, JOB).getByTestId('job-name').click()
+      const drawer = page.getByTestId('job-detail')
+      await drawer.locator('[data-node-key="checkpoints"]').click()
+      const trends = drawer.getByTestId('checkpoint-trends')
+      const duration = trends.locator('[data-testid="trend-chart"][data-field="durationMs"]')
+      await expect.poll(() => duration.getByTestId('trend-dot').count()).toBe(10)
+      await expect(duration.locator('[data-ref="interval-timeout"]').count()).resolves.toBe(1)
+      // Rising: each dot higher (a smaller y) than the one before.
+      const ys = await duration
+        .getByTestId('trend-dot')
+        .evaluateAll((dots) => dots.map((d) => Number(d.getAttribute('cy'))))
+      for (let i = 1; i < ys.length; i++) expect(ys[i]).toBeLessThan(ys[i - 1])
+      const words = await trends.getByTestId('checkpoint-trend-words').textContent()
+      expect(words).toMatch(chinese ? /超时的 \d+ %/ : /took \d+ % of the timeout/)
+      for (const { width, height } of SIZES) {
+        await page.setViewportSize({ width, height })
+        await trends.scrollIntoViewIfNeeded()
+        await app.screenshot(`checkpoint-trends-${width}x${height}-${suffix}`)
+      }
+      await page.keyboard.press('Escape')
+    })
+  }
+)
