@@ -3,7 +3,7 @@
  * see src/simulator/world/job-plans.ts: each checkpoint slower than the one before, toward a timeout equal to the
  * interval) in en-US and zh-CN, light and dark, at 960×600 and 1440×900. The simulator's clock is moved 45
  * intervals on once the creep has started, so the history already holds the creep's 36th–45th checkpoints (about
- * 60–70 % of the timeout) when the app first reads it.
+ * 60–70 % of the timeout) when the app first reads it. Each look fails one checkpoint, for the failed marker.
  */
 import { expect, it } from 'vitest'
 import { jobRow, openView } from '../harness/console-page'
@@ -18,6 +18,7 @@ const SIZES = [
 ] as const
 
 let offset = 0
+let taskId = 0
 const dinky = useScenarioSimulator({ now: () => Date.now() + offset }, (sim) => {
   sim.control.jobHealth.checkpointInterval(INTERVAL)
   const { world } = sim.control
@@ -25,6 +26,7 @@ const dinky = useScenarioSimulator({ now: () => Date.now() + offset }, (sim) => 
   // The creep counts from the first checkpoint recorded: record it now, then skip ahead.
   world.health.state(job, Date.now())
   offset = 45 * INTERVAL
+  taskId = job.taskId
 })
 
 screenshotMatrix(
@@ -33,13 +35,20 @@ screenshotMatrix(
   ({ chinese, suffix }, scenario) => {
     it('draws the creeping duration against its timeout and says so', async () => {
       const { app, page } = scenario
+      // One failed checkpoint among the creeping ones, for its marker.
+      dinky.sim.control.jobHealth.failCheckpoints(taskId, true, { count: 1 })
       await openView(page, 'jobs')
       await jobRow(page, JOB).getByTestId('job-name').click()
       const drawer = page.getByTestId('job-detail')
       await drawer.locator('[data-node-key="checkpoints"]').click()
       const trends = drawer.getByTestId('checkpoint-trends')
       const duration = trends.locator('[data-testid="trend-chart"][data-field="durationMs"]')
-      await expect.poll(() => duration.getByTestId('trend-dot').count()).toBe(10)
+      await duration.getByTestId('trend-failed').first().waitFor({ timeout: 60_000 })
+      // Flink's history of 10: completed dots and failed crosses together (a look's failure may outlive it).
+      const marks = async () =>
+        (await duration.getByTestId('trend-dot').count()) +
+        (await duration.getByTestId('trend-failed').count())
+      await expect.poll(marks).toBe(10)
       await expect(duration.locator('[data-ref="interval-timeout"]').count()).resolves.toBe(1)
       // Rising: each dot higher (a smaller y) than the one before.
       const ys = await duration
@@ -48,6 +57,7 @@ screenshotMatrix(
       for (let i = 1; i < ys.length; i++) expect(ys[i]).toBeLessThan(ys[i - 1])
       const words = await trends.getByTestId('checkpoint-trend-words').textContent()
       expect(words).toMatch(chinese ? /超时的 \d+ %/ : /took \d+ % of the timeout/)
+      expect(words).toMatch(chinese ? /中有 \d 个失败/ : /\d of the last 10 checkpoints failed/)
       for (const { width, height } of SIZES) {
         await page.setViewportSize({ width, height })
         await trends.scrollIntoViewIfNeeded()

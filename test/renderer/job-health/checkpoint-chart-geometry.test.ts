@@ -60,17 +60,21 @@ describe('checkpoint chart geometry', () => {
     expect(durationRefs(null, 0)).toEqual([])
   })
 
-  it('rounds the top up to 1, 2, 2.5 or 5 × 10ⁿ', () => {
-    expect([0, 0.7, 1, 1.2, 2.1, 3, 7, 10.5, 240].map(niceCeil)).toEqual([
-      1, 1, 1, 2, 2.5, 5, 10, 20, 250
+  it('rounds the top up to a round step of a power of ten, or of 1024 for sizes', () => {
+    expect([0, 0.7, 1, 1.1, 1.3, 2.1, 3, 7, 10.5, 240].map((v) => niceCeil(v))).toEqual([
+      1, 0.8, 1, 1.2, 1.5, 2.5, 3, 8, 12, 250
     ])
+    const MB = 1024 * 1024
+    expect(niceCeil(1.9 * MB, true)).toBe(2 * MB)
+    expect(niceCeil(900 * 1024, true)).toBe(1000 * 1024)
+    expect(niceCeil(500, true)).toBe(500)
   })
 
   it('scales from zero to cover the data and a near reference line, and spans the plot in time', () => {
     const points = trendPoints([cp(3, 3000), cp(2, 2000), cp(1, 1000)], 'durationMs')
     const shape = buildTrendChart({ points, refs: durationRefs(5000, 5000), ...SIZE })
     const { plot } = shape
-    expect(shape.ticks.map((t) => t.value)).toEqual([0, 2500, 5000].map((v) => v * 2))
+    expect(shape.ticks.map((t) => t.value)).toEqual([0, 3000, 6000])
     expect(shape.dots.map((d) => d.x)).toEqual([
       plot.left,
       (plot.left + plot.right) / 2,
@@ -88,7 +92,7 @@ describe('checkpoint chart geometry', () => {
     const points = trendPoints([cp(2, 1200), cp(1, 1000)], 'durationMs')
     const shape = buildTrendChart({ points, refs: durationRefs(60_000, 600_000), ...SIZE })
     expect(shape.refs.map((r) => r.offScale)).toEqual([true, true])
-    expect(shape.ticks[2].value).toBe(2000)
+    expect(shape.ticks[2].value).toBe(1500)
   })
 
   it('crosses failed checkpoints at their value, clamped into the plot, or on the baseline', () => {

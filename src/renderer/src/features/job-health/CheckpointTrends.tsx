@@ -74,7 +74,8 @@ export function CheckpointTrends({
           points,
           refs: field === 'durationMs' ? refs : [],
           width: CHART_WIDTH,
-          height: CHART_HEIGHT
+          height: CHART_HEIGHT,
+          binary: field !== 'durationMs'
         })
         return { field, points, shape }
       }),

@@ -60,11 +60,18 @@ export function durationRefs(intervalMs: number | null, timeoutMs: number | null
   return refs
 }
 
-/** The smallest 1, 2, 2.5 or 5 × 10ⁿ at or above `value` (a top the axis can label roundly). */
-export function niceCeil(value: number): number {
+/** Round tops: close enough above the data that a line near the top is not squeezed into half the chart. */
+const STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]
+
+/**
+ * The smallest round number (a {@link STEPS} multiple of a power of ten, or of 1024 for `binary` sizes, which
+ * `formatBytes` prints in binary units) at or above `value`: a top the axis can label roundly.
+ */
+export function niceCeil(value: number, binary = false): number {
   if (value <= 0) return 1
-  const power = 10 ** Math.floor(Math.log10(value))
-  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= value * (1 - 1e-9)) ?? 10
+  const unit = binary ? 1024 ** Math.max(0, Math.floor(Math.log(value) / Math.log(1024))) : 1
+  const power = unit * 10 ** Math.floor(Math.log10(value / unit))
+  const step = STEPS.find((m) => m * power >= value * (1 - 1e-9)) ?? 10
   return step * power
 }
 
@@ -73,13 +80,15 @@ export function buildTrendChart(options: {
   refs: readonly TrendRef[]
   width: number
   height: number
+  /** Sizes in bytes: a top round in binary units. */
+  binary?: boolean
 }): TrendChartShape {
   const { points, width, height } = options
   const plot = { left: 56, right: width - 10, top: 10, bottom: height - 20 }
   const completed = points.filter((p) => !p.failed && p.value !== null)
   const dataMax = Math.max(0, ...completed.map((p) => p.value as number))
   const inScale = options.refs.filter((r) => dataMax === 0 || r.value <= dataMax * REF_SCALE_LIMIT)
-  const top = niceCeil(Math.max(dataMax, ...inScale.map((r) => r.value)) * 1.05)
+  const top = niceCeil(Math.max(dataMax, ...inScale.map((r) => r.value)) * 1.05, options.binary)
   const from = points.length ? points[0].at : null
   const to = points.length ? points[points.length - 1].at : null
   const x = (at: number) =>
