@@ -1,7 +1,7 @@
 /**
  * One checkpoint trend chart (issue 24) in the app's plain-SVG chart style (`metrics/MetricChart`): a y axis from
  * zero with its unit, the completed checkpoints as a line with dots, failed ones as red crosses (a shape, not only a
- * colour; the legend names it), and reference lines (interval, timeout) dashed and labelled on the line itself.
+ * colour; the legend names it), and reference lines (interval, timeout) dashed and labelled on the line itself (the label haloed in the background colour).
  */
 import type { TrendChartShape, TrendRef } from './checkpoint-chart-geometry'
 
@@ -16,6 +16,8 @@ export interface TrendLook {
   timeout: string
   axis: string
   grid: string
+  /** Behind labels, so a line or marker under one does not make it unreadable. */
+  background: string
 }
 
 export function refColour(key: string, look: TrendLook): string {
@@ -97,11 +99,13 @@ export function CheckpointTrendChart(props: {
                 strokeDasharray={ref.key === 'interval' ? '2 3' : '6 3'}
               />
               <text
-                x={plot.right - 2}
+                x={plot.left + 4}
                 y={ref.y - 3}
-                textAnchor="end"
                 fontSize={10}
                 fill={refColour(ref.key, look)}
+                stroke={look.background}
+                strokeWidth={3}
+                paintOrder="stroke"
               >
                 {props.refLabel(ref.key, ref.value)}
               </text>

@@ -62,7 +62,8 @@ export function CheckpointTrends({
     interval: token.colorTextSecondary,
     timeout: token.colorWarning,
     axis: token.colorTextSecondary,
-    grid: token.colorBorderSecondary
+    grid: token.colorBorderSecondary,
+    background: token.colorBgElevated
   }
   const facts = useMemo(() => checkpointTrend(history, config), [history, config])
   const refs = durationRefs(config?.intervalMs ?? null, config?.timeoutMs ?? null)
