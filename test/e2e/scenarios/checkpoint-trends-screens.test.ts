@@ -5,8 +5,10 @@
  * intervals on once the creep has started, so the history already holds the creep's 36th–45th checkpoints (about
  * 60–70 % of the timeout) when the app first reads it. Each look has one failed checkpoint in the history, for its marker.
  */
+import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { jobRow, openView } from '../harness/console-page'
+import { SCREENSHOT_DIR } from '../harness/project-paths'
 import { useScenarioSimulator } from '../harness/scenario-fixture'
 import { screenshotMatrix } from '../harness/screenshot-matrix'
 import type { Simulator } from '../../../src/simulator/index'
@@ -67,6 +69,9 @@ screenshotMatrix(
         await trends.scrollIntoViewIfNeeded()
         await app.screenshot(`checkpoint-trends-${width}x${height}-${suffix}`)
       }
+      // The section alone at full size, to read the charts' labels.
+      const path = join(SCREENSHOT_DIR, `checkpoint-trends-section-${suffix}.png`)
+      await trends.screenshot({ path, animations: 'disabled' })
       await page.keyboard.press('Escape')
     })
   }

@@ -5,8 +5,9 @@
  */
 import type { TrendChartShape, TrendRef } from './checkpoint-chart-geometry'
 
-export const CHART_WIDTH = 300
-export const CHART_HEIGHT = 140
+/** About the width each chart gets in the drawer, so its 10-unit labels show near 10 px. */
+export const CHART_WIDTH = 260
+export const CHART_HEIGHT = 130
 
 /** Theme colours, read once by the parent (the tokens differ in dark mode). */
 export interface TrendLook {

@@ -84,7 +84,7 @@ export function buildTrendChart(options: {
   binary?: boolean
 }): TrendChartShape {
   const { points, width, height } = options
-  const plot = { left: 56, right: width - 10, top: 10, bottom: height - 20 }
+  const plot = { left: 50, right: width - 8, top: 10, bottom: height - 20 }
   const completed = points.filter((p) => !p.failed && p.value !== null)
   const dataMax = Math.max(0, ...completed.map((p) => p.value as number))
   const inScale = options.refs.filter((r) => dataMax === 0 || r.value <= dataMax * REF_SCALE_LIMIT)
