@@ -19,6 +19,7 @@ import { infraRoutes } from './http/routes-infra'
 import { jobRoutes } from './http/routes-jobs'
 import { jobDetailRoutes } from './http/routes-job-detail'
 import { monitorRoutes } from './http/routes-monitor'
+import { flinkProxyRoutes } from './http/routes-flink-proxy'
 import { startMetricsPace } from './metrics-pace'
 import { isWebSocketVersion, resolveOptions, type SimulatorOptions } from './options'
 import type { SimState } from './sim-state'
@@ -83,6 +84,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const router = new Router().add(authRoutes(state)).add(jobRoutes(state)).add(infraRoutes(state))
   router.add(jobDetailRoutes(state))
   router.add(monitorRoutes(state))
+  router.add(flinkProxyRoutes(state))
   const disposers: Array<() => void> = []
   if (!webSocketMode) {
     router.add(sseRoutes(state))

@@ -13,6 +13,8 @@ export interface Route {
   path: string
   /** True for a path that ends in a `{variable}`: the route takes every path below `path`. */
   prefix?: boolean
+  /** True for Spring's `path/**`: the route takes every path below `path`, at any depth. */
+  subtree?: boolean
   /** `@SaCheckLogin`: without a valid token the answer is 401. */
   login: boolean
   handle(ctx: RequestContext): RouteResult | Promise<RouteResult>
@@ -34,10 +36,19 @@ export class Router {
 
   match(method: string, path: string): RouteMatch {
     const exact = this.byPath.get(path)?.filter((route) => !route.prefix)
-    const candidates = exact?.length ? exact : this.byPrefix(path)
+    const candidates = exact?.length ? exact : (this.byPrefix(path) ?? this.bySubtree(path))
     if (!candidates) return { miss: 404 }
     const route = candidates.find((candidate) => candidate.method === method)
     return route ? { route } : { miss: 405 }
+  }
+
+  /** Routes taking a whole subtree (`/api/flink/**`) whose path starts `path`. */
+  private bySubtree(path: string): Route[] | undefined {
+    for (const [base, routes] of this.byPath) {
+      const below = routes.filter((route) => route.subtree)
+      if (below.length > 0 && path.startsWith(base) && path.length > base.length) return below
+    }
+    return undefined
   }
 
   /** Routes with a trailing path variable (`/saveFlinkMetrics/{layout}`): a non-empty last segment. */

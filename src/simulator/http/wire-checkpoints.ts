@@ -7,7 +7,7 @@
 import type { CheckpointRecord, JobFlinkState } from '../world/job-health'
 
 /** `latest`: Flink 1.18 writes `discarded` in `latest.completed` but not in `history` (recordings of real Dinky). */
-function statistics(record: CheckpointRecord, latest = false): object {
+export function statistics(record: CheckpointRecord, latest = false): object {
   const base = {
     id: record.id,
     status: record.status,

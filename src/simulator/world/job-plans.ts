@@ -17,7 +17,9 @@
  *   is backpressured HIGH; vertex 25 (`GroupAggregate merchant`) is skewed (a hot merchant) and busy.
  *
  * Skew shows in the per-subtask `<i>.numRecordsIn` of `getJobMetricsData` (Flink's vertex metrics); the plan
- * itself is served as `plan.nodes[]` inside `refreshJobInfoDetail` (wire-job-plan.ts).
+ * itself is served as `plan.nodes[]` inside `refreshJobInfoDetail` (wire-job-plan.ts); the latest checkpoint by
+ * operator through Dinky's Flink proxy (routes-flink-proxy.ts). Records count from the last failover (Flink's
+ * task counters restart), so a restart shows as counts going down.
  */
 
 export type ShipStrategy = 'FORWARD' | 'HASH' | 'REBALANCE' | 'BROADCAST'

@@ -260,6 +260,14 @@ export function createDinkyClient(options: DinkyClientOptions): DinkyClient {
       await tls?.close()
     },
     request: async (endpoint, schema, spec) => (await http.result(endpoint, schema, spec)).data,
-    requestPage: (endpoint, schema, spec) => http.page(endpoint, schema, spec)
+    requestPage: (endpoint, schema, spec) => http.page(endpoint, schema, spec),
+    async requestUnwrapped(endpoint, schema, spec) {
+      const { json } = await http.raw(endpoint, spec)
+      const parsed = schema.safeParse(json)
+      if (parsed.success) return parsed.data
+      const issue = parsed.error.issues[0]
+      const detail = `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`
+      throw new DinkyError({ endpoint, reason: 'malformed-response', detail })
+    }
   }
 }

@@ -163,6 +163,11 @@ export interface DinkyClient {
    * `schema`: the same token, tenant, timeout and error classification as every other call.
    */
   request<T>(endpoint: string, schema: z.ZodType<T>, spec?: RequestSpec): Promise<T>
+  /**
+   * A Dinky endpoint that answers without the `Result` envelope: its Flink proxy (`/api/flink/<host>/<flink path>`)
+   * passes Flink's JSON through. Same token, tenant, timeout and classification; the body validated by `schema`.
+   */
+  requestUnwrapped?<T>(endpoint: string, schema: z.ZodType<T>, spec?: RequestSpec): Promise<T>
   /** A `ProTableResult<T>` page, likewise. */
   requestPage<T>(
     endpoint: string,

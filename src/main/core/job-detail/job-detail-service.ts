@@ -24,6 +24,7 @@ import { DetailScheduler, type DetailReason } from './detail-scheduler'
 import { FlinkLogFollow, readFlinkLog } from './flink-log-source'
 import { JobDetailCache, MODULE_NAME } from './job-detail-cache'
 import * as s from './job-detail-schemas'
+import { CheckpointOperatorReads } from './checkpoint-operators'
 import { JobFlows, MAX_SKEW_SUBTASKS } from './job-flow'
 import { toJobHealthDetail, toJobHealthSummary } from './map-job-health'
 
@@ -51,6 +52,7 @@ export class JobDetailService {
   private readonly cache: JobDetailCache
   private readonly live = new Map<number, Fresh<JobHealthDetail>>()
   private readonly flows = new JobFlows()
+  private readonly operators = new CheckpointOperatorReads()
   private readonly follows = new Map<string, FlinkLogFollow>()
   private followTimer: TimerHandle | null = null
   private started = false
@@ -222,7 +224,10 @@ export class JobDetailService {
     return toZonedTime(value, this.options.client.serverUtcOffsetMs())
   }
 
-  /** One detail read, and for an open drawer one vertex's subtask counts; resolves to the extra requests made. */
+  /**
+   * One detail read, and for an open drawer one vertex's subtask counts and a new checkpoint's breakdown by
+   * operator; resolves to the extra requests made (the scheduler counts them against the budget).
+   */
   private async fetchDetail(instanceId: number, reason: DetailReason): Promise<number> {
     const data = await this.options.client.request(
       '/api/jobInstance/refreshJobInfoDetail',
@@ -234,8 +239,11 @@ export class JobDetailService {
     const flinkNow = s.part(s.flinkJobSchema, data.jobDataDto?.job)?.now ?? null
     const mapped = this.flows.apply(toJobHealthDetail(data, version), flinkNow, asOf)
     const open = this.scheduler.isOpen(instanceId)
-    const extra = open ? await this.readSkew(mapped) : 0
-    const value = extra > 0 ? this.flows.apply(mapped, flinkNow, asOf) : mapped
+    let extra = 0
+    if (open) extra += await this.readSkew(mapped)
+    if (open) extra += await this.operators.read(this.options.client, mapped)
+    const flowing = extra > 0 ? this.flows.apply(mapped, flinkNow, asOf) : mapped
+    const value = { ...flowing, checkpointOperators: this.operators.known(flowing) }
     const detail: Fresh<JobHealthDetail> = { value, asOf, stale: false }
     const summary = toJobHealthSummary(detail.value, asOf, asOf)
     if (open) this.live.set(instanceId, detail)

@@ -17,8 +17,9 @@ interface Baseline {
   counts: Map<string, { read: number | null; write: number | null }>
   rates: Map<string, { in: number | null; out: number | null }>
   skew: Map<string, VertexSkew>
-  /** The next skew candidate to read, round-robin. */
+  /** The next skew candidate to read, round-robin, once every candidate was read once (`tried`). */
   skewIndex: number
+  tried: Set<string>
 }
 
 /** Jobs remembered (the sweep visits every running job); the oldest read is forgotten first. */
@@ -73,7 +74,8 @@ export class JobFlows {
       counts: same && base ? base.counts : counts,
       rates,
       skew,
-      skewIndex: base?.skewIndex ?? 0
+      skewIndex: base?.skewIndex ?? 0,
+      tried: base?.tried ?? new Set()
     })
     if (this.jobs.size > MAX_JOBS) this.jobs.delete(this.jobs.keys().next().value as number)
     return { ...detail, vertices }
@@ -81,7 +83,8 @@ export class JobFlows {
 
   /**
    * The next vertex whose subtasks to read: one fed by a keyed (`HASH`) exchange, where a hot key piles records
-   * on one subtask; a forward or rebalanced input spreads them as evenly as its upstream. Null when none.
+   * on one subtask; a forward or rebalanced input spreads them as evenly as its upstream. Each once, busiest
+   * first, then round-robin. Null when none.
    */
   nextSkewVertex(detail: JobHealthDetail): VertexHealth | null {
     const base = this.jobs.get(detail.instanceId)
@@ -93,8 +96,16 @@ export class JobFlows {
         v.parallelism <= MAX_SKEW_SUBTASKS
     )
     if (!base || candidates.length === 0) return null
-    const vertex = candidates[base.skewIndex % candidates.length]
-    base.skewIndex = (base.skewIndex + 1) % candidates.length
+    // First the vertices not read yet, the busiest first: a hot subtask drives its vertex's (max) busy ratio up.
+    let first: VertexHealth | null = null
+    for (const vertex of candidates) {
+      if (base.tried.has(vertex.id)) continue
+      if (!first || (vertex.busyPct ?? -1) > (first.busyPct ?? -1)) first = vertex
+    }
+    const vertex = first ?? candidates[base.skewIndex % candidates.length]
+    if (first) {
+      if (base.tried.size < MAX_SKEW_SUBTASKS) base.tried.add(first.id)
+    } else base.skewIndex = (base.skewIndex + 1) % candidates.length
     return vertex
   }
 

@@ -1,13 +1,9 @@
 /**
  * Maps the checkpoint parts of `refreshJobInfoDetail` (Flink's `/jobs/:jid/checkpoints` as Dinky keeps it) into
- * `CheckpointSummary`, bounded like the rest of map-job-health.ts, and says why the per-operator breakdown of the
- * latest checkpoint is missing.
+ * `CheckpointSummary`, bounded like the rest of map-job-health.ts (the per-operator breakdown of the latest one
+ * takes a read of its own: checkpoint-operators.ts).
  */
-import type {
-  CheckpointEntry,
-  CheckpointOperators,
-  CheckpointSummary
-} from '../../../shared/job-health'
+import type { CheckpointEntry, CheckpointSummary } from '../../../shared/job-health'
 import * as s from './job-detail-schemas'
 import { cut, LIMITS } from './map-job-health'
 
@@ -57,21 +53,5 @@ export function toCheckpoints(value: unknown): CheckpointSummary | null {
         }
       : null,
     history
-  }
-}
-
-/**
- * Why the latest checkpoint is not broken down by operator: Dinky's REST API (v1.0.x–1.1.0, `JobInstanceController`,
- * `FlinkAPI`) reads Flink's `/jobs/:jid/checkpoints` and `/checkpoints/config` but never
- * `/checkpoints/details/:id`; its `/api/flink/**` proxy passes Flink's answer through without Dinky's `Result`
- * envelope, which this client does not speak. A sentence the UI can show as is.
- */
-export function operatorsUnavailable(
-  checkpoints: CheckpointSummary,
-  version: string | null
-): CheckpointOperators {
-  return {
-    checkpointId: checkpoints.latestCompleted?.id ?? null,
-    unavailable: `${version ? `Dinky ${version}` : 'This Dinky'} does not serve checkpoint details by operator`
   }
 }
