@@ -3,7 +3,7 @@
  * see src/simulator/world/job-plans.ts: each checkpoint slower than the one before, toward a timeout equal to the
  * interval) in en-US and zh-CN, light and dark, at 960×600 and 1440×900. The simulator's clock is moved 45
  * intervals on once the creep has started, so the history already holds the creep's 36th–45th checkpoints (about
- * 60–70 % of the timeout) when the app first reads it. Each look has one failed checkpoint in the history, for its marker.
+ * 60–70 % of the timeout) when the app first reads it; the latest checkpoint by operator is captured too. Each look has one failed checkpoint in the history, for its marker.
  */
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
@@ -72,6 +72,13 @@ screenshotMatrix(
       // The section alone at full size, to read the charts' labels.
       const path = join(SCREENSHOT_DIR, `checkpoint-trends-section-${suffix}.png`)
       await trends.screenshot({ path, animations: 'disabled' })
+      // The latest checkpoint by operator, read through Dinky's Flink proxy: the plan's four vertices.
+      const operators = drawer.getByTestId('checkpoint-operators')
+      await expect
+        .poll(() => operators.locator('tbody tr.ant-table-row').count(), { timeout: 60_000 })
+        .toBe(4)
+      await operators.scrollIntoViewIfNeeded()
+      await app.screenshot(`checkpoint-operators-${suffix}`)
       await page.keyboard.press('Escape')
     })
   }

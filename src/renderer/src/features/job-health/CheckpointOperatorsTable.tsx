@@ -26,11 +26,11 @@ export function CheckpointOperatorsTable({ operators }: { operators: CheckpointO
     )
   const rows = operators.operators.map((op) => ({ ...op, id: op.vertexId }))
   const columns: ColumnsType<CheckpointOperatorStats & { id: string }> = [
-    { title: t('checkpointTrends.operator'), dataIndex: 'name', width: 220, ellipsis: true },
+    { title: t('checkpointTrends.operator'), dataIndex: 'name', width: 200, ellipsis: true },
     {
       title: t('checkpointTrends.acknowledged'),
       key: 'ack',
-      width: 100,
+      width: 80,
       align: 'right',
       render: (_, op) => `${op.acknowledged ?? '—'}/${op.subtasks ?? '—'}`
     },
@@ -38,25 +38,27 @@ export function CheckpointOperatorsTable({ operators }: { operators: CheckpointO
     numberColumn(
       t('checkpointTrends.checkpointedSizeColumn'),
       'checkpointedSize',
-      110,
+      100,
       formatBytes
     ),
-    numberColumn(t('checkpointTrends.endToEnd'), 'endToEndMs', 100, (v) => `${v} ms`),
+    numberColumn(t('checkpointTrends.endToEnd'), 'endToEndMs', 90, (v) => `${v} ms`),
     {
       title: t('checkpointTrends.syncAsync'),
       key: 'sync',
-      width: 130,
+      width: 120,
       align: 'right',
-      render: (_, op) => `${ms(op.syncMs)} / ${ms(op.asyncMs)}`
+      // Flink gives these per subtask only: one dash when neither is known.
+      render: (_, op) =>
+        op.syncMs === null && op.asyncMs === null ? '—' : `${ms(op.syncMs)} / ${ms(op.asyncMs)}`
     },
-    numberColumn(t('checkpointTrends.alignment'), 'alignmentMs', 100, (v) => `${v} ms`)
+    numberColumn(t('checkpointTrends.alignment'), 'alignmentMs', 90, (v) => `${v} ms`)
   ]
   return (
     <HealthTable
       title={t('checkpointTrends.operatorsOf', { id: operators.checkpointId })}
       rows={rows}
       columns={columns}
-      scrollX={860}
+      scrollX={780}
       testId="checkpoint-operators"
     />
   )
