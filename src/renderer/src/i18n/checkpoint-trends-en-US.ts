@@ -33,7 +33,7 @@ export const checkpointTrendsEnUS = {
   operatorsOf: 'Latest checkpoint by operator (#{{id}})',
   unavailable: 'Not available: {{why}}',
   operator: 'Operator',
-  acknowledged: 'Acknowledged',
+  acknowledged: 'Acked',
   stateSizeColumn: 'State size',
   checkpointedSizeColumn: 'Checkpointed',
   endToEnd: 'End to end',

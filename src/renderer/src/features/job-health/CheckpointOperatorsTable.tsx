@@ -26,11 +26,11 @@ export function CheckpointOperatorsTable({ operators }: { operators: CheckpointO
     )
   const rows = operators.operators.map((op) => ({ ...op, id: op.vertexId }))
   const columns: ColumnsType<CheckpointOperatorStats & { id: string }> = [
-    { title: t('checkpointTrends.operator'), dataIndex: 'name', width: 200, ellipsis: true },
+    { title: t('checkpointTrends.operator'), dataIndex: 'name', width: 180, ellipsis: true },
     {
       title: t('checkpointTrends.acknowledged'),
       key: 'ack',
-      width: 80,
+      width: 100,
       align: 'right',
       render: (_, op) => `${op.acknowledged ?? '—'}/${op.subtasks ?? '—'}`
     },
@@ -38,14 +38,14 @@ export function CheckpointOperatorsTable({ operators }: { operators: CheckpointO
     numberColumn(
       t('checkpointTrends.checkpointedSizeColumn'),
       'checkpointedSize',
-      100,
+      110,
       formatBytes
     ),
     numberColumn(t('checkpointTrends.endToEnd'), 'endToEndMs', 90, (v) => `${v} ms`),
     {
       title: t('checkpointTrends.syncAsync'),
       key: 'sync',
-      width: 120,
+      width: 110,
       align: 'right',
       // Flink gives these per subtask only: one dash when neither is known.
       render: (_, op) =>
