@@ -4,6 +4,7 @@ import { timelineEnUS } from './timeline-en-US'
 import { alertsEnUS } from './alerts-en-US'
 import { paletteEnUS } from './palette-en-US'
 import { fleetEnUS } from './fleet-en-US'
+import { checkpointTrendsEnUS } from './checkpoint-trends-en-US'
 import { readOnlyEnUS } from './read-only-en-US'
 
 export const enUS = {
@@ -569,7 +570,8 @@ export const enUS = {
   },
   alerts: alertsEnUS,
   palette: paletteEnUS,
-  fleet: fleetEnUS
+  fleet: fleetEnUS,
+  checkpointTrends: checkpointTrendsEnUS
 }
 
 type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> }

@@ -5,6 +5,7 @@ import type { CatalogueShape } from './en-US'
 import { alertsZhCN } from './alerts-zh-CN'
 import { paletteZhCN } from './palette-zh-CN'
 import { fleetZhCN } from './fleet-zh-CN'
+import { checkpointTrendsZhCN } from './checkpoint-trends-zh-CN'
 import { readOnlyZhCN } from './read-only-zh-CN'
 
 export const zhCN: CatalogueShape = {
@@ -559,5 +560,6 @@ export const zhCN: CatalogueShape = {
   },
   alerts: alertsZhCN,
   palette: paletteZhCN,
-  fleet: fleetZhCN
+  fleet: fleetZhCN,
+  checkpointTrends: checkpointTrendsZhCN
 }

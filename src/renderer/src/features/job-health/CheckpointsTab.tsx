@@ -1,7 +1,8 @@
 /**
  * Checkpoints: counts; the latest completed, failed, savepoint and restore with their ages and sizes; the
  * checkpoint configuration; the history table, where a completed checkpoint or savepoint offers a confirmed
- * "Restore from here" (Dinky's `restartTask` with its path). Null-safe: an absent part says so.
+ * "Restore from here" (Dinky's `restartTask` with its path); the trends over the history and the latest checkpoint
+ * by operator (issue 24). Null-safe: an absent part says so.
  */
 import { Button, Descriptions, Empty, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
@@ -16,6 +17,8 @@ import {
   formatTolerableFailures
 } from '../../format/units'
 import { AsOfNote } from './AsOfNote'
+import { CheckpointOperatorsTable } from './CheckpointOperatorsTable'
+import { CheckpointTrends } from './CheckpointTrends'
 import { HealthTable, numberColumn } from './health-table'
 import { useJobHealthDetail } from './use-job-health'
 import { FlinkLostNotice } from './OverviewHealth'
@@ -162,11 +165,13 @@ export function CheckpointsTab({ instanceId }: { instanceId: number }) {
         <Empty description={t('jobHealth.noCheckpoints')} />
       ) : (
         <>
+          <CheckpointTrends history={cp.history} config={config} />
           <Descriptions
             size="small"
             column={5}
             bordered
             layout="vertical"
+            style={{ marginTop: 12 }}
             data-testid="checkpoint-counts"
           >
             <Descriptions.Item label={t('jobHealth.total')}>{cp.total}</Descriptions.Item>
@@ -228,6 +233,9 @@ export function CheckpointsTab({ instanceId }: { instanceId: number }) {
             </Descriptions.Item>
           </Descriptions>
         </>
+      )}
+      {detail.value.checkpointOperators && (
+        <CheckpointOperatorsTable operators={detail.value.checkpointOperators} />
       )}
       {cp && (
         <HealthTable
