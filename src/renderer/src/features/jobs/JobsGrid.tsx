@@ -72,6 +72,8 @@ export function JobsGrid(props: JobsGridProps) {
     },
     [tabbableIndex]
   )
+  // TanStack Virtual's hook hands back fresh functions each render by design; the grid memoizes its rows itself.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
