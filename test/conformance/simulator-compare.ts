@@ -124,6 +124,38 @@ export interface CompareOptions {
   timing?: StreamTiming
 }
 
+const CHECKPOINT_DETAILS =
+  /^\/api\/flink\/([^/]+)\/jobs\/([0-9a-f]{32})\/checkpoints\/details\/(\d+)$/
+
+/**
+ * A path asked through Dinky's Flink proxy names the recorded world's Flink address, job id and checkpoint id; the
+ * compared simulator has its own (its world does not advance, so the recorded checkpoint is not in its history), on the job's own cluster.
+ * Asked for its own job's latest completed checkpoint instead, the answers compare shape for shape.
+ */
+async function simulatorPath(
+  path: string,
+  ids: ReturnType<typeof createIdMapping>,
+  simJobs: ReadonlyArray<Record<string, unknown>>,
+  clusters: ReadonlyArray<Record<string, unknown>>,
+  sim: { url: string },
+  session: SimulatorSession
+): Promise<string> {
+  const details = CHECKPOINT_DETAILS.exec(path)
+  if (!details) return path
+  const jid = ids.text(details[2])
+  const instance = simJobs.find((row) => row.jid === jid)
+  if (!instance) return path
+  const detail = (await fetch(`${sim.url}/api/jobInstance/getJobInfoDetail?id=${instance.id}`, {
+    headers: session.headers(true)
+  }).then((r) => r.json())) as {
+    data?: { jobDataDto?: { checkpoints?: { latest?: { completed?: { id?: number } } } } }
+  }
+  const latest = detail.data?.jobDataDto?.checkpoints?.latest?.completed?.id ?? details[3]
+  const cluster = clusters.find((row) => row.id === instance.clusterId)
+  const host = String(cluster?.jobManagerHost ?? cluster?.hosts ?? '') || details[1]
+  return `/api/flink/${host}/jobs/${jid}/checkpoints/details/${latest}`
+}
+
 /** Every difference between the recording and a simulator of its version (none when they agree). */
 export async function compareWithSimulator(
   recording: Recording,
@@ -167,7 +199,15 @@ export async function compareWithSimulator(
       ])
       if (seen.has(key)) continue
       seen.add(key)
-      const url = new URL(sim.url + entry.path.split('<token>').join(session.token))
+      const path = await simulatorPath(
+        entry.path,
+        ids,
+        simJobs.data ?? [],
+        clusters.data ?? [],
+        sim,
+        session
+      )
+      const url = new URL(sim.url + path.split('<token>').join(session.token))
       for (const [name, value] of Object.entries(ids.query(entry.query)))
         url.searchParams.set(name, value)
       const body =
