@@ -18,6 +18,13 @@ const VERSIONS = existsSync(ROOT)
   ? readdirSync(ROOT).filter((name) => existsSync(join(ROOT, name, 'manifest.json')))
   : []
 
+/**
+ * Requests the core makes that these recordings, made before issue 24, could not hold: Flink's checkpoint details
+ * through Dinky's Flink proxy. The replay answers them as unknown and the core shows the operator table as
+ * unavailable; record the servers again to hold these answers too.
+ */
+const NOT_YET_RECORDED = /^GET \/api\/flink\/[^/]+\/jobs\/[0-9a-f]{32}\/checkpoints\/details\/\d+$/
+
 describe.each(VERSIONS)('recorded real Dinky %s', (version) => {
   const dir = join(ROOT, version)
 
@@ -38,7 +45,7 @@ describe.each(VERSIONS)('recorded real Dinky %s', (version) => {
     for (const [process, log] of expected.logs) expect(log).toContain(view.logs.get(process)?.[0])
     expect(view.health.sort()).toEqual(expected.health.sort())
     expect(view.metrics.sort()).toEqual(expected.metrics.sort())
-    expect(view.unknown).toEqual([])
+    expect(view.unknown.filter((request) => !NOT_YET_RECORDED.test(request))).toEqual([])
   }, 30_000)
 
   it('finds the simulator in agreement with it, endpoint by endpoint', async () => {
