@@ -20,6 +20,7 @@ import { OverviewHealth } from '../job-health/OverviewHealth'
 import { useJobHealth } from '../job-health/use-job-health'
 import { JobMetricsTab } from '../metrics/JobMetricsTab'
 import { TimelineTab } from '../timeline/TimelineTab'
+import { JobGraphTab } from '../job-graph/JobGraphTab'
 
 type Loaded = { jobId: number; detail: JobDetail | null; error: unknown }
 
@@ -142,6 +143,8 @@ export function JobDetailDrawer() {
                   </>
                 )
               },
+              // Issue 24: the plan as a graph, beside the Overview's vertex figures.
+              { key: 'graph', label: t('jobGraph.tab'), children: <JobGraphTab job={job} /> },
               {
                 key: 'console',
                 label: t('jobDetail.console'),
