@@ -1,6 +1,6 @@
 /**
  * Dinky's metrics endpoints (`controller/MonitorController.java` and `JobInstanceController.getJobMetricsItems`,
- * v1.1.0): layouts, saving a layout, the metric names Flink offers, and the stored history. `getFlinkData` keeps
+ * `getJobMetricsData`, v1.1.0): layouts, saving a layout, the metric names Flink offers, a vertex's metric values, and the stored history. `getFlinkData` keeps
  * 1.1's quirks: `MonitorServiceImpl.getData` filters by heart time only (`getUtcCondition`, inclusive on both ends)
  * whatever `flinkJobIds` says, and sets `content` from the stored column, so it is a JSON *string*.
  */
@@ -12,6 +12,7 @@ import { springRejectionReply } from './envelope'
 import type { RequestContext } from './request'
 import type { Route } from './router'
 import { isDinky10 } from '../releases'
+import { subtaskMetrics } from './wire-job-plan'
 
 /**
  * `data/model/Metrics.java` in field order; `createTime`/`updateTime` through jsr310's serializer (ISO). 1.0.x's
@@ -131,6 +132,25 @@ export function monitorRoutes(state: SimState): Route[] {
         const jid = ctx.query.get('jobId') ?? ''
         const known = world.instances.some((i) => i.jid === jid && i.status === 'RUNNING')
         return ok(state, known ? world.metrics.metricIds().map((id) => ({ id })) : [])
+      }
+    },
+    {
+      method: 'GET',
+      path: '/api/jobInstance/getJobMetricsData',
+      login: true,
+      handle: (ctx) => {
+        // Flink's `GET /jobs/<jid>/vertices/<vid>/metrics?get=a,b`: `[{"id", "value"}]`, the per-subtask record
+        // counts of the job's plan (`<i>.numRecordsIn`). Every parameter is a required `@RequestParam`.
+        for (const name of ['address', 'jobId', 'verticeId', 'metrics']) {
+          if (ctx.query.get(name) === null)
+            return springRejectionReply({ kind: 'missing-param', name, type: 'String' }, ctx.at)
+        }
+        const jid = ctx.query.get('jobId') ?? ''
+        const instance = world.instances.find((i) => i.jid === jid && i.status === 'RUNNING')
+        if (!instance) return ok(state, [])
+        const names = (ctx.query.get('metrics') ?? '').split(',').slice(0, 1_000)
+        const at = world.health.flinkTime(instance, ctx.at)
+        return ok(state, subtaskMetrics(instance, ctx.query.get('verticeId') ?? '', names, at))
       }
     }
   ]

@@ -88,11 +88,11 @@ const LONG_MAX = 2 ** 63
  * Flink's `GET /jobs/:jid/checkpoints/config` (`CheckpointConfigInfo`). With checkpointing off Flink reports the
  * interval as `Long.MAX_VALUE` (seen on a real Flink 1.18.1 behind Dinky 1.1.0) and mode `at_least_once`.
  */
-export function checkpointsConfig(intervalMs: number): object {
+export function checkpointsConfig(intervalMs: number, timeoutMs = 600_000): object {
   return {
     mode: intervalMs === 0 ? 'at_least_once' : 'exactly_once',
     interval: intervalMs === 0 ? LONG_MAX : intervalMs,
-    timeout: 600_000,
+    timeout: timeoutMs,
     min_pause: 0,
     max_concurrent: 1,
     externalization: { enabled: true, delete_on_cancellation: false },

@@ -8,6 +8,19 @@ import type { JobInstanceRecord } from './entities'
 import type { FlinkLogs } from './flink-logs'
 import type { CheckpointRecord, JobFlinkState } from './job-health'
 import type { JobRecords } from './job-records'
+import { planOf, subtaskCount } from './job-plans'
+
+/**
+ * The job's `execution.checkpointing.timeout`: Flink's default 10 minutes, except a creeping plan's (job-plans.ts),
+ * whose timeout is its interval, so its growing duration climbs toward a line the charts can draw.
+ */
+export function checkpointTimeoutMs(instance: JobInstanceRecord, intervalMs: number): number {
+  return planOf(instance.name).creep && intervalMs > 0 ? Math.max(100, intervalMs) : 600_000
+}
+
+/** Checkpoints of a creeping plan from 15 % of the timeout up by this share each, to {@link CREEP_CEILING}. */
+const CREEP_STEP = 0.012
+const CREEP_CEILING = 0.92
 
 /** Flink's `web.checkpoints.history` default: the checkpoints that keep a record. */
 export const HISTORY_SIZE = 10
@@ -64,9 +77,17 @@ function addCheckpoint(
   const id = state.nextId++
   const r = unit(instance.id, id)
   const failing = state.failing !== null
-  const growth = Math.round(40_000 + r * 360_000)
+  const plan = planOf(instance.name)
+  // The creep counts from the first checkpoint this run keeps a record of, so a fresh demo starts low and climbs.
+  state.creepFromId ??= id
+  const step = id - state.creepFromId
+  const growth = Math.round((40_000 + r * 360_000) * (plan.creep ? 1 + step * 0.08 : 1))
   if (!failing) state.stateSize += growth
-  const duration = Math.round(200 + r * 1300)
+  const timeout = checkpointTimeoutMs(instance, health.checkpointIntervalMs)
+  // Jitter well under a step, so each creeping checkpoint is slower than the one before until the ceiling.
+  const share = Math.min(CREEP_CEILING, 0.15 + step * CREEP_STEP + (r - 0.5) * 0.004)
+  const duration = plan.creep ? Math.round(timeout * share) : Math.round(200 + r * 1300)
+  const subtasks = subtaskCount(plan)
   const record: CheckpointRecord = {
     id,
     status: failing ? 'FAILED' : 'COMPLETED',
@@ -76,8 +97,8 @@ function addCheckpoint(
     stateSize: failing ? 0 : state.stateSize,
     checkpointedSize: failing ? 0 : growth,
     durationMs: failing ? duration * 4 : duration,
-    numSubtasks: 3,
-    numAcknowledged: failing ? 1 : 3,
+    numSubtasks: subtasks,
+    numAcknowledged: failing ? 1 : subtasks,
     externalPath: failing ? null : `hdfs:///flink/checkpoints/${instance.jid}/chk-${id}`,
     failureMessage: state.failing
   }

@@ -70,6 +70,8 @@ export interface JobFlinkState {
   lastRestartAt: number
   /** Index of the vertex whose output is backpressured (HIGH), or null. */
   backpressureVertex: number | null
+  /** A creeping plan's first recorded checkpoint id (job-plans.ts), null until one is recorded. */
+  creepFromId: number | null
 }
 
 const RESTART_HISTORY = 16
@@ -113,7 +115,8 @@ export class JobHealth {
         consecutiveFailures: 0,
         restarts: [],
         lastRestartAt: 0,
-        backpressureVertex: null
+        backpressureVertex: null,
+        creepFromId: null
       }
       this.byInstance.set(instance.id, state)
     }
