@@ -45,6 +45,11 @@ const SPECS: Record<string, PairSpec[]> = {
     ['reconnect_poll_ms_p50', 'target_ms', 'target_ms'],
     ['full_judge_ms_p50', 'target_ms', 'target_ms']
   ],
+  job_graph: [
+    ['large_p95_ms', 'small_p95_ms', 'small_p95_ms'],
+    ['large_p95_ms', 'target_ms', 16],
+    ['large_first_ms', 'large_p95_ms', 'large_p95_ms']
+  ],
   soak: [
     ['lines_shown', 'lines_expected', 'lines_expected'],
     ['lines_doubled', 'target', 0],

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { createUserDataTemplate, ensureAppBuilt, removeDir } from './app/app-fixture'
 import type { BenchOptions, BenchResult } from './bench-types'
-import { runColdStart, runRender } from './browser-benches'
+import { runColdStart, runJobGraph, runRender } from './browser-benches'
 import { runAlertRules } from './alert-rules'
 import { runConsoleLog } from './console-log'
 import { runIngest } from './ingest'
@@ -29,7 +29,8 @@ const ALL = [
   'job_sweep',
   'soak',
   'metrics',
-  'alert_rules'
+  'alert_rules',
+  'job_graph'
 ] as const
 
 const args = process.argv.slice(2)
@@ -51,12 +52,12 @@ const results: BenchResult[] = []
 const failures: Record<string, string> = {}
 
 const needsApp = selected.some((name) =>
-  ['memory', 'render', 'cold_start', 'metrics'].includes(name)
+  ['memory', 'render', 'cold_start', 'metrics', 'job_graph'].includes(name)
 )
 if (needsApp) ensureAppBuilt()
 const emptyTemplate = needsApp ? await createUserDataTemplate(false) : ''
 const cachedTemplate =
-  selected.includes('cold_start') || selected.includes('metrics')
+  selected.includes('cold_start') || selected.includes('metrics') || selected.includes('job_graph')
     ? await createUserDataTemplate(true)
     : ''
 
@@ -70,7 +71,8 @@ const benches: Record<(typeof ALL)[number], () => Promise<BenchResult>> = {
   job_sweep: () => runJobSweep(options),
   soak: () => runSoak(options),
   metrics: () => runMetrics(options, cachedTemplate),
-  alert_rules: async () => runAlertRules(options)
+  alert_rules: async () => runAlertRules(options),
+  job_graph: () => runJobGraph(options, cachedTemplate)
 }
 
 const machine = describeMachine()

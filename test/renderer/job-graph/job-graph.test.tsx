@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { JobGraphTab } from '../../../src/renderer/src/features/job-graph/JobGraphTab'
 import { selectJobs } from '../../../src/renderer/src/store/selectors'
 import { demoStore, renderConsole } from '../render-console'
-import { planDetail } from './plan-fixture'
+import { planDetail } from '../../support/job-plan-fixture'
 
 afterEach(() => {
   cleanup()

@@ -3,8 +3,8 @@
  * `inputs`): a simple 4-vertex chain, or a layered plan of any size with fan-in and fan-out, one backpressured
  * vertex (HIGH, before a busy one) and one skewed vertex. `tick` moves the figures, never the structure.
  */
-import type { JobHealthDetail, VertexHealth } from '../../../src/shared/job-health'
-import type { Fresh } from '../../../src/shared/models'
+import type { JobHealthDetail, VertexHealth } from '../../src/shared/job-health'
+import type { Fresh } from '../../src/shared/models'
 
 const WIDTH = 4
 
