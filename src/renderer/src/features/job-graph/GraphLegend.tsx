@@ -1,9 +1,10 @@
 /** The job graph's key: the idle → busy colour ramp, what hatching and the orange border mean, in words. */
 import { Space, Typography } from 'antd'
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { busyFill } from './vertex-look'
 
-export function GraphLegend({ dark }: { dark: boolean }) {
+export const GraphLegend = memo(function GraphLegend({ dark }: { dark: boolean }) {
   const { t } = useTranslation()
   const ramp = [0, 25, 50, 75, 100].map((busy) => busyFill(busy, dark)).join(', ')
   return (
@@ -20,4 +21,4 @@ export function GraphLegend({ dark }: { dark: boolean }) {
       <Typography.Text type="secondary">{t('jobGraph.legendSkewed')}</Typography.Text>
     </Space>
   )
-}
+})

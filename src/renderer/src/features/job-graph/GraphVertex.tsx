@@ -4,11 +4,11 @@
  * or Space opens it like a click. Memoized on its figures, so a detail update redraws only what changed.
  */
 import { memo, type KeyboardEvent } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { VertexHealth } from '../../../../shared/job-health'
 import { formatClock } from '../../format/units'
 import { VERTEX_HEIGHT, VERTEX_WIDTH } from './graph-layout'
 import { vertexLook } from './vertex-look'
+import { fill, type VertexWords } from './vertex-words'
 
 /** Roughly how many characters of the name fit on the vertex's first line. */
 const NAME_CHARS = 26
@@ -17,12 +17,18 @@ export function ellipsis(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }
 
+/** One formatter per language: building an Intl formatter costs far more than using one (60 per redraw). */
+const rateFormats = new Map<string, Intl.NumberFormat>()
+
 /** Records per second, compact ("1.2K", "3.4万"). */
 export function formatRate(value: number | null | undefined, language: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—'
-  return new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 }).format(
-    value
-  )
+  let format = rateFormats.get(language)
+  if (!format) {
+    format = new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 })
+    rateFormats.set(language, format)
+  }
+  return format.format(value)
 }
 
 export const formatRatio = (ratio: number) => ratio.toFixed(1)
@@ -32,6 +38,7 @@ interface Props {
   x: number
   y: number
   dark: boolean
+  words: VertexWords
   selected: boolean
   onOpen: (id: string) => void
 }
@@ -41,22 +48,22 @@ export const GraphVertex = memo(function GraphVertex({
   x,
   y,
   dark,
+  words,
   selected,
   onOpen
 }: Props) {
-  const { t, i18n } = useTranslation()
   const look = vertexLook(vertex, dark)
-  const unknown = t('jobGraph.unknown')
+  const unknown = words.unknown
   const busy = vertex.busyPct === null ? unknown : `${Math.round(vertex.busyPct)} %`
-  const level = t(`jobHealth.level.${look.backpressure}`)
+  const level = words.level[look.backpressure]
   const ratio = vertex.skew ? formatRatio(vertex.skew.maxPerMean) : null
   const name = vertex.name || vertex.id
-  const label = t('jobGraph.vertexLabel', {
+  const label = fill(words.vertexLabel, {
     name,
     parallelism: vertex.parallelism ?? unknown,
     busy,
     backpressure: level,
-    skew: look.skewed && ratio ? t('jobGraph.skewSpoken', { ratio }) : ''
+    skew: look.skewed && ratio ? fill(words.skewSpoken, { ratio }) : ''
   })
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' && event.key !== ' ') return
@@ -97,26 +104,26 @@ export const GraphVertex = memo(function GraphVertex({
           {ellipsis(name, NAME_CHARS)}
         </text>
         <text x={8} y={line(1)}>
-          {t('jobGraph.parallelism', { value: vertex.parallelism ?? unknown })} ·{' '}
-          {t('jobGraph.busy', { value: busy })}
+          {fill(words.parallelism, { value: vertex.parallelism ?? unknown })} ·{' '}
+          {fill(words.busy, { value: busy })}
         </text>
         <text x={8} y={line(2)}>
-          {t('jobGraph.inOut', {
-            in: formatRate(vertex.recordsInPerSecond, i18n.language),
-            out: formatRate(vertex.recordsOutPerSecond, i18n.language)
+          {fill(words.inOut, {
+            in: formatRate(vertex.recordsInPerSecond, words.language),
+            out: formatRate(vertex.recordsOutPerSecond, words.language)
           })}
         </text>
         <text x={8} y={line(3)} fontWeight={look.backpressure === 'ok' ? 400 : 700}>
-          {t('jobGraph.backpressure', { level })}
+          {fill(words.backpressure, { level })}
           {ratio &&
             (look.skewed
-              ? ` · ⚠ ${t('jobGraph.skewed', { ratio })}`
-              : ` · ${t('jobGraph.skew', { ratio })}`)}
+              ? ` · ⚠ ${fill(words.skewed, { ratio })}`
+              : ` · ${fill(words.skew, { ratio })}`)}
         </text>
         <text x={8} y={line(4)}>
           {vertex.watermark === null
-            ? t('jobGraph.noWatermark')
-            : t('jobGraph.watermark', { time: formatWatermark(vertex.watermark) })}
+            ? words.noWatermark
+            : fill(words.watermark, { time: formatWatermark(vertex.watermark) })}
         </text>
       </g>
     </g>

@@ -3,15 +3,15 @@
  * labelled with their ship strategy, vertices coloured by busy % and hatched when backpressured. Pan by dragging,
  * zoom with the wheel or the named buttons, fit to the box. A detail update only recolours and relabels.
  */
-import { CompressOutlined, ZoomInOutlined, ZoomOutOutlined } from '@ant-design/icons'
-import { Button, Space, Tooltip } from 'antd'
-import { useRef } from 'react'
+import { useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { VertexHealth } from '../../../../shared/job-health'
 import { GraphLegend } from './GraphLegend'
+import { GraphTools } from './GraphTools'
 import { GraphVertex } from './GraphVertex'
 import { layoutOf } from './graph-layout'
 import { usePanZoom } from './use-pan-zoom'
+import { vertexWords } from './vertex-words'
 import './job-graph.css'
 
 interface Props {
@@ -47,14 +47,15 @@ function HatchPatterns({ dark }: { dark: boolean }) {
         markerHeight="7"
         orient="auto-start-reverse"
       >
-        <path d="M0,0L10,5L0,10z" fill={dark ? '#8c8c8c' : '#8c8c8c'} />
+        <path d="M0,0L10,5L0,10z" fill="#8c8c8c" />
       </marker>
     </defs>
   )
 }
 
 export function JobGraph({ name, vertices, dark, selectedId, onOpen }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const words = useMemo(() => vertexWords(t, i18n.language), [t, i18n.language])
   const box = useRef<HTMLDivElement>(null)
   // The same object for as long as the structure holds: the figures change on every poll, the ids and edges do not.
   const layout = layoutOf(vertices)
@@ -68,32 +69,7 @@ export function JobGraph({ name, vertices, dark, selectedId, onOpen }: Props) {
   const edgeText = dark ? '#bfbfbf' : '#595959'
   return (
     <div className="job-graph-frame">
-      <Space className="job-graph-tools" size={4}>
-        <Tooltip title={t('jobGraph.zoomIn')}>
-          <Button
-            size="small"
-            icon={<ZoomInOutlined />}
-            aria-label={t('jobGraph.zoomIn')}
-            onClick={() => zoomBy(1.25)}
-          />
-        </Tooltip>
-        <Tooltip title={t('jobGraph.zoomOut')}>
-          <Button
-            size="small"
-            icon={<ZoomOutOutlined />}
-            aria-label={t('jobGraph.zoomOut')}
-            onClick={() => zoomBy(0.8)}
-          />
-        </Tooltip>
-        <Tooltip title={t('jobGraph.fit')}>
-          <Button
-            size="small"
-            icon={<CompressOutlined />}
-            aria-label={t('jobGraph.fit')}
-            onClick={fit}
-          />
-        </Tooltip>
-      </Space>
+      <GraphTools zoomBy={zoomBy} fit={fit} />
       <div ref={box} className="job-graph-box" {...handlers}>
         <svg
           data-testid="job-graph"
@@ -141,6 +117,7 @@ export function JobGraph({ name, vertices, dark, selectedId, onOpen }: Props) {
                     x={placed.x}
                     y={placed.y}
                     dark={dark}
+                    words={words}
                     selected={placed.id === selectedId}
                     onOpen={onOpen}
                   />

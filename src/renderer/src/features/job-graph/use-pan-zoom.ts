@@ -46,9 +46,17 @@ export function usePanZoom(
       view: next(m?.key === fitKey ? m.view : fitView(graphW, graphH, size.w, size.h))
     }))
   const changeRef = useRef(change)
+  const centre = useRef({ x: 0, y: 0 })
   useEffect(() => {
     changeRef.current = change
+    centre.current = { x: size.w / 2, y: size.h / 2 }
   })
+  // Stable, so the memoized toolbar does not re-render on every detail update.
+  const [controls] = useState(() => ({
+    fit: () => setManual(null),
+    zoomBy: (factor: number) =>
+      changeRef.current((v) => zoomView(v, factor, centre.current.x, centre.current.y))
+  }))
 
   useEffect(() => {
     const el = box.current
@@ -96,10 +104,5 @@ export function usePanZoom(
       drag.current = null
     }
   }
-  return {
-    view,
-    fit: () => setManual(null),
-    zoomBy: (factor: number) => change((v) => zoomView(v, factor, size.w / 2, size.h / 2)),
-    handlers
-  }
+  return { view, ...controls, handlers }
 }

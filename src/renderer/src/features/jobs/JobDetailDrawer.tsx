@@ -99,6 +99,9 @@ export function JobDetailDrawer() {
               {
                 key: 'detail',
                 label: t('jobDetail.overview'),
+                // Unmounted while another tab shows: its vertex table would re-render on every 3 s poll, unseen (the
+                // job_graph bench found it cost more than the graph itself).
+                destroyOnHidden: true,
                 children: (
                   <>
                     <Descriptions size="small" column={2} bordered>
