@@ -150,7 +150,9 @@ export function monitorRoutes(state: SimState): Route[] {
         if (!instance) return ok(state, [])
         const names = (ctx.query.get('metrics') ?? '').split(',').slice(0, 1_000)
         const at = world.health.flinkTime(instance, ctx.at)
-        return ok(state, subtaskMetrics(instance, ctx.query.get('verticeId') ?? '', names, at))
+        const flink = world.health.state(instance, at)
+        const vertex = ctx.query.get('verticeId') ?? ''
+        return ok(state, subtaskMetrics(instance, flink, vertex, names, at))
       }
     }
   ]

@@ -66,12 +66,17 @@ function backpressureOf(plan: JobPlan, state: JobFlinkState, index: number, at: 
   }
 }
 
-/** Cumulative records in and out of each vertex at `at`. */
+/**
+ * Cumulative records in and out of each vertex at `at`, counted since the job's last failover: Flink's vertex
+ * counts are its current task attempts' I/O metrics, which start again from 0 when the tasks restart.
+ */
 export function recordsOf(
   instance: JobInstanceRecord,
+  state: JobFlinkState,
   at: number
 ): Array<{ in: number; out: number }> {
-  const seconds = Math.max(0, (at - instance.createTime) / 1000)
+  const since = Math.max(instance.createTime, state.lastRestartAt)
+  const seconds = Math.max(0, (at - since) / 1000)
   return ratesOf(planOf(instance.name), baseRate(instance)).map((rate) => ({
     in: Math.round(rate.in * seconds),
     out: Math.round(rate.out * seconds)
@@ -88,7 +93,7 @@ export function verticesAndPlan(
   const plan = planOf(instance.name)
   const seconds = Math.max(0, (at - instance.createTime) / 1000)
   const end = instance.finishTime ?? -1
-  const records = recordsOf(instance, at)
+  const records = recordsOf(instance, state, at)
   const vertices = plan.vertices.map((seed, index) => {
     const source = seed.inputs.length === 0
     const { in: readRecords, out: writeRecords } = records[index]
@@ -153,6 +158,7 @@ export function verticesAndPlan(
  */
 export function subtaskMetrics(
   instance: JobInstanceRecord,
+  state: JobFlinkState,
   vertex: string,
   names: readonly string[],
   at: number
@@ -162,7 +168,7 @@ export function subtaskMetrics(
   if (index < 0) return []
   const { parallelism } = plan.vertices[index]
   const shares = subtaskShares(plan, index, parallelism)
-  const records = recordsOf(instance, at)[index]
+  const records = recordsOf(instance, state, at)[index]
   const out: Array<{ id: string; value: string }> = []
   for (const name of names) {
     const match = /^(\d+)\.(numRecordsIn|numRecordsOut)$/.exec(name)

@@ -19,7 +19,8 @@ export interface DetailSchedulerOptions {
   /** Running job instances, in the order the sweep visits them. */
   candidates: () => readonly number[]
   isLive: () => boolean
-  fetch: (instanceId: number, reason: DetailReason) => Promise<void>
+  /** Reads a job's detail; resolves to how many requests beyond the detail it made (counted against the budget). */
+  fetch: (instanceId: number, reason: DetailReason) => Promise<number | void>
   openIntervalMs?: number
   sweepMinAgeMs?: number
   /** An answer slower than this doubles the next gap by its latency. */
@@ -162,7 +163,12 @@ export class DetailScheduler {
     this.stats.requests += 1
     this.stats[reason === 'sweep' ? 'sweep' : 'open'] += 1
     try {
-      await this.options.fetch(id, reason)
+      const extra = (await this.options.fetch(id, reason)) ?? 0
+      // Extra requests (a skew read) take their slots too: the next start waits as if each had been scheduled.
+      if (extra > 0) {
+        this.lastStartAt += extra * this.gapMs()
+        this.stats.requests += extra
+      }
       this.consecutiveErrors = 0
       const latency = clock.now() - now
       this.stats.penaltyMs =

@@ -66,6 +66,8 @@ export const flinkJobSchema = z.object({
   'start-time': num,
   duration: num,
   maxParallelism: num,
+  /** The JobManager's clock when it answered: the time the cumulative counts are as of. */
+  now: num,
   vertices: z.unknown().optional(),
   plan: z.object({ nodes: z.unknown().optional() }).nullish().catch(null)
 })
@@ -94,11 +96,21 @@ const subtaskSchema = z.object({
 
 export const planNodeSchema = z.object({
   id: z.string(),
+  inputs: z.unknown().optional(),
   backpressure: z
     .object({ backpressureLevel: text, subtasks: z.unknown().optional() })
     .nullish()
     .catch(null),
   watermark: z.unknown().optional()
+})
+
+/** `plan.nodes[].inputs[]`: the upstream vertex and Flink's ship strategy (`HASH`, `FORWARD`, ...). */
+export const planInputSchema = z.object({ id: z.string(), ship_strategy: text })
+
+/** `getJobMetricsData`: Flink's `[{id, value}]` of a vertex's metrics, values as strings. */
+export const metricValueSchema = z.object({
+  id: z.string(),
+  value: z.union([z.string(), z.number()]).nullish()
 })
 
 export const watermarkSchema = z.object({

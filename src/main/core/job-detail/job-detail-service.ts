@@ -24,6 +24,7 @@ import { DetailScheduler, type DetailReason } from './detail-scheduler'
 import { FlinkLogFollow, readFlinkLog } from './flink-log-source'
 import { JobDetailCache, MODULE_NAME } from './job-detail-cache'
 import * as s from './job-detail-schemas'
+import { JobFlows, MAX_SKEW_SUBTASKS } from './job-flow'
 import { toJobHealthDetail, toJobHealthSummary } from './map-job-health'
 
 export interface JobDetailServiceOptions {
@@ -49,6 +50,7 @@ export class JobDetailService {
   readonly scheduler: DetailScheduler
   private readonly cache: JobDetailCache
   private readonly live = new Map<number, Fresh<JobHealthDetail>>()
+  private readonly flows = new JobFlows()
   private readonly follows = new Map<string, FlinkLogFollow>()
   private followTimer: TimerHandle | null = null
   private started = false
@@ -220,7 +222,8 @@ export class JobDetailService {
     return toZonedTime(value, this.options.client.serverUtcOffsetMs())
   }
 
-  private async fetchDetail(instanceId: number, reason: DetailReason): Promise<void> {
+  /** One detail read, and for an open drawer one vertex's subtask counts; resolves to the extra requests made. */
+  private async fetchDetail(instanceId: number, reason: DetailReason): Promise<number> {
     const data = await this.options.client.request(
       '/api/jobInstance/refreshJobInfoDetail',
       s.refreshDetailSchema,
@@ -228,14 +231,56 @@ export class JobDetailService {
     )
     const asOf = this.options.clock.now()
     const version = this.options.client.knownVersion?.() ?? null
-    const value = toJobHealthDetail(data, version)
+    const flinkNow = s.part(s.flinkJobSchema, data.jobDataDto?.job)?.now ?? null
+    const mapped = this.flows.apply(toJobHealthDetail(data, version), flinkNow, asOf)
+    const open = this.scheduler.isOpen(instanceId)
+    const extra = open ? await this.readSkew(mapped) : 0
+    const value = extra > 0 ? this.flows.apply(mapped, flinkNow, asOf) : mapped
     const detail: Fresh<JobHealthDetail> = { value, asOf, stale: false }
     const summary = toJobHealthSummary(detail.value, asOf, asOf)
-    const open = this.scheduler.isOpen(instanceId)
     if (open) this.live.set(instanceId, detail)
     else this.live.delete(instanceId)
     this.cache.saveDetail(detail, summary, open)
     this.options.emit({ type: 'job-health', summary, detail: open ? detail : null })
+    return extra
+  }
+
+  /**
+   * Flink's per-subtask `<i>.numRecordsIn` of one keyed vertex through Dinky's `getJobMetricsData` (Flink's
+   * `/jobs/:jid/vertices/:vid/metrics`), round-robin over the job's keyed vertices, so skew costs one request per
+   * open-drawer read (counted against the budget) and a wide job's vertices are each read in turn. Only while
+   * Flink is reachable and readable; a failed read leaves the vertex's skew as it was. Resolves to 1 when asked.
+   */
+  private async readSkew(detail: JobHealthDetail): Promise<number> {
+    if (detail.flinkLost || detail.flinkHttpsBlocked || detail.status !== 'RUNNING') return 0
+    if (!detail.jid || !detail.jobManagerAddress) return 0
+    const vertex = this.flows.nextSkewVertex(detail)
+    if (!vertex?.parallelism) return 0
+    const count = Math.min(vertex.parallelism, MAX_SKEW_SUBTASKS)
+    const names = Array.from({ length: count }, (_, i) => `${i}.numRecordsIn`)
+    try {
+      const list = await this.options.client.request(
+        '/api/jobInstance/getJobMetricsData',
+        z.array(z.unknown()).nullable(),
+        {
+          query: {
+            address: detail.jobManagerAddress,
+            jobId: detail.jid,
+            verticeId: vertex.id,
+            metrics: names.join(',')
+          }
+        }
+      )
+      const bySubtask = new Map<string, number>()
+      for (const metric of s.boundedList(s.metricValueSchema, list, count))
+        bySubtask.set(metric.id, Number(metric.value))
+      // Every subtask or none: a partial answer would make skew out of the subtasks Flink happened to give.
+      const values = names.map((name) => bySubtask.get(name) ?? NaN)
+      this.flows.saveSkew(detail.instanceId, detail.jid, vertex.id, values)
+    } catch (error) {
+      this.options.logger.debug('skew read failed', { id: detail.instanceId, error: String(error) })
+    }
+    return 1
   }
 
   private async readOrCached<T>(

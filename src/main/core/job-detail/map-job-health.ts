@@ -6,19 +6,20 @@
 import { toJobStatus } from '../../../shared/models'
 import type {
   BackpressureLevel,
-  CheckpointEntry,
-  CheckpointSummary,
   HealthReason,
   JobHealthDetail,
   JobHealthSummary,
   VertexHealth
 } from '../../../shared/job-health'
 import { flinkHttpsBlocked } from '../dinky/flink-https'
+import { operatorsUnavailable, toCheckpoints } from './map-checkpoints'
 import * as s from './job-detail-schemas'
 import type { z } from 'zod'
 
 export const LIMITS = {
   vertices: 200,
+  /** Inputs per vertex (a union of many tables fans in wide). */
+  inputs: 256,
   subtasks: 1_024,
   history: 30,
   exceptions: 20,
@@ -26,7 +27,10 @@ export const LIMITS = {
   textChars: 4_000
 } as const
 
-const cut = (value: string | null | undefined, max: number = LIMITS.textChars): string | null =>
+export const cut = (
+  value: string | null | undefined,
+  max: number = LIMITS.textChars
+): string | null =>
   value === null || value === undefined
     ? null
     : value.length > max
@@ -86,58 +90,17 @@ function toVertices(job: z.infer<typeof s.flinkJobSchema> | null): VertexHealth[
       writeBytes: vertex.metrics?.['write-bytes'] ?? null,
       busyPct: busy === null ? null : Math.round(Math.min(1, Math.max(0, busy)) * 100),
       backpressure: level(node?.backpressure?.backpressureLevel),
-      watermark: node ? watermarkOf(node.watermark) : null
+      watermark: node ? watermarkOf(node.watermark) : null,
+      inputs: s.boundedList(s.planInputSchema, node?.inputs, LIMITS.inputs).map((input) => ({
+        vertexId: cut(input.id, 64) ?? '',
+        shipStrategy: cut(input.ship_strategy, 60)
+      })),
+      // Rates and skew need more than this one read: the job-detail service lays them on (job-flow.ts).
+      recordsInPerSecond: null,
+      recordsOutPerSecond: null,
+      skew: null
     }
   })
-}
-
-function toCheckpoint(value: unknown): CheckpointEntry | null {
-  const c = s.part(s.checkpointStatsSchema, value)
-  if (!c) return null
-  return {
-    id: c.id,
-    status: cut(c.status, 40) ?? 'UNKNOWN',
-    isSavepoint: c.is_savepoint ?? false,
-    triggerAt: c.trigger_timestamp ?? null,
-    ackAt: c.failure_timestamp ?? c.latest_ack_timestamp ?? null,
-    stateSize: c.state_size ?? null,
-    checkpointedSize: c.checkpointed_size ?? null,
-    durationMs: c.end_to_end_duration ?? null,
-    numSubtasks: c.num_subtasks ?? null,
-    numAcknowledged: c.num_acknowledged_subtasks ?? null,
-    externalPath: cut(c.external_path, 2_000),
-    failureMessage: cut(c.failure_message)
-  }
-}
-
-function toCheckpoints(value: unknown): CheckpointSummary | null {
-  const c = s.part(s.checkpointsSchema, value)
-  if (!c) return null
-  const restored = s.part(s.restoredSchema, c.latest?.restored)
-  const history: CheckpointEntry[] = []
-  for (const raw of s.boundedList(s.checkpointStatsSchema, c.history, LIMITS.history)) {
-    const entry = toCheckpoint(raw)
-    if (entry) history.push(entry)
-  }
-  return {
-    total: c.counts?.total ?? 0,
-    completed: c.counts?.completed ?? 0,
-    failed: c.counts?.failed ?? 0,
-    inProgress: c.counts?.in_progress ?? 0,
-    restored: c.counts?.restored ?? 0,
-    latestCompleted: toCheckpoint(c.latest?.completed),
-    latestSavepoint: toCheckpoint(c.latest?.savepoint),
-    latestFailed: toCheckpoint(c.latest?.failed),
-    restoredFrom: restored
-      ? {
-          id: restored.id ?? null,
-          at: restored.restore_timestamp ?? null,
-          path: cut(restored.external_path, 2_000),
-          isSavepoint: restored.is_savepoint ?? false
-        }
-      : null,
-    history
-  }
 }
 
 /** `refreshJobInfoDetail`'s data → `JobHealthDetail`; never throws on a missing or malformed Flink part. */
@@ -152,6 +115,7 @@ export function toJobHealthDetail(
   const cpConfig = s.part(s.checkpointConfigSchema, dto?.checkpointsConfig)
   const exceptions = s.part(s.exceptionsSchema, dto?.exceptions)
   const status = toJobStatus(data.instance.status)
+  const checkpoints = toCheckpoints(dto?.checkpoints)
   return {
     instanceId: data.instance.id,
     taskId: data.instance.taskId ?? null,
@@ -182,7 +146,8 @@ export function toJobHealthDetail(
     restartStrategy: cut(config?.['restart-strategy']),
     executionMode: cut(config?.['execution-mode'], 100),
     vertices: toVertices(job),
-    checkpoints: toCheckpoints(dto?.checkpoints),
+    checkpoints,
+    checkpointOperators: checkpoints ? operatorsUnavailable(checkpoints, dinkyVersion) : null,
     checkpointConfig: cpConfig
       ? {
           mode: cut(cpConfig.mode, 100),
