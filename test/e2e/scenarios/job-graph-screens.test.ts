@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { jobRow, openView } from '../harness/console-page'
+import { jobRow } from '../harness/console-page'
 import { useScenarioSimulator } from '../harness/scenario-fixture'
 import { screenshotMatrix } from '../harness/screenshot-matrix'
 
@@ -34,8 +34,16 @@ async function onScreen(page: Page, vertex: Locator): Promise<void> {
   expect(box.y + box.height).toBeLessThanOrEqual(size.height)
 }
 
+/** Closes the drawer with its close button and waits until it is gone (the mask would take the next click). */
+async function closeDrawer(page: Page): Promise<void> {
+  await page.locator('.ant-drawer-close').click()
+  await page.getByTestId('job-detail').waitFor({ state: 'hidden' })
+}
+
 async function openGraph(page: Page, name: string): Promise<Locator> {
-  await openView(page, 'jobs')
+  // By the menu entry's place: below 1200 px the side menu folds to icons and hides the entries' labels.
+  await page.locator('.ant-layout-sider .ant-menu-item').nth(1).click()
+  await page.getByTestId('view-jobs').waitFor({ state: 'visible' })
   await jobRow(page, name).getByTestId('job-name').click()
   const drawer = page.getByTestId('job-detail')
   await drawer.locator('[data-node-key="graph"]').click()
@@ -47,33 +55,38 @@ screenshotMatrix(
   'job graph',
   () => dinky.sim.url,
   ({ suffix }, scenario) => {
-    it.each(SIZES)('draws a simple and a 30-vertex job at $width×$height', async (size) => {
-      const { app, page } = scenario
-      await page.setViewportSize(size)
-      const at = `${size.width}x${size.height}`
+    it.each(SIZES)(
+      'draws a simple and a 30-vertex job at $width×$height',
+      async (size) => {
+        const { app, page } = scenario
+        await page.setViewportSize(size)
+        const at = `${size.width}x${size.height}`
 
-      const simple = await openGraph(page, SIMPLE)
-      const held = simple.locator('[data-testid="graph-vertex"][data-backpressure="high"]')
-      await held.waitFor({ timeout: 30_000 })
-      await onScreen(page, held)
-      await app.screenshot(`job-graph-simple-${at}-${suffix}`)
-      await page.keyboard.press('Escape')
+        const simple = await openGraph(page, SIMPLE)
+        const held = simple.locator('[data-testid="graph-vertex"][data-backpressure="high"]')
+        await held.waitFor({ timeout: 30_000 })
+        await onScreen(page, held)
+        await app.screenshot(`job-graph-simple-${at}-${suffix}`)
+        await closeDrawer(page)
 
-      const wide = await openGraph(page, WIDE)
-      await expect.poll(() => wide.getByTestId('graph-vertex').count()).toBe(30)
-      const backpressured = wide.locator('[data-testid="graph-vertex"][data-backpressure="high"]')
-      const skewed = wide.locator('[data-testid="graph-vertex"][data-skewed="true"]')
-      await backpressured.first().waitFor({ timeout: 30_000 })
-      await skewed.first().waitFor({ timeout: 30_000 })
-      await onScreen(page, backpressured.first())
-      await onScreen(page, skewed.first())
-      await app.screenshot(`job-graph-30-${at}-${suffix}`)
+        const wide = await openGraph(page, WIDE)
+        await expect.poll(() => wide.getByTestId('graph-vertex').count()).toBe(30)
+        const backpressured = wide.locator('[data-testid="graph-vertex"][data-backpressure="high"]')
+        const skewed = wide.locator('[data-testid="graph-vertex"][data-skewed="true"]')
+        await backpressured.first().waitFor({ timeout: 30_000 })
+        // Skew is read one keyed vertex per 3 s poll, round-robin: the hot one can take a minute to come round.
+        await skewed.first().waitFor({ timeout: 150_000 })
+        await onScreen(page, backpressured.first())
+        await onScreen(page, skewed.first())
+        await app.screenshot(`job-graph-30-${at}-${suffix}`)
 
-      await skewed.first().click()
-      const panel = wide.getByTestId('graph-vertex-panel')
-      await panel.getByTestId('graph-subtask-bars').waitFor()
-      await app.screenshot(`job-graph-30-panel-${at}-${suffix}`)
-      await page.keyboard.press('Escape')
-    })
+        await skewed.first().click()
+        const panel = wide.getByTestId('graph-vertex-panel')
+        await panel.getByTestId('graph-subtask-bars').waitFor()
+        await app.screenshot(`job-graph-30-panel-${at}-${suffix}`)
+        await closeDrawer(page)
+      },
+      300_000
+    )
   }
 )

@@ -5,33 +5,12 @@
  */
 import { memo, type KeyboardEvent } from 'react'
 import type { VertexHealth } from '../../../../shared/job-health'
-import { formatClock } from '../../format/units'
 import { VERTEX_HEIGHT, VERTEX_WIDTH } from './graph-layout'
 import { vertexLook } from './vertex-look'
-import { fill, type VertexWords } from './vertex-words'
-
-/** Roughly how many characters of the name fit on the vertex's first line. */
-const NAME_CHARS = 26
-
-export function ellipsis(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
-}
-
-/** One formatter per language: building an Intl formatter costs far more than using one (60 per redraw). */
-const rateFormats = new Map<string, Intl.NumberFormat>()
-
-/** Records per second, compact ("1.2K", "3.4万"). */
-export function formatRate(value: number | null | undefined, language: string): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—'
-  let format = rateFormats.get(language)
-  if (!format) {
-    format = new Intl.NumberFormat(language, { notation: 'compact', maximumFractionDigits: 1 })
-    rateFormats.set(language, format)
-  }
-  return format.format(value)
-}
-
-export const formatRatio = (ratio: number) => ratio.toFixed(1)
+import { VertexGlance, VertexLines } from './VertexLines'
+import type { VertexWords } from './vertex-words'
+import { fill } from './vertex-words'
+import { formatRatio } from './vertex-format'
 
 interface Props {
   vertex: VertexHealth
@@ -39,6 +18,8 @@ interface Props {
   y: number
   dark: boolean
   words: VertexWords
+  /** Below about half size the five lines are unreadable: two large ones say busy % and the trouble instead. */
+  glance: number | null
   selected: boolean
   onOpen: (id: string) => void
 }
@@ -49,6 +30,7 @@ export const GraphVertex = memo(function GraphVertex({
   y,
   dark,
   words,
+  glance,
   selected,
   onOpen
 }: Props) {
@@ -70,7 +52,6 @@ export const GraphVertex = memo(function GraphVertex({
     event.preventDefault()
     onOpen(vertex.id)
   }
-  const line = (row: number) => 20 + row * 17
   const hatch = look.backpressure === 'ok' ? null : `url(#graph-hatch-${look.backpressure})`
   return (
     <g
@@ -97,41 +78,15 @@ export const GraphVertex = memo(function GraphVertex({
         stroke={selected ? (dark ? '#69b1ff' : '#1677ff') : look.stroke}
         strokeWidth={selected || look.skewed ? 3 : 1}
         strokeDasharray={look.skewed && !selected ? '7 3' : undefined}
+        // The skew and selection borders keep their width on screen however far the graph is zoomed out.
+        vectorEffect="non-scaling-stroke"
       />
       {hatch && <rect width={VERTEX_WIDTH} height={VERTEX_HEIGHT} rx={6} fill={hatch} />}
-      <g fill={look.text} fontSize={12}>
-        <text x={8} y={line(0)} fontWeight={600}>
-          {ellipsis(name, NAME_CHARS)}
-        </text>
-        <text x={8} y={line(1)}>
-          {fill(words.parallelism, { value: vertex.parallelism ?? unknown })} ·{' '}
-          {fill(words.busy, { value: busy })}
-        </text>
-        <text x={8} y={line(2)}>
-          {fill(words.inOut, {
-            in: formatRate(vertex.recordsInPerSecond, words.language),
-            out: formatRate(vertex.recordsOutPerSecond, words.language)
-          })}
-        </text>
-        <text x={8} y={line(3)} fontWeight={look.backpressure === 'ok' ? 400 : 700}>
-          {fill(words.backpressure, { level })}
-          {ratio &&
-            (look.skewed
-              ? ` · ⚠ ${fill(words.skewed, { ratio })}`
-              : ` · ${fill(words.skew, { ratio })}`)}
-        </text>
-        <text x={8} y={line(4)}>
-          {vertex.watermark === null
-            ? words.noWatermark
-            : fill(words.watermark, { time: formatWatermark(vertex.watermark) })}
-        </text>
-      </g>
+      {glance === null ? (
+        <VertexLines vertex={vertex} words={words} look={look} halo={hatch !== null} />
+      ) : (
+        <VertexGlance vertex={vertex} words={words} look={look} zoom={glance} />
+      )}
     </g>
   )
 })
-
-/** `HH:MM:SS` of a watermark; Flink's "no watermark" (Long.MIN_VALUE) never reaches here as a number. */
-export function formatWatermark(epochMs: number): string {
-  const seconds = String(new Date(epochMs).getSeconds()).padStart(2, '0')
-  return `${formatClock(epochMs)}:${seconds}`
-}

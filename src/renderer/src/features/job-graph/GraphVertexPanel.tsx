@@ -7,7 +7,7 @@ import { Button, Card, Descriptions, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { VertexHealth } from '../../../../shared/job-health'
 import { formatDateTime } from '../../format/units'
-import { formatRate, formatRatio } from './GraphVertex'
+import { formatRate, formatRatio } from './vertex-format'
 import { SubtaskBars } from './SubtaskBars'
 import { isSkewed } from './vertex-look'
 

@@ -14,6 +14,9 @@ import { usePanZoom } from './use-pan-zoom'
 import { vertexWords } from './vertex-words'
 import './job-graph.css'
 
+/** The zoom under which vertices show their two-line glance instead of five small lines. */
+const GLANCE_BELOW = 0.6
+
 interface Props {
   name: string
   vertices: VertexHealth[]
@@ -22,20 +25,25 @@ interface Props {
   onOpen: (id: string) => void
 }
 
-function HatchPatterns({ dark }: { dark: boolean }) {
-  const stripe = dark ? 'rgba(255,255,255,0.55)' : 'rgba(0,0,0,0.45)'
+/** Stripes keep about their on-screen spacing when the graph is zoomed out (`spread` ≥ 1), so hatching stays seen. */
+function HatchPatterns({ dark, spread }: { dark: boolean; spread: number }) {
+  const stripe = dark ? 'rgba(255,255,255,0.35)' : 'rgba(0,0,0,0.3)'
   return (
     <defs>
       {(['low', 'high'] as const).map((level) => (
         <pattern
           key={level}
           id={`graph-hatch-${level}`}
-          width={level === 'high' ? 7 : 12}
-          height={level === 'high' ? 7 : 12}
+          width={(level === 'high' ? 7 : 12) * spread}
+          height={(level === 'high' ? 7 : 12) * spread}
           patternUnits="userSpaceOnUse"
           patternTransform="rotate(45)"
         >
-          <rect width={level === 'high' ? 2.5 : 1.5} height={12} fill={stripe} />
+          <rect
+            width={(level === 'high' ? 2.5 : 1.5) * spread}
+            height={12 * spread}
+            fill={stripe}
+          />
         </pattern>
       ))}
       <marker
@@ -79,7 +87,7 @@ export function JobGraph({ name, vertices, dark, selectedId, onOpen }: Props) {
           width="100%"
           height="100%"
         >
-          <HatchPatterns dark={dark} />
+          <HatchPatterns dark={dark} spread={Math.max(1, 0.8 / view.k)} />
           <g transform={`translate(${view.x},${view.y}) scale(${view.k})`}>
             {layout.edges.map((edge) => {
               const strategy = ship.get(`${edge.from}>${edge.to}`)
@@ -118,6 +126,7 @@ export function JobGraph({ name, vertices, dark, selectedId, onOpen }: Props) {
                     y={placed.y}
                     dark={dark}
                     words={words}
+                    glance={view.k < GLANCE_BELOW ? view.k : null}
                     selected={placed.id === selectedId}
                     onOpen={onOpen}
                   />
