@@ -47,7 +47,7 @@ async function openGraph(page: Page, name: string): Promise<Locator> {
   await jobRow(page, name).getByTestId('job-name').click()
   const drawer = page.getByTestId('job-detail')
   await drawer.locator('[data-node-key="graph"]').click()
-  await drawer.getByTestId('graph-vertex').first().waitFor({ timeout: 30_000 })
+  await drawer.getByTestId('graph-vertex').first().waitFor({ timeout: 90_000 })
   return drawer
 }
 
@@ -64,7 +64,7 @@ screenshotMatrix(
 
         const simple = await openGraph(page, SIMPLE)
         const held = simple.locator('[data-testid="graph-vertex"][data-backpressure="high"]')
-        await held.waitFor({ timeout: 30_000 })
+        await held.waitFor({ timeout: 90_000 })
         await onScreen(page, held)
         await app.screenshot(`job-graph-simple-${at}-${suffix}`)
         await closeDrawer(page)
@@ -73,7 +73,7 @@ screenshotMatrix(
         await expect.poll(() => wide.getByTestId('graph-vertex').count()).toBe(30)
         const backpressured = wide.locator('[data-testid="graph-vertex"][data-backpressure="high"]')
         const skewed = wide.locator('[data-testid="graph-vertex"][data-skewed="true"]')
-        await backpressured.first().waitFor({ timeout: 30_000 })
+        await backpressured.first().waitFor({ timeout: 90_000 })
         // Skew is read one keyed vertex per 3 s poll, round-robin: the hot one can take a minute to come round.
         await skewed.first().waitFor({ timeout: 150_000 })
         await onScreen(page, backpressured.first())
