@@ -1,6 +1,7 @@
 /**
- * The vertex panel beside the job graph: a clicked vertex's figures, its backpressure said in a sentence, its
- * records per subtask with the skew, and a way to its charts in the Metrics tab. Closes with its button or Escape.
+ * The vertex panel beside the job graph: a clicked vertex's backpressure said in a sentence and its records per
+ * subtask with the skew first (what the operator came for), then its figures and a way to its Metrics tab charts.
+ * Closes with its button or Escape (which then leaves the drawer open).
  */
 import { CloseOutlined, LineChartOutlined } from '@ant-design/icons'
 import { Button, Card, Descriptions, Typography } from 'antd'
@@ -38,7 +39,11 @@ export function GraphVertexPanel({ vertex, vertices, onClose, onMetrics }: Props
       data-testid="graph-vertex-panel"
       data-vertex-id={vertex.id}
       title={<span title={vertex.name}>{vertex.name}</span>}
-      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return
+        event.stopPropagation()
+        onClose()
+      }}
       extra={
         <Button
           size="small"
@@ -49,6 +54,27 @@ export function GraphVertexPanel({ vertex, vertices, onClose, onMetrics }: Props
         />
       }
     >
+      <Typography.Title level={5}>{t('jobGraph.panel.backpressure')}</Typography.Title>
+      <Typography.Paragraph data-testid="graph-vertex-backpressure">
+        {vertex.backpressure === null
+          ? t('jobGraph.panel.backpressureUnknown')
+          : t(BP_TEXT[vertex.backpressure])}
+      </Typography.Paragraph>
+      <Typography.Title level={5}>{t('jobGraph.panel.subtasks')}</Typography.Title>
+      {skew && skew.subtasks.length > 0 ? (
+        <>
+          <Typography.Paragraph type={isSkewed(vertex) ? 'warning' : undefined}>
+            {isSkewed(vertex)
+              ? t('jobGraph.panel.skewedNote', { ratio: formatRatio(skew.maxPerMean) })
+              : t('jobGraph.panel.skew', { ratio: formatRatio(skew.maxPerMean) })}
+          </Typography.Paragraph>
+          <SubtaskBars subtasks={skew.subtasks} />
+        </>
+      ) : (
+        <Typography.Paragraph type="secondary">
+          {t('jobGraph.panel.noSubtasks')}
+        </Typography.Paragraph>
+      )}
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('jobGraph.panel.id')}>
           <Typography.Text code>{vertex.id}</Typography.Text>
@@ -80,27 +106,6 @@ export function GraphVertexPanel({ vertex, vertices, onClose, onMetrics }: Props
                 .join(', ')}
         </Descriptions.Item>
       </Descriptions>
-      <Typography.Title level={5}>{t('jobGraph.panel.backpressure')}</Typography.Title>
-      <Typography.Paragraph data-testid="graph-vertex-backpressure">
-        {vertex.backpressure === null
-          ? t('jobGraph.panel.backpressureUnknown')
-          : t(BP_TEXT[vertex.backpressure])}
-      </Typography.Paragraph>
-      <Typography.Title level={5}>{t('jobGraph.panel.subtasks')}</Typography.Title>
-      {skew && skew.subtasks.length > 0 ? (
-        <>
-          <Typography.Paragraph type={isSkewed(vertex) ? 'warning' : undefined}>
-            {isSkewed(vertex)
-              ? t('jobGraph.panel.skewedNote', { ratio: formatRatio(skew.maxPerMean) })
-              : t('jobGraph.panel.skew', { ratio: formatRatio(skew.maxPerMean) })}
-          </Typography.Paragraph>
-          <SubtaskBars subtasks={skew.subtasks} />
-        </>
-      ) : (
-        <Typography.Paragraph type="secondary">
-          {t('jobGraph.panel.noSubtasks')}
-        </Typography.Paragraph>
-      )}
       <Button icon={<LineChartOutlined />} onClick={onMetrics} data-testid="graph-vertex-metrics">
         {t('jobGraph.panel.metrics')}
       </Button>
