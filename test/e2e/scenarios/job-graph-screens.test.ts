@@ -40,14 +40,24 @@ async function closeDrawer(page: Page): Promise<void> {
   await page.getByTestId('job-detail').waitFor({ state: 'hidden' })
 }
 
-async function openGraph(page: Page, name: string): Promise<Locator> {
+async function openGraph(
+  page: Page,
+  name: string,
+  app: { screenshot: (name: string) => Promise<string> }
+): Promise<Locator> {
   // By the menu entry's place: below 1200 px the side menu folds to icons and hides the entries' labels.
   await page.locator('.ant-layout-sider .ant-menu-item').nth(1).click()
   await page.getByTestId('view-jobs').waitFor({ state: 'visible' })
   await jobRow(page, name).getByTestId('job-name').click()
   const drawer = page.getByTestId('job-detail')
   await drawer.locator('[data-node-key="graph"]').click()
-  await drawer.getByTestId('graph-vertex').first().waitFor({ timeout: 90_000 })
+  try {
+    await drawer.getByTestId('graph-vertex').first().waitFor({ timeout: 90_000 })
+  } catch (error) {
+    // What the tab showed instead (an empty plan, a failed read) says more than the timeout.
+    await app.screenshot(`job-graph-failed-${name}`)
+    throw error
+  }
   return drawer
 }
 
@@ -62,14 +72,14 @@ screenshotMatrix(
         await page.setViewportSize(size)
         const at = `${size.width}x${size.height}`
 
-        const simple = await openGraph(page, SIMPLE)
+        const simple = await openGraph(page, SIMPLE, app)
         const held = simple.locator('[data-testid="graph-vertex"][data-backpressure="high"]')
         await held.waitFor({ timeout: 90_000 })
         await onScreen(page, held)
         await app.screenshot(`job-graph-simple-${at}-${suffix}`)
         await closeDrawer(page)
 
-        const wide = await openGraph(page, WIDE)
+        const wide = await openGraph(page, WIDE, app)
         await expect.poll(() => wide.getByTestId('graph-vertex').count()).toBe(30)
         const backpressured = wide.locator('[data-testid="graph-vertex"][data-backpressure="high"]')
         const skewed = wide.locator('[data-testid="graph-vertex"][data-skewed="true"]')

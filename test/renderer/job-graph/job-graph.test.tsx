@@ -81,6 +81,9 @@ describe('JobGraphTab', () => {
     )
     fireEvent.click(within(panel).getByRole('button', { name: 'Close vertex panel' }))
     expect(screen.queryByTestId('graph-vertex-panel')).toBeNull()
+    fireEvent.keyDown(v1, { key: ' ' })
+    fireEvent.keyDown(screen.getByTestId('graph-vertex-panel'), { key: 'Escape' })
+    expect(screen.queryByTestId('graph-vertex-panel')).toBeNull()
   })
 
   it('shows a clicked vertex’s subtasks and skew, and opens the Metrics tab from the panel', () => {
