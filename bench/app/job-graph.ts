@@ -59,7 +59,14 @@ async function openGraphTab(page: Page): Promise<number> {
   await row.getByTestId('job-name').click({ timeout: 15_000 })
   const drawer = page.getByTestId('job-detail')
   await drawer.waitFor({ state: 'visible' })
-  await drawer.getByRole('tab', { name: 'Graph', exact: true }).click({ timeout: 15_000 })
+  // A click while the drawer still slides in can be lost: click until the Graph tab is the active one.
+  const tab = drawer.locator('[data-node-key="graph"]')
+  const deadline = Date.now() + 30_000
+  do await tab.click({ timeout: 15_000 })
+  while (
+    !(await tab.getAttribute('class'))?.includes('ant-tabs-tab-active') &&
+    Date.now() < deadline
+  )
   return id
 }
 

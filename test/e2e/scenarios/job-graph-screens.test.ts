@@ -50,7 +50,17 @@ async function openGraph(
   await page.getByTestId('view-jobs').waitFor({ state: 'visible' })
   await jobRow(page, name).getByTestId('job-name').click()
   const drawer = page.getByTestId('job-detail')
-  await drawer.locator('[data-node-key="graph"]').click()
+  // A click while the drawer still slides in can be lost: click until the tab is the active one.
+  const tab = drawer.locator('[data-node-key="graph"]')
+  await expect
+    .poll(
+      async () => {
+        await tab.click()
+        return tab.getAttribute('class')
+      },
+      { timeout: 30_000 }
+    )
+    .toContain('ant-tabs-tab-active')
   try {
     await drawer.getByTestId('graph-vertex').first().waitFor({ timeout: 90_000 })
   } catch (error) {
