@@ -64,6 +64,11 @@ const SPECS: Record<string, PairSpec[]> = {
     ['main_heap_slope_mb_per_10min_2000', 'jobs_12', 'main_heap_slope_mb_per_10min_12'],
     ['renderer_heap_slope_mb_per_10min_2000', 'jobs_12', 'renderer_heap_slope_mb_per_10min_12']
   ],
+  job_graph: [
+    ['large_p95_ms', 'small_p95_ms', 'small_p95_ms'],
+    ['large_p95_ms', 'target_ms', 16],
+    ['large_first_ms', 'large_p95_ms', 'large_p95_ms']
+  ],
   soak: [
     ['lines_shown', 'lines_expected', 'lines_expected'],
     ['lines_doubled', 'target', 0],

@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { createUserDataTemplate, ensureAppBuilt, removeDir } from './app/app-fixture'
 import type { BenchOptions, BenchResult } from './bench-types'
-import { runColdStart, runRender } from './browser-benches'
+import { runColdStart, runJobGraph, runRender } from './browser-benches'
 import { runAlertRules } from './alert-rules'
 import { runConsoleLog } from './console-log'
 import { runIngest } from './ingest'
@@ -31,7 +31,8 @@ const ALL = [
   'soak',
   'metrics',
   'alert_rules',
-  'scale'
+  'scale',
+  'job_graph'
 ] as const
 
 const args = process.argv.slice(2)
@@ -53,14 +54,14 @@ const results: BenchResult[] = []
 const failures: Record<string, string> = {}
 
 const needsApp = selected.some((name) =>
-  ['memory', 'render', 'cold_start', 'metrics', 'scale'].includes(name)
+  ['memory', 'render', 'cold_start', 'metrics', 'scale', 'job_graph'].includes(name)
 )
 if (needsApp) ensureAppBuilt()
 const emptyTemplate = selected.some((name) => ['memory', 'render', 'cold_start'].includes(name))
   ? await createUserDataTemplate(false)
   : ''
 const cachedTemplate =
-  selected.includes('cold_start') || selected.includes('metrics')
+  selected.includes('cold_start') || selected.includes('metrics') || selected.includes('job_graph')
     ? await createUserDataTemplate(true)
     : ''
 
@@ -75,7 +76,8 @@ const benches: Record<(typeof ALL)[number], () => Promise<BenchResult>> = {
   soak: () => runSoak(options),
   metrics: () => runMetrics(options, cachedTemplate),
   alert_rules: async () => runAlertRules(options),
-  scale: () => runScale(options)
+  scale: () => runScale(options),
+  job_graph: () => runJobGraph(options, cachedTemplate)
 }
 
 const machine = describeMachine()

@@ -1,4 +1,5 @@
 /** English catalogue. Its shape is the catalogue type: zh-CN must have every key (checked by the typecheck). */
+import { graphEnUS } from './graph-en-US'
 import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
 import { timelineEnUS } from './timeline-en-US'
 import { alertsEnUS } from './alerts-en-US'
@@ -563,6 +564,7 @@ export const enUS = {
     opened: 'Opened {{path}}'
   },
   timeline: timelineEnUS,
+  jobGraph: graphEnUS,
   readOnly: readOnlyEnUS,
   security: {
     urlCredentials:

@@ -1,4 +1,5 @@
 /** 简体中文 catalogue: typed by the English one, so a missing key fails the typecheck. Terms follow Dinky's web UI. */
+import { graphZhCN } from './graph-zh-CN'
 import { JOB_STATUS_NAMES } from '../../../shared/job-status-names'
 import { timelineZhCN } from './timeline-zh-CN'
 import type { CatalogueShape } from './en-US'
@@ -554,6 +555,7 @@ export const zhCN: CatalogueShape = {
     opened: '已打开 {{path}}'
   },
   timeline: timelineZhCN,
+  jobGraph: graphZhCN,
   readOnly: readOnlyZhCN,
   security: {
     urlCredentials: '地址中不能包含用户名或密码：请在各自的字段中填写用户和密码'

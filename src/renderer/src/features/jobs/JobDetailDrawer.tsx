@@ -20,6 +20,7 @@ import { OverviewHealth } from '../job-health/OverviewHealth'
 import { useJobHealth } from '../job-health/use-job-health'
 import { JobMetricsTab } from '../metrics/JobMetricsTab'
 import { TimelineTab } from '../timeline/TimelineTab'
+import { JobGraphTab } from '../job-graph/JobGraphTab'
 
 type Loaded = { jobId: number; detail: JobDetail | null; error: unknown }
 
@@ -98,6 +99,9 @@ export function JobDetailDrawer() {
               {
                 key: 'detail',
                 label: t('jobDetail.overview'),
+                // Unmounted while another tab shows: its vertex table would re-render on every 3 s poll, unseen (the
+                // job_graph bench found it cost more than the graph itself).
+                destroyOnHidden: true,
                 children: (
                   <>
                     <Descriptions size="small" column={2} bordered>
@@ -142,6 +146,8 @@ export function JobDetailDrawer() {
                   </>
                 )
               },
+              // Issue 24: the plan as a graph, beside the Overview's vertex figures.
+              { key: 'graph', label: t('jobGraph.tab'), children: <JobGraphTab job={job} /> },
               {
                 key: 'console',
                 label: t('jobDetail.console'),

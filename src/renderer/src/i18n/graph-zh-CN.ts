@@ -1,0 +1,50 @@
+/** 简体中文：作业图（issue 24）。Mirrors graph-en-US.ts; terms follow Flink's and Dinky's web UI. */
+import type { graphEnUS } from './graph-en-US'
+
+export const graphZhCN: typeof graphEnUS = {
+  tab: '作业图',
+  label: '{{name}} 的作业图：{{count}} 个节点',
+  noPlan: '尚无执行计划：Dinky 还没有发来此作业的节点。',
+  vertexLabel: '{{name}}：并行度 {{parallelism}}，繁忙 {{busy}}，反压 {{backpressure}}{{skew}}',
+  skewSpoken: '，数据倾斜 {{ratio}}（最大/平均）',
+  parallelism: '并行度 {{value}}',
+  busy: '繁忙 {{value}}',
+  inOut: '入 {{in}}/秒 · 出 {{out}}/秒',
+  backpressure: '反压 {{level}}',
+  skew: '倾斜 {{ratio}}×',
+  skewed: '倾斜 {{ratio}}×',
+  watermark: '水位线 {{time}}',
+  noWatermark: '水位线 无',
+  unknown: '—',
+  zoomIn: '放大',
+  zoomOut: '缩小',
+  fit: '适应视图',
+  legendIdle: '空闲',
+  legendBusy: '繁忙',
+  legendHatched: '斜线：反压',
+  legendSkewed: '橙色边框：数据倾斜',
+  panel: {
+    close: '关闭节点面板',
+    id: '节点 ID',
+    status: '状态',
+    parallelism: '并行度',
+    busy: '繁忙（最忙的子任务）',
+    backpressure: '反压',
+    backpressureOk: '无反压：下游处理得过来。',
+    backpressureLow: '反压 低：下游有时拖慢此节点。',
+    backpressureHigh:
+      '反压 高：此节点大部分时间在等待较慢的下游节点。请查看其后繁忙（红色）的节点。',
+    backpressureUnknown: 'Flink 未提供反压数据。',
+    recordsPerSecond: '每秒记录数 入 / 出',
+    recordsTotal: '记录数 入 / 出（累计）',
+    watermark: '水位线（最低的子任务）',
+    inputs: '输入',
+    noInputs: '无（数据源）',
+    subtasks: '各子任务记录数',
+    noSubtasks: 'Flink 未提供此节点的子任务数据。',
+    skew: '倾斜（最大/平均）：{{ratio}}',
+    skewedNote: '数据倾斜：最忙的子任务处理的记录是平均值的 {{ratio}} 倍。',
+    subtask: '子任务 {{index}}',
+    metrics: '打开指标标签页'
+  }
+}
