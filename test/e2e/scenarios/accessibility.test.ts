@@ -31,6 +31,7 @@ const VIEWS: ViewName[] = [
 ]
 const DRAWER_TABS = [
   'detail',
+  'graph',
   'console',
   'timeline',
   'checkpoints',

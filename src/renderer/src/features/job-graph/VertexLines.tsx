@@ -61,9 +61,8 @@ export function VertexLines({ vertex, words, look, halo }: Props & { halo: boole
   )
 }
 
-/** Busy % and the trouble in words, in letters of about 10 px on screen at `zoom`. */
-export function VertexGlance({ vertex, words, look, zoom }: Props & { zoom: number }) {
-  const size = Math.min(40, 10 / zoom)
+/** The zoomed-out lines: busy % and the trouble in words (null when none). */
+export function glanceLines({ vertex, words, look }: Props): [string, string | null] {
   const busy = vertex.busyPct === null ? words.unknown : `${Math.round(vertex.busyPct)} %`
   const trouble =
     look.backpressure !== 'ok'
@@ -71,6 +70,13 @@ export function VertexGlance({ vertex, words, look, zoom }: Props & { zoom: numb
       : look.skewed && vertex.skew
         ? `⚠ ${formatRatio(vertex.skew.maxPerMean)}×`
         : null
+  return [busy, trouble]
+}
+
+/** Busy % and the trouble in words, in letters of about 10 px on screen at `zoom`. */
+export function VertexGlance({ vertex, words, look, zoom }: Props & { zoom: number }) {
+  const size = Math.min(40, 10 / zoom)
+  const [busy, trouble] = glanceLines({ vertex, words, look })
   return (
     <g
       fill={look.text}

@@ -92,6 +92,10 @@ export function JobDetailDrawer() {
           // Asked for another first tab (the job's timeline from the Overview): opened anew on it.
           key={firstTab ?? ''}
           defaultActiveKey={firstTab ?? undefined}
+          // Ten tabs: kept narrow so they fit the drawer without antd's overflow menu, whose button inside the
+          // tablist is not a tab (axe: aria-required-children).
+          size="small"
+          tabBarGutter={16}
           style={{ flex: 1, minHeight: 0 }}
           styles={{ body: { height: '100%' }, content: { height: '100%', overflow: 'auto' } }}
           items={
