@@ -28,6 +28,8 @@ function setup(count: number, language: 'en-US' | 'zh-CN' = 'en-US') {
 
 const vertexEl = (id: string) =>
   screen.getAllByTestId('graph-vertex').find((el) => el.getAttribute('data-vertex-id') === id)!
+/** What a vertex shows in words: its lines are drawn beside its button (which is named by its label). */
+const vertexText = (id: string) => vertexEl(id).nextElementSibling!.textContent
 
 describe('JobGraphTab', () => {
   it('lays the plan out once per structure: a detail update only changes the figures', () => {
@@ -56,11 +58,11 @@ describe('JobGraphTab', () => {
     const bp = vertexEl('v1')
     expect(bp.getAttribute('data-backpressure')).toBe('high')
     expect(bp.querySelectorAll('rect')[1].getAttribute('fill')).toBe('url(#graph-hatch-high)')
-    expect(bp.textContent).toContain('BP HIGH')
+    expect(vertexText('v1')).toContain('BP HIGH')
     expect(vertexEl('v0').querySelectorAll('rect')).toHaveLength(1)
     const skewed = vertexEl('v2')
     expect(skewed.getAttribute('data-skewed')).toBe('true')
-    expect(skewed.textContent).toContain('SKEWED 3.2×')
+    expect(vertexText('v2')).toContain('SKEWED 3.2×')
     expect(vertexEl('v3').getAttribute('data-skewed')).toBe('false')
     expect(screen.getByTestId('job-graph').textContent).toContain('HASH')
   })
@@ -102,8 +104,8 @@ describe('JobGraphTab', () => {
 
   it('speaks Chinese', () => {
     setup(4, 'zh-CN')
-    expect(vertexEl('v1').textContent).toContain('反压 高')
-    expect(vertexEl('v2').textContent).toContain('倾斜 3.2×')
+    expect(vertexText('v1')).toContain('反压 高')
+    expect(vertexText('v2')).toContain('倾斜 3.2×')
     expect(screen.getByRole('button', { name: '适应视图' })).toBeTruthy()
     expect(screen.getByTestId('job-graph').getAttribute('aria-label')).toContain('4 个节点')
   })
