@@ -94,7 +94,19 @@ describe('bindStoreToIpc', () => {
     )
   })
 
-  it('asks for a snapshot of the profile on a channel’s first message, and not again while in order', async () => {
+  it('asks for no snapshot on a channel’s first message numbered 1: main numbers from 1, nothing was missed', async () => {
+    const { fake, binding } = setup((id) => demoSnapshot(id, 5))
+    await binding.ready
+    const before = snapshotRequests(fake).length
+    fake.push(
+      'connection:state',
+      [{ profileId: 'prod', stream: 'topics', state: { kind: 'live', since: 1 } }],
+      1
+    )
+    expect(snapshotRequests(fake).length).toBe(before)
+  })
+
+  it('asks for a snapshot of the profile on a channel’s first message after missed ones, and not again while in order', async () => {
     const { fake, binding } = setup((id) => demoSnapshot(id, 5))
     await binding.ready
     const before = snapshotRequests(fake).length

@@ -46,21 +46,30 @@ const shownAt = (store: ReturnType<typeof createConsoleStore>) =>
   store.getState().metricsViews[KEY]?.points.map((p) => p.at)
 
 describe('metrics:update gaps', () => {
+  it('reads nothing again on a first message numbered 1: main numbers from 1, so nothing was missed', () => {
+    const { fake, store } = setup()
+    store.getState().setMetricsView('prod', view([1_000, 2_000]))
+    fake.push('metrics:update', [update(3_000)], 1)
+    fake.push('metrics:update', [update(4_000)], 2)
+    expect(fake.callsTo('metrics:view')).toEqual([])
+    expect(shownAt(store)).toEqual([1_000, 2_000, 3_000, 4_000])
+  })
+
   it('re-reads the open views after a lost batch and keeps the points pushed meanwhile', async () => {
     const { fake, store, answers } = setup()
     store.getState().setMetricsView('prod', view([1_000, 2_000]))
-    fake.push('metrics:update', [update(3_000)], 1)
-    // The first message may follow lost ones: every open view is read once.
+    fake.push('metrics:update', [update(3_000)], 2)
+    // A first message numbered 2 follows a lost one: every open view is read once.
     expect(fake.callsTo('metrics:view')).toEqual([{ profileId: 'prod', jid: JID }])
     answers[0](view([1_000, 2_000, 3_000]))
     await expect.poll(() => shownAt(store)).toEqual([1_000, 2_000, 3_000])
 
-    fake.push('metrics:update', [update(4_000)], 2)
+    fake.push('metrics:update', [update(4_000)], 3)
     expect(fake.callsTo('metrics:view')).toHaveLength(1)
-    // Batch 3 (the point at 5 s, and an outage main now knows) is lost.
-    fake.push('metrics:update', [update(6_000)], 4)
+    // Batch 4 (the point at 5 s, and an outage main now knows) is lost.
+    fake.push('metrics:update', [update(6_000)], 5)
     expect(fake.callsTo('metrics:view')).toHaveLength(2)
-    fake.push('metrics:update', [update(7_000)], 5)
+    fake.push('metrics:update', [update(7_000)], 6)
     answers[1]({
       ...view([1_000, 2_000, 3_000, 4_000, 5_000, 6_000]),
       outages: [{ from: 100, to: 900 }]
