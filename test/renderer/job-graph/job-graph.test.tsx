@@ -88,7 +88,7 @@ describe('JobGraphTab', () => {
     expect(screen.queryByTestId('graph-vertex-panel')).toBeNull()
   })
 
-  it('shows a clicked vertex’s subtasks and skew, and opens the Metrics tab from the panel', () => {
+  it('shows a clicked vertex’s subtasks and skew, and opens the Metrics tab at its charts from the panel', () => {
     const { store, job } = setup(4)
     fireEvent.click(vertexEl('v2'))
     const panel = screen.getByTestId('graph-vertex-panel')
@@ -100,6 +100,7 @@ describe('JobGraphTab', () => {
     fireEvent.click(within(panel).getByTestId('graph-vertex-metrics'))
     expect(store.getState().openJobId).toBe(job.id)
     expect(store.getState().openJobTab).toBe('metrics')
+    expect(store.getState().metricsVertex).toBe('v2')
   })
 
   it('speaks Chinese', () => {

@@ -1,5 +1,5 @@
 import { act, screen, waitFor } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { JobMetricsTab } from '../../../src/renderer/src/features/metrics/JobMetricsTab'
 import { buildChart } from '../../../src/renderer/src/features/metrics/chart-geometry'
 import type { JobMetricsView, MetricsPoint } from '../../../src/shared/metrics'
@@ -76,6 +76,26 @@ describe('JobMetricsTab', () => {
     expect(fake.callsTo('metrics:close')).toEqual([
       expect.objectContaining({ profileId: 'prod', jid: JID })
     ])
+  })
+
+  it('brings the vertex the job graph asked for into view, outlined', async () => {
+    const now = Date.now()
+    const scrolled: string[] = []
+    const scroll = vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(function (
+      this: HTMLElement
+    ) {
+      scrolled.push(this.getAttribute('data-vertex') ?? '')
+    })
+    const { store } = renderConsole(<JobMetricsTab job={job} address="127.0.0.1:8081" />, {
+      handlers: { 'metrics:open': () => viewAt(now), 'metrics:close': () => undefined }
+    })
+    act(() => store.getState().openVertexMetrics(job.id, SINK))
+    await screen.findByText('Sink: Hudi')
+    await waitFor(() => expect(scrolled).toEqual([SINK]))
+    const cards = screen.getAllByTestId('metrics-vertex')
+    const focused = cards.filter((card) => card.classList.contains('metrics-vertex-focused'))
+    expect(focused.map((card) => card.getAttribute('data-vertex'))).toEqual([SINK])
+    scroll.mockRestore()
   })
 
   it('says when Dinky collects nothing and where to switch it on, in Chinese too', async () => {

@@ -25,6 +25,8 @@ export interface UiSlice {
   openJobId: number | null
   /** The drawer tab to open it on (null: its first tab). */
   openJobTab: string | null
+  /** The vertex whose charts the Metrics tab scrolls to (the job graph's vertex panel asks; issue 24). */
+  metricsVertex: string | null
   /** The process shown in the Logs view. */
   logProcess: string | null
   /** Whether the Jobs view lists the selected server's jobs or all servers' at once. */
@@ -38,6 +40,8 @@ export interface UiSlice {
   shortcutSheetOpen: boolean
   navigate: (view: ViewName, jobId?: number) => void
   openJob: (jobId: number | null, tab?: string) => void
+  /** Opens the job's Metrics tab at one vertex's charts. */
+  openVertexMetrics: (jobId: number, vertex: string) => void
   selectLogProcess: (process: string | null) => void
   setJobsScope: (scope: JobsScope) => void
   setAppInfo: (info: AppInfo) => void
@@ -51,6 +55,7 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set) 
   view: 'overview',
   openJobId: null,
   openJobTab: null,
+  metricsVertex: null,
   logProcess: null,
   jobsScope: 'server',
   appInfo: null,
@@ -60,7 +65,9 @@ export const createUiSlice: StateCreator<ConsoleState, [], [], UiSlice> = (set) 
   shortcutSheetOpen: false,
   navigate: (view, jobId) =>
     set(jobId === undefined ? { view } : { view, openJobId: jobId, openJobTab: null }),
-  openJob: (openJobId, tab) => set({ openJobId, openJobTab: tab ?? null }),
+  openJob: (openJobId, tab) => set({ openJobId, openJobTab: tab ?? null, metricsVertex: null }),
+  openVertexMetrics: (openJobId, metricsVertex) =>
+    set({ openJobId, openJobTab: 'metrics', metricsVertex }),
   selectLogProcess: (logProcess) => set({ logProcess }),
   setJobsScope: (jobsScope) => set({ jobsScope }),
   setAppInfo: (appInfo) => set({ appInfo, systemDark: appInfo.darkMode }),

@@ -17,7 +17,7 @@ export function JobGraphTab({ job }: { job: Job }) {
   const { t } = useTranslation()
   const detail = useJobHealthDetail(job.id)
   const dark = useConsole(selectDark)
-  const openJob = useConsole((state) => state.openJob)
+  const openVertexMetrics = useConsole((state) => state.openVertexMetrics)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const onOpen = useCallback((id: string) => setSelectedId(id), [])
   if (!detail) return <Empty description={t('jobHealth.noData')} />
@@ -42,7 +42,7 @@ export function JobGraphTab({ job }: { job: Job }) {
             vertex={selected}
             vertices={vertices}
             onClose={() => setSelectedId(null)}
-            onMetrics={() => openJob(job.id, 'metrics')}
+            onMetrics={() => openVertexMetrics(job.id, selected.id)}
           />
         )}
       </div>

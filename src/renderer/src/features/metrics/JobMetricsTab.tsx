@@ -5,7 +5,7 @@
  * Dinky collects nothing.
  */
 import { Alert, Button, Card, Flex, Segmented, Space } from 'antd'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Job } from '../../../../shared/models'
 import { FailureAlert } from '../../components/FailureAlert'
@@ -50,6 +50,14 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
   const groups = groupSeries(view)
   const layoutKey = groups.map((g) => chartKey(g.vertex, g.metrics.join('\n'))).join('\n')
   const visible = useVisibleCharts(chartsRef, layoutKey)
+  // Asked from the job graph's vertex panel: that vertex's charts are brought into view (once they are drawn).
+  const focusVertex = useConsole((state) => state.metricsVertex)
+  const focusShown = focusVertex !== null && groups.some((g) => g.vertex === focusVertex)
+  useEffect(() => {
+    if (!focusShown) return
+    const card = chartsRef.current?.querySelector(`[data-vertex="${CSS.escape(focusVertex!)}"]`)
+    card?.scrollIntoView?.({ block: 'start' })
+  }, [focusShown, focusVertex])
   if (!job.jid) return <Alert type="info" showIcon title={t('metrics.noJid')} />
   const jid = job.jid
   const to =
@@ -96,6 +104,9 @@ export function JobMetricsTab({ job, address }: { job: Job; address: string | nu
       {groups.map((group) => (
         <Card
           key={group.vertex}
+          data-vertex={group.vertex}
+          data-testid="metrics-vertex"
+          className={group.vertex === focusVertex ? 'metrics-vertex-focused' : undefined}
           size="small"
           style={{ marginBottom: 12 }}
           title={
