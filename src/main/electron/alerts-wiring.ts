@@ -15,7 +15,7 @@ import { announceAlerts } from '../desktop/alert-announcer'
 import { alertNoticeStrings } from '../desktop/alert-notice-strings'
 import { mainStrings } from '../desktop/main-strings'
 import { showAlertNotification } from './desktop-notifier'
-import { whenChanged } from '../ipc/when-changed'
+import { createAlertsDiffer } from '../../shared/alerts-changes'
 
 export interface AlertsWiringDeps {
   center: AlertCenter
@@ -34,14 +34,20 @@ export interface AlertsWiringDeps {
 export function wireAlerts(deps: AlertsWiringDeps) {
   const { center, settings, batcher } = deps
   const profileOf = (profileId: string) => settings.profiles().find((p) => p.id === profileId)
-  // The center speaks after every evaluation (each poll); the renderer and the tray hear only a changed list.
-  const push = (active: ReturnType<AlertCenter['active']>) => {
-    batcher.push('alerts:active', active)
+  // The center speaks after every evaluation (each poll); the renderer hears what changed, the tray redraws then.
+  const differ = createAlertsDiffer()
+  const offerActive = () => {
+    const change = differ(center.active())
+    if (!change) return
+    batcher.push('alerts:active', change)
     deps.alertsChanged()
   }
-  const offerActive = whenChanged(push)
-  const pushActive = () => push(center.active())
-  const stopPushing = center.subscribe(() => void offerActive(center.active()))
+  /** The whole list again (a reset), after the renderer may have missed it. */
+  const pushActive = () => {
+    batcher.push('alerts:active', { reset: true, upserts: center.active(), removed: [] })
+    deps.alertsChanged()
+  }
+  const stopPushing = center.subscribe(offerActive)
   const stopAnnouncing = announceAlerts({
     center,
     clock: deps.clock,

@@ -8,6 +8,7 @@ import type { Clock, TimerHandle } from '../core/ports'
 import type { PushChannel, PushChannels, PushMessage } from '../../shared/ipc/contract'
 import type { SessionEnvelope } from '../../shared/session'
 import { IdleJobPolls, jobsItemOf, mergeJobsItems, type JobsItem } from './jobs-push'
+import { mergeAlertsChanges } from '../../shared/alerts-changes'
 
 type Item<C extends PushChannel> = PushChannels[C][number]
 
@@ -23,13 +24,14 @@ const LATEST_BY: { [C in PushChannel]?: (item: Item<C>) => string } = {
   'updates:status': () => '',
   'jobHealth:update': (item) => `${item.profileId}\u0000${item.summary.instanceId}`,
   'timeline:away': (item) => item.profileId,
-  /** Each item is the whole list of open alerts: the latest list is all the renderer needs. */
+  /** Merged rather than replaced: each item is a change of the open alerts (see `MERGE`). */
   'alerts:active': () => ''
 }
 
 /** Channels whose items of one key combine rather than the latest replacing the earlier. */
 const MERGE: { [C in PushChannel]?: (first: Item<C>, second: Item<C>) => Item<C> } = {
-  'jobs:snapshot': (first, second) => mergeJobsItems(first as JobsItem, second as JobsItem)
+  'jobs:snapshot': (first, second) => mergeJobsItems(first as JobsItem, second as JobsItem),
+  'alerts:active': (first, second) => mergeAlertsChanges(first, second)
 }
 
 export type PushSender = <C extends PushChannel>(channel: C, message: PushMessage<C>) => void

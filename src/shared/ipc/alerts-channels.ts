@@ -14,9 +14,19 @@ export interface AlertsRequestChannels {
   'alerts:snooze': { req: { key: string; until: SnoozeUntil }; res: void }
 }
 
+/**
+ * What changed in the open episodes (issue 23: at 2,000 jobs a server holds hundreds, and the whole list after each
+ * change was ~170 kB a poll): the episodes new or changed, by key the ones gone; `reset` replaces the whole list.
+ */
+export interface ActiveAlertsChange {
+  reset: boolean
+  upserts: ActiveAlert[]
+  removed: string[]
+}
+
 export interface AlertsPushChannels {
-  /** The whole list of open episodes after any change; latest wins. */
-  'alerts:active': ActiveAlert[][]
+  /** Changes in order; a gap in the channel's numbers is healed by asking `alerts:active` again. */
+  'alerts:active': ActiveAlertsChange[]
 }
 
 export const ALERTS_REQUEST_CHANNELS = [

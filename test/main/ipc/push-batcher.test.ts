@@ -88,14 +88,22 @@ describe('push batcher', () => {
     ])
   })
 
-  it('sends only the latest list of open alerts within a batch', () => {
+  it('merges the changes of open alerts within a batch: the later change of a key wins', () => {
     const { sent, batcher } = setup()
-    const alert = (key: string) => ({ key }) as never
-    batcher.push('alerts:active', [alert('a')])
-    batcher.push('alerts:active', [alert('a'), alert('b')])
-    batcher.push('alerts:active', [])
+    const alert = (key: string, detail = '') => ({ key, detail }) as never
+    batcher.push('alerts:active', { reset: false, upserts: [alert('a', 'x')], removed: ['c'] })
+    batcher.push('alerts:active', { reset: false, upserts: [alert('b'), alert('c')], removed: [] })
+    batcher.push('alerts:active', { reset: false, upserts: [alert('a', 'y')], removed: ['b'] })
     vi.advanceTimersByTime(0)
-    expect(sent.map((s) => s.message.items)).toEqual([[[]]])
+    expect(sent.map((s) => s.message.items)).toEqual([
+      [{ reset: false, upserts: [alert('a', 'y'), alert('c')], removed: ['b'] }]
+    ])
+    batcher.push('alerts:active', { reset: false, upserts: [alert('a')], removed: [] })
+    batcher.push('alerts:active', { reset: true, upserts: [alert('d')], removed: [] })
+    vi.advanceTimersByTime(50)
+    expect(sent.at(-1)!.message.items).toEqual([
+      { reset: true, upserts: [alert('d')], removed: [] }
+    ])
   })
 
   it('numbers each channel on its own and sends nothing after dispose', () => {

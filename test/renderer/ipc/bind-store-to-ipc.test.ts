@@ -125,6 +125,19 @@ describe('bindStoreToIpc', () => {
     expect(snapshotRequests(fake).length).toBe(before + 1)
   })
 
+  it('applies open-alert changes, and asks for the whole list again after a lost one', async () => {
+    const { fake, binding, store } = setup((id) => demoSnapshot(id, 5))
+    await binding.ready
+    const asked = fake.callsTo('alerts:active').length
+    const alert = (key: string) => ({ key, state: 'firing' }) as never
+    fake.push('alerts:active', [{ reset: true, upserts: [alert('a'), alert('b')], removed: [] }], 1)
+    fake.push('alerts:active', [{ reset: false, upserts: [alert('c')], removed: ['a'] }], 2)
+    expect(store.getState().activeAlerts.map((a) => a.key)).toEqual(['b', 'c'])
+    expect(fake.callsTo('alerts:active')).toHaveLength(asked)
+    fake.push('alerts:active', [{ reset: false, upserts: [], removed: ['b'] }], 4)
+    expect(fake.callsTo('alerts:active')).toHaveLength(asked + 1)
+  })
+
   it('asks for snapshots of every profile after a gap', async () => {
     const { fake, binding } = setup((id) => demoSnapshot(id, 5))
     await binding.ready

@@ -62,6 +62,11 @@ export function bindStoreToIpc(api: ConsoleApi, store: ConsoleStore): IpcBinding
       return
     }
     if (channel === 'metrics:update' && gap) void resyncMetricsViews(api, store)
+    // Open alerts come as changes: after a lost one, the whole list is asked again (pushes after it apply on top).
+    if (channel === 'alerts:active' && gap && previous !== undefined)
+      void api.invoke('alerts:active').then((answer) => {
+        if (answer.ok) store.getState().setActiveAlerts(answer.value)
+      })
     if (DATA_CHANNELS.has(channel) && gap) {
       const concerned = new Set(
         (items as Array<{ profileId: string }>).map((item) => item.profileId)

@@ -1,9 +1,11 @@
 /**
- * Open alerts (issue 22): the whole list as main last pushed it on `alerts:active` (or answered `alerts:active`),
- * and whether the open-alerts panel is showing. Each push is the complete list, so the latest one replaces all.
+ * Open alerts (issue 22): the list as main answered `alerts:active`, kept current by the changes it pushes on
+ * `alerts:active` (issue 23: only what changed), and whether the open-alerts panel is showing.
  */
 import type { StateCreator } from 'zustand'
 import type { ActiveAlert } from '../../../shared/alerts'
+import { applyAlertsChanges } from '../../../shared/alerts-changes'
+import type { ActiveAlertsChange } from '../../../shared/ipc/alerts-channels'
 import type { ConsoleState } from './console-store'
 
 export interface AlertsSlice {
@@ -21,11 +23,10 @@ export const createAlertsSlice: StateCreator<ConsoleState, [], [], AlertsSlice> 
 })
 
 export function reduceActiveAlerts(
-  _state: ConsoleState,
-  items: ReadonlyArray<ActiveAlert[]>
+  state: ConsoleState,
+  items: readonly ActiveAlertsChange[]
 ): Partial<ConsoleState> {
-  const latest = items.at(-1)
-  return latest ? { activeAlerts: latest } : {}
+  return items.length > 0 ? { activeAlerts: applyAlertsChanges(state.activeAlerts, items) } : {}
 }
 
 /** Alerts firing now (not the ones whose data went stale). */
