@@ -44,7 +44,8 @@ export async function openJobConsole(page: Page, name: string): Promise<Locator>
   await jobRow(page, name).getByTestId('job-name').click()
   const drawer = page.getByTestId('job-detail')
   await drawer.waitFor({ state: 'visible' })
-  await drawer.getByRole('tab').nth(1).click()
+  // By its key, not its place: the Graph tab (issue 24) now sits between Details and the console.
+  await drawer.locator('[data-node-key="console"] [role="tab"]').click()
   return drawer
 }
 
