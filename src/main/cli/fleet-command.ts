@@ -8,14 +8,10 @@
 import { summarizeServer } from '../../shared/fleet'
 import type { ServerProfile } from '../../shared/profiles'
 import type { SessionUpdate } from '../../shared/session'
-import type { CacheStore } from '../core/cache/cache-store'
-import { createConfCacheStore } from '../core/cache/conf-cache-store'
-import { createSessionManager } from '../core/session/session-manager'
 import type { SessionHandle } from '../core/session/session-api'
 import type { FleetOptions } from './fleet-args'
 import { fleetChangeKey, fleetJsonLine, fleetTextLines, type FleetEntry } from './fleet-lines'
-import { createMemoryCacheStore } from './memory-cache-store'
-import { watchProfile, watchSettings, type WatchIo } from './watch-command'
+import { cliSessions, watchProfile, type WatchIo } from './watch-command'
 
 /** How long a burst of updates (a poll's jobs, clusters and states) is gathered into one picture. */
 export const FLEET_COALESCE_MS = 250
@@ -49,22 +45,7 @@ function entryOf({ server, profile, session }: Watched): FleetEntry {
 }
 
 export async function runFleet(options: FleetOptions, io: WatchIo): Promise<number> {
-  const settings = watchSettings(options)
-  const cache: CacheStore = options.cacheDir
-    ? createConfCacheStore({
-        dir: options.cacheDir,
-        logger: io.logger,
-        logTailLines: () => settings.logTailLines
-      })
-    : createMemoryCacheStore()
-  const password = io.env[options.passwordEnv] ?? null
-  const manager = createSessionManager({
-    cache,
-    secrets: { password: () => password },
-    settings: () => settings,
-    logger: io.logger,
-    startDemoServer: io.startDemoServer
-  })
+  const { cache, manager } = cliSessions(options, io)
 
   const watched: Watched[] = []
   for (const server of options.servers) {

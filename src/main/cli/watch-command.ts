@@ -92,11 +92,11 @@ function cachedUpdates(snapshot: SessionSnapshot): SessionUpdate[] {
 }
 
 /** `rules`: the alert rules of `--rules` (read and checked by the caller), or null for none. */
-export async function runWatch(
-  options: WatchOptions,
-  io: WatchIo,
-  rules: AlertRulesDocument | null = null
-): Promise<number> {
+/**
+ * A session manager on the settings of the flags, over the cache they name (a folder, or memory): what `watch` and
+ * `fleet` both run on.
+ */
+export function cliSessions(options: ConnectionOptions & { cacheDir: string | null }, io: WatchIo) {
   const settings = watchSettings(options)
   const cache: CacheStore = options.cacheDir
     ? createConfCacheStore({
@@ -113,6 +113,15 @@ export async function runWatch(
     logger: io.logger,
     startDemoServer: io.startDemoServer
   })
+  return { cache, manager }
+}
+
+export async function runWatch(
+  options: WatchOptions,
+  io: WatchIo,
+  rules: AlertRulesDocument | null = null
+): Promise<number> {
+  const { cache, manager } = cliSessions(options, io)
   const view = new TextView()
   const print = (update: SessionUpdate) => {
     const now = io.now()
