@@ -28,9 +28,16 @@ export async function waitForBadge(
     .waitFor({ state: 'visible', timeout: timeoutMs })
 }
 
-/** Clicks a side-menu entry and waits for its view to be on screen. */
+/** A side-menu item by its view: below about 1200 px the menu folds to icons and hides the labels. */
+export function menuItem(page: Page, view: ViewName): Locator {
+  return page
+    .locator('.ant-layout-sider .ant-menu-item')
+    .filter({ has: page.getByTestId(`nav-${view}`) })
+}
+
+/** Clicks a side-menu item and waits for its view to be on screen (folded menu or not). */
 export async function openView(page: Page, view: ViewName): Promise<void> {
-  await page.getByTestId(`nav-${view}`).click()
+  await menuItem(page, view).click()
   await page.getByTestId(`view-${view}`).waitFor({ state: 'visible' })
 }
 

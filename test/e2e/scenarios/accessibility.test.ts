@@ -12,6 +12,7 @@ import { auditScreen, blockingViolations } from '../harness/axe-audit'
 import {
   openAvatarMenu,
   openLoginPrompt,
+  openView,
   waitForBadge,
   waitForOpeningMotion,
   type ViewName
@@ -54,15 +55,6 @@ const VIEW_READY: Record<ViewName, string> = {
   clusters: 'cluster-row',
   diagnostics: 'diag-history',
   settings: 'profile-add'
-}
-
-/** Opens a view by its menu item (below about 1200 px the menu folds to icons and hides the labels). */
-async function openView(page: Page, view: ViewName): Promise<void> {
-  await page
-    .locator('.ant-layout-sider .ant-menu-item')
-    .filter({ has: page.getByTestId(`nav-${view}`) })
-    .click()
-  await page.getByTestId(`view-${view}`).waitFor({ state: 'visible' })
 }
 
 /** Waits until nothing in `scope` is still loading (antd's spinners gone). */

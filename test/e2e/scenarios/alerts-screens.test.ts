@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { englishLeaks } from '../harness/catalogue-leaks'
+import { openView } from '../harness/console-page'
 import { useScenarioApp, useScenarioSimulator } from '../harness/scenario-fixture'
 
 const SIZES = [
@@ -33,15 +34,6 @@ const alertRow = (page: Page, jobName: string) =>
 const closeDrawer = async (page: Page) => {
   await page.locator('.ant-drawer-close').click()
   await drawer(page).waitFor({ state: 'hidden' })
-}
-
-/** Opens a view from the side menu by position: below 1200 px it folds to icons and hides the labels. */
-const openMenu = async (page: Page, view: 'overview' | 'settings') => {
-  await page
-    .locator('.ant-layout-sider .ant-menu-item')
-    .filter({ has: page.getByTestId(`nav-${view}`) })
-    .click()
-  await page.getByTestId(`view-${view}`).waitFor({ state: 'visible' })
 }
 
 /** The bell's firing count; other default rules may fire on the seeded world too. */
@@ -102,7 +94,8 @@ describe.each(['en-US', 'zh-CN'] as const)('alerts in %s', (locale) => {
       const timeline = page.getByTestId('timeline-list')
       const alertEvents = timeline.locator('[data-testid="timeline-event"][data-kind="alert"]')
       await expect.poll(() => alertEvents.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3)
-      await page.keyboard.press('Escape')
+      // By its close button: Escape reaches the drawer only once the focus has moved into it.
+      await page.locator('.ant-drawer-close').click()
       await timeline.waitFor({ state: 'hidden' })
       expect((await app.records()).mainErrors).toEqual([])
     })
@@ -113,7 +106,7 @@ describe.each(['en-US', 'zh-CN'] as const)('alerts in %s', (locale) => {
     const name = (screen: string) => `alerts-${screen}-${locale}-${size.width}x${size.height}`
     await page.setViewportSize(size)
 
-    await openMenu(page, 'settings')
+    await openView(page, 'settings')
     const card = page.getByTestId('alert-rules')
     await card.getByTestId('alert-rule-table').waitFor()
     // The card's top at the top of the view (the test program has no DOM types).
@@ -139,7 +132,7 @@ describe.each(['en-US', 'zh-CN'] as const)('alerts in %s', (locale) => {
     await page.keyboard.press('Escape')
     await form.waitFor({ state: 'hidden' })
 
-    await openMenu(page, 'overview')
+    await openView(page, 'overview')
     await page.getByTestId('alerts-bell').click()
     const row = drawer(page).locator('[data-testid="open-alert"][data-state="firing"]').first()
     await row.waitFor({ timeout: 30_000 })

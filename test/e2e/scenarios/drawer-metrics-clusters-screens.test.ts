@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core'
 import type { Simulator } from '../../../src/simulator/index'
 import { englishLeaks } from '../harness/catalogue-leaks'
 import type { E2eApp } from '../harness/e2e-app'
-import { connectionBadge, jobRow, waitForBadge, type ViewName } from '../harness/console-page'
+import { connectionBadge, jobRow, openView, waitForBadge } from '../harness/console-page'
 import {
   launchOnServer,
   makeUserDataDir,
@@ -46,15 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim?.close()
 })
-
-/** Opens a view by its menu item: below about 1200 px the menu folds to icons and hides the labels. */
-async function openView(page: Page, view: ViewName): Promise<void> {
-  await page
-    .locator('.ant-layout-sider .ant-menu-item')
-    .filter({ has: page.getByTestId(`nav-${view}`) })
-    .click()
-  await page.getByTestId(`view-${view}`).waitFor({ state: 'visible' })
-}
 
 /** Nothing of the drawer or the view sticks out of the window sideways. */
 async function expectWithin(scope: Locator, width: number): Promise<void> {

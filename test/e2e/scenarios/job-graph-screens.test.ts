@@ -6,7 +6,7 @@
  */
 import { expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import { jobRow } from '../harness/console-page'
+import { jobRow, openView } from '../harness/console-page'
 import { useScenarioSimulator } from '../harness/scenario-fixture'
 import { screenshotMatrix } from '../harness/screenshot-matrix'
 
@@ -45,9 +45,7 @@ async function openGraph(
   name: string,
   app: { screenshot: (name: string) => Promise<string> }
 ): Promise<Locator> {
-  // By the menu entry's place: below 1200 px the side menu folds to icons and hides the entries' labels.
-  await page.locator('.ant-layout-sider .ant-menu-item').nth(1).click()
-  await page.getByTestId('view-jobs').waitFor({ state: 'visible' })
+  await openView(page, 'jobs')
   await jobRow(page, name).getByTestId('job-name').click()
   const drawer = page.getByTestId('job-detail')
   // A click while the drawer still slides in can be lost: click until the tab is the active one.

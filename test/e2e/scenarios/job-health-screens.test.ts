@@ -4,8 +4,7 @@
  * wrapped into a column a few pixels wide) and the side menu folds to icons below about 1200 px.
  */
 import { expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
-import { jobRow, openView } from '../harness/console-page'
+import { jobRow, menuItem, openView } from '../harness/console-page'
 import { useScenarioSimulator } from '../harness/scenario-fixture'
 import { screenshotMatrix } from '../harness/screenshot-matrix'
 
@@ -15,10 +14,6 @@ const SIZES = [
   { width: 960, height: 600 },
   { width: 1280, height: 800 }
 ] as const
-
-/** A side-menu item by its view: below about 1200 px the menu folds to icons and hides the labels. */
-const menuItem = (page: Page, view: string) =>
-  page.locator('.ant-layout-sider .ant-menu-item').filter({ has: page.getByTestId(`nav-${view}`) })
 
 let jobName = ''
 const dinky = useScenarioSimulator({}, (sim) => {
