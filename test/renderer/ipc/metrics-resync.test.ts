@@ -57,19 +57,20 @@ describe('metrics:update gaps', () => {
 
   it('re-reads the open views after a lost batch and keeps the points pushed meanwhile', async () => {
     const { fake, store, answers } = setup()
-    store.getState().setMetricsView('prod', view([1_000, 2_000]))
-    fake.push('metrics:update', [update(3_000)], 2)
-    // A first message numbered 2 follows a lost one: every open view is read once.
+    store.getState().setMetricsView('prod', view([1_000]))
+    fake.push('metrics:update', [update(2_000)], 1)
+    fake.push('metrics:update', [update(3_000)], 3)
+    // Message 2 was lost: every open view is read once.
     expect(fake.callsTo('metrics:view')).toEqual([{ profileId: 'prod', jid: JID }])
     answers[0](view([1_000, 2_000, 3_000]))
     await expect.poll(() => shownAt(store)).toEqual([1_000, 2_000, 3_000])
 
-    fake.push('metrics:update', [update(4_000)], 3)
+    fake.push('metrics:update', [update(4_000)], 4)
     expect(fake.callsTo('metrics:view')).toHaveLength(1)
-    // Batch 4 (the point at 5 s, and an outage main now knows) is lost.
-    fake.push('metrics:update', [update(6_000)], 5)
+    // Batch 5 (the point at 5 s, and an outage main now knows) is lost.
+    fake.push('metrics:update', [update(6_000)], 6)
     expect(fake.callsTo('metrics:view')).toHaveLength(2)
-    fake.push('metrics:update', [update(7_000)], 6)
+    fake.push('metrics:update', [update(7_000)], 7)
     answers[1]({
       ...view([1_000, 2_000, 3_000, 4_000, 5_000, 6_000]),
       outages: [{ from: 100, to: 900 }]
@@ -85,7 +86,8 @@ describe('metrics:update gaps', () => {
     const other = metricsKey('prod', 'f00d')
     store.getState().setMetricsView('prod', view([1_000]))
     store.getState().setMetricsView('prod', { ...view([1_000]), jid: 'f00d' })
-    fake.push('metrics:update', [update(2_000)], 7)
+    fake.push('metrics:update', [update(2_000)], 1)
+    fake.push('metrics:update', [update(3_000)], 7)
     expect(fake.callsTo('metrics:view')).toHaveLength(2)
     store.getState().dropMetricsView('prod', JID)
     answers[0](view([1_000, 2_000]))

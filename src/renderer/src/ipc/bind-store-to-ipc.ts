@@ -1,7 +1,6 @@
 /**
- * Binds the store to main, once, outside React. Each push channel is numbered: the first message and any gap make
- * the renderer ask `session:snapshot` for the profiles concerned, because the batch it missed could have said
- * anything. Numbered items (log lines, transitions) of a profile whose snapshot is on its way are held back and
+ * Binds the store to main, once, outside React. Each push channel is numbered: a gap makes the renderer ask
+ * `session:snapshot` for every profile, because the batch it missed could have said anything. Numbered items (log lines, transitions) of a profile whose snapshot is on its way are held back and
  * replayed after it, so none is lost or applied twice. A gap in `metrics:update` re-reads the open metrics views
  * instead (a snapshot holds no metrics). Also loads what the first frame needs.
  */
@@ -49,10 +48,11 @@ export function bindStoreToIpc(api: ConsoleApi, store: ConsoleStore): IpcBinding
   const onMessage = <C extends PushChannel>(channel: C, seq: number, items: PushChannels[C]) => {
     const previous = lastSeq.get(channel)
     lastSeq.set(channel, seq)
-    // Main numbers each channel from 1: a first message numbered 1 follows nothing this renderer missed (it loaded
-    // its snapshots before), so it asks for none; another first number means messages went by before it listened.
-    // (Asking on every channel's first message cost each server a whole snapshot while idle: the scale bench.)
-    const gap = seq !== (previous ?? 0) + 1
+    // A channel's first message is never a gap, whatever its number: main numbers each channel for the whole app, so
+    // messages sent before this page listened (or before a reload) are numbered too, and the initial load reads every
+    // server after listening. (Taking a first number above 1 for a gap cost each server a whole snapshot while idle,
+    // when its first JVM sample arrived: the scale bench.)
+    const gap = previous !== undefined && seq !== previous + 1
     const state = store.getState()
     if (channel === 'cache:cleared') {
       for (const { profileId } of items as PushChannels['cache:cleared']) {
@@ -63,16 +63,16 @@ export function bindStoreToIpc(api: ConsoleApi, store: ConsoleStore): IpcBinding
     }
     if (channel === 'metrics:update' && gap) void resyncMetricsViews(api, store)
     // Open alerts come as changes: after a lost one, the whole list is asked again (pushes after it apply on top).
-    if (channel === 'alerts:active' && gap && previous !== undefined)
+    if (channel === 'alerts:active' && gap)
       void api.invoke('alerts:active').then((answer) => {
         if (answer.ok) store.getState().setActiveAlerts(answer.value)
       })
     if (DATA_CHANNELS.has(channel) && gap) {
+      // A gap may have hidden any profile's update (the items name profiles a profile list may not have yet).
       const concerned = new Set(
         (items as Array<{ profileId: string }>).map((item) => item.profileId)
       )
-      // A gap may have hidden any profile's update; the first message only speaks for its own.
-      if (previous !== undefined) for (const profile of state.profiles) concerned.add(profile.id)
+      for (const profile of state.profiles) concerned.add(profile.id)
       sync.resync(concerned)
     }
     if (!NUMBERED.has(channel)) return state.applyPush(channel, items)
