@@ -39,7 +39,8 @@ export async function openAllServersJobs(page: Page): Promise<void> {
 const leaveJobs = async (page: Page) => {
   await page.getByTestId('nav-overview').click()
   await page.getByTestId('view-overview').waitFor({ timeout: 15_000 })
-  await page.locator(TABLE).waitFor({ state: 'detached', timeout: 15_000 })
+  // Hidden (the Jobs view stays mounted once opened) or gone.
+  await page.locator(TABLE).waitFor({ state: 'hidden', timeout: 15_000 })
 }
 
 /** `reps` openings, `reps` keystrokes (typing a prefix, then erasing it), `reps` header clicks. */

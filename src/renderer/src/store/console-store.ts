@@ -82,7 +82,9 @@ const PER_PROFILE_DATA = [
   'sysInfo',
   'jvm',
   'timelineRecent',
-  'awaySummaries'
+  'awaySummaries',
+  'healthSummaries',
+  'healthLoaded'
 ] as const
 
 /** Creates a store; tests pass a small log capacity to exercise the ring's eviction. */

@@ -18,7 +18,7 @@ import {
 } from '@ant-design/icons'
 import { Button, Flex, Space, Tag, theme, Tooltip, Typography } from 'antd'
 import type { GlobalToken } from 'antd'
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ConnectionState } from '../../../../shared/connection'
 import type { FleetServerSummary, FleetState } from '../../../../shared/fleet'
@@ -58,7 +58,7 @@ export function useStateText(): (input: StateTextInput) => string {
   }
 }
 
-export function FleetStateLabel(props: StateTextInput) {
+export const FleetStateLabel = memo(function FleetStateLabel(props: StateTextInput) {
   const { token } = theme.useToken()
   const stateText = useStateText()
   return (
@@ -67,7 +67,7 @@ export function FleetStateLabel(props: StateTextInput) {
       <Typography.Text strong>{stateText(props)}</Typography.Text>
     </Space>
   )
-}
+})
 
 /** How old the figures are, when they are not live: "Cached figures from 10:42, 3 minutes ago". */
 export function FleetFreshness({
@@ -105,24 +105,43 @@ export function FleetFreshness({
   )
 }
 
-export function FleetJobCounts({ counts }: { counts: FleetServerSummary['counts'] }) {
+/** Memoized on the figures, not the object: a push that moved nothing here leaves these tags alone. */
+export const FleetJobCounts = memo(function FleetJobCounts({
+  counts
+}: {
+  counts: FleetServerSummary['counts']
+}) {
   const { t } = useTranslation()
   return (
-    <Flex wrap gap={4} align="center" data-testid="fleet-counts">
+    // Plain flex boxes, not antd's Flex: a card redraws these on every change of its server (the scale bench).
+    <div className="fleet-counts" data-testid="fleet-counts">
       <Typography.Text strong style={{ marginInlineEnd: 4 }}>
         {t('fleet.jobs', { count: counts.total })}
       </Typography.Text>
       {JOB_STATUSES.filter((status) => counts[status]).map((status) => (
         <JobStatusTag key={status} status={status} count={counts[status]} />
       ))}
-    </Flex>
+    </div>
+  )
+}, sameCounts)
+
+function sameCounts(
+  a: { counts: FleetServerSummary['counts'] },
+  b: { counts: FleetServerSummary['counts'] }
+): boolean {
+  return (
+    a.counts.total === b.counts.total &&
+    JOB_STATUSES.every((status) => a.counts[status] === b.counts[status])
   )
 }
 
-export function FleetFailingJobs(props: {
+export interface FleetFailingJobsProps {
   summary: FleetServerSummary
   onOpen: (jobId: number) => void
-}) {
+}
+
+/** Memoized on what it names: the failing jobs shown, their total and the server's name. */
+export const FleetFailingJobs = memo(function FleetFailingJobs(props: FleetFailingJobsProps) {
   const { t } = useTranslation()
   const { token } = theme.useToken()
   const { failing, failingTotal, name } = props.summary
@@ -136,41 +155,80 @@ export function FleetFailingJobs(props: {
     )
   }
   return (
-    <Flex vertical gap={2} data-testid="fleet-failing">
+    <div className="fleet-failing" data-testid="fleet-failing">
       <Space size={6}>
         <CloseCircleFilled style={{ color: token.colorError }} />
         <Typography.Text strong>{t('fleet.failing', { count: failingTotal })}</Typography.Text>
       </Space>
       {failing.slice(0, CARD_FAILING).map((job) => (
-        <Flex key={job.jobId} gap={6} align="center" style={{ minWidth: 0 }}>
-          <JobStatusTag status={job.status} />
-          <Button
-            type="link"
-            size="small"
-            data-testid="fleet-failing-job"
-            data-job-id={job.jobId}
-            aria-label={t('fleet.openJob', { job: job.name, server: name })}
-            title={job.name}
-            style={{ padding: 0, minWidth: 0, overflow: 'hidden' }}
-            onClick={(event) => {
-              event.stopPropagation()
-              props.onOpen(job.jobId)
-            }}
-          >
-            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{job.name}</span>
-          </Button>
-        </Flex>
+        <FailingJob key={job.jobId} job={job} server={name} onOpen={props.onOpen} />
       ))}
       {failingTotal > shown && (
         <Typography.Text type="secondary">
           {t('fleet.moreFailing', { count: failingTotal - shown })}
         </Typography.Text>
       )}
-    </Flex>
+    </div>
+  )
+}, sameFailing)
+
+function sameFailing(a: FleetFailingJobsProps, b: FleetFailingJobsProps): boolean {
+  const x = a.summary
+  const y = b.summary
+  const shown = (list: FleetServerSummary['failing']) => list.slice(0, CARD_FAILING)
+  return (
+    a.onOpen === b.onOpen &&
+    x.name === y.name &&
+    x.failingTotal === y.failingTotal &&
+    shown(x.failing).length === shown(y.failing).length &&
+    shown(x.failing).every((job, i) => sameFailingJob(job, y.failing[i]))
   )
 }
 
-export function FleetAlertsAndClusters({ summary }: { summary: FleetServerSummary }) {
+type FailingJobModel = FleetServerSummary['failing'][number]
+
+const sameFailingJob = (a: FailingJobModel, b: FailingJobModel) =>
+  a.jobId === b.jobId && a.name === b.name && a.status === b.status
+
+/** One failing job: its status and its name, which opens it on its server. */
+const FailingJob = memo(
+  function FailingJob(props: {
+    job: FailingJobModel
+    server: string
+    onOpen: (jobId: number) => void
+  }) {
+    const { t } = useTranslation()
+    const { job } = props
+    return (
+      <div className="fleet-failing-row">
+        <JobStatusTag status={job.status} />
+        <Button
+          type="link"
+          size="small"
+          data-testid="fleet-failing-job"
+          data-job-id={job.jobId}
+          aria-label={t('fleet.openJob', { job: job.name, server: props.server })}
+          title={job.name}
+          style={{ padding: 0, minWidth: 0, overflow: 'hidden' }}
+          onClick={(event) => {
+            event.stopPropagation()
+            props.onOpen(job.jobId)
+          }}
+        >
+          <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{job.name}</span>
+        </Button>
+      </div>
+    )
+  },
+  (a, b) => a.server === b.server && a.onOpen === b.onOpen && sameFailingJob(a.job, b.job)
+)
+
+/** Memoized on its figures: alerts firing, clusters available of all. */
+export const FleetAlertsAndClusters = memo(function FleetAlertsAndClusters({
+  summary
+}: {
+  summary: FleetServerSummary
+}) {
   const { t } = useTranslation()
   const { token } = theme.useToken()
   const { alertsFiring, clusters } = summary
@@ -192,5 +250,17 @@ export function FleetAlertsAndClusters({ summary }: { summary: FleetServerSummar
         </Typography.Text>
       </Space>
     </Flex>
+  )
+}, sameAlertsAndClusters)
+
+function sameAlertsAndClusters(
+  a: { summary: FleetServerSummary },
+  b: { summary: FleetServerSummary }
+): boolean {
+  const [x, y] = [a.summary, b.summary]
+  return (
+    x.alertsFiring === y.alertsFiring &&
+    x.clusters?.available === y.clusters?.available &&
+    x.clusters?.total === y.clusters?.total
   )
 }

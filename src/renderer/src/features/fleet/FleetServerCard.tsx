@@ -8,7 +8,7 @@
  */
 import { LockOutlined } from '@ant-design/icons'
 import { App, Button, Card, Flex, Tag, Tooltip, Typography } from 'antd'
-import { memo } from 'react'
+import { memo, useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useServerName } from '../connection/server-name'
 import { useOpenJobOnServer } from '../jobs/open-job-on-server'
@@ -39,9 +39,41 @@ export const FleetServerCard = memo(function FleetServerCard(props: FleetServerC
   const openServer = useOpenServer()
   const openJob = useOpenJobOnServer()
   const { message } = App.useApp()
+  const onOpenJob = useCallback(
+    (jobId: number) =>
+      void openJob(profileId, jobId).catch(
+        (error: unknown) => void message.error(t('common.failed', { message: errorMessage(error) }))
+      ),
+    [openJob, profileId, message, t]
+  )
+  const name = model ? serverName({ name: model.summary.name, demo: model.demo }) : ''
+  const readOnly = model?.summary.readOnly === true
+  // The same element while the name stands: a job push redraws the card's figures, not its title's button.
+  const title = useMemo(
+    () => (
+      <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+        {/* The click reaches the card's own handler; the button is what Tab and Enter find. */}
+        <Button
+          type="text"
+          data-testid="fleet-server-open"
+          aria-label={t('fleet.openServer', { name })}
+          style={{ paddingInline: 4, fontWeight: 600, fontSize: 15, minWidth: 0 }}
+        >
+          <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{name}</span>
+        </Button>
+        {readOnly && (
+          <Tooltip title={t('fleet.readOnlyHint')}>
+            <Tag icon={<LockOutlined />} data-testid="fleet-read-only">
+              {t('fleet.readOnly')}
+            </Tag>
+          </Tooltip>
+        )}
+      </Flex>
+    ),
+    [name, readOnly, t]
+  )
   if (!model) return null
   const { summary, connection, cached } = model
-  const name = serverName({ name: summary.name, demo: model.demo })
   const stateInput = { state: summary.state, connection, cached }
   const reason = connection && 'reason' in connection ? connection.reason : null
   const version = summary.version
@@ -62,26 +94,7 @@ export const FleetServerCard = memo(function FleetServerCard(props: FleetServerC
       aria-label={t('fleet.cardLabel', { name, state: stateText(stateInput) })}
       style={{ height: '100%', cursor: 'pointer' }}
       onClick={() => void openServer(profileId)}
-      title={
-        <Flex align="center" gap={8} style={{ minWidth: 0 }}>
-          {/* The click reaches the card's own handler; the button is what Tab and Enter find. */}
-          <Button
-            type="text"
-            data-testid="fleet-server-open"
-            aria-label={t('fleet.openServer', { name })}
-            style={{ paddingInline: 4, fontWeight: 600, fontSize: 15, minWidth: 0 }}
-          >
-            <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{name}</span>
-          </Button>
-          {summary.readOnly && (
-            <Tooltip title={t('fleet.readOnlyHint')}>
-              <Tag icon={<LockOutlined />} data-testid="fleet-read-only">
-                {t('fleet.readOnly')}
-              </Tag>
-            </Tooltip>
-          )}
-        </Flex>
-      }
+      title={title}
       extra={<FleetStateLabel {...stateInput} />}
     >
       <Flex vertical gap={10}>
@@ -97,15 +110,7 @@ export const FleetServerCard = memo(function FleetServerCard(props: FleetServerC
           </Typography.Text>
         )}
         <FleetJobCounts counts={summary.counts} />
-        <FleetFailingJobs
-          summary={summary}
-          onOpen={(jobId) =>
-            void openJob(profileId, jobId).catch(
-              (error: unknown) =>
-                void message.error(t('common.failed', { message: errorMessage(error) }))
-            )
-          }
-        />
+        <FleetFailingJobs summary={summary} onOpen={onOpenJob} />
         <FleetAlertsAndClusters summary={summary} />
       </Flex>
     </Card>

@@ -19,7 +19,7 @@ import type { HealthReason, JobHealthSummary } from '../../../../shared/job-heal
 import { useNow } from '../../components/use-now'
 import { formatAgo } from '../../format/units'
 import { unwrap } from '../../ipc/unwrap-result'
-import { useConsole, useConsoleApi } from '../../store/store-context'
+import { useConsole, useConsoleApi, useConsoleStore } from '../../store/store-context'
 
 const BAD: readonly HealthReason[] = ['checkpoint-failing', 'backpressure-high', 'flink-lost']
 
@@ -27,15 +27,19 @@ const BAD: readonly HealthReason[] = ['checkpoint-failing', 'backpressure-high',
 export function useHealthSummaries(profileIds: readonly string[]): void {
   const api = useConsoleApi()
   const setHealthSummaries = useConsole((state) => state.setHealthSummaries)
+  const store = useConsoleStore()
   const key = profileIds.join('\n')
   useEffect(() => {
+    // Once per server: pushes keep its summaries current after that, so showing the table again loads nothing.
+    const loaded = store.getState().healthLoaded
     for (const profileId of key === '' ? [] : key.split('\n')) {
+      if (loaded[profileId]) continue
       void unwrap(api.invoke('jobHealth:summaries', { profileId })).then(
         (list) => setHealthSummaries(profileId, list),
         () => undefined
       )
     }
-  }, [api, key, setHealthSummaries])
+  }, [api, key, setHealthSummaries, store])
 }
 
 /** The health mark of one job: `data-health` is success, warning, error or default (not swept yet). */

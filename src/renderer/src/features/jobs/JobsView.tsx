@@ -5,10 +5,11 @@
  * own server. One virtualized list (`JobsGrid`), not pages.
  */
 import { App, Input, Segmented, Select, Space, Typography } from 'antd'
-import { useCallback, useMemo, useState } from 'react'
+import { memo, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { worstState } from '../../../../shared/connection'
 import { JOB_STATUSES, type JobStatus } from '../../../../shared/models'
+import type { ServerProfile } from '../../../../shared/profiles'
 import { ViewHeader } from '../../components/ViewHeader'
 import { formatClock } from '../../format/units'
 import { errorMessage } from '../../ipc/unwrap-result'
@@ -85,60 +86,19 @@ export function JobsView() {
         title={t('nav.jobs')}
         fresh={all ? undefined : selectedJobs}
         extra={
-          <Space wrap>
-            {(profileCount > 1 || all) && (
-              <Segmented<JobsScope>
-                aria-label={t('jobs.scope')}
-                value={scope}
-                onChange={setScope}
-                options={[
-                  { value: 'server', label: t('jobs.scopeServer') },
-                  { value: 'all', label: t('jobs.scopeAll') }
-                ]}
-                data-testid="jobs-scope"
-              />
-            )}
-            <Input.Search
-              allowClear
-              aria-label={t('jobs.searchName')}
-              placeholder={t('jobs.searchName')}
-              onChange={(event) => setName(event.target.value)}
-              style={{ width: 220 }}
-              data-testid="jobs-filter-name"
-            />
-            <Select<JobStatus[]>
-              mode="multiple"
-              allowClear
-              maxTagCount="responsive"
-              aria-label={t('jobs.allStatuses')}
-              placeholder={t('jobs.allStatuses')}
-              value={statuses}
-              onChange={setStatuses}
-              options={JOB_STATUSES.map((status) => ({
-                value: status,
-                label: t(`status.${status}`)
-              }))}
-              style={{ minWidth: 200 }}
-              data-testid="jobs-filter-status"
-            />
-            {all && (
-              <Select<string[]>
-                mode="multiple"
-                allowClear
-                maxTagCount="responsive"
-                aria-label={t('jobs.allServers')}
-                placeholder={t('jobs.allServers')}
-                value={servers}
-                onChange={setServers}
-                options={profiles.map((profile) => ({
-                  value: profile.id,
-                  label: serverName(profile)
-                }))}
-                style={{ minWidth: 180 }}
-                data-testid="jobs-filter-server"
-              />
-            )}
-          </Space>
+          <JobsToolbar
+            all={all}
+            showScope={profileCount > 1 || all}
+            scope={scope}
+            setScope={setScope}
+            setName={setName}
+            statuses={statuses}
+            setStatuses={setStatuses}
+            servers={servers}
+            setServers={setServers}
+            profiles={profiles}
+            serverName={serverName}
+          />
         }
       />
       <JobsGrid
@@ -157,3 +117,83 @@ export function JobsView() {
     </div>
   )
 }
+
+interface JobsToolbarProps {
+  all: boolean
+  showScope: boolean
+  scope: JobsScope
+  setScope: (scope: JobsScope) => void
+  setName: (name: string) => void
+  statuses: JobStatus[]
+  setStatuses: (statuses: JobStatus[]) => void
+  servers: string[]
+  setServers: (servers: string[]) => void
+  profiles: readonly ServerProfile[]
+  serverName: (profile: ServerProfile) => string
+}
+
+/**
+ * The filters, memoized: a sort, a keystroke's new rows or a poll draws the table, not these antd selects (each
+ * a deep tree that measures itself on every render).
+ */
+const JobsToolbar = memo(function JobsToolbar(props: JobsToolbarProps) {
+  const { t } = useTranslation()
+  const { all, scope, setScope, setName, statuses, setStatuses, servers, setServers } = props
+  const { profiles, serverName, showScope } = props
+  return (
+    <Space wrap>
+      {showScope && (
+        <Segmented<JobsScope>
+          aria-label={t('jobs.scope')}
+          value={scope}
+          onChange={setScope}
+          options={[
+            { value: 'server', label: t('jobs.scopeServer') },
+            { value: 'all', label: t('jobs.scopeAll') }
+          ]}
+          data-testid="jobs-scope"
+        />
+      )}
+      <Input.Search
+        allowClear
+        aria-label={t('jobs.searchName')}
+        placeholder={t('jobs.searchName')}
+        onChange={(event) => setName(event.target.value)}
+        style={{ width: 220 }}
+        data-testid="jobs-filter-name"
+      />
+      <Select<JobStatus[]>
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        aria-label={t('jobs.allStatuses')}
+        placeholder={t('jobs.allStatuses')}
+        value={statuses}
+        onChange={setStatuses}
+        options={JOB_STATUSES.map((status) => ({
+          value: status,
+          label: t(`status.${status}`)
+        }))}
+        style={{ minWidth: 200 }}
+        data-testid="jobs-filter-status"
+      />
+      {all && (
+        <Select<string[]>
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          aria-label={t('jobs.allServers')}
+          placeholder={t('jobs.allServers')}
+          value={servers}
+          onChange={setServers}
+          options={profiles.map((profile) => ({
+            value: profile.id,
+            label: serverName(profile)
+          }))}
+          style={{ minWidth: 180 }}
+          data-testid="jobs-filter-server"
+        />
+      )}
+    </Space>
+  )
+})

@@ -89,6 +89,14 @@ function ranksFor(column: 'name' | 'type', rows: readonly JobRow[]): Map<string,
   return ranks
 }
 
+/**
+ * Builds the name ranks ahead of a click on the Name header, when the page is idle: the first sort by name after
+ * new jobs appear would otherwise collate them all within the click (about 40 ms at 6,000 rows).
+ */
+export function warmNameRanks(rows: readonly JobRow[]): void {
+  ranksFor('name', rows)
+}
+
 export function sortRows(rows: readonly JobRow[], sort: JobSort, context: SortContext): JobRow[] {
   const count = rows.length
   const keys = new Float64Array(count)

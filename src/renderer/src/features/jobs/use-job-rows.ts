@@ -4,14 +4,14 @@
  * nothing rebuilds none (`mergedRows`); the one sort runs when the rows or the sort change, not while typing a
  * filter, which is a single pass over the sorted rows.
  */
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { Fresh, Job } from '../../../../shared/models'
 import type { ServerProfile } from '../../../../shared/profiles'
 import type { JobHealthSummary } from '../../../../shared/job-health'
 import { useConsole } from '../../store/store-context'
 import type { JobsScope } from '../../store/ui-slice'
 import { filterRows, mergedRows, type JobRow, type RowFilter } from './job-rows'
-import { sortRows, type JobSort, type SortColumn } from './job-sort'
+import { sortRows, warmNameRanks, type JobSort, type SortColumn } from './job-sort'
 
 const HEALTH_SORTS: readonly SortColumn[] = ['lastCheckpoint', 'failedCheckpoints']
 const NO_JOBS: Record<string, Fresh<Job[]>> = {}
@@ -69,6 +69,8 @@ export function useJobRows(
     })
   }, [merged, sort, profiles, serverName, live, health])
 
+  useEffect(() => whenIdle(() => warmNameRanks(merged)), [merged])
+
   const rows = useMemo(() => filterRows(sorted, filter), [sorted, filter])
   return { rows, profiles, jobs }
 }
@@ -88,4 +90,14 @@ function serverRanks(
   const names = profiles.map((profile) => ({ id: profile.id, name: serverName(profile) }))
   names.sort((a, b) => a.name.localeCompare(b.name))
   return new Map(names.map((entry, index) => [entry.id, index]))
+}
+
+/** Runs `work` when the page is idle (within 2 s at the latest); the returned function cancels it. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'undefined') {
+    const timer = setTimeout(work, 200)
+    return () => clearTimeout(timer)
+  }
+  const handle = requestIdleCallback(work, { timeout: 2_000 })
+  return () => cancelIdleCallback(handle)
 }

@@ -1,6 +1,9 @@
 /**
  * The frame, laid out like Dinky's Ant Design Pro UI: a top bar (server, connection, avatar) over a side menu and
- * the current view. Views stay mounted-on-demand; the store keeps their data, so switching never reloads.
+ * the current view. Views mount on demand; the store keeps their data, so switching never reloads. The Jobs view, once
+ * opened, stays mounted in a hidden React `<Activity>` while another view shows: opening it again shows what is there
+ * instead of building 6,000 jobs' table and its filters anew (the scale bench: about 110–250 ms a time), and its
+ * filters and sort are as the operator left them. Hidden, it renders its updates only when the page is idle.
  */
 import {
   ApiOutlined,
@@ -12,7 +15,7 @@ import {
   SettingOutlined
 } from '@ant-design/icons'
 import { Layout, Menu, theme } from 'antd'
-import type { ReactNode } from 'react'
+import { Activity, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ViewName } from '../../store/ui-slice'
 import { useConsole } from '../../store/store-context'
@@ -49,12 +52,18 @@ const VIEW_COMPONENTS: Record<ViewName, () => ReactNode> = {
   settings: SettingsView
 }
 
+/** Views kept mounted (hidden) once opened. */
+const KEPT: readonly ViewName[] = ['jobs']
+
 export function AppShell() {
   const { t } = useTranslation()
   const { token } = theme.useToken()
   const view = useConsole((state) => state.view)
   const navigate = useConsole((state) => state.navigate)
   const View = VIEW_COMPONENTS[view]
+  // Which kept views were opened: state adjusted while rendering, as React advises for state derived from props.
+  const [opened, setOpened] = useState<readonly ViewName[]>([])
+  if (KEPT.includes(view) && !opened.includes(view)) setOpened([...opened, view])
   useGlobalShortcuts()
 
   return (
@@ -86,7 +95,15 @@ export function AppShell() {
           style={{ padding: 16, overflow: 'auto', background: token.colorBgLayout }}
           data-testid={`view-${view}`}
         >
-          <View />
+          {opened.map((name) => {
+            const Kept = VIEW_COMPONENTS[name]
+            return (
+              <Activity key={name} mode={name === view ? 'visible' : 'hidden'}>
+                <Kept />
+              </Activity>
+            )
+          })}
+          {!KEPT.includes(view) && <View />}
         </Layout.Content>
       </Layout>
       <JobDetailDrawer />
