@@ -194,7 +194,7 @@ describe('Jobs table keyboard', SLOW, () => {
     await waitFor(() => expect(store.getState().openJobId).toBe(Number(top.dataset.jobId)))
   })
 
-  it('keeps the active job active while the list is sorted again', () => {
+  it('keeps the active job active, and focused, while the list is sorted again', () => {
     showAll()
     const row = renderedRows()[3]
     act(() => row.focus())
@@ -205,6 +205,9 @@ describe('Jobs table keyboard', SLOW, () => {
     expect(selected.map((r) => [r.dataset.profileId, r.dataset.jobId])).toEqual([
       [profileId, jobId]
     ])
+    // Rows are keyed by place, but the focused one by its job: the focus moved with it, not onto another job.
+    const focused = document.activeElement as HTMLElement
+    expect([focused.dataset.profileId, focused.dataset.jobId]).toEqual([profileId, jobId])
   })
 })
 

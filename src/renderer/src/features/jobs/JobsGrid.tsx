@@ -35,7 +35,7 @@ const HEADER_HEIGHT = ROW_HEIGHT
  * Rows are keyed by their place (modulo this), not by their job: a sort or a filter keystroke shows other jobs in the
  * same places, and updating the rows there costs about half of unmounting them and mounting new ones (the scale
  * bench). A scroll still mounts only the rows that come into view. The rendered rows are contiguous (plus the
- * keyboard's row), far fewer than this, so no two share a key but for a keyboard row exactly a multiple away.
+ * keyboard's row, see `rowKey`), far fewer than this, so no two share a key.
  */
 const ROW_SLOTS = 4096
 /** What the rows are laid out for when the table has no size (a test DOM, a hidden view): a full window. */
@@ -142,7 +142,7 @@ export function JobsGrid(props: JobsGridProps) {
           const server = servers[row.profileId]
           return (
             <JobGridRow
-              key={rowKey(item.index, items, tabbableIndex)}
+              key={rowKey(row, item.index, items, activeRow)}
               row={row}
               index={item.index}
               start={item.start - HEADER_HEIGHT}
@@ -163,10 +163,20 @@ export function JobsGrid(props: JobsGridProps) {
   )
 }
 
-/** The row's place modulo ROW_SLOTS; its own index for a keyboard row far away that shares a rendered row's slot. */
-function rowKey(index: number, items: readonly VirtualItem[], keyboardIndex: number): string {
+/**
+ * The row's place modulo ROW_SLOTS; the keyboard's active row is keyed by its job instead, so a poll that re-sorts
+ * the list moves the focused row with its job (the focus never lands on another job), and a keyboard row far away
+ * that shares a rendered row's slot by its own index.
+ */
+function rowKey(
+  row: JobRow,
+  index: number,
+  items: readonly VirtualItem[],
+  { activeIndex, tabbableIndex }: { activeIndex: number; tabbableIndex: number }
+): string {
+  if (index === activeIndex) return `job:${row.profileId}\n${row.job.id}`
   const slot = index % ROW_SLOTS
-  if (index !== keyboardIndex) return `${slot}`
+  if (index !== tabbableIndex) return `${slot}`
   const shared = items.some((other) => other.index !== index && other.index % ROW_SLOTS === slot)
   return shared ? `far-${index}` : `${slot}`
 }
