@@ -142,7 +142,7 @@ export function JobsGrid(props: JobsGridProps) {
           const server = servers[row.profileId]
           return (
             <JobGridRow
-              key={rowKey(row, item.index, items, activeRow)}
+              key={rowKey(item.index, items, tabbableIndex)}
               row={row}
               index={item.index}
               start={item.start - HEADER_HEIGHT}
@@ -164,19 +164,13 @@ export function JobsGrid(props: JobsGridProps) {
 }
 
 /**
- * The row's place modulo ROW_SLOTS; the keyboard's active row is keyed by its job instead, so a poll that re-sorts
- * the list moves the focused row with its job (the focus never lands on another job), and a keyboard row far away
- * that shares a rendered row's slot by its own index.
+ * The row's place modulo ROW_SLOTS; for a keyboard row far away that shares a rendered row's slot, its own index.
+ * (The focus follows its job through a re-sort by `useGridKeys`, not by the key: a key that changed on focus would
+ * remount the row being focused.)
  */
-function rowKey(
-  row: JobRow,
-  index: number,
-  items: readonly VirtualItem[],
-  { activeIndex, tabbableIndex }: { activeIndex: number; tabbableIndex: number }
-): string {
-  if (index === activeIndex) return `job:${row.profileId}\n${row.job.id}`
+function rowKey(index: number, items: readonly VirtualItem[], keyboardIndex: number): string {
   const slot = index % ROW_SLOTS
-  if (index !== tabbableIndex) return `${slot}`
+  if (index !== keyboardIndex) return `${slot}`
   const shared = items.some((other) => other.index !== index && other.index % ROW_SLOTS === slot)
   return shared ? `far-${index}` : `${slot}`
 }

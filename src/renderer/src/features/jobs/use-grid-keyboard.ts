@@ -63,14 +63,21 @@ export function useGridKeys(
   const focusIndex = useRef<number | null>(null)
 
   // After a move the row is in the DOM (the range always holds the active row): focus it, without a second scroll.
+  // Rows are keyed by place, so after a re-sort the focused element shows another job: the focus goes after its job.
   useLayoutEffect(() => {
-    const index = focusIndex.current
-    if (index === null || index !== activeIndex) return
+    const moved = focusIndex.current
+    if (moved !== null && moved !== activeIndex) return
     focusIndex.current = null
-    const element = scrollRef.current?.querySelector<HTMLElement>(
-      `[role="row"][data-index="${index}"]`
-    )
-    element?.focus({ preventScroll: true })
+    const focused = document.activeElement
+    const grid = scrollRef.current
+    if (moved === null) {
+      const onRow = grid?.contains(focused) && focused?.getAttribute('role') === 'row'
+      if (!onRow || activeIndex < 0) return
+      if (focused.getAttribute('data-index') === String(activeIndex)) return
+    }
+    grid
+      ?.querySelector<HTMLElement>(`[role="row"][data-index="${activeIndex}"]`)
+      ?.focus({ preventScroll: true })
   })
 
   return (event) => {
