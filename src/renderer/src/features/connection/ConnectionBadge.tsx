@@ -6,7 +6,7 @@
  */
 import type { TFunction } from 'i18next'
 import { Badge, Button, Space, Tag, Tooltip } from 'antd'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ConnectionState } from '../../../../shared/connection'
 import { useNow } from '../../components/use-now'
@@ -21,9 +21,11 @@ export function ConnectionBadge() {
   const api = useConsoleApi()
   const state = useConsole(selectConnection)
   const profileId = useConsole(selectProfileId)
-  const jobs = useConsole(selectJobs)
+  // Only the list's age: the whole list would redraw the badge on every jobs push of its server.
+  const jobsAsOf = useConsole((s) => selectJobs(s)?.asOf)
   const now = useNow(1000)
   const [loginOpen, setLoginOpen] = useState(false)
+  const closeLogin = useCallback(() => setLoginOpen(false), [])
 
   const label = badgeLabel(state, now, t)
   const reason = state && 'reason' in state ? state.reason : null
@@ -32,9 +34,9 @@ export function ConnectionBadge() {
   const navigate = useConsole((s) => s.navigate)
   // Degraded is live data by polling: not stale.
   const notLive = state !== undefined && state.kind !== 'live' && state.kind !== 'degraded'
-  const staleSince = notLive && jobs ? jobs.asOf : null
+  const staleSince = notLive && jobsAsOf !== undefined ? jobsAsOf : null
   // While still connecting, no data is simply not there yet; past that, say that nothing was ever read.
-  const neverRead = notLive && !jobs && state.kind !== 'connecting'
+  const neverRead = notLive && jobsAsOf === undefined && state.kind !== 'connecting'
   const explained = state?.kind === 'degraded' || reason === 'not-dinky'
 
   return (
@@ -92,7 +94,7 @@ export function ConnectionBadge() {
             : t('freshness.noData')}
         </Tag>
       )}
-      <LoginModal open={loginOpen} onClose={() => setLoginOpen(false)} />
+      <LoginModal open={loginOpen} onClose={closeLogin} />
     </Space>
   )
 }

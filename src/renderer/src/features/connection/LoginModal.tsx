@@ -1,13 +1,20 @@
 /** The password prompt after "Login expired": `session:login`, then the session resumes on its own. */
 import { Alert, Form, Input, Modal, Typography } from 'antd'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useServerName } from './server-name'
 import { errorMessage, failureCode, unwrap } from '../../ipc/unwrap-result'
 import { selectProfile } from '../../store/selectors'
 import { useConsole, useConsoleApi, useConsoleSync } from '../../store/store-context'
 
-export function LoginModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Memoized: the connection badge that holds it redraws on every jobs push of its server. */
+export const LoginModal = memo(function LoginModal({
+  open,
+  onClose
+}: {
+  open: boolean
+  onClose: () => void
+}) {
   const { t } = useTranslation()
   const serverName = useServerName()
   const api = useConsoleApi()
@@ -74,4 +81,4 @@ export function LoginModal({ open, onClose }: { open: boolean; onClose: () => vo
       {error && <Alert type="error" title={error} showIcon />}
     </Modal>
   )
-}
+})

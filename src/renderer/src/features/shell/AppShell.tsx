@@ -15,7 +15,7 @@ import {
   SettingOutlined
 } from '@ant-design/icons'
 import { Layout, Menu, theme } from 'antd'
-import { Activity, useState, type ReactNode } from 'react'
+import { Activity, memo, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ViewName } from '../../store/ui-slice'
 import { useConsole } from '../../store/store-context'
@@ -52,6 +52,12 @@ const VIEW_COMPONENTS: Record<ViewName, () => ReactNode> = {
   settings: SettingsView
 }
 
+/** The frame's parts take no props: a change of view redraws the menu and the views, not these. */
+const Top = memo(TopBar)
+const Drawer = memo(JobDetailDrawer)
+const Palette = memo(CommandPalette)
+const Shortcuts = memo(ShortcutSheet)
+
 /** Views kept mounted (hidden) once opened. */
 const KEPT: readonly ViewName[] = ['jobs']
 
@@ -65,10 +71,19 @@ export function AppShell() {
   const [opened, setOpened] = useState<readonly ViewName[]>([])
   if (KEPT.includes(view) && !opened.includes(view)) setOpened([...opened, view])
   useGlobalShortcuts()
+  const menuItems = useMemo(
+    () =>
+      MENU.map(({ key, icon }) => ({
+        key,
+        icon,
+        label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>
+      })),
+    [t]
+  )
 
   return (
     <Layout style={{ height: '100vh' }}>
-      <TopBar />
+      <Top />
       <Layout>
         <Layout.Sider
           width={200}
@@ -83,11 +98,7 @@ export function AppShell() {
             mode="inline"
             selectedKeys={[view]}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-            items={MENU.map(({ key, icon }) => ({
-              key,
-              icon,
-              label: <span data-testid={`nav-${key}`}>{t(`nav.${key}`)}</span>
-            }))}
+            items={menuItems}
             onClick={({ key }) => navigate(key as ViewName)}
           />
         </Layout.Sider>
@@ -106,9 +117,9 @@ export function AppShell() {
           {!KEPT.includes(view) && <View />}
         </Layout.Content>
       </Layout>
-      <JobDetailDrawer />
-      <CommandPalette />
-      <ShortcutSheet />
+      <Drawer />
+      <Palette />
+      <Shortcuts />
     </Layout>
   )
 }
