@@ -166,11 +166,16 @@ export async function openLoginPrompt(page: Page): Promise<Locator> {
 
 /** The computed background colour (`rgb(…)`/`rgba(…)`) of the element `locator` points at. */
 export function backgroundColor(locator: Locator): Promise<string> {
+  // The colour seen behind the element: its own, else its nearest painted ancestor's (a view's frame is clear).
   // Runs in the page, so it names the DOM through globalThis: the test program has no DOM types.
   return locator.evaluate((element) => {
+    type Node = { parentElement: Node | null }
     const view = globalThis as unknown as {
-      getComputedStyle(element: unknown): { backgroundColor: string }
+      getComputedStyle(element: Node): { backgroundColor: string }
     }
-    return view.getComputedStyle(element).backgroundColor
+    const clear = (color: string) => color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color)
+    let node: Node | null = element as unknown as Node
+    while (node && clear(view.getComputedStyle(node).backgroundColor)) node = node.parentElement
+    return node ? view.getComputedStyle(node).backgroundColor : 'transparent'
   })
 }

@@ -102,19 +102,23 @@ export function AppShell() {
             onClick={({ key }) => navigate(key as ViewName)}
           />
         </Layout.Sider>
-        <Layout.Content
-          style={{ padding: 16, overflow: 'auto', background: token.colorBgLayout }}
-          data-testid={`view-${view}`}
-        >
+        <Layout.Content style={{ padding: 16, overflow: 'auto', background: token.colorBgLayout }}>
+          {/* Each view in its own frame named after it: a kept view hidden beside the shown one is not part of it. */}
           {opened.map((name) => {
             const Kept = VIEW_COMPONENTS[name]
             return (
               <Activity key={name} mode={name === view ? 'visible' : 'hidden'}>
-                <Kept />
+                <div className="view-frame" data-testid={`view-${name}`}>
+                  <Kept />
+                </div>
               </Activity>
             )
           })}
-          {!KEPT.includes(view) && <View />}
+          {!KEPT.includes(view) && (
+            <div className="view-frame" data-testid={`view-${view}`}>
+              <View />
+            </div>
+          )}
         </Layout.Content>
       </Layout>
       <Drawer />
