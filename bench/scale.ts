@@ -30,8 +30,9 @@ async function measureSize(jobs: number, options: BenchOptions): Promise<Record<
     )
     const real = await runRealPace(sims, {
       idleMs: quick ? 10_000 : 20_000,
-      reps: quick ? 4 : 10,
-      changeRounds: quick ? [1, 10] : [1, 10, 1],
+      // Enough samples that a p95 is not simply the slowest one (20 opens, keystrokes, sorts; 24 card updates).
+      reps: quick ? 4 : 20,
+      changeRounds: quick ? [1, 10] : [1, 10, 1, 10, 1, 10, 1, 10],
       log
     })
     log(`scale: ${SERVERS} servers × ${jobs} jobs, at 10× the pace; load average ${loadAverage()}`)
