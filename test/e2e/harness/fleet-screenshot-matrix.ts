@@ -4,7 +4,7 @@
  * a screenshot scenario (the fleet overview, the all-servers jobs table, the palette) says only what it opens.
  */
 import { describe } from 'vitest'
-import { LOOKS, type Look } from './screenshot-matrix'
+import { LOOKS, lookOf, type Look } from './screenshot-matrix'
 import { useFleetScenario, type FleetScenario, type FleetScenarioOptions } from './fleet-scenario'
 
 /** The smallest window the console supports and a common laptop one. */
@@ -30,12 +30,7 @@ export function fleetScreenshotMatrix(
   body: (look: Look, scenario: FleetScenario) => void
 ): void {
   describe.each(LOOKS)(`${title} in $locale, dark: $dark`, ({ locale, dark }) => {
-    const look: Look = {
-      locale,
-      dark,
-      chinese: locale === 'zh-CN',
-      suffix: `${locale}-${dark ? 'dark' : 'light'}`
-    }
+    const look = lookOf(locale, dark)
     body(look, useFleetScenario({ ...options, locale, dark }))
   })
 }

@@ -21,6 +21,16 @@ export interface Look {
   readonly suffix: string
 }
 
+/** A look with what its screens need: whether it is Chinese, and the end of its screenshot names. */
+export function lookOf(locale: Look['locale'], dark: boolean): Look {
+  return {
+    locale,
+    dark,
+    chinese: locale === 'zh-CN',
+    suffix: `${locale}-${dark ? 'dark' : 'light'}`
+  }
+}
+
 /**
  * `describe.each` over LOOKS, titled `<title> in <locale>, dark: <dark>`; `body` runs inside each block with the
  * look and the app launched in it on `server()`.
@@ -31,12 +41,7 @@ export function screenshotMatrix(
   body: (look: Look, scenario: ScenarioApp) => void
 ): void {
   describe.each(LOOKS)(`${title} in $locale, dark: $dark`, ({ locale, dark }) => {
-    const look: Look = {
-      locale,
-      dark,
-      chinese: locale === 'zh-CN',
-      suffix: `${locale}-${dark ? 'dark' : 'light'}`
-    }
+    const look = lookOf(locale, dark)
     const scenario = useScenarioApp({
       server,
       settings: { language: 'system', theme: 'system' },
