@@ -175,13 +175,13 @@ export const FleetFailingJobs = memo(function FleetFailingJobs(props: FleetFaili
 function sameFailing(a: FleetFailingJobsProps, b: FleetFailingJobsProps): boolean {
   const x = a.summary
   const y = b.summary
-  const shown = (list: FleetServerSummary['failing']) => list.slice(0, CARD_FAILING)
+  const shown = y.failing.slice(0, CARD_FAILING)
   return (
     a.onOpen === b.onOpen &&
     x.name === y.name &&
     x.failingTotal === y.failingTotal &&
-    shown(x.failing).length === shown(y.failing).length &&
-    shown(x.failing).every((job, i) => sameFailingJob(job, y.failing[i]))
+    Math.min(x.failing.length, CARD_FAILING) === shown.length &&
+    shown.every((job, i) => sameFailingJob(x.failing[i], job))
   )
 }
 
