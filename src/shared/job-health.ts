@@ -175,6 +175,22 @@ export interface JobHealthSummary {
   lastFailureAt?: number | null
 }
 
+/**
+ * Two readings of one job's health say the same but for when they were read: every field but `asOf` is equal (the
+ * reasons in order). A field added to the summary is compared too, without a change here.
+ */
+export function sameHealthReading(a: JobHealthSummary, b: JobHealthSummary): boolean {
+  const fields = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof JobHealthSummary>
+  for (const field of fields) {
+    if (field === 'asOf') continue
+    const [x, y] = [a[field], b[field]]
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((value, i) => value !== y[i])) return false
+    } else if (!Object.is(x, y)) return false
+  }
+  return true
+}
+
 export interface AlertHistoryEntry {
   id: number
   title: string

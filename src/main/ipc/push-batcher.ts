@@ -7,6 +7,7 @@
 import type { Clock, TimerHandle } from '../core/ports'
 import type { PushChannel, PushChannels, PushMessage } from '../../shared/ipc/contract'
 import type { SessionEnvelope } from '../../shared/session'
+import { HealthPushes } from './health-push'
 import { IdleJobPolls, jobsItemOf, mergeJobsItems, type JobsItem } from './jobs-push'
 import { mergeAlertsChanges } from '../../shared/alerts-changes'
 
@@ -63,6 +64,7 @@ export function createPushBatcher(
   const lastSentAt = new Map<PushChannel, number>()
   const seq = new Map<PushChannel, number>()
   const idleJobs = new IdleJobPolls()
+  const healthSent = new HealthPushes()
   let disposed = false
 
   function flushChannel(channel: PushChannel): void {
@@ -79,6 +81,8 @@ export function createPushBatcher(
 
   function push<C extends PushChannel>(channel: C, item: Item<C>): void {
     if (disposed) return
+    // A cleared cache empties the renderer's summaries too: the next reading of each job goes out again.
+    if (channel === 'cache:cleared') healthSent.forget((item as Item<'cache:cleared'>).profileId)
     let batch = pending.get(channel)
     if (!batch) {
       batch = { items: [], keys: LATEST_BY[channel] ? new Map() : null, timer: null }
@@ -145,6 +149,8 @@ export function createPushBatcher(
         case 'error':
           return
         case 'job-health':
+          // A sweep's reading that only moved `asOf` is not sent (health-push.ts); a drawer's detail always is.
+          if (!healthSent.changed(profileId, update.summary) && update.detail === null) return
           return push('jobHealth:update', {
             profileId,
             summary: update.summary,
