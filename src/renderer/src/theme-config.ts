@@ -10,6 +10,9 @@ import { theme, type ThemeConfig } from 'antd'
 /** Dinky's web UI blue, kept where it is not text on white (the dark theme's buttons and fills). */
 const DINKY_BLUE = '#1677ff'
 
+/** Light tags' text where antd's 7th palette step is under 4.5:1 on the 1st (antd's Tag and JobStatusTag both). */
+const LIGHT_TAG_TEXT = { green: '#237804', gold: '#874d00', orange: '#ad4e00', info: '#0958d9' }
+
 const LIGHT: ThemeConfig = {
   algorithm: theme.defaultAlgorithm,
   token: {
@@ -23,12 +26,12 @@ const LIGHT: ThemeConfig = {
   components: {
     // A tag's text is its palette's 7th step on the 1st: two steps darker where that is under 4.5:1.
     Tag: {
-      green7: '#237804',
-      gold7: '#874d00',
-      orange7: '#ad4e00',
-      colorSuccess: '#237804',
-      colorWarning: '#874d00',
-      colorInfo: '#0958d9'
+      green7: LIGHT_TAG_TEXT.green,
+      gold7: LIGHT_TAG_TEXT.gold,
+      orange7: LIGHT_TAG_TEXT.orange,
+      colorSuccess: LIGHT_TAG_TEXT.green,
+      colorWarning: LIGHT_TAG_TEXT.gold,
+      colorInfo: LIGHT_TAG_TEXT.info
     }
   }
 }
@@ -61,4 +64,18 @@ const THEMES = { light: withRadius(LIGHT), dark: withRadius(DARK) }
 /** The theme for the resolved look (the same object each time, so antd computes its tokens once per look). */
 export function consoleTheme(dark: boolean): ThemeConfig {
   return dark ? THEMES.dark : THEMES.light
+}
+
+/**
+ * The same tag text colours as CSS variables for JobStatusTag (a plain span, which antd's Tag tokens do not reach;
+ * styles.css falls back to antd's own palette where a look sets none): the dark look keeps antd's.
+ */
+export function statusTagTextVars(dark: boolean): Record<string, string | null> {
+  const light = !dark
+  return {
+    '--status-green-text': light ? LIGHT_TAG_TEXT.green : null,
+    '--status-gold-text': light ? LIGHT_TAG_TEXT.gold : null,
+    '--status-orange-text': light ? LIGHT_TAG_TEXT.orange : null,
+    '--status-processing-text': light ? LIGHT_TAG_TEXT.info : null
+  }
 }

@@ -7,7 +7,7 @@
  * for another server does not re-render it.
  */
 import { LockOutlined } from '@ant-design/icons'
-import { App, Button, Card, Flex, Tag, Tooltip, Typography } from 'antd'
+import { App, Button, Card, Flex, Tag, Tooltip } from 'antd'
 import { memo, useCallback, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useServerName } from '../connection/server-name'
@@ -97,22 +97,23 @@ export const FleetServerCard = memo(function FleetServerCard(props: FleetServerC
       title={title}
       extra={<FleetStateLabel {...stateInput} />}
     >
-      <Flex vertical gap={10}>
-        <Flex wrap gap={8} align="center" justify="space-between">
-          <Typography.Text type="secondary" data-testid="fleet-version">
+      {/* Plain boxes: the body redraws on every change of this server's jobs. */}
+      <div className="fleet-card-body">
+        <div className="fleet-card-meta">
+          <span className="fleet-secondary" data-testid="fleet-version">
             {version}
-          </Typography.Text>
+          </span>
           {summary.stale && <FleetFreshness summary={summary} cached={cached} />}
-        </Flex>
+        </div>
         {reason && summary.state !== 'live' && (
-          <Typography.Text type="secondary" data-testid="fleet-reason">
+          <span className="fleet-secondary" data-testid="fleet-reason">
             {t('fleet.reason', { reason: t(`connection.reasons.${reason}`) })}
-          </Typography.Text>
+          </span>
         )}
         <FleetJobCounts counts={summary.counts} />
         <FleetFailingJobs summary={summary} onOpen={onOpenJob} />
         <FleetAlertsAndClusters summary={summary} />
-      </Flex>
+      </div>
     </Card>
   )
 })
