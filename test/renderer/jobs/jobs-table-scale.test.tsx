@@ -2,7 +2,7 @@
  * The Jobs table at scale (issue 23): 2,000 jobs on each of three servers as one virtualized list, all servers at
  * once with a Server column, filtered and sorted together; a row of another server opens its drawer there.
  */
-import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type * as StatusTagModule from '../../../src/renderer/src/components/JobStatusTag'
 import { JobsView } from '../../../src/renderer/src/features/jobs/JobsView'
@@ -109,6 +109,40 @@ describe('Jobs table at 6,000 rows', SLOW, () => {
     expect(renderedRows()[0].dataset.profileId).toBe('demo')
     fireEvent.click(screen.getByTestId('jobs-sort-server'))
     expect(renderedRows()[0].dataset.profileId).toBe('prod')
+  })
+
+  it('filters by status and by server from their panels, with the keyboard, and shows all again', async () => {
+    showAll()
+    const status = screen.getByTestId('jobs-filter-status')
+    expect(status.textContent).toBe('All statuses')
+    fireEvent.click(status)
+    const panel = await screen.findByTestId('filter-panel')
+    expect(panel.getAttribute('aria-label')).toBe('All statuses')
+    // The first choice takes the focus, so the panel is reachable without a mouse.
+    await waitFor(() => expect(document.activeElement).toBe(panel.querySelector('input')))
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Failed' }))
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Running' }))
+    // Told in the statuses' own order, whatever the order they were ticked in.
+    expect(status.textContent).toBe('Running, Failed')
+    const both = rowCount()
+    expect(both).toBeGreaterThan(0)
+    expect(both).toBeLessThan(ALL)
+    expect(renderedRows().every((row) => ['RUNNING', 'FAILED'].includes(row.dataset.status!))).toBe(
+      true
+    )
+
+    fireEvent.click(screen.getByTestId('jobs-filter-server'))
+    const servers = await screen.findAllByTestId('filter-panel')
+    fireEvent.click(within(servers[servers.length - 1]).getByRole('checkbox', { name: 'Staging' }))
+    expect(rowCount()).toBeGreaterThan(0)
+    expect(rowCount()).toBeLessThan(both)
+    expect(renderedRows().every((row) => row.dataset.profileId === 'staging')).toBe(true)
+
+    fireEvent.click(within(servers[servers.length - 1]).getByTestId('filter-clear'))
+    expect(rowCount()).toBe(both)
+    fireEvent.click(within(panel).getByTestId('filter-clear'))
+    expect(rowCount()).toBe(ALL)
+    expect(status.textContent).toBe('All statuses')
   })
 
   it('puts failed jobs first when sorting by status', () => {

@@ -152,6 +152,7 @@ export const enUS = {
     failedRestarts: 'Failed restarts',
     updated: 'Updated',
     searchName: 'Filter by name',
+    clearFilter: 'Show all',
     allStatuses: 'All statuses',
     empty: 'No job instances',
     count: '{{count}} jobs',

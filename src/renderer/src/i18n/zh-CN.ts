@@ -152,6 +152,7 @@ export const zhCN: CatalogueShape = {
     failedRestarts: '失败重启次数',
     updated: '更新时间',
     searchName: '按名称筛选',
+    clearFilter: '显示全部',
     allStatuses: '全部状态',
     empty: '没有作业实例',
     count: '共 {{count}} 个作业',

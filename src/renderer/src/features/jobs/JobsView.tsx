@@ -4,7 +4,7 @@
  * name, status and server, sort by a column; a click on a name, a double click or Enter opens the job's drawer on its
  * own server. One virtualized list (`JobsGrid`), not pages.
  */
-import { App, Input, Segmented, Select, Space, Typography } from 'antd'
+import { App, Input, Segmented, Space, Typography } from 'antd'
 import { memo, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { worstState } from '../../../../shared/connection'
@@ -18,6 +18,7 @@ import type { JobsScope } from '../../store/ui-slice'
 import { useServerName } from '../connection/server-name'
 import { useHealthSummaries } from '../job-health/health-columns'
 import type { JobRow, RowFilter } from './job-rows'
+import { FilterDropdown } from './FilterDropdown'
 import { DEFAULT_SORT, type JobSort, type SortColumn } from './job-sort'
 import { JobsGrid, type ServerFacts } from './JobsGrid'
 import { useOpenJobOnServer } from './open-job-on-server'
@@ -133,8 +134,7 @@ interface JobsToolbarProps {
 }
 
 /**
- * The filters, memoized: a sort, a keystroke's new rows or a poll draws the table, not these antd selects (each
- * a deep tree that measures itself on every render).
+ * The filters, memoized: a sort, a keystroke's new rows or a poll draws the table, not these.
  */
 const JobsToolbar = memo(function JobsToolbar(props: JobsToolbarProps) {
   const { t } = useTranslation()
@@ -162,35 +162,21 @@ const JobsToolbar = memo(function JobsToolbar(props: JobsToolbarProps) {
         style={{ width: 220 }}
         data-testid="jobs-filter-name"
       />
-      <Select<JobStatus[]>
-        mode="multiple"
-        allowClear
-        maxTagCount="responsive"
-        aria-label={t('jobs.allStatuses')}
-        placeholder={t('jobs.allStatuses')}
+      <FilterDropdown<JobStatus>
+        label={t('jobs.allStatuses')}
         value={statuses}
         onChange={setStatuses}
-        options={JOB_STATUSES.map((status) => ({
-          value: status,
-          label: t(`status.${status}`)
-        }))}
-        style={{ minWidth: 200 }}
+        options={JOB_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+        width={200}
         data-testid="jobs-filter-status"
       />
       {all && (
-        <Select<string[]>
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          aria-label={t('jobs.allServers')}
-          placeholder={t('jobs.allServers')}
+        <FilterDropdown<string>
+          label={t('jobs.allServers')}
           value={servers}
           onChange={setServers}
-          options={profiles.map((profile) => ({
-            value: profile.id,
-            label: serverName(profile)
-          }))}
-          style={{ minWidth: 180 }}
+          options={profiles.map((profile) => ({ value: profile.id, label: serverName(profile) }))}
+          width={180}
           data-testid="jobs-filter-server"
         />
       )}
