@@ -33,6 +33,8 @@ export interface FastPaceFigures {
   views: Views
   idlePolls: number
   idleBytes: number
+  /** Of `idleBytes`: jobs' first health readings, new to the renderer (ipc-meter.ts). */
+  idleFirstHealth: { bytes: number; readings: number }
   idleLongTasksMs: number[]
   churnPolls: number
   churnMs: number
@@ -67,6 +69,7 @@ export async function runFastPace(
     meter.reset()
     const idle1 = await waitForPolls(sims, idle0, IDLE_POLLS, 30_000)
     const idleBytes = meter.polledBytes()
+    const idleFirstHealth = meter.firstHealthReadings()
     const idleLongTasksMs = await longTasksSince(page, idlePage0)
     options.log(`scale: idle minute-equivalent, ${pollsBetween(idle0, idle1)} polls`)
 
@@ -101,6 +104,7 @@ export async function runFastPace(
       views,
       idlePolls: pollsBetween(idle0, idle1),
       idleBytes,
+      idleFirstHealth,
       idleLongTasksMs,
       churnPolls: pollsBetween(churn0, churn1),
       churnMs,

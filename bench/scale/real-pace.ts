@@ -24,6 +24,8 @@ export interface RealPaceFigures {
   /** Bytes of polled channels that crossed to the renderer in the idle window. */
   idleBytes: number
   idleBytesByChannel: Record<string, number>
+  /** Of `idleBytes`: jobs' first health readings, new to the renderer (ipc-meter.ts). */
+  idleFirstHealth: { bytes: number; readings: number }
   /** CPU (user + system) of main's process over the idle window. */
   idleCpuMs: number
   longTasksMs: number[]
@@ -67,6 +69,7 @@ export async function runRealPace(
     const polls1 = await sims.stats()
     const idleBytes = meter.polledBytes()
     const idleBytesByChannel = meter.byChannel()
+    const idleFirstHealth = meter.firstHealthReadings()
     log(`scale: idle ${Math.round(idleMs)} ms, ${pollsBetween(polls0, polls1)} polls`)
     const longTasksMs = await longTasksSince(page, page0)
     const table = views.jobsTable
@@ -86,6 +89,7 @@ export async function runRealPace(
       idlePolls: pollsBetween(polls0, polls1),
       idleBytes,
       idleBytesByChannel,
+      idleFirstHealth,
       idleCpuMs: (cpu1.userMicros + cpu1.systemMicros - cpu0.userMicros - cpu0.systemMicros) / 1000,
       longTasksMs,
       table,

@@ -49,9 +49,15 @@ function fleetFigures(real: RealPaceFigures): Record<string, Figure> {
     const why = `no card showed its server's change within 20 s (${changes.cardTimeouts} changes)`
     return { fleet_ms_per_change_p95: notMeasured(why), fleet_card_timeouts: changes.cardTimeouts }
   }
+  const work = changes.cardWorkMs
   return {
-    fleet_ms_per_change_p95: p95(changes.cardMs),
-    fleet_ms_per_change_p50: p50(changes.cardMs),
+    fleet_ms_per_change_p95:
+      work.length > 0 ? p95(work) : notMeasured('the trace of the rounds marked no card change'),
+    fleet_ms_per_change_p50: work.length > 0 ? p50(work) : notMeasured('no trace'),
+    fleet_work_samples: work.length,
+    fleet_frames_missing: changes.cardFramesMissing,
+    fleet_push_to_paint_p95_ms: p95(changes.cardMs),
+    fleet_push_to_paint_p50_ms: p50(changes.cardMs),
     fleet_render_ms_p95: p95(changes.cardRenderMs),
     fleet_card_updates: changes.cardMs.length,
     fleet_card_timeouts: changes.cardTimeouts
@@ -100,8 +106,17 @@ function idleFigures(real: RealPaceFigures, fast: FastPaceFigures | NotMeasured)
   const fastIdle = typeof fast === 'string' ? null : fast
   const idlePolls = real.idlePolls + (fastIdle?.idlePolls ?? 0)
   const idleBytes = real.idleBytes + (fastIdle?.idleBytes ?? 0)
+  const first = {
+    bytes: real.idleFirstHealth.bytes + (fastIdle?.idleFirstHealth.bytes ?? 0),
+    readings: real.idleFirstHealth.readings + (fastIdle?.idleFirstHealth.readings ?? 0)
+  }
+  const perPoll = (bytes: number) => (idlePolls > 0 ? Math.round(bytes / idlePolls) : null)
   return {
-    idle_bytes_per_poll: idlePolls > 0 ? Math.round(idleBytes / idlePolls) : null,
+    // What idle polls cost beyond news: a job's first health reading is new to the renderer (told apart below).
+    idle_bytes_per_poll: perPoll(idleBytes - first.bytes),
+    idle_all_bytes_per_poll: perPoll(idleBytes),
+    idle_first_health_readings: first.readings,
+    idle_first_health_bytes: first.bytes,
     idle_polls: idlePolls,
     idle_bytes_by_channel: JSON.stringify(real.idleBytesByChannel),
     idle_long_tasks_50ms: fastIdle

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core'
 import { PUSH_CHANNELS } from '../../src/shared/ipc/contract'
+import { CARD_MARK } from './frame-work'
 
 const JOB_CHANNELS = PUSH_CHANNELS.filter((channel) => channel.startsWith('jobs:'))
 
@@ -74,6 +75,8 @@ const PROBE_SOURCE = `(() => {
         if (!entry.arrived || card.textContent === entry.text) return
         entry.changed = true
         observer.disconnect()
+        // Marks the task that changed the card in a trace (frame-work.ts), when one is recorded.
+        console.timeStamp(CARD_MARK + ' ' + profileId)
         s.nextPaint().then((at) => resolve({ paintEpoch: performance.timeOrigin + at, arrivedEpoch: entry.arrivedEpoch }))
       })
       observer.observe(card, { childList: true, subtree: true, characterData: true, attributes: true })
@@ -93,7 +96,12 @@ const PROBE_SOURCE = `(() => {
 
 /** Installs the probes (idempotent). */
 export async function installScaleProbes(page: Page): Promise<void> {
-  await page.evaluate(PROBE_SOURCE.replace('JOB_CHANNELS', JSON.stringify(JOB_CHANNELS)))
+  await page.evaluate(
+    PROBE_SOURCE.replace('JOB_CHANNELS', JSON.stringify(JOB_CHANNELS)).replace(
+      'CARD_MARK',
+      JSON.stringify(CARD_MARK)
+    )
+  )
 }
 
 /** Long tasks (ms) recorded since `since` (page ms), and the page's clock now. */
