@@ -197,6 +197,8 @@ async function assemble(
         },
         onCacheCleared: (profileId) => batcher.push('cache:cleared', { profileId }),
         flushPushes: () => batcher.flush(),
+        onHealthSummariesRead: (profileId, summaries) =>
+          batcher.noteHealthShown(profileId, summaries),
         alerts: alerts.service
       }),
       logger

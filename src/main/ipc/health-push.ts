@@ -3,7 +3,7 @@
  * (the same checkpoint, backpressure and reasons, only a later `asOf`) sends nothing (issue 23: idle IPC bytes
  * O(changed)). Why the renderer loses nothing: it shows a summary's figures and reasons, which main judged when it
  * read them, never the summary's `asOf`; it loads main's current summaries (with their latest `asOf`) whenever it
- * loads them at all. An open drawer's detail is always sent: the drawer tells its age.
+ * loads them at all, and those count as sent (after a restart, the cached summaries it loaded are not sent again). An open drawer's detail is always sent: the drawer tells its age.
  */
 import { sameHealthReading, type JobHealthSummary } from '../../shared/job-health'
 
@@ -21,6 +21,11 @@ export class HealthPushes {
     if (this.sent.size >= MAX_REMEMBERED) this.sent.clear()
     this.sent.set(key, summary)
     return true
+  }
+
+  /** Remembers summaries the renderer got another way (its answer to `jobHealth:summaries`). */
+  note(profileId: string, summaries: readonly JobHealthSummary[]): void {
+    for (const summary of summaries) this.changed(profileId, summary)
   }
 
   /** Forgets what one server's (or, with null, every server's) renderer was sent: its cache was cleared. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import type { JobHealthRequestChannels } from '../../shared/ipc/job-health-channels'
+import type { JobHealthSummary } from '../../shared/job-health'
 import type { SessionHandle } from '../core/session/session-api'
 
 const profileId = z.string().min(1).max(200)
@@ -43,13 +44,24 @@ type Handlers = {
   ) => Promise<JobHealthRequestChannels[C]['res']>
 }
 
-export function createJobHealthHandlers(session: (profileId: string) => SessionHandle): Handlers {
+/**
+ * `onSummariesRead`: the renderer is about to get these summaries (main's push batcher then does not push a reading
+ * that says the same again).
+ */
+export function createJobHealthHandlers(
+  session: (profileId: string) => SessionHandle,
+  onSummariesRead?: (profileId: string, summaries: readonly JobHealthSummary[]) => void
+): Handlers {
   const health = (profileId: string) => session(profileId).jobHealth
   return {
     'jobHealth:open': async ({ profileId, instanceId }) => health(profileId).open(instanceId),
     'jobHealth:close': async ({ profileId, instanceId }) => health(profileId).close(instanceId),
     'jobHealth:refresh': async ({ profileId, instanceId }) => health(profileId).refresh(instanceId),
-    'jobHealth:summaries': async ({ profileId }) => health(profileId).summaries(),
+    'jobHealth:summaries': async ({ profileId }) => {
+      const summaries = health(profileId).summaries()
+      onSummariesRead?.(profileId, summaries)
+      return summaries
+    },
     'jobHealth:alerts': ({ profileId, instanceId }) => health(profileId).alerts(instanceId),
     'jobHealth:versions': ({ profileId, taskId }) => health(profileId).versions(taskId),
     'jobHealth:savepoints': ({ profileId, taskId }) => health(profileId).savepoints(taskId),

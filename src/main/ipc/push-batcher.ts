@@ -6,6 +6,7 @@
  */
 import type { Clock, TimerHandle } from '../core/ports'
 import type { PushChannel, PushChannels, PushMessage } from '../../shared/ipc/contract'
+import type { JobHealthSummary } from '../../shared/job-health'
 import type { SessionEnvelope } from '../../shared/session'
 import { HealthPushes } from './health-push'
 import { IdleJobPolls, jobsItemOf, mergeJobsItems, type JobsItem } from './jobs-push'
@@ -41,6 +42,8 @@ export interface PushBatcher {
   /** Maps one session update to its channel and queues it. */
   pushEnvelope(envelope: SessionEnvelope): void
   push<C extends PushChannel>(channel: C, item: Item<C>): void
+  /** The renderer got these health summaries in an answer: a reading saying the same is not pushed again. */
+  noteHealthShown(profileId: string, summaries: readonly JobHealthSummary[]): void
   /** Sends everything pending now. */
   flush(): void
   /** The last sequence number sent on each channel. */
@@ -106,6 +109,7 @@ export function createPushBatcher(
 
   return {
     push,
+    noteHealthShown: (profileId, summaries) => healthSent.note(profileId, summaries),
     pushEnvelope(envelope) {
       const { profileId, seq: sessionSeq, update } = envelope
       switch (update.type) {

@@ -11,6 +11,7 @@ import type {
   RequestChannels
 } from '../../shared/ipc/contract'
 import type { AppSettings, ServerProfile } from '../../shared/profiles'
+import type { JobHealthSummary } from '../../shared/job-health'
 import { createUpdateHandlers, type UpdateService } from './update-handlers'
 import { createJobHealthHandlers } from './job-health-requests'
 import { createTimelineHandlers } from './timeline-requests'
@@ -55,6 +56,8 @@ export interface RequestHandlerDeps {
   flushPushes?(): void
   /** The alert center and where its rules are kept (the app; absent in the CLI and most tests). */
   alerts?: AlertsService
+  /** The renderer is about to get these health summaries (the push batcher's `noteHealthShown`). */
+  onHealthSummariesRead?(profileId: string, summaries: readonly JobHealthSummary[]): void
 }
 
 export type RequestHandlers = {
@@ -224,7 +227,7 @@ export function createRequestHandlers(deps: RequestHandlerDeps): RequestHandlers
       return { path: await platform.openLogsFolder() }
     },
     ...createUpdateHandlers(platform.updates),
-    ...createJobHealthHandlers(session),
+    ...createJobHealthHandlers(session, deps.onHealthSummariesRead),
     ...createTimelineHandlers({
       timeline: (profileId) => session(profileId).timeline,
       timelines: () => sessions.all().map((open) => open.timeline),

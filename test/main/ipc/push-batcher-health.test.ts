@@ -1,9 +1,10 @@
 /**
  * Health readings on their way to the renderer (issue 23: idle IPC bytes O(changed)): a background sweep's reading
- * that only moved `asOf` sends nothing; a changed reading, an open drawer's detail and the first reading after a
- * cleared cache go out.
+ * that only moved `asOf` sends nothing, nor one saying what the renderer read in an answer; a changed reading, an open
+ * drawer's detail and the first reading after a cleared cache go out.
  */
 import { describe, expect, it } from 'vitest'
+import { createJobHealthHandlers } from '../../../src/main/ipc/job-health-requests'
 import { createPushBatcher } from '../../../src/main/ipc/push-batcher'
 import { systemClock } from '../../../src/main/core/ports'
 import type { PushChannel, PushMessage } from '../../../src/shared/ipc/contract'
@@ -100,6 +101,29 @@ describe('health readings pushed to the renderer', () => {
     batcher.pushEnvelope(reading('a', summary(1, 300)))
     batcher.pushEnvelope(reading('b', summary(1, 300)))
     expect(healthSent()).toEqual(['a:1@300', 'b:1@300'])
+  })
+})
+
+describe('health summaries the renderer read in an answer', () => {
+  it('are not pushed again by a reading that says the same, and a changed reading still goes out', () => {
+    const { batcher, healthSent } = setup()
+    batcher.noteHealthShown('a', [summary(1, 100), summary(2, 100)])
+    batcher.pushEnvelope(reading('a', summary(1, 200)))
+    batcher.pushEnvelope(reading('a', summary(2, 200, { failedCheckpoints: 3 })))
+    expect(healthSent()).toEqual(['a:2@200'])
+  })
+
+  it('are noted by the jobHealth:summaries handler as it answers', async () => {
+    const answered = [summary(1, 100)]
+    const session = (() => ({ jobHealth: { summaries: () => answered } })) as unknown as Parameters<
+      typeof createJobHealthHandlers
+    >[0]
+    const noted: Array<[string, readonly JobHealthSummary[]]> = []
+    const handlers = createJobHealthHandlers(session, (profileId, list) =>
+      noted.push([profileId, list])
+    )
+    expect(await handlers['jobHealth:summaries']({ profileId: 'a' })).toBe(answered)
+    expect(noted).toEqual([['a', answered]])
   })
 })
 
