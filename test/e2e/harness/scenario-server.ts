@@ -36,6 +36,28 @@ export function startScenarioSimulator(options: SimulatorOptions = {}): Promise<
   return startSimulator({ port: 0, heartbeatMs: 300, tickMs: 0, jvmIntervalMs: 1_000, ...options })
 }
 
+/** Below every OS's ephemeral range (Linux 32768–60999, macOS and Windows 49152–65535). */
+const QUIET_PORTS = { from: 20_000, to: 32_000 }
+
+/**
+ * A scenario simulator on a port no `listen(0)` can be given: for a server a scenario closes or makes refuse
+ * connections while the app keeps dialling it. On a free port from the ephemeral range, another test file's
+ * simulator, started meanwhile, could be given the freed port, and the app would find a Dinky there (it did: a
+ * fleet card that was to stay "reconnecting" came live again).
+ */
+export async function startScenarioSimulatorOnQuietPort(
+  options: SimulatorOptions = {}
+): Promise<Simulator> {
+  for (let attempt = 0; ; attempt++) {
+    const port = QUIET_PORTS.from + Math.floor(Math.random() * (QUIET_PORTS.to - QUIET_PORTS.from))
+    try {
+      return await startScenarioSimulator({ ...options, port })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 20) throw error
+    }
+  }
+}
+
 /**
  * Writes `<userData>/settings.json` (the format of src/main/core/cache/settings-document.ts) with the Demo profile
  * selected and the given settings (and profile fields, e.g. `processes` to follow); the app reads it at start as if
