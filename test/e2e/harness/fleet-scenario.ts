@@ -21,6 +21,7 @@ import {
   configureFleet,
   fleetProfiles,
   startFleetSimulators,
+  waitForFleetCards,
   waitForServer,
   type FleetTriple
 } from './fleet-servers'
@@ -122,6 +123,12 @@ export function useFleetScenario(options: FleetScenarioOptions = {}): FleetScena
     outage = sims[1].control.refuseConnections(new Promise<void>((end) => (endOutage = end)))
     await waitForServer(current, profiles![1].id, 'reconnecting')
     await waitForServer(current, profiles![2].id, 'reconnecting')
+    // The fleet overview opens first with several servers: the tests start from what it shows, not only main.
+    await waitForFleetCards(
+      current,
+      profiles!.map((profile) => profile.id),
+      ['live', 'reconnecting', 'reconnecting']
+    )
     await options.afterLaunch?.(current)
     // Two launches and three servers read (2,000 jobs each with `jobs`) on a busy machine: a deadline that only
     // ends a stuck run.

@@ -127,3 +127,36 @@ export function waitForServer(
     throw new Error(`${String(error)}; last seen: ${seen}`)
   })
 }
+
+/**
+ * Waits until the fleet overview on screen shows each server in its state (`states[i]` for `profileIds[i]`). Main
+ * holds a state a push before the renderer shows it: a test that reads the cards right after `waitForServer` can
+ * still see the state before (it did: a card read "live" a moment after main held "reconnecting").
+ */
+export function waitForFleetCards(
+  page: Page,
+  profileIds: readonly string[],
+  states: readonly ConnectionState['kind'][]
+): Promise<void> {
+  let seen: Record<string, string | undefined> = {}
+  return pollFor(
+    async () => {
+      seen = Object.fromEntries(
+        await page.getByTestId('fleet-server').evaluateAll((cards) =>
+          cards.map((card) => {
+            const { dataset } = card as unknown as { dataset: Record<string, string> }
+            return [dataset['profileId'], dataset['state']] as const
+          })
+        )
+      )
+      return profileIds.every((id, i) => seen[id] === states[i]) ? true : undefined
+    },
+    `fleet cards ${states.join(', ')}`,
+    60_000
+  ).then(
+    () => undefined,
+    (error: unknown) => {
+      throw new Error(`${String(error)}; last seen: ${JSON.stringify(seen)}`)
+    }
+  )
+}

@@ -42,8 +42,7 @@ const QUIET_PORTS = { from: 20_000, to: 32_000 }
 /**
  * A scenario simulator on a port no `listen(0)` can be given: for a server a scenario closes or makes refuse
  * connections while the app keeps dialling it. On a free port from the ephemeral range, another test file's
- * simulator, started meanwhile, could be given the freed port, and the app would find a Dinky there (it did: a
- * fleet card that was to stay "reconnecting" came live again).
+ * simulator, started meanwhile, could be given the freed port, and the app would find a Dinky there.
  */
 export async function startScenarioSimulatorOnQuietPort(
   options: SimulatorOptions = {}
