@@ -14,6 +14,8 @@ export interface RenderedConsole {
   store: ConsoleStore
   fake: FakeApi
   unmount: () => void
+  /** Renders another node in the same providers (the same store, API and language). */
+  rerender: (node: ReactNode) => void
 }
 
 /** A store loaded with the demo world's `prod` server, as after a first snapshot. */
@@ -32,12 +34,13 @@ export function renderConsole(
   const fake = createFakeApi(options.handlers)
   const sync = createSnapshotSync(fake.api, store)
   const i18n = createI18n(options.language ?? 'en-US')
-  const { unmount } = render(
+  const within = (inner: ReactNode) => (
     <ConsoleProvider store={store} api={fake.api} sync={sync}>
       <I18nextProvider i18n={i18n}>
-        <AntApp>{node}</AntApp>
+        <AntApp>{inner}</AntApp>
       </I18nextProvider>
     </ConsoleProvider>
   )
-  return { store, fake, unmount }
+  const { unmount, rerender } = render(within(node))
+  return { store, fake, unmount, rerender: (next) => rerender(within(next)) }
 }

@@ -2,7 +2,7 @@
  * Hands the store, the API and the snapshot sync to components. Components read state through `useConsole` with
  * an atomic selector (or `useShallow`) and call main through `useConsoleApi`.
  */
-import { createContext, useContext, type ReactNode } from 'react'
+import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import type { ConsoleApi } from '../ipc/console-api'
 import type { SnapshotSync } from '../ipc/snapshot-sync'
@@ -18,7 +18,10 @@ const ConsoleContext = createContext<ConsoleContextValue | null>(null)
 
 export function ConsoleProvider(props: ConsoleContextValue & { children: ReactNode }) {
   const { store, api, sync, children } = props
-  return <ConsoleContext.Provider value={{ store, api, sync }}>{children}</ConsoleContext.Provider>
+  // The same value while its parts are: a provider's re-render (a kept view's, on each change of view) re-renders
+  // no consumer by itself.
+  const value = useMemo(() => ({ store, api, sync }), [store, api, sync])
+  return <ConsoleContext.Provider value={value}>{children}</ConsoleContext.Provider>
 }
 
 function useConsoleContext(): ConsoleContextValue {
