@@ -5,7 +5,13 @@
  */
 import { loadavg } from 'node:os'
 import type { BenchOptions, BenchResult, Figure } from './bench-types'
-import { CHURN_POLLS, FAST_POLL_MS, FAST_TICK_MS, runFastPace } from './scale/fast-pace'
+import {
+  CHURN_POLLS,
+  FAST_POLL_MS,
+  FAST_TICK_MS,
+  runFastPace,
+  WARMUP_POLLS
+} from './scale/fast-pace'
 import { isFlat } from './scale/heap-slope'
 import { attempt } from './scale/not-measured'
 import { runRealPace } from './scale/real-pace'
@@ -38,9 +44,10 @@ async function measureSize(jobs: number, options: BenchOptions): Promise<Record<
     log(`scale: ${SERVERS} servers × ${jobs} jobs, at 10× the pace; load average ${loadAverage()}`)
     const fast = await attempt(() =>
       runFastPace(sims, {
+        warmupPolls: quick ? 20 : WARMUP_POLLS,
         churnPolls: quick ? 40 : CHURN_POLLS,
-        heapSamples: quick ? 3 : 7,
-        churnCapMs: quick ? 30_000 : 75_000,
+        heapSamples: quick ? 3 : 13,
+        churnCapMs: quick ? 45_000 : 160_000,
         log
       })
     )
@@ -152,10 +159,12 @@ export async function runScale(options: BenchOptions): Promise<BenchResult> {
       'about; fleet_push_to_paint is the wall time from the push leaving main to that paint (vsync wait and other ' +
       'servers’ pushes included); and the bytes they cost / jobs changed. Launch 2, 10× ' +
       `the pace: jobs polled every ${FAST_POLL_MS} ms, so the idle minute is 12 polls per server ` +
-      `(PerformanceObserver longtask); then ${CHURN_POLLS} polls per server (10 min at 5 s) with every world ` +
-      `stepping every ${FAST_TICK_MS} ms (each step is Dinky’s 5 s: the simulator’s default churn, 3 status ` +
-      'changes a minute among the generated jobs, plus the demo cast’s own), main’s heap (two full GCs in its ' +
-      'process) and the renderer’s (CDP collectGarbage) sampled along it; the slope is a least-squares line × 120 ' +
-      'polls. load_average_end: the machine’s 1-minute load average after each size.'
+      `(PerformanceObserver longtask); then ${WARMUP_POLLS} polls per server of warm-up and ${CHURN_POLLS} ` +
+      `measured (10 min each at 5 s) with every world stepping every ${FAST_TICK_MS} ms (each step is Dinky’s ` +
+      '5 s: the simulator’s default churn, 3 status changes a minute among the generated jobs, plus the demo ' +
+      'cast’s own), main’s heap (two full GCs in its process) and the renderer’s (CDP collectGarbage) sampled ' +
+      'along the measured polls (*_heap_before_warmup_mb: before the warm-up, which grows what main learns of ' +
+      'the churning jobs, then holds); the slope is a least-squares line × 120 polls. load_average_end: the ' +
+      'machine’s 1-minute load average after each size.'
   }
 }

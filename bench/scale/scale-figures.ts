@@ -74,6 +74,8 @@ function heapFigures(fast: FastPaceFigures | NotMeasured): Record<string, Figure
   const perTenMinutes = (mb: (s: (typeof heap)[number]) => number) =>
     round(slopePerPoll(heap.map((s) => ({ polls: s.polls, mb: mb(s) }))) * 120, 2)
   return {
+    main_heap_before_warmup_mb: fast.beforeWarmup.mainMb,
+    renderer_heap_before_warmup_mb: fast.beforeWarmup.rendererMb,
     main_heap_start_mb: first.mainMb,
     main_heap_end_mb: last.mainMb,
     main_heap_slope_mb_per_10min: perTenMinutes((s) => s.mainMb),
