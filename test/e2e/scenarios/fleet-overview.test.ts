@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { openView, waitForBadge } from '../harness/console-page'
 import { useFleetScenario } from '../harness/fleet-scenario'
+import { FLEET_SERVERS } from '../harness/fleet-servers'
 
 const card = (page: Page, profileId: string) =>
   page.locator(`[data-testid="fleet-server"][data-profile-id="${profileId}"]`)
@@ -57,9 +58,9 @@ describe('fleet overview with one live, one reconnecting and one offline server'
     await expect(offline.getByTestId('fleet-counts').textContent()).resolves.toMatch(
       new RegExp(`^Jobs: ${jobs}`)
     )
-    // The core does not cache a server's version: a server not reached in this run has none to tell.
+    // Not reached in this run: the version and transport the first run's login learnt, from the cache.
     await expect(offline.getByTestId('fleet-version').textContent()).resolves.toBe(
-      'Dinky version not known yet'
+      `Dinky ${FLEET_SERVERS[2].version} · SSE`
     )
     await expect(offline.getByTestId('fleet-reason').textContent()).resolves.toBe(
       'Why: connection refused'

@@ -1,7 +1,8 @@
 /**
  * Where the cache lives on disk. One root directory (the app's userData, or `--cache-dir` in the CLI) holds
  * `settings.json` and a `dinky-cache/` folder with one sub-folder per server profile:
- * `dinky-cache/<profile>/snapshot.json` and `dinky-cache/<profile>/logs/<process>.log`.
+ * `dinky-cache/<profile>/snapshot.json`, `dinky-cache/<profile>/logs/<process>.log`, and one document per module
+ * beside sync (`module-cache.ts`: `server.json`, `timeline.json`, the job details, ...).
  * Everything under `dinky-cache/` is disposable; `settings.json` is not.
  */
 import { readdir, stat } from 'node:fs/promises'

@@ -75,8 +75,7 @@ export class SessionBoot {
       if (generation !== this.generation) return
       const version = probed ?? (await client.version())
       if (generation !== this.generation) return
-      model.serverVersion = version
-      model.transport = chooseTransport(profile.transport, version)
+      model.learnServer(version, chooseTransport(profile.transport, version))
       logger.info('logged in', { server: profile.url, version, transport: model.transport })
       this.options.onLoggedIn(user)
     } catch (error) {

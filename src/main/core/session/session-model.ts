@@ -13,11 +13,13 @@ import type {
   SessionUser
 } from '../../../shared/session'
 import type { ProfileCache } from '../cache/cache-store'
+import type { ModuleCache } from '../cache/module-cache'
 import type { Logger } from '../ports'
 import { DiagnosticsRecorder } from './diagnostics-recorder'
 import { JobListChanges, SWEEP_MS } from './job-list-changes'
 import { LogTails } from './log-tails'
 import { RingBuffer } from './ring-buffer'
+import { readServerFacts, saveServerFacts, SERVER_FACTS_MODULE } from './server-facts-cache'
 
 export interface SessionModelOptions {
   profileId: string
@@ -34,8 +36,11 @@ type Listener = (envelope: SessionEnvelope) => void
 export class SessionModel {
   readonly diagnostics: DiagnosticsRecorder
   readonly tails: LogTails
+  /** The server's version and transport: learnt at a login in this run, or else as the cache last knew them. */
   serverVersion: string | null = null
   transport: 'sse' | 'ws' | null = null
+  private serverFromCache = false
+  private readonly serverFile: ModuleCache | null
   private seq = 0
   private readonly listeners = new Set<Listener>()
   private user: SessionUser | null = null
@@ -57,6 +62,13 @@ export class SessionModel {
     this.clusters = cached.clusters
     this.taskManagers = cached.taskManagers
     this.sysInfo = cached.sysInfo
+    this.serverFile = options.cache.module?.(SERVER_FACTS_MODULE) ?? null
+    const server = readServerFacts(this.serverFile)
+    if (server) {
+      this.serverVersion = server.version
+      this.transport = server.transport
+      this.serverFromCache = true
+    }
     this.jvm = new RingBuffer(options.jvmSamples ?? 360)
     this.tails = new LogTails(options.logTailLines)
     for (const tail of options.cache.logTails()) this.tails.append({ ...tail, stale: true })
@@ -64,6 +76,14 @@ export class SessionModel {
     const stopped: ConnectionState = { kind: 'stopped', reason: 'started', since }
     this.streams = { topics: stopped, jvm: stopped, rest: stopped }
     this.diagnostics = new DiagnosticsRecorder({ now: options.now })
+  }
+
+  /** What a login learnt of the server: held, and kept in the cache for a run that cannot reach it. */
+  learnServer(version: string | null, transport: 'sse' | 'ws'): void {
+    this.serverVersion = version
+    this.transport = transport
+    this.serverFromCache = false
+    saveServerFacts(this.serverFile, { version, transport })
   }
 
   subscribe(listener: Listener): () => void {
@@ -186,6 +206,11 @@ export class SessionModel {
     }
     if (this.sysInfo?.stale) this.sysInfo = null
     for (const tail of this.tails.all()) if (tail.stale) this.tails.remove(tail.process)
+    if (this.serverFromCache) {
+      this.serverVersion = null
+      this.transport = null
+      this.serverFromCache = false
+    }
   }
 
   snapshot(): SessionSnapshot {

@@ -1,3 +1,6 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { profileDir } from '../../../../src/main/core/cache/cache-paths'
 import { describe, expect, it } from 'vitest'
 import { startSimulator } from '../../../../src/simulator/index'
 import {
@@ -72,5 +75,43 @@ describe('Session cache-first start', () => {
     expect(live).toHaveLength(1)
     expect(live[0]).toMatch(/four$/)
     expect(second.session.snapshot().logs[0].lines).toHaveLength(cachedLines + 1)
+  })
+
+  it('tells the version and transport the last login learnt while the server is down, until the cache is cleared', async () => {
+    const { sim, cache, first } = await warmCache()
+    const learnt = first.session.snapshot()
+    expect(learnt.serverVersion).toBe('1.1.0')
+    expect(learnt.transport).toBe('sse')
+    await first.session.stop()
+    await cache.store.flush()
+    const url = sim.url
+    await sim.close()
+
+    const second = startRecordedSession({ profile: profileFor(url), store: cache.store })
+    started.sessions.push(second)
+    const offline = second.session.snapshot()
+    expect([offline.serverVersion, offline.transport]).toEqual(['1.1.0', 'sse'])
+    expect(offline.jobs?.stale).toBe(true)
+
+    await cache.store.clear(null)
+    second.session.forgetCached()
+    const cleared = second.session.snapshot()
+    expect([cleared.serverVersion, cleared.transport, cleared.jobs]).toEqual([null, null, null])
+  })
+
+  it('reads a server file of another shape as nothing known', async () => {
+    const cache = (started.cache = await tempCacheStore())
+    const dir = profileDir(cache.dir, 'p-odd')
+    await mkdir(dir, { recursive: true })
+    await writeFile(join(dir, 'server.json'), JSON.stringify({ version: 3, transport: 'pigeon' }))
+    const session = startRecordedSession({
+      profile: { ...profileFor('http://127.0.0.1:9'), id: 'p-odd' },
+      store: cache.store
+    })
+    started.sessions.push(session)
+    expect([
+      session.session.snapshot().serverVersion,
+      session.session.snapshot().transport
+    ]).toEqual([null, null])
   })
 })
