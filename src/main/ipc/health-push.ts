@@ -3,11 +3,15 @@
  * (the same checkpoint, backpressure and reasons, only a later `asOf`) sends nothing (issue 23: idle IPC bytes
  * O(changed)). Why the renderer loses nothing: it shows a summary's figures and reasons, which main judged when it
  * read them, never the summary's `asOf`; it loads main's current summaries (with their latest `asOf`) whenever it
- * loads them at all, and those count as sent (after a restart, the cached summaries it loaded are not sent again). An open drawer's detail is always sent: the drawer tells its age.
+ * loads them at all, and those count as sent (after a restart, the cached summaries it loaded are not sent again).
+ * An open drawer's detail is always sent: the drawer tells its age.
  */
 import { sameHealthReading, type JobHealthSummary } from '../../shared/job-health'
 
-/** Beyond this many remembered instances the memory starts again (a few summaries are sent twice; memory stays bounded). */
+/**
+ * Beyond this many remembered instances the memory starts again (a few summaries are sent twice; memory stays
+ * bounded).
+ */
 const MAX_REMEMBERED = 50_000
 
 export class HealthPushes {
