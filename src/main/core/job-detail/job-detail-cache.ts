@@ -5,11 +5,12 @@
  * into the UI), and marked stale when read back.
  */
 import type { Fresh } from '../../../shared/models'
-import type {
-  AlertHistoryEntry,
-  JobHealthDetail,
-  JobHealthSummary,
-  TaskVersion
+import {
+  sameHealthReading,
+  type AlertHistoryEntry,
+  type JobHealthDetail,
+  type JobHealthSummary,
+  type TaskVersion
 } from '../../../shared/job-health'
 import type { ModuleCache } from '../cache/module-cache'
 
@@ -18,6 +19,12 @@ const VERSION = 1
 const MAX_DETAILS = 30
 const MAX_SUMMARIES = 500
 const MAX_EXTRAS = 30
+/**
+ * The background sweep re-reads a job every few seconds, mostly to find what it found before: such a re-read (only a
+ * later `asOf`) is held in memory and reaches the file with the next write, or after this long at the latest, not
+ * as a rewrite of the whole document each second.
+ */
+export const SAME_READING_WRITE_MS = 60_000
 
 interface Stamped<T> {
   value: T
@@ -75,6 +82,8 @@ export class JobDetailCache {
   private readonly summaries: Recent<JobHealthSummary>
   private readonly alerts: Recent<Stamped<AlertHistoryEntry[]>>
   private readonly versions: Recent<Stamped<TaskVersion[]>>
+  /** The `asOf` of what the last write carried (the newest reading's), to space out same-reading writes. */
+  private writtenAsOf = Number.NEGATIVE_INFINITY
 
   constructor(private readonly file: ModuleCache | null) {
     const raw = (file?.read() ?? null) as Partial<Document> | null
@@ -119,23 +128,26 @@ export class JobDetailCache {
   }
 
   saveDetail(detail: Fresh<JobHealthDetail>, summary: JobHealthSummary, keepDetail: boolean): void {
+    const before = this.summaries.get(summary.instanceId)
     if (keepDetail)
       this.details.set(detail.value.instanceId, { value: detail.value, asOf: detail.asOf })
     this.summaries.set(summary.instanceId, summary)
-    this.write()
+    const news = keepDetail || !before || !sameHealthReading(before, summary)
+    if (news || summary.asOf - this.writtenAsOf >= SAME_READING_WRITE_MS) this.write(summary.asOf)
   }
 
   saveAlerts(instanceId: number, value: Fresh<AlertHistoryEntry[]>): void {
     this.alerts.set(instanceId, { value: value.value, asOf: value.asOf })
-    this.write()
+    this.write(value.asOf)
   }
 
   saveVersions(taskId: number, value: Fresh<TaskVersion[]>): void {
     this.versions.set(taskId, { value: value.value, asOf: value.asOf })
-    this.write()
+    this.write(value.asOf)
   }
 
-  private write(): void {
+  private write(asOf: number): void {
+    this.writtenAsOf = Math.max(this.writtenAsOf, asOf)
     if (!this.file) return
     const document: Document = {
       version: VERSION,
