@@ -11,7 +11,7 @@ import { createServerProfile, type ServerProfile } from '../../../src/shared/pro
 import type { SessionSnapshot } from '../../../src/shared/session'
 import type { Simulator, SimulatorOptions } from '../../../src/simulator/index'
 import { pollFor } from './page-helpers'
-import { startScenarioSimulatorOnQuietPort } from './scenario-server'
+import { startScenarioSimulator } from './scenario-server'
 
 /** Who the three servers are: the one that stays live, the one kept reconnecting, the one gone (cached only). */
 export const FLEET_SERVERS = [
@@ -37,8 +37,8 @@ export async function startFleetSimulators(
         ...options.simulator,
         ...(options.jobs === undefined ? {} : { jobs: options.jobs })
       }
-      // One closes and one refuses connections while the app dials them: ports nobody else can be given.
-      return startScenarioSimulatorOnQuietPort(sized)
+      // One closes and one refuses connections while the app dials them: on ports nobody else can be given.
+      return startScenarioSimulator(sized)
     })
   )
   return [started[0], started[1], started[2]]

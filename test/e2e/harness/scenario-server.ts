@@ -28,29 +28,26 @@ export const SCENARIO_CONNECTION: ConnectionSettings = {
   clustersPollMs: 5_000
 }
 
-/**
- * A simulator with a 300 ms heartbeat and a world that moves only when the test says so (`tickMs: 0`): job rows
- * stay put unless a scenario changes them. Console lines still stream at `logRate` for running submissions.
- */
-export function startScenarioSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  return startSimulator({ port: 0, heartbeatMs: 300, tickMs: 0, jvmIntervalMs: 1_000, ...options })
-}
-
 /** Below every OS's ephemeral range (Linux 32768–60999, macOS and Windows 49152–65535). */
 const QUIET_PORTS = { from: 20_000, to: 32_000 }
 
 /**
- * A scenario simulator on a port no `listen(0)` can be given: for a server a scenario closes or makes refuse
- * connections while the app keeps dialling it. On a free port from the ephemeral range, another test file's
- * simulator, started meanwhile, could be given the freed port, and the app would find a Dinky there.
+ * A simulator with a 300 ms heartbeat and a world that moves only when the test says so (`tickMs: 0`): job rows
+ * stay put unless a scenario changes them. Console lines still stream at `logRate` for running submissions.
+ *
+ * On `options.port`, or else on a random port no `listen(0)` can be given: scenarios close simulators, make them
+ * refuse connections or restart them on their port while the app keeps dialling it, and on a port freed in the
+ * ephemeral range another test file's server, started meanwhile, could be given it (the app would find a Dinky
+ * there, or the restart would find its port taken).
  */
-export async function startScenarioSimulatorOnQuietPort(
-  options: SimulatorOptions = {}
-): Promise<Simulator> {
+export async function startScenarioSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const start = (port: number) =>
+    startSimulator({ heartbeatMs: 300, tickMs: 0, jvmIntervalMs: 1_000, ...options, port })
+  if (options.port !== undefined) return start(options.port)
   for (let attempt = 0; ; attempt++) {
     const port = QUIET_PORTS.from + Math.floor(Math.random() * (QUIET_PORTS.to - QUIET_PORTS.from))
     try {
-      return await startScenarioSimulator({ ...options, port })
+      return await start(port)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 20) throw error
     }
