@@ -27,16 +27,21 @@ describe('Session cache-first start', () => {
     return { sim, cache, first }
   }
 
-  it('shows the cached jobs as stale, with their age, while the server is down', async () => {
-    const { sim, cache, first } = await warmCache()
-    const live = first.updates('jobs')[0].jobs
+  /** Stops the warmed session with its cache written, closes its server, and starts a second one on that cache. */
+  async function restartOffline({ sim, cache, first }: Awaited<ReturnType<typeof warmCache>>) {
     await first.session.stop()
     await cache.store.flush()
     const url = sim.url
     await sim.close()
-
     const second = startRecordedSession({ profile: profileFor(url), store: cache.store })
     started.sessions.push(second)
+    return second
+  }
+
+  it('shows the cached jobs as stale, with their age, while the server is down', async () => {
+    const warmed = await warmCache()
+    const live = warmed.first.updates('jobs')[0].jobs
+    const second = await restartOffline(warmed)
     const cached = second.session.snapshot().jobs
     expect(cached?.stale).toBe(true)
     expect(cached?.asOf).toBe(live.asOf)
@@ -78,22 +83,16 @@ describe('Session cache-first start', () => {
   })
 
   it('tells the version and transport the last login learnt while the server is down, until the cache is cleared', async () => {
-    const { sim, cache, first } = await warmCache()
-    const learnt = first.session.snapshot()
+    const warmed = await warmCache()
+    const learnt = warmed.first.session.snapshot()
     expect(learnt.serverVersion).toBe('1.1.0')
     expect(learnt.transport).toBe('sse')
-    await first.session.stop()
-    await cache.store.flush()
-    const url = sim.url
-    await sim.close()
-
-    const second = startRecordedSession({ profile: profileFor(url), store: cache.store })
-    started.sessions.push(second)
+    const second = await restartOffline(warmed)
     const offline = second.session.snapshot()
     expect([offline.serverVersion, offline.transport]).toEqual(['1.1.0', 'sse'])
     expect(offline.jobs?.stale).toBe(true)
 
-    await cache.store.clear(null)
+    await warmed.cache.store.clear(null)
     second.session.forgetCached()
     const cleared = second.session.snapshot()
     expect([cleared.serverVersion, cleared.transport, cleared.jobs]).toEqual([null, null, null])
